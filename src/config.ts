@@ -1,0 +1,61 @@
+// Typed configuration, read once from the environment and parsed with zod at the edge.
+import path from "node:path";
+import { z } from "zod";
+
+const configSchema = z.object({
+  host: z.string().min(1).default("127.0.0.1"),
+  port: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** `sqlite:PATH` (default, embedded) or `postgres://…` */
+  databaseUrl: z.string().min(1).optional(),
+  /** Where the SQLite file and uploaded media live. */
+  dataDir: z.string().min(1).default("./data"),
+  /** Public address of the site, used for absolute links; defaults to http://host:port. */
+  siteUrl: z.url().optional(),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Load the demo site into an empty database on start. */
+  demoOnEmpty: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  dataDir: string;
+  mediaDir: string;
+  siteUrl: string;
+  logLevel: z.infer<typeof configSchema>["logLevel"];
+  demoOnEmpty: boolean;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = configSchema.safeParse({
+    host: env.HOST || undefined,
+    port: env.PORT || undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.CINELOG_DATA_DIR || undefined,
+    siteUrl: env.SITE_URL || undefined,
+    logLevel: env.LOG_LEVEL || undefined,
+    demoOnEmpty: env.CINELOG_DEMO || undefined,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.dataDir);
+  return {
+    host: c.host,
+    port: c.port,
+    databaseUrl: c.databaseUrl ?? `sqlite:${path.join(dataDir, "cinelog.db")}`,
+    dataDir,
+    mediaDir: path.join(dataDir, "media"),
+    siteUrl: (c.siteUrl ?? `http://${c.host}:${c.port}`).replace(/\/+$/, ""),
+    logLevel: c.logLevel,
+    demoOnEmpty: c.demoOnEmpty,
+  };
+}

@@ -1,0 +1,32 @@
+// Picks the database from its URL: `sqlite:FILE` (default) or `postgres://…`.
+import type { Kysely } from "kysely";
+import { openPostgres, type PostgresOptions } from "./postgres.ts";
+import type { Database } from "./schema.ts";
+import { openSqlite } from "./sqlite.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  close: () => Promise<void>;
+}
+
+export function connect(url: string, options: PostgresOptions = {}): Db {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const { db, close } = openPostgres(url, options);
+    return { kysely: db, dialect: "postgres", close };
+  }
+  const file = url.startsWith("sqlite:") ? url.slice("sqlite:".length) : url;
+  const { db, close } = openSqlite(file);
+  return { kysely: db, dialect: "sqlite", close };
+}
+
+/** A short description for logs that never includes a password. */
+export function describeDatabase(url: string): string {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const u = new URL(url);
+    return `PostgreSQL at ${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  }
+  return `SQLite file ${url.replace(/^sqlite:/, "")}`;
+}

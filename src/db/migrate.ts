@@ -1,0 +1,26 @@
+// Runs the schema migrations in order; called at start and by `cinelog migrate`.
+import { Migrator, type Migration, type MigrationResultSet } from "kysely";
+import type { Db } from "./connect.ts";
+import * as initial from "./migrations/001-initial.ts";
+
+function migrationsFor(db: Db): Record<string, Migration> {
+  // Names sort in the order they must run; never rename one that has shipped.
+  return {
+    "001-initial": { up: (k) => initial.up(k, db.dialect) },
+  };
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: () => Promise.resolve(migrationsFor(db)) },
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    const reason =
+      result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
+    throw new Error(`Migration ${failed} failed: ${reason}`, { cause: result.error });
+  }
+  return (result.results ?? []).map((r) => r.migrationName);
+}

@@ -1,0 +1,23 @@
+// PostgreSQL, for sites that outgrow one machine: several app instances share it.
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+
+export interface PostgresOptions {
+  /** Use this schema instead of `public` (the test suite gives each file its own). */
+  schema?: string;
+  maxConnections?: number;
+}
+
+export function openPostgres(
+  url: string,
+  options: PostgresOptions = {},
+): { db: Kysely<Database>; close: () => Promise<void> } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, close: () => db.destroy() };
+}

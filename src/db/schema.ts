@@ -1,0 +1,148 @@
+// Table types for Kysely. These are the single source of truth for row shapes:
+// domain code derives its types from here (Selectable/Insertable), never by hand.
+//
+// Portability choices (see README, "Architecture"):
+// - times are ISO-8601 UTC strings (`2026-11-26T09:00:00.000Z`) on both databases, so they
+//   compare and sort the same way everywhere and never shift with a server's time zone;
+// - booleans are integers 0/1 on both databases;
+// - ratings are stored on a 0–100 scale and shown on the site's chosen scale.
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type Role = "owner" | "editor" | "author" | "contributor";
+export type ReviewStatus = "draft" | "scheduled" | "published";
+export type CreditRole = "director" | "writer" | "cast" | "cinematography" | "music";
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  role: Role;
+  password_hash: string | null;
+  created_at: string;
+}
+
+export interface FilmsTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  original_title: string | null;
+  year: number | null;
+  runtime_minutes: number | null;
+  /** ISO 3166-1 alpha-2 codes, comma separated ("FR,IT"). */
+  countries: string;
+  imdb_id: string | null;
+  tmdb_id: string | null;
+  wikidata_id: string | null;
+  letterboxd_slug: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: string;
+}
+
+export interface CreditsTable {
+  id: Generated<number>;
+  film_id: number;
+  person_id: number;
+  role: CreditRole;
+  /** For cast: the character played. */
+  character: string | null;
+  /** Billing order within the role. */
+  position: number;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  film_id: number;
+  author_id: number;
+  slug: string;
+  body_md: string;
+  excerpt: string;
+  /** 0–100, or null when the review is unrated. */
+  rating: number | null;
+  watched_on: string | null;
+  is_rewatch: number;
+  has_spoilers: number;
+  status: ReviewStatus;
+  /** When it went (or goes, for scheduled reviews) public. */
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StillsTable {
+  id: Generated<number>;
+  review_id: number;
+  /** Path below the media directory, e.g. `stills/12/original.jpg`. */
+  path: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string | null;
+  position: number;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+}
+
+export interface ReviewTagsTable {
+  review_id: number;
+  tag_id: number;
+}
+
+export interface SeriesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SeriesEntriesTable {
+  id: Generated<number>;
+  series_id: number;
+  film_id: number;
+  position: number;
+  /** The review that covers this entry, once one is written. */
+  review_id: number | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  films: FilmsTable;
+  people: PeopleTable;
+  credits: CreditsTable;
+  reviews: ReviewsTable;
+  stills: StillsTable;
+  tags: TagsTable;
+  review_tags: ReviewTagsTable;
+  series: SeriesTable;
+  series_entries: SeriesEntriesTable;
+  settings: SettingsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Film = Selectable<FilmsTable>;
+export type NewFilm = Insertable<FilmsTable>;
+export type FilmUpdate = Updateable<FilmsTable>;
+export type Person = Selectable<PeopleTable>;
+export type Credit = Selectable<CreditsTable>;
+export type Review = Selectable<ReviewsTable>;
+export type Still = Selectable<StillsTable>;
+export type Tag = Selectable<TagsTable>;
+export type Series = Selectable<SeriesTable>;
+export type SeriesEntry = Selectable<SeriesEntriesTable>;

@@ -1,0 +1,129 @@
+// Loads the demo site: films with credits, original reviews with generated stills, and a
+// series. Runs on the first start of an empty database and by `cinelog demo`.
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Db } from "../db/connect.ts";
+import type { Film } from "../db/schema.ts";
+import { starsToRating } from "../content/rating.ts";
+import { createFilm, type CreditInput } from "../domain/films.ts";
+import { createReview } from "../domain/reviews.ts";
+import { appendSeriesEntry, createSeries } from "../domain/series.ts";
+import { saveSetting } from "../domain/settings.ts";
+import { addStill } from "../domain/stills.ts";
+import { createUser } from "../domain/users.ts";
+import { demoFilms, demoReviews, demoSeries, type DemoFilm } from "./demo-content.ts";
+import { renderStill } from "./still-art.ts";
+
+const stillSize = { width: 1600, height: 900 };
+
+export interface DemoSummary {
+  films: number;
+  reviews: number;
+  seriesEntries: number;
+}
+
+export async function isEmptySite(db: Db): Promise<boolean> {
+  const row = await db.kysely
+    .selectFrom("films")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+export async function loadDemo(db: Db, mediaDir: string): Promise<DemoSummary> {
+  await saveSetting(db, "siteTitle", "Losing Streaks");
+  await saveSetting(
+    db,
+    "siteDescription",
+    "A Cinelog demo: one viewer working through films about gamblers, grifters and long nights.",
+  );
+  const author = await createUser(db, {
+    email: `demo-author-${Date.now()}@example.invalid`,
+    displayName: "The Demo Reviewer",
+    role: "author",
+    password: null,
+  });
+
+  const films = new Map<string, Film>();
+  for (const demo of demoFilms) films.set(demo.key, await createFilm(db, filmInput(demo)));
+
+  const reviewIdByFilm = new Map<string, number>();
+  for (const [index, demo] of demoReviews.entries()) {
+    const film = films.get(demo.film);
+    if (!film) throw new Error(`Demo review of unknown film ${demo.film}`);
+    const review = await createReview(db, {
+      filmId: film.id,
+      authorId: author.id,
+      slug: demo.slug,
+      body: demo.body,
+      rating: demo.rating == null ? null : starsToRating(demo.rating),
+      watchedOn: demo.watchedOn,
+      isRewatch: demo.isRewatch,
+      hasSpoilers: demo.hasSpoilers,
+      status: "published",
+      publishedAt: demo.publishedAt,
+      tags: demo.tags,
+    });
+    reviewIdByFilm.set(demo.film, review.id);
+    for (const [n, still] of demo.stills.entries()) {
+      const relative = path.posix.join("stills", "demo", `${demo.slug}-${n + 1}.jpg`);
+      const file = path.join(mediaDir, relative);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(
+        file,
+        await renderStill({
+          ...stillSize,
+          palette: still.palette,
+          motif: still.motif,
+          seed: index * 10 + n + 1,
+        }),
+      );
+      await addStill(db, {
+        reviewId: review.id,
+        path: relative,
+        ...stillSize,
+        alt: still.alt,
+        caption: still.caption ?? null,
+      });
+    }
+  }
+
+  const series = await createSeries(db, {
+    title: demoSeries.title,
+    description: demoSeries.description,
+    slug: demoSeries.slug,
+  });
+  for (const key of demoSeries.films) {
+    const film = films.get(key);
+    if (!film) throw new Error(`Demo series names unknown film ${key}`);
+    await appendSeriesEntry(db, series.id, film.id, reviewIdByFilm.get(key) ?? null);
+  }
+  return {
+    films: films.size,
+    reviews: demoReviews.length,
+    seriesEntries: demoSeries.films.length,
+  };
+}
+
+function filmInput(demo: DemoFilm) {
+  const credits: CreditInput[] = [
+    ...demo.directors.map((name) => ({ role: "director" as const, name })),
+    ...(demo.writers ?? []).map((name) => ({ role: "writer" as const, name })),
+    ...(demo.cast ?? []).map((c) => ({
+      role: "cast" as const,
+      name: c.name,
+      character: c.character,
+    })),
+    ...(demo.cinematography ?? []).map((name) => ({ role: "cinematography" as const, name })),
+    ...(demo.music ?? []).map((name) => ({ role: "music" as const, name })),
+  ];
+  return {
+    title: demo.title,
+    originalTitle: demo.originalTitle ?? null,
+    year: demo.year,
+    runtimeMinutes: demo.runtimeMinutes ?? null,
+    countries: demo.countries,
+    imdbId: demo.imdbId ?? null,
+    credits,
+  };
+}

@@ -1,0 +1,73 @@
+// People are records: one page per person, listing every reviewed film of theirs by role.
+import type { Db } from "../db/connect.ts";
+import type { CreditRole, Person } from "../db/schema.ts";
+import { publishedReviews } from "./visibility.ts";
+import { nowIso } from "./time.ts";
+import { uniqueSlug } from "./unique-slug.ts";
+
+/** Returns the person with exactly this name, creating them when new. */
+export async function ensurePerson(db: Db, name: string): Promise<Person> {
+  const clean = name.trim().replace(/\s+/g, " ");
+  if (!clean) throw new Error("A person needs a name.");
+  const existing = await db.kysely
+    .selectFrom("people")
+    .selectAll()
+    .where("name", "=", clean)
+    .executeTakeFirst();
+  if (existing) return existing;
+  const slug = await uniqueSlug(db, "people", clean);
+  return db.kysely
+    .insertInto("people")
+    .values({ slug, name: clean, created_at: nowIso() })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function personBySlug(db: Db, slug: string): Promise<Person | undefined> {
+  return db.kysely.selectFrom("people").selectAll().where("slug", "=", slug).executeTakeFirst();
+}
+
+export interface FilmographyItem {
+  role: CreditRole;
+  character: string | null;
+  filmSlug: string;
+  title: string;
+  year: number | null;
+  reviewSlug: string;
+  publishedAt: string;
+}
+
+/** Every film of this person's that has a public review, newest review first within a role. */
+export async function reviewedFilmography(
+  db: Db,
+  personId: number,
+  now: string,
+): Promise<FilmographyItem[]> {
+  const rows = await publishedReviews(db, now)
+    .innerJoin("films", "films.id", "reviews.film_id")
+    .innerJoin("credits", "credits.film_id", "films.id")
+    .where("credits.person_id", "=", personId)
+    .select([
+      "credits.role as role",
+      "credits.character as character",
+      "films.slug as filmSlug",
+      "films.title as title",
+      "films.year as year",
+      "reviews.slug as reviewSlug",
+      "reviews.published_at as publishedAt",
+    ])
+    .orderBy("films.year", "asc")
+    .orderBy("films.title", "asc")
+    .orderBy("reviews.published_at", "desc")
+    .execute();
+  // One line per film and role: the newest review of a film stands for its rewatches.
+  const seen = new Set<string>();
+  return rows
+    .filter((r) => {
+      const key = `${r.role}:${r.filmSlug}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((r) => ({ ...r, publishedAt: r.publishedAt ?? "" }));
+}

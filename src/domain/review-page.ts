@@ -1,0 +1,54 @@
+// Everything the review page shows, gathered in one place so the view never queries.
+import type { Db } from "../db/connect.ts";
+import type { Film, Review, Still, Tag } from "../db/schema.ts";
+import { filmById, filmCredits, type FilmCredit } from "./films.ts";
+import { neighbours, publicReviewBySlug, type Neighbour } from "./reviews.ts";
+import { upNext, type UpNext } from "./series.ts";
+import { stillsOfReview } from "./stills.ts";
+import { tagsOfReview } from "./tags.ts";
+
+export interface ReviewPageData {
+  review: Review;
+  film: Film;
+  credits: FilmCredit[];
+  authorName: string;
+  stills: Still[];
+  tags: Tag[];
+  upNext: UpNext | undefined;
+  previous: Neighbour | undefined;
+  next: Neighbour | undefined;
+}
+
+export async function loadReviewPage(
+  db: Db,
+  slug: string,
+  now: string,
+): Promise<ReviewPageData | undefined> {
+  const review = await publicReviewBySlug(db, slug, now);
+  if (!review) return undefined;
+  const [film, credits, author, stills, tags, next3, around] = await Promise.all([
+    filmById(db, review.film_id),
+    filmCredits(db, review.film_id),
+    db.kysely
+      .selectFrom("users")
+      .select("display_name")
+      .where("id", "=", review.author_id)
+      .executeTakeFirst(),
+    stillsOfReview(db, review.id),
+    tagsOfReview(db, review.id),
+    upNext(db, review, now, 3),
+    neighbours(db, review, now),
+  ]);
+  if (!film) return undefined;
+  return {
+    review,
+    film,
+    credits,
+    authorName: author?.display_name ?? "",
+    stills,
+    tags,
+    upNext: next3,
+    previous: around.previous,
+    next: around.next,
+  };
+}

@@ -1,0 +1,221 @@
+// Reviews: the heart of the site. Drafts are private; scheduled ones go public on their own.
+import type { Db } from "../db/connect.ts";
+import type { Review, ReviewStatus } from "../db/schema.ts";
+import { excerptFrom } from "../content/markdown.ts";
+import { directorsOf } from "./films.ts";
+import { setReviewTags } from "./tags.ts";
+import { nowIso, toIso } from "./time.ts";
+import { uniqueSlug } from "./unique-slug.ts";
+import { publishedReviews } from "./visibility.ts";
+
+export interface ReviewInput {
+  filmId: number;
+  authorId: number;
+  slug?: string;
+  body: string;
+  excerpt?: string;
+  /** 0–100, or null for an unrated review. */
+  rating?: number | null;
+  watchedOn?: string | null;
+  isRewatch?: boolean;
+  hasSpoilers?: boolean;
+  status: ReviewStatus;
+  /** Required for scheduled reviews; defaults to now when publishing. */
+  publishedAt?: string | Date | null;
+  tags?: string[];
+}
+
+export class ReviewInputError extends Error {}
+
+export async function createReview(db: Db, input: ReviewInput): Promise<Review> {
+  const time = nowIso();
+  const publishedAt = resolvePublishedAt(input, time);
+  if (input.rating != null && !(input.rating >= 0 && input.rating <= 100)) {
+    throw new ReviewInputError("A rating must be between 0 and 100.");
+  }
+  const film = await db.kysely
+    .selectFrom("films")
+    .select(["title", "year"])
+    .where("id", "=", input.filmId)
+    .executeTakeFirst();
+  if (!film) throw new ReviewInputError(`No film with id ${input.filmId}.`);
+  const slug = await uniqueSlug(db, "reviews", input.slug ?? `${film.title} ${film.year ?? ""}`);
+  const review = await db.kysely
+    .insertInto("reviews")
+    .values({
+      film_id: input.filmId,
+      author_id: input.authorId,
+      slug,
+      body_md: input.body,
+      excerpt: input.excerpt?.trim() || excerptFrom(input.body),
+      rating: input.rating == null ? null : Math.round(input.rating),
+      watched_on: input.watchedOn ?? null,
+      is_rewatch: input.isRewatch ? 1 : 0,
+      has_spoilers: input.hasSpoilers ? 1 : 0,
+      status: input.status,
+      published_at: publishedAt,
+      created_at: time,
+      updated_at: time,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (input.tags?.length) await setReviewTags(db, review.id, input.tags);
+  return review;
+}
+
+function resolvePublishedAt(input: ReviewInput, now: string): string | null {
+  if (input.status === "draft") return input.publishedAt ? toIso(input.publishedAt) : null;
+  if (input.status === "scheduled" && !input.publishedAt) {
+    throw new ReviewInputError("A scheduled review needs a publication time.");
+  }
+  return input.publishedAt ? toIso(input.publishedAt) : now;
+}
+
+export interface ReviewSummary {
+  id: number;
+  slug: string;
+  excerpt: string;
+  rating: number | null;
+  isRewatch: boolean;
+  publishedAt: string;
+  film: { id: number; slug: string; title: string; year: number | null };
+  directors: { slug: string; name: string }[];
+}
+
+function summaryQuery(db: Db, now: string) {
+  return publishedReviews(db, now)
+    .innerJoin("films", "films.id", "reviews.film_id")
+    .select([
+      "reviews.id as id",
+      "reviews.slug as slug",
+      "reviews.excerpt as excerpt",
+      "reviews.rating as rating",
+      "reviews.is_rewatch as isRewatch",
+      "reviews.published_at as publishedAt",
+      "films.id as filmId",
+      "films.slug as filmSlug",
+      "films.title as filmTitle",
+      "films.year as filmYear",
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
+
+async function toSummaries(db: Db, rows: SummaryRow[]): Promise<ReviewSummary[]> {
+  const directors = await directorsOf(db, [...new Set(rows.map((r) => r.filmId))]);
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    excerpt: r.excerpt,
+    rating: r.rating,
+    isRewatch: r.isRewatch === 1,
+    publishedAt: r.publishedAt ?? "",
+    film: { id: r.filmId, slug: r.filmSlug, title: r.filmTitle, year: r.filmYear },
+    directors: directors.get(r.filmId) ?? [],
+  }));
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+export async function latestReviews(
+  db: Db,
+  now: string,
+  page: number,
+  perPage = 10,
+): Promise<Page<ReviewSummary>> {
+  const countRow = await publishedReviews(db, now)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  const total = Number(countRow.n); // PostgreSQL returns count() as a string
+  const rows = await summaryQuery(db, now)
+    .orderBy("reviews.published_at", "desc")
+    .orderBy("reviews.id", "desc")
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .execute();
+  return {
+    items: await toSummaries(db, rows),
+    page,
+    pageCount: Math.max(1, Math.ceil(total / perPage)),
+    total,
+  };
+}
+
+export async function reviewsOfFilm(db: Db, filmId: number, now: string): Promise<ReviewSummary[]> {
+  const rows = await summaryQuery(db, now)
+    .where("reviews.film_id", "=", filmId)
+    .orderBy("reviews.published_at", "asc")
+    .execute();
+  return toSummaries(db, rows);
+}
+
+export async function reviewSummariesByIds(
+  db: Db,
+  ids: number[],
+  now: string,
+): Promise<ReviewSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await summaryQuery(db, now)
+    .where("reviews.id", "in", ids)
+    .orderBy("reviews.published_at", "desc")
+    .execute();
+  return toSummaries(db, rows);
+}
+
+/** A public review by its slug; drafts and not-yet-due scheduled reviews are not found. */
+export async function publicReviewBySlug(
+  db: Db,
+  slug: string,
+  now: string,
+): Promise<Review | undefined> {
+  return publishedReviews(db, now)
+    .selectAll("reviews")
+    .where("reviews.slug", "=", slug)
+    .executeTakeFirst();
+}
+
+export interface Neighbour {
+  slug: string;
+  title: string;
+  year: number | null;
+}
+
+/** The public reviews published just before and just after this one. */
+export async function neighbours(
+  db: Db,
+  review: Pick<Review, "id" | "published_at">,
+  now: string,
+): Promise<{ previous: Neighbour | undefined; next: Neighbour | undefined }> {
+  const at = review.published_at ?? now;
+  const base = () =>
+    publishedReviews(db, now)
+      .innerJoin("films", "films.id", "reviews.film_id")
+      .select(["reviews.slug as slug", "films.title as title", "films.year as year"])
+      .where("reviews.id", "!=", review.id);
+  const previous = await base()
+    .where((eb) =>
+      eb.or([
+        eb("reviews.published_at", "<", at),
+        eb.and([eb("reviews.published_at", "=", at), eb("reviews.id", "<", review.id)]),
+      ]),
+    )
+    .orderBy("reviews.published_at", "desc")
+    .orderBy("reviews.id", "desc")
+    .executeTakeFirst();
+  const next = await base()
+    .where((eb) =>
+      eb.or([
+        eb("reviews.published_at", ">", at),
+        eb.and([eb("reviews.published_at", "=", at), eb("reviews.id", ">", review.id)]),
+      ]),
+    )
+    .orderBy("reviews.published_at", "asc")
+    .orderBy("reviews.id", "asc")
+    .executeTakeFirst();
+  return { previous, next };
+}

@@ -1,0 +1,178 @@
+// Series: a reviewer's own ordered list of films ("every Vegas film"). A review belongs to an
+// entry; the review page shows the next entries as "Up Next", linked once they are reviewed.
+import type { Db } from "../db/connect.ts";
+import type { Series } from "../db/schema.ts";
+import { nowIso } from "./time.ts";
+import { uniqueSlug } from "./unique-slug.ts";
+import { publishedReviews } from "./visibility.ts";
+
+export async function createSeries(
+  db: Db,
+  input: { title: string; description?: string; slug?: string },
+): Promise<Series> {
+  const time = nowIso();
+  const slug = await uniqueSlug(db, "series", input.slug ?? input.title);
+  return db.kysely
+    .insertInto("series")
+    .values({
+      slug,
+      title: input.title.trim(),
+      description: input.description ?? "",
+      created_at: time,
+      updated_at: time,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Appends a film to the end of a series; returns the new entry's id. */
+export async function appendSeriesEntry(
+  db: Db,
+  seriesId: number,
+  filmId: number,
+  reviewId: number | null = null,
+): Promise<number> {
+  const last = await db.kysely
+    .selectFrom("series_entries")
+    .select((eb) => eb.fn.max("position").as("max"))
+    .where("series_id", "=", seriesId)
+    .executeTakeFirst();
+  const position = last?.max == null ? 0 : Number(last.max) + 1;
+  const row = await db.kysely
+    .insertInto("series_entries")
+    .values({ series_id: seriesId, film_id: filmId, position, review_id: reviewId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function attachReviewToEntry(
+  db: Db,
+  entryId: number,
+  reviewId: number,
+): Promise<void> {
+  await db.kysely
+    .updateTable("series_entries")
+    .set({ review_id: reviewId })
+    .where("id", "=", entryId)
+    .execute();
+}
+
+export async function seriesBySlug(db: Db, slug: string): Promise<Series | undefined> {
+  return db.kysely.selectFrom("series").selectAll().where("slug", "=", slug).executeTakeFirst();
+}
+
+export interface SeriesItem {
+  position: number;
+  film: { slug: string; title: string; year: number | null };
+  /** The public review of this entry, if there is one yet. */
+  reviewSlug: string | null;
+}
+
+/** Entries in order, each with the public review that covers it (its own, else the film's). */
+async function seriesItems(db: Db, seriesId: number, now: string): Promise<SeriesItem[]> {
+  const entries = await db.kysely
+    .selectFrom("series_entries")
+    .innerJoin("films", "films.id", "series_entries.film_id")
+    .select([
+      "series_entries.position as position",
+      "series_entries.review_id as reviewId",
+      "films.id as filmId",
+      "films.slug as filmSlug",
+      "films.title as title",
+      "films.year as year",
+    ])
+    .where("series_entries.series_id", "=", seriesId)
+    .orderBy("series_entries.position")
+    .orderBy("series_entries.id")
+    .execute();
+  const filmIds = [...new Set(entries.map((e) => e.filmId))];
+  const publicReviews =
+    filmIds.length === 0
+      ? []
+      : await publishedReviews(db, now)
+          .select(["reviews.id as id", "reviews.slug as slug", "reviews.film_id as filmId"])
+          .where("reviews.film_id", "in", filmIds)
+          .orderBy("reviews.published_at", "desc")
+          .execute();
+  const byId = new Map(publicReviews.map((r) => [r.id, r.slug]));
+  const latestByFilm = new Map<number, string>();
+  for (const r of publicReviews)
+    if (!latestByFilm.has(r.filmId)) latestByFilm.set(r.filmId, r.slug);
+  return entries.map((e) => ({
+    position: e.position,
+    film: { slug: e.filmSlug, title: e.title, year: e.year },
+    reviewSlug:
+      (e.reviewId != null ? byId.get(e.reviewId) : undefined) ?? latestByFilm.get(e.filmId) ?? null,
+  }));
+}
+
+export interface SeriesOverview {
+  series: Series;
+  items: SeriesItem[];
+  reviewed: number;
+  total: number;
+}
+
+export async function seriesOverview(db: Db, series: Series, now: string): Promise<SeriesOverview> {
+  const items = await seriesItems(db, series.id, now);
+  return {
+    series,
+    items,
+    reviewed: items.filter((i) => i.reviewSlug).length,
+    total: items.length,
+  };
+}
+
+export interface UpNext {
+  series: Pick<Series, "slug" | "title">;
+  items: SeriesItem[];
+}
+
+/**
+ * The next `count` films after this review's entry in its series. A review that sits in no
+ * series entry of its own falls back to the first entry of its film.
+ */
+export async function upNext(
+  db: Db,
+  review: { id: number; film_id: number },
+  now: string,
+  count = 3,
+): Promise<UpNext | undefined> {
+  const entry =
+    (await db.kysely
+      .selectFrom("series_entries")
+      .select(["series_id", "position", "id"])
+      .where("review_id", "=", review.id)
+      .orderBy("id")
+      .executeTakeFirst()) ??
+    (await db.kysely
+      .selectFrom("series_entries")
+      .select(["series_id", "position", "id"])
+      .where("film_id", "=", review.film_id)
+      .orderBy("id")
+      .executeTakeFirst());
+  if (!entry) return undefined;
+  const series = await db.kysely
+    .selectFrom("series")
+    .select(["slug", "title"])
+    .where("id", "=", entry.series_id)
+    .executeTakeFirstOrThrow();
+  const items = await seriesItems(db, entry.series_id, now);
+  const index = items.findIndex((i) => i.position === entry.position);
+  return { series, items: items.slice(index + 1, index + 1 + count) };
+}
+
+/** Every series with its progress, for the series index. */
+export async function allSeriesWithProgress(
+  db: Db,
+  now: string,
+): Promise<(Series & { reviewed: number; total: number })[]> {
+  const all = await db.kysely.selectFrom("series").selectAll().orderBy("title").execute();
+  const result = [];
+  for (const series of all) {
+    const { reviewed, total } = await seriesOverview(db, series, now);
+    result.push({ ...series, reviewed, total });
+  }
+  return result;
+}

@@ -1,0 +1,36 @@
+// Site settings: a few named values, with defaults for a new site.
+import { z } from "zod";
+import type { Db } from "../db/connect.ts";
+
+export const ratingScales = ["none", "stars5", "ten", "hundred"] as const;
+export type RatingScale = (typeof ratingScales)[number];
+
+const settingsSchema = z.object({
+  siteTitle: z.string().min(1).default("Cinelog"),
+  siteDescription: z.string().default("A film journal."),
+  ratingScale: z.enum(ratingScales).default("stars5"),
+});
+
+export type SiteSettings = z.infer<typeof settingsSchema>;
+
+export async function loadSettings(db: Db): Promise<SiteSettings> {
+  const rows = await db.kysely.selectFrom("settings").selectAll().execute();
+  const raw: Record<string, string> = {};
+  for (const r of rows) raw[r.key] = r.value;
+  // A bad stored value falls back to its default rather than taking the site down.
+  const parsed = settingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : settingsSchema.parse({});
+}
+
+export async function saveSetting<K extends keyof SiteSettings>(
+  db: Db,
+  key: K,
+  value: SiteSettings[K],
+): Promise<void> {
+  const text = String(value);
+  await db.kysely
+    .insertInto("settings")
+    .values({ key, value: text })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value: text }))
+    .execute();
+}

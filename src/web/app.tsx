@@ -1,0 +1,73 @@
+// Builds the Hono app from services. Nothing else knows how the app is wired.
+import { randomUUID } from "node:crypto";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { stylesheet } from "./assets/assets.ts";
+import { notFound, registerPublicRoutes } from "./public/routes.tsx";
+import { siteContext } from "./public/site.ts";
+import { renderPage } from "./render.ts";
+import type { Services } from "./services.ts";
+import { ServerErrorPage } from "./views/simple-pages.tsx";
+
+// Pages load nothing from other hosts: a strict policy makes that a rule, not a habit.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+export function createApp(services: Services): Hono {
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    await next();
+    c.header("Content-Security-Policy", contentSecurityPolicy);
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+  });
+
+  app.get(stylesheet.path, (c) => {
+    c.header("Content-Type", "text/css; charset=utf-8");
+    c.header("Cache-Control", "public, max-age=31536000, immutable");
+    return c.body(stylesheet.css);
+  });
+
+  app.use(
+    "/media/*",
+    async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=86400");
+    },
+    serveStatic({
+      root: services.config.mediaDir,
+      rewriteRequestPath: (path) => path.replace(/^\/media/, ""),
+    }),
+  );
+
+  registerPublicRoutes(app, services);
+
+  app.notFound((c) => notFound(c, services));
+
+  app.onError(async (error, c) => {
+    const requestId = randomUUID();
+    services.logger.error({ err: error, requestId, path: c.req.path }, "request failed");
+    try {
+      const { site } = await siteContext(services);
+      return await renderPage(
+        c,
+        site,
+        { title: "Something went wrong", status: 500 },
+        <ServerErrorPage requestId={requestId} />,
+      );
+    } catch {
+      return c.text(`Something went wrong (reference ${requestId}).`, 500);
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,141 @@
+// Reader routes: home, review, film, person, series, tag. Each parses its input, asks the
+// domain for data and hands it to a view.
+import type { Context, Hono } from "hono";
+import { renderReviewBody } from "../../content/markdown.ts";
+import { filmBySlug, filmCredits, filmLabel } from "../../domain/films.ts";
+import { personBySlug, reviewedFilmography } from "../../domain/people.ts";
+import { loadReviewPage } from "../../domain/review-page.ts";
+import { latestReviews, reviewsOfFilm, reviewSummariesByIds } from "../../domain/reviews.ts";
+import { allSeriesWithProgress, seriesBySlug, seriesOverview } from "../../domain/series.ts";
+import { publicReviewIdsWithTag, tagBySlug } from "../../domain/tags.ts";
+import { nowIso } from "../../domain/time.ts";
+import { renderPage } from "../render.ts";
+import type { Services } from "../services.ts";
+import { FilmPage } from "../views/film-page.tsx";
+import { PersonPage } from "../views/person-page.tsx";
+import { ReviewPage } from "../views/review-page.tsx";
+import { SeriesIndexPage, SeriesPage } from "../views/series-page.tsx";
+import { HomePage, NotFoundPage, TagPage } from "../views/simple-pages.tsx";
+import { parsePage, parseSlug } from "./params.ts";
+import { siteContext } from "./site.ts";
+
+export function registerPublicRoutes(app: Hono, services: Services): void {
+  const { db } = services;
+
+  const home = async (c: Context) => {
+    const page = parsePage(c.req.param("n"));
+    if (page === undefined) return notFound(c, services);
+    const { site, settings } = await siteContext(services);
+    const reviews = await latestReviews(db, nowIso(), page);
+    if (page > reviews.pageCount) return notFound(c, services);
+    return renderPage(
+      c,
+      site,
+      { title: page === 1 ? undefined : `Page ${page}` },
+      <HomePage page={reviews} scale={settings.ratingScale} title={settings.siteTitle} />,
+    );
+  };
+  app.get("/", home);
+  app.get("/page/:n", home);
+
+  app.get("/review/:slug", async (c) => {
+    const slug = parseSlug(c.req.param("slug"));
+    const data = slug && (await loadReviewPage(db, slug, nowIso()));
+    if (!data) return notFound(c, services);
+    const { site, settings } = await siteContext(services);
+    return renderPage(
+      c,
+      site,
+      { title: filmLabel(data.film), description: data.review.excerpt },
+      <ReviewPage
+        data={data}
+        bodyHtml={renderReviewBody(data.review.body_md)}
+        scale={settings.ratingScale}
+        mediaBase="/media"
+      />,
+    );
+  });
+
+  app.get("/film/:slug", async (c) => {
+    const slug = parseSlug(c.req.param("slug"));
+    const film = slug && (await filmBySlug(db, slug));
+    if (!film) return notFound(c, services);
+    const now = nowIso();
+    const [credits, reviews, { site, settings }] = await Promise.all([
+      filmCredits(db, film.id),
+      reviewsOfFilm(db, film.id, now),
+      siteContext(services),
+    ]);
+    return renderPage(
+      c,
+      site,
+      { title: filmLabel(film) },
+      <FilmPage film={film} credits={credits} reviews={reviews} scale={settings.ratingScale} />,
+    );
+  });
+
+  app.get("/person/:slug", async (c) => {
+    const slug = parseSlug(c.req.param("slug"));
+    const person = slug && (await personBySlug(db, slug));
+    if (!person) return notFound(c, services);
+    const [filmography, { site }] = await Promise.all([
+      reviewedFilmography(db, person.id, nowIso()),
+      siteContext(services),
+    ]);
+    return renderPage(
+      c,
+      site,
+      { title: person.name },
+      <PersonPage person={person} filmography={filmography} />,
+    );
+  });
+
+  app.get("/series", async (c) => {
+    const [series, { site }] = await Promise.all([
+      allSeriesWithProgress(db, nowIso()),
+      siteContext(services),
+    ]);
+    return renderPage(c, site, { title: "Series" }, <SeriesIndexPage series={series} />);
+  });
+
+  app.get("/series/:slug", async (c) => {
+    const slug = parseSlug(c.req.param("slug"));
+    const series = slug && (await seriesBySlug(db, slug));
+    if (!series) return notFound(c, services);
+    const [overview, { site }] = await Promise.all([
+      seriesOverview(db, series, nowIso()),
+      siteContext(services),
+    ]);
+    return renderPage(
+      c,
+      site,
+      { title: series.title, description: series.description || undefined },
+      <SeriesPage overview={overview} />,
+    );
+  });
+
+  app.get("/tag/:slug", async (c) => {
+    const slug = parseSlug(c.req.param("slug"));
+    const tag = slug && (await tagBySlug(db, slug));
+    if (!tag) return notFound(c, services);
+    const now = nowIso();
+    const reviews = await reviewSummariesByIds(
+      db,
+      await publicReviewIdsWithTag(db, tag.id, now),
+      now,
+    );
+    if (reviews.length === 0) return notFound(c, services);
+    const { site, settings } = await siteContext(services);
+    return renderPage(
+      c,
+      site,
+      { title: `Tagged “${tag.name}”` },
+      <TagPage tag={tag} reviews={reviews} scale={settings.ratingScale} />,
+    );
+  });
+}
+
+export async function notFound(c: Context, services: Services): Promise<Response> {
+  const { site } = await siteContext(services);
+  return renderPage(c, site, { title: "Page not found", status: 404 }, <NotFoundPage />);
+}

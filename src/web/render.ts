@@ -1,0 +1,29 @@
+// Turns a page component into a full HTML response inside the shared layout.
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
+import { jsx } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { Layout, type SiteInfo } from "./views/layout.tsx";
+
+export interface PageMeta {
+  title?: string;
+  description?: string;
+  status?: ContentfulStatusCode;
+}
+
+export async function renderPage(
+  c: Context,
+  site: SiteInfo,
+  meta: PageMeta,
+  body: Child,
+): Promise<Response> {
+  const page = jsx(Layout, {
+    site,
+    title: meta.title,
+    description: meta.description,
+    path: new URL(c.req.url).pathname,
+    children: body,
+  });
+  const html = "<!doctype html>" + (await page.toString());
+  return c.html(html, meta.status ?? 200);
+}

@@ -1,0 +1,10 @@
+// What the web layer is given to work with; built once at start.
+import type { Logger } from "pino";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/connect.ts";
+
+export interface Services {
+  db: Db;
+  config: Config;
+  logger: Logger;
+}

@@ -1,0 +1,62 @@
+// A list of review cards with pagination, shared by home, tag and other listings.
+import { displayRating } from "../../content/rating.ts";
+import type { Page, ReviewSummary } from "../../domain/reviews.ts";
+import type { RatingScale } from "../../domain/settings.ts";
+import { DateTime, filmLabel, PeopleLinks, Rating } from "./names.tsx";
+
+export function ReviewCard(props: { review: ReviewSummary; scale: RatingScale }) {
+  const { review } = props;
+  return (
+    <article class="review-card">
+      <h2>
+        <a href={`/review/${review.slug}`}>{filmLabel(review.film)}</a>
+      </h2>
+      {review.directors.length > 0 && (
+        <p class="credit">
+          Directed by <PeopleLinks people={review.directors} />
+        </p>
+      )}
+      <p class="meta">
+        <DateTime iso={review.publishedAt} />
+        {review.isRewatch ? <span class="badge">Rewatch</span> : null}
+        <Rating rating={displayRating(review.rating, props.scale)} />
+      </p>
+      <p class="excerpt">{review.excerpt}</p>
+    </article>
+  );
+}
+
+export function ReviewList(props: { reviews: ReviewSummary[]; scale: RatingScale }) {
+  return (
+    <div class="review-list">
+      {props.reviews.map((r) => (
+        <ReviewCard review={r} scale={props.scale} />
+      ))}
+    </div>
+  );
+}
+
+/** Older/newer links; page 1 lives at the base path, page N at `base/page/N`. */
+export function Pagination(props: { page: Page<unknown>; basePath: string }) {
+  const { page, pageCount } = props.page;
+  if (pageCount <= 1) return null;
+  const href = (n: number) =>
+    n === 1 ? props.basePath || "/" : `${props.basePath.replace(/\/$/, "")}/page/${n}`;
+  return (
+    <nav class="pagination" aria-label="Pages">
+      {page > 1 ? (
+        <a rel="prev" href={href(page - 1)}>
+          ← Newer reviews
+        </a>
+      ) : null}
+      <span>
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? (
+        <a rel="next" href={href(page + 1)}>
+          Older reviews →
+        </a>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,124 @@
+// The review page, top to bottom: title, credit line, still, body, Up Next, tags,
+// previous/next, and the comments slot.
+import { displayRating } from "../../content/rating.ts";
+import type { Still } from "../../db/schema.ts";
+import type { ReviewPageData } from "../../domain/review-page.ts";
+import type { RatingScale } from "../../domain/settings.ts";
+import { DateTime, filmLabel, formatDay, PeopleLinks, Rating } from "./names.tsx";
+
+export interface ReviewPageProps {
+  data: ReviewPageData;
+  bodyHtml: string;
+  scale: RatingScale;
+  mediaBase: string;
+}
+
+export function ReviewPage(props: ReviewPageProps) {
+  const { review, film, credits, stills, tags, upNext, previous, next } = props.data;
+  const directors = credits.filter((c) => c.role === "director").map((c) => c.person);
+  const [leadStill, ...moreStills] = stills;
+  const rating = displayRating(review.rating, props.scale);
+  return (
+    <article class="review" aria-labelledby="review-title">
+      <header class="review-header">
+        <h1 id="review-title">{filmLabel(film)}</h1>
+        {directors.length > 0 && (
+          <p class="credit">
+            Directed by <PeopleLinks people={directors} />
+          </p>
+        )}
+        {film.original_title && film.original_title !== film.title ? (
+          <p class="original-title">
+            Original title: <span lang="und">{film.original_title}</span>
+          </p>
+        ) : null}
+        <p class="meta">
+          <span>
+            By {props.data.authorName}, <DateTime iso={review.published_at ?? ""} />
+          </span>
+          {review.watched_on ? <span>Watched {formatDay(review.watched_on)}</span> : null}
+          {review.is_rewatch ? <span class="badge">Rewatch</span> : null}
+          <Rating rating={rating} />
+          <a href={`/film/${film.slug}`}>About the film</a>
+        </p>
+      </header>
+      {leadStill ? <StillFigure still={leadStill} mediaBase={props.mediaBase} lead /> : null}
+      {review.has_spoilers ? (
+        <p class="spoiler-warning" role="note">
+          This review discusses the whole plot, ending included.
+        </p>
+      ) : null}
+      <div class="review-body" dangerouslySetInnerHTML={{ __html: props.bodyHtml }} />
+      {moreStills.map((s) => (
+        <StillFigure still={s} mediaBase={props.mediaBase} />
+      ))}
+      {upNext && upNext.items.length > 0 ? (
+        <p class="up-next">
+          <strong>Up Next:</strong>{" "}
+          {upNext.items.map((item, i) => (
+            <>
+              {i > 0 ? ", " : ""}
+              {item.reviewSlug ? (
+                <a href={`/review/${item.reviewSlug}`}>{filmLabel(item.film)}</a>
+              ) : (
+                <span class="not-yet">{filmLabel(item.film)}</span>
+              )}
+            </>
+          ))}
+          <span class="up-next-series">
+            {" "}
+            — from <a href={`/series/${upNext.series.slug}`}>{upNext.series.title}</a>
+          </span>
+        </p>
+      ) : null}
+      {tags.length > 0 && (
+        <p class="tags">
+          Tags:{" "}
+          {tags.map((t, i) => (
+            <>
+              {i > 0 ? ", " : ""}
+              <a rel="tag" href={`/tag/${t.slug}`}>
+                {t.name}
+              </a>
+            </>
+          ))}
+        </p>
+      )}
+      <nav class="review-nav" aria-label="More reviews">
+        {previous ? (
+          <a rel="prev" href={`/review/${previous.slug}`}>
+            <span>Previous review</span> {filmLabel(previous)}
+          </a>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <a rel="next" href={`/review/${next.slug}`}>
+            <span>Next review</span> {filmLabel(next)}
+          </a>
+        ) : null}
+      </nav>
+      <section id="comments" class="comments" aria-labelledby="comments-title">
+        <h2 id="comments-title">Comments</h2>
+        <p class="comments-empty">No comments yet.</p>
+      </section>
+    </article>
+  );
+}
+
+function StillFigure(props: { still: Still; mediaBase: string; lead?: boolean }) {
+  const { still } = props;
+  return (
+    <figure class={props.lead ? "still still-lead" : "still"}>
+      <img
+        src={`${props.mediaBase}/${still.path}`}
+        alt={still.alt}
+        width={still.width}
+        height={still.height}
+        loading={props.lead ? "eager" : "lazy"}
+        decoding="async"
+      />
+      {still.caption ? <figcaption>{still.caption}</figcaption> : null}
+    </figure>
+  );
+}

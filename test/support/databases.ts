@@ -1,0 +1,78 @@
+// Every integration test runs on both databases: a fresh SQLite file and a fresh PostgreSQL
+// schema per test file. PostgreSQL is required: a run that cannot reach it fails loudly.
+// (Set CINELOG_TEST_POSTGRES=off to run only the SQLite half on a machine without it;
+// CI never does.)
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { connect, type Db, type Dialect } from "../../src/db/connect.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+
+export const postgresUrl =
+  process.env.CINELOG_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+const postgresOff = process.env.CINELOG_TEST_POSTGRES === "off";
+if (postgresOff) {
+  console.warn(
+    "\n*** CINELOG_TEST_POSTGRES=off: the PostgreSQL half of the suite is NOT running. ***\n",
+  );
+}
+
+export const dialects: Dialect[] = postgresOff ? ["sqlite"] : ["sqlite", "postgres"];
+
+export interface TestDb extends Db {
+  /** The URL a separate process would use to reach the same data. */
+  url: string;
+  mediaDir: string;
+  dispose: () => Promise<void>;
+}
+
+export async function openTestDb(dialect: Dialect): Promise<TestDb> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-test-"));
+  const mediaDir = path.join(dir, "media");
+  fs.mkdirSync(mediaDir);
+  if (dialect === "sqlite") {
+    const url = `sqlite:${path.join(dir, "test.db")}`;
+    const db = connect(url);
+    await migrateToLatest(db);
+    return {
+      ...db,
+      url,
+      mediaDir,
+      dispose: async () => {
+        await db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is required by the test suite and could not be reached at ${postgresUrl}: ${String(error)}`,
+      { cause: error },
+    );
+  }
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const db = connect(postgresUrl, { schema, maxConnections: 4 });
+  await migrateToLatest(db);
+  const url = `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return {
+    ...db,
+    url,
+    mediaDir,
+    dispose: async () => {
+      await db.close();
+      const cleaner = new pg.Client({ connectionString: postgresUrl });
+      await cleaner.connect();
+      await cleaner.query(`drop schema ${schema} cascade`);
+      await cleaner.end();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

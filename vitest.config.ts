@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  esbuild: { jsx: "automatic", jsxImportSource: "hono/jsx" },
+  test: {
+    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+    // Each file gets its own SQLite file and PostgreSQL schema, so files may run in parallel.
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
