@@ -1,8 +1,8 @@
 // `cinelog serve`: migrate, load the demo into an empty site, and serve HTTP.
 import { serve } from "@hono/node-server";
-import { describeDatabase } from "../db/connect.ts";
+import { describeDatabase, type Db } from "../db/connect.ts";
 import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
-import { countUsers } from "../domain/users.ts";
+import { ownerEmails } from "../domain/users.ts";
 import { openRuntime } from "../runtime.ts";
 import { createApp } from "../web/app.tsx";
 
@@ -13,22 +13,26 @@ export async function serveCommand(): Promise<void> {
     const summary = await loadDemo(db, config.mediaDir);
     console.log(`Loaded ${summary.reviews} reviews of ${summary.films} films.`);
   }
+  console.log(await signInHelp(db));
   const app = createApp({ db, config, logger });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    console.log(`Cinelog is serving ${config.siteUrl} (listening on ${info.address}:${info.port})`);
     console.log(`Database: ${describeDatabase(config.databaseUrl)}`);
+    console.log(`Cinelog is serving ${config.siteUrl} (listening on ${info.address}:${info.port})`);
   });
-  if ((await countUsers(db)) <= 1) {
-    console.log(
-      "To sign in, first create the owner account:\n" +
-        '  npx cinelog user add --email you@example.com --name "Your Name"\n' +
-        "(it asks for a password; the admin screens arrive with a later release).",
-    );
-  }
   const shutdown = () => {
     server.close();
     void db.close().finally(() => process.exit(0));
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+}
+
+async function signInHelp(db: Db): Promise<string> {
+  const owners = await ownerEmails(db);
+  if (owners.length > 0) return `Owner account: ${owners.join(", ")}`;
+  return (
+    "No owner account yet. To sign in, first create one:\n" +
+    '  npx cinelog user add --email you@example.com --name "Your Name"\n' +
+    "(it asks for a password; the admin screens arrive with a later release)."
+  );
 }

@@ -31,12 +31,9 @@ interface Scene {
 /** What every motif painter receives: seeded randomness and the three palette roles. */
 interface Paint {
   rng: Rng;
-  /** palette[0]: the darkest tone, for backgrounds and silhouettes. */
-  shadow: string;
-  /** palette[1]: the atmosphere, for skies, walls and tables. */
-  mid: string;
-  /** palette[2]: the light source, for neon, lamps and highlights. */
-  light: string;
+  shadow: string; // palette[0]: the darkest tone, for backgrounds and silhouettes
+  mid: string; // palette[1]: the atmosphere, for skies, walls and tables
+  light: string; // palette[2]: the light source, for neon, lamps and highlights
 }
 
 // mulberry32: tiny and good enough for layout; crucially it is deterministic, so the same
@@ -108,17 +105,23 @@ function solid(...colours: string[]): Stop[] {
   return colours.map((colour) => [colour, 1]);
 }
 
+/** One colour whose opacity runs from `start` to `end`: beams, glows and vignettes. */
+function fade(colour: string, start: number, end: number): Stop[] {
+  return [start, end].map((opacity) => [colour, opacity]);
+}
+
 /** A soft pool of one colour fading to transparent, used for every glow and lamp. */
-function radialGlow(id: string, colour: string, innerOpacity: number, attrs = ""): string {
-  const stops = stopTags([
-    [colour, innerOpacity],
-    [colour, 0],
-  ]);
-  return `<radialGradient id="${id}" ${attrs}>${stops}</radialGradient>`;
+function radialGlow(id: string, colour: string, innerOpacity: number): string {
+  return `<radialGradient id="${id}">${stopTags(fade(colour, innerOpacity, 0))}</radialGradient>`;
 }
 
 function rect(x: number, y: number, w: number, h: number, attrs: string): string {
   return `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" ${attrs}/>`;
+}
+
+/** A rectangle over the whole canvas: backgrounds and the final vignette. */
+function cover(fill: string): string {
+  return rect(0, 0, W, H, `fill="${fill}"`);
 }
 
 function ellipse(cx: number, cy: number, rx: number, ry: number, attrs: string): string {
@@ -154,10 +157,7 @@ function neonScene({ rng, shadow, mid, light }: Paint): Scene {
     blurFilter("glow", 14),
     blurFilter("haze", 50),
   ];
-  const body = [
-    rect(0, 0, W, H, 'fill="url(#sky)"'),
-    ellipse(vanishX, horizon, 760, 190, 'fill="url(#cityGlow)"'),
-  ];
+  const body = [cover("url(#sky)"), ellipse(vanishX, horizon, 760, 190, 'fill="url(#cityGlow)"')];
   body.push(skyline(rng, horizon, mix(shadow, BLACK, 0.55)));
   // Each sign is drawn three times: a thick blurred stroke for the glow, a coloured tube, and
   // a thin white-hot core, which is what makes a stroke read as light rather than paint.
@@ -174,13 +174,8 @@ function neonScene({ rng, shadow, mid, light }: Paint): Scene {
         : `<path d="M${n(x)},${n(y)} h${n(length)}" ${paint}/>`;
     });
   }
-  body.push(
-    blurredGroup(
-      "glow",
-      signs.map((sign) => sign(null, 'stroke-width="16"')),
-    ),
-  );
-  body.push(...signs.map((sign) => sign(null, 'stroke-width="6"')));
+  const glow = signs.map((sign) => sign(null, 'stroke-width="16"'));
+  body.push(blurredGroup("glow", glow), ...signs.map((sign) => sign(null, 'stroke-width="6"')));
   body.push(...signs.map((sign) => sign(WHITE, 'stroke-width="1.5" stroke-opacity="0.7"')));
   const ground = mix(shadow, BLACK, 0.5);
   const road = mix(shadow, mid, 0.3);
@@ -213,11 +208,8 @@ function horizonScene({ rng, shadow, mid, light }: Paint): Scene {
     blurFilter("soft", 8),
   ];
   const sun = mix(light, WHITE, 0.35);
-  const body = [
-    rect(0, 0, W, H, 'fill="url(#sky)"'),
-    ellipse(sunX, horizon, 520, 300, 'fill="url(#sunGlow)"'),
-    circle(sunX, horizon - 30, between(rng, 80, 130), `fill="${sun}" opacity="0.95"`),
-  ];
+  const body = [cover("url(#sky)"), ellipse(sunX, horizon, 520, 300, 'fill="url(#sunGlow)"')];
+  body.push(circle(sunX, horizon - 30, between(rng, 80, 130), `fill="${sun}" opacity="0.95"`));
   const clouds: string[] = [];
   for (let i = 0; i < 5; i++) {
     const y = between(rng, 120, horizon - 80);
@@ -256,10 +248,7 @@ function rainScene({ rng, shadow, mid, light }: Paint): Scene {
     blurFilter("bokeh", 20),
     blurFilter("wet", 12),
   ];
-  const body = [
-    rect(0, 0, W, street, 'fill="url(#sky)"'),
-    rect(0, street, W, H - street, 'fill="url(#street)"'),
-  ];
+  const body = [cover("url(#sky)"), rect(0, street, W, H - street, 'fill="url(#street)"')];
   const bokeh: string[] = [];
   const reflections: string[] = [];
   const pale = mix(mid, WHITE, 0.35);
@@ -293,10 +282,7 @@ function cardsScene({ rng, shadow, mid, light }: Paint): Scene {
     blurFilter("shadow", 10),
     radialGlow("lamp", light, 0.45),
   ];
-  const body = [
-    rect(0, 0, W, H, 'fill="url(#felt)"'),
-    ellipse(lampX, 420, 640, 380, 'fill="url(#lamp)"'),
-  ];
+  const body = [cover("url(#felt)"), ellipse(lampX, 420, 640, 380, 'fill="url(#lamp)"')];
   const cards = count(rng, 3, 5);
   const face = mix(light, WHITE, 0.55);
   for (let i = 0; i < cards; i++) {
@@ -333,7 +319,8 @@ function cardShape(rng: Rng, face: string, ink: string, shadow: string): string 
 function chip(x: number, y: number, colour: string, shadow: string): string {
   const edge = `fill="none" stroke="${WHITE}" stroke-opacity="0.7" stroke-width="5"`;
   return [
-    ellipse(x + 6, y + 10, 46, 22, `fill="${shadow}" opacity="0.55" filter="url(#shadow)"`),
+    // Chips are small enough that a hard offset shadow reads fine and skips a costly blur.
+    ellipse(x + 5, y + 8, 47, 23, `fill="${shadow}" opacity="0.5"`),
     ellipse(x, y, 46, 22, `fill="${colour}"`),
     ellipse(x, y, 36, 16, `${edge} stroke-dasharray="9 9"`),
   ].join("");
@@ -350,18 +337,13 @@ function windowScene({ rng, shadow, mid, light }: Paint): Scene {
     blurFilter("spill", 16),
     `<clipPath id="pane">${rect(winX, winY, winW, winH, "")}</clipPath>`,
   ];
-  const body = [
-    rect(0, 0, W, H, 'fill="url(#room)"'),
-    rect(winX, winY, winW, winH, 'fill="url(#view)"'),
-  ];
+  const body = [cover("url(#room)"), rect(winX, winY, winW, winH, 'fill="url(#view)"')];
   // Distant buildings and their lit windows, clipped so they read as a city beyond the glass.
   const city = [skyline(rng, winY + winH, mix(mid, shadow, 0.6))];
   for (let i = 0; i < 40; i++) {
     const [x, y] = [between(rng, winX, winX + winW), between(rng, winY + winH * 0.6, winY + winH)];
-    const opacity = n(between(rng, 0.3, 0.9));
-    city.push(
-      rect(x, y, between(rng, 6, 14), between(rng, 8, 16), `fill="${light}" opacity="${opacity}"`),
-    );
+    const lit = `fill="${light}" opacity="${n(between(rng, 0.3, 0.9))}"`;
+    city.push(rect(x, y, between(rng, 6, 14), between(rng, 8, 16), lit));
   }
   body.push(`<g clip-path="url(#pane)">${city.join("")}</g>`);
   const bar = `fill="${mix(shadow, BLACK, 0.3)}"`;
@@ -384,17 +366,14 @@ function spotlightScene({ rng, shadow, mid, light }: Paint): Scene {
   const poolY = between(rng, 720, 780);
   const fold = mix(mid, shadow, 0.7);
   const defs = [
-    linearGradient("beam", [
-      [light, 0.55],
-      [light, 0.08],
-    ]),
+    linearGradient("beam", fade(light, 0.55, 0.08)),
     radialGlow("pool", mix(light, WHITE, 0.3), 0.75),
     blurFilter("beamBlur", 24),
     linearGradient("fold", solid(fold, mid, fold), true),
   ];
   const beam = [sourceX - 30, -20, sourceX + 30, -20, poolX + 300, poolY, poolX - 300, poolY];
   const body = [
-    rect(0, 0, W, H, `fill="${mix(shadow, BLACK, 0.35)}"`),
+    cover(mix(shadow, BLACK, 0.35)),
     rect(0, 620, W, H - 620, `fill="${shadow}"`),
     polygon(beam, 'fill="url(#beam)" filter="url(#beamBlur)"'),
     ellipse(poolX, poolY, 380, 90, 'fill="url(#pool)"'),
@@ -425,14 +404,7 @@ const painters: Record<Motif, (paint: Paint) => Scene> = {
 };
 
 // A shared vignette pulls every motif toward the same photographic, lens-like finish.
-const vignetteStops = stopTags(
-  [
-    [BLACK, 0],
-    [BLACK, 0.6],
-  ],
-  55,
-);
-const vignette = `<radialGradient id="vignette" r="0.75">${vignetteStops}</radialGradient>`;
+const vignette = `<radialGradient id="vignette" r="0.75">${stopTags(fade(BLACK, 0, 0.6), 55)}</radialGradient>`;
 
 /** Deterministic SVG markup for the given options. */
 export function stillSvg(options: StillArtOptions): string {
@@ -448,7 +420,7 @@ export function stillSvg(options: StillArtOptions): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${options.height}" viewBox="0 0 ${W} ${H}" preserveAspectRatio="xMidYMid slice">`,
     `<defs>${scene.defs.join("")}${vignette}</defs>`,
     ...scene.body,
-    rect(0, 0, W, H, 'fill="url(#vignette)"'),
+    cover("url(#vignette)"),
     "</svg>",
   ].join("\n");
 }

@@ -46,10 +46,14 @@ export async function passwordMatches(user: User, password: string): Promise<boo
   return verify(user.password_hash, password);
 }
 
-export async function countUsers(db: Db): Promise<number> {
-  const row = await db.kysely
+/** Emails of the owners who can sign in (accounts with a password). */
+export async function ownerEmails(db: Db): Promise<string[]> {
+  const rows = await db.kysely
     .selectFrom("users")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .select("email")
+    .where("role", "=", "owner")
+    .where("password_hash", "is not", null)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.email);
 }

@@ -1,0 +1,94 @@
+// The `cinelog` command end to end, in child processes, on both databases.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { passwordMatches } from "../../src/domain/users.ts";
+import { freePort, runCli, startServer } from "../support/cli.ts";
+import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
+
+describe.each(dialects)("cinelog CLI on %s", (dialect) => {
+  let db: TestDb;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    db = await openTestDb(dialect);
+    env = { DATABASE_URL: db.url, CINELOG_DATA_DIR: db.mediaDir.replace(/\/media$/, "") };
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  it("migrates, and says so", async () => {
+    const result = await runCli(["migrate"], env);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/is up to date/);
+  });
+
+  it("adds an owner with an argon2id password read from standard input", async () => {
+    const result = await runCli(
+      ["user", "add", "--email", "Owner@Example.com", "--name", "The Owner", "--password-stdin"],
+      env,
+      "a long enough secret\n",
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Created owner The Owner <owner@example.com>.");
+    const user = await db.kysely
+      .selectFrom("users")
+      .selectAll()
+      .where("email", "=", "owner@example.com")
+      .executeTakeFirstOrThrow();
+    expect(user.role).toBe("owner");
+    expect(await passwordMatches(user, "a long enough secret")).toBe(true);
+  });
+
+  it("refuses a short password and a duplicate account with a clear message", async () => {
+    const short = await runCli(
+      ["user", "add", "--email", "x@example.com", "--password-stdin"],
+      env,
+      "short",
+    );
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain("at least 10 characters");
+    const again = await runCli(
+      ["user", "add", "--email", "owner@example.com", "--password-stdin"],
+      env,
+      "another long secret",
+    );
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already an account");
+  });
+
+  it("rejects unknown commands and bad configuration without a stack trace", async () => {
+    const unknown = await runCli(["frobnicate"], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown command: frobnicate");
+    const badPort = await runCli(["migrate"], { ...env, PORT: "eighty" });
+    expect(badPort.code).toBe(1);
+    expect(badPort.stderr).toMatch(/Invalid configuration:\n\s+port:/);
+    expect(badPort.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("serves the demo site on first start, then refuses to load the demo twice", async () => {
+    const port = await freePort();
+    const server = startServer({ ...env, PORT: String(port) });
+    try {
+      const output = await server.ready;
+      expect(output).toContain(`Cinelog is serving http://127.0.0.1:${port}`);
+      expect(output).toContain("Owner account: owner@example.com");
+      const home = await fetch(`http://127.0.0.1:${port}/`);
+      expect(home.status).toBe(200);
+      const html = await home.text();
+      expect(html).toContain('href="/review/leaving-las-vegas-1995"');
+      const review = await fetch(`http://127.0.0.1:${port}/review/leaving-las-vegas-1995`);
+      const reviewHtml = await review.text();
+      const still = /<img src="(\/media\/[^"]+\.jpg)"/.exec(reviewHtml)?.[1];
+      expect(still).toBeDefined();
+      const image = await fetch(`http://127.0.0.1:${port}${still}`);
+      expect(image.status).toBe(200);
+      expect(image.headers.get("content-type")).toBe("image/jpeg");
+    } finally {
+      await server.stop();
+    }
+    const demoAgain = await runCli(["demo"], env);
+    expect(demoAgain.code).toBe(1);
+    expect(demoAgain.stderr).toContain("already has films");
+  });
+});
