@@ -3,7 +3,10 @@ import { randomUUID } from "node:crypto";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { stylesheet } from "./assets/assets.ts";
+import { registerFeedRoutes } from "./public/feed-routes.ts";
+import { registerIndexRoutes } from "./public/index-routes.tsx";
 import { notFound, registerPublicRoutes } from "./public/routes.tsx";
+import { registerSearchRoutes } from "./public/search-routes.tsx";
 import { siteContext } from "./public/site.ts";
 import { renderPage } from "./render.ts";
 import type { Services } from "./services.ts";
@@ -50,6 +53,9 @@ export function createApp(services: Services): Hono {
   );
 
   registerPublicRoutes(app, services);
+  registerIndexRoutes(app, services);
+  registerSearchRoutes(app, services);
+  registerFeedRoutes(app, services);
 
   app.notFound((c) => notFound(c, services));
 

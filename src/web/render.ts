@@ -9,6 +9,8 @@ export interface PageMeta {
   title?: string;
   description?: string;
   status?: ContentfulStatusCode;
+  /** Extra elements for <head>: feed links, Open Graph and JSON-LD (see views/seo). */
+  head?: Child;
 }
 
 export async function renderPage(
@@ -22,6 +24,7 @@ export async function renderPage(
     title: meta.title,
     description: meta.description,
     path: new URL(c.req.url).pathname,
+    head: meta.head,
     children: body,
   });
   const html = "<!doctype html>" + (await page.toString());

@@ -16,6 +16,8 @@ export interface LayoutProps {
   description?: string;
   /** Path of this page, for the canonical link. */
   path: string;
+  /** Extra elements for <head>, such as feed links and social cards. */
+  head?: Child;
   children?: Child;
 }
 
@@ -32,6 +34,7 @@ export function Layout(props: LayoutProps) {
         <link rel="canonical" href={`${site.url}${props.path}`} />
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={site.stylesheet} />
+        {props.head}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -47,7 +50,16 @@ export function Layout(props: LayoutProps) {
                 <a href="/">Reviews</a>
               </li>
               <li>
+                <a href="/archive">Archive</a>
+              </li>
+              <li>
+                <a href="/directors">Directors</a>
+              </li>
+              <li>
                 <a href="/series">Series</a>
+              </li>
+              <li>
+                <a href="/search">Search</a>
               </li>
             </ul>
           </nav>
