@@ -85,6 +85,10 @@ export interface StillsTable {
   alt: string;
   caption: string | null;
   position: number;
+  /** JSON list of StillVariant (src/media/still-variants.ts): the responsive files. */
+  variants: Generated<string>;
+  /** Base64 ThumbHash for a placeholder while the image loads. */
+  thumbhash: string | null;
 }
 
 export interface TagsTable {

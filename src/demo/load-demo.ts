@@ -1,7 +1,5 @@
 // Loads the demo site: films with credits, original reviews with generated stills, and a
 // series. Runs on the first start of an empty database and by `cinelog demo`.
-import fs from "node:fs/promises";
-import path from "node:path";
 import type { Db } from "../db/connect.ts";
 import type { Film } from "../db/schema.ts";
 import { starsToRating } from "../content/rating.ts";
@@ -13,6 +11,7 @@ import { addStill } from "../domain/stills.ts";
 import { createUser } from "../domain/users.ts";
 import { demoFilms, demoReviews, demoSeries, type DemoFilm } from "./demo-content.ts";
 import { renderStill } from "./still-art.ts";
+import { largestJpeg, processStill } from "../media/still-variants.ts";
 
 const stillSize = { width: 1600, height: 900 };
 
@@ -66,22 +65,20 @@ export async function loadDemo(db: Db, mediaDir: string): Promise<DemoSummary> {
     });
     reviewIdByFilm.set(demo.film, review.id);
     for (const [n, still] of demo.stills.entries()) {
-      const relative = path.posix.join("stills", "demo", `${demo.slug}-${n + 1}.jpg`);
-      const file = path.join(mediaDir, relative);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(
-        file,
-        await renderStill({
-          ...stillSize,
-          palette: still.palette,
-          motif: still.motif,
-          seed: index * 10 + n + 1,
-        }),
-      );
+      const image = await renderStill({
+        ...stillSize,
+        palette: still.palette,
+        motif: still.motif,
+        seed: index * 10 + n + 1,
+      });
+      const processed = await processStill(image, mediaDir, "stills/demo", `${demo.slug}-${n + 1}`);
       await addStill(db, {
         reviewId: review.id,
-        path: relative,
-        ...stillSize,
+        path: largestJpeg(processed.variants),
+        width: processed.width,
+        height: processed.height,
+        variants: processed.variants,
+        thumbhash: processed.thumbhash,
         alt: still.alt,
         caption: still.caption ?? null,
       });

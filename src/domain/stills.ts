@@ -1,6 +1,7 @@
 // Stills: images from the film shown on its review, in the reviewer's order.
 import type { Db } from "../db/connect.ts";
 import type { Still } from "../db/schema.ts";
+import type { StillVariant } from "../media/still-variants.ts";
 
 export interface StillInput {
   reviewId: number;
@@ -9,6 +10,8 @@ export interface StillInput {
   height: number;
   alt: string;
   caption?: string | null;
+  variants?: StillVariant[];
+  thumbhash?: string | null;
 }
 
 export async function addStill(db: Db, input: StillInput): Promise<Still> {
@@ -26,6 +29,8 @@ export async function addStill(db: Db, input: StillInput): Promise<Still> {
       height: input.height,
       alt: input.alt,
       caption: input.caption ?? null,
+      variants: JSON.stringify(input.variants ?? []),
+      thumbhash: input.thumbhash ?? null,
       position: last?.max == null ? 0 : Number(last.max) + 1,
     })
     .returningAll()
@@ -40,4 +45,14 @@ export async function stillsOfReview(db: Db, reviewId: number): Promise<Still[]>
     .orderBy("position")
     .orderBy("id")
     .execute();
+}
+
+/** The responsive files of a still; an unreadable list means "just the original". */
+export function variantsOf(still: Pick<Still, "variants">): StillVariant[] {
+  try {
+    const parsed: unknown = JSON.parse(still.variants);
+    return Array.isArray(parsed) ? (parsed as StillVariant[]) : [];
+  } catch {
+    return [];
+  }
 }

@@ -17,6 +17,8 @@ const contentSecurityPolicy = [
   "default-src 'self'",
   "img-src 'self' data:",
   "style-src 'self'",
+  // Only for the ThumbHash placeholder behind each still (a data: URL in a style attribute).
+  "style-src-attr 'unsafe-inline'",
   "script-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

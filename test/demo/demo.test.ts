@@ -94,6 +94,25 @@ describe.each(dialects)("loading the demo on %s", (dialect) => {
     expect(links).not.toContain("His Girl Friday (1940)");
   });
 
+  it("shows stills as responsive pictures with a placeholder, lazy below the fold", async () => {
+    const app = appFor(db);
+    const { document } = await getPage(app, "/review/leaving-las-vegas-1995");
+    const lead = document.querySelector("figure.still-lead");
+    const source = lead?.querySelector('picture source[type="image/webp"]');
+    expect(source?.getAttribute("srcset")).toMatch(/-480\.webp 480w, .*-960\.webp 960w/);
+    const img = lead?.querySelector("img");
+    expect(img?.getAttribute("srcset")).toMatch(/-480\.jpg 480w/);
+    expect(img?.getAttribute("sizes")).toBeTruthy();
+    expect(img?.getAttribute("loading")).toBe("eager");
+    expect(img?.getAttribute("style")).toMatch(/^background-image:url\(data:image\/png;base64,/);
+    for (const other of document.querySelectorAll("figure.still:not(.still-lead) img")) {
+      expect(other.getAttribute("loading")).toBe("lazy");
+    }
+    const webp = await app.request(/^(\S+)/.exec(source?.getAttribute("srcset") ?? "")![1]!);
+    expect(webp.status).toBe(200);
+    expect(webp.headers.get("content-type")).toBe("image/webp");
+  });
+
   it("writes every still as a real JPEG of the recorded size", async () => {
     const stills = await db.kysely.selectFrom("stills").selectAll().execute();
     expect(stills.length).toBeGreaterThanOrEqual(demoReviews.length);

@@ -1,10 +1,10 @@
 // The review page, top to bottom: title, credit line, still, body, Up Next, tags,
 // previous/next, and the comments slot.
 import { displayRating } from "../../content/rating.ts";
-import type { Still } from "../../db/schema.ts";
 import type { ReviewPageData } from "../../domain/review-page.ts";
 import type { RatingScale } from "../../domain/settings.ts";
 import { DateTime, filmLabel, formatDay, PeopleLinks, Rating } from "./names.tsx";
+import { StillFigure } from "./still-figure.tsx";
 
 export interface ReviewPageProps {
   data: ReviewPageData;
@@ -103,22 +103,5 @@ export function ReviewPage(props: ReviewPageProps) {
         <p class="comments-empty">No comments yet.</p>
       </section>
     </article>
-  );
-}
-
-function StillFigure(props: { still: Still; mediaBase: string; lead?: boolean }) {
-  const { still } = props;
-  return (
-    <figure class={props.lead ? "still still-lead" : "still"}>
-      <img
-        src={`${props.mediaBase}/${still.path}`}
-        alt={still.alt}
-        width={still.width}
-        height={still.height}
-        loading={props.lead ? "eager" : "lazy"}
-        decoding="async"
-      />
-      {still.caption ? <figcaption>{still.caption}</figcaption> : null}
-    </figure>
   );
 }
