@@ -17,6 +17,8 @@ const configSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((v) => v === "true" || v === "1"),
+  /** Serve public pages from the in-memory page cache ("off" for measuring without it). */
+  pageCache: z.enum(["on", "off"]).default("on"),
 });
 
 export interface Config {
@@ -28,6 +30,7 @@ export interface Config {
   siteUrl: string;
   logLevel: z.infer<typeof configSchema>["logLevel"];
   demoOnEmpty: boolean;
+  pageCache: boolean;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -41,6 +44,7 @@ export function loadConfig(env: Env = process.env): Config {
     siteUrl: env.SITE_URL || undefined,
     logLevel: env.LOG_LEVEL || undefined,
     demoOnEmpty: env.CINELOG_DEMO || undefined,
+    pageCache: env.CINELOG_PAGE_CACHE || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -57,5 +61,6 @@ export function loadConfig(env: Env = process.env): Config {
     siteUrl: (c.siteUrl ?? `http://${c.host}:${c.port}`).replace(/\/+$/, ""),
     logLevel: c.logLevel,
     demoOnEmpty: c.demoOnEmpty,
+    pageCache: c.pageCache === "on",
   };
 }

@@ -1,5 +1,6 @@
 // Picks the database from its URL: `sqlite:FILE` (default) or `postgres://…`.
 import type { Kysely } from "kysely";
+import { ChangeBus } from "./change-bus.ts";
 import { openPostgres, type PostgresOptions } from "./postgres.ts";
 import type { Database } from "./schema.ts";
 import { openSqlite } from "./sqlite.ts";
@@ -9,17 +10,19 @@ export type Dialect = "sqlite" | "postgres";
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** Tells this process's caches what content just changed. */
+  changes: ChangeBus;
   close: () => Promise<void>;
 }
 
 export function connect(url: string, options: PostgresOptions = {}): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { db, close } = openPostgres(url, options);
-    return { kysely: db, dialect: "postgres", close };
+    return { kysely: db, dialect: "postgres", changes: new ChangeBus(), close };
   }
   const file = url.startsWith("sqlite:") ? url.slice("sqlite:".length) : url;
   const { db, close } = openSqlite(file);
-  return { kysely: db, dialect: "sqlite", close };
+  return { kysely: db, dialect: "sqlite", changes: new ChangeBus(), close };
 }
 
 /** A short description for logs that never includes a password. */

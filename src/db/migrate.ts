@@ -3,12 +3,16 @@ import { Migrator, type Migration, type MigrationResultSet } from "kysely";
 import type { Db } from "./connect.ts";
 import * as initial from "./migrations/001-initial.ts";
 import * as stillVariants from "./migrations/002-still-variants.ts";
+import * as search from "./migrations/003-search.ts";
+import * as contentChanges from "./migrations/004-content-changes.ts";
 
 function migrationsFor(db: Db): Record<string, Migration> {
   // Names sort in the order they must run; never rename one that has shipped.
   return {
     "001-initial": { up: (k) => initial.up(k, db.dialect) },
     "002-still-variants": { up: (k) => stillVariants.up(k) },
+    "003-search": { up: (k) => search.up(k, db.dialect) },
+    "004-content-changes": { up: (k) => contentChanges.up(k, db.dialect) },
   };
 }
 

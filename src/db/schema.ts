@@ -125,6 +125,13 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface ContentChangesTable {
+  id: Generated<number>;
+  /** Space-separated cache tags (see src/domain/changes.ts). */
+  tags: string;
+  at: string;
+}
+
 export interface Database {
   users: UsersTable;
   films: FilmsTable;
@@ -137,6 +144,7 @@ export interface Database {
   series: SeriesTable;
   series_entries: SeriesEntriesTable;
   settings: SettingsTable;
+  content_changes: ContentChangesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,6 +1,7 @@
 // Films are records, not strings: title, year, credits and external ids.
 import type { Db } from "../db/connect.ts";
 import type { CreditRole, Film, Person } from "../db/schema.ts";
+import { recordChange } from "./changes.ts";
 import { ensurePerson } from "./people.ts";
 import { nowIso } from "./time.ts";
 import { uniqueSlug } from "./unique-slug.ts";
@@ -68,6 +69,17 @@ export async function addCredits(db: Db, filmId: number, credits: CreditInput[])
       })
       .execute();
   }
+  // Credits show on every listing and review page of the film; a new film has none yet.
+  if (credits.length && (await hasReviews(db, filmId))) await recordChange(db, ["public-set"]);
+}
+
+async function hasReviews(db: Db, filmId: number): Promise<boolean> {
+  const row = await db.kysely
+    .selectFrom("reviews")
+    .select("id")
+    .where("film_id", "=", filmId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function filmBySlug(db: Db, slug: string): Promise<Film | undefined> {

@@ -2,7 +2,9 @@
 import type { Db } from "../db/connect.ts";
 import type { Review, ReviewStatus } from "../db/schema.ts";
 import { excerptFrom } from "../content/markdown.ts";
+import { indexReview } from "../search/indexer.ts";
 import { directorsOf } from "./films.ts";
+import { recordChange } from "./changes.ts";
 import { setReviewTags } from "./tags.ts";
 import { nowIso, toIso } from "./time.ts";
 import { uniqueSlug } from "./unique-slug.ts";
@@ -60,6 +62,9 @@ export async function createReview(db: Db, input: ReviewInput): Promise<Review> 
     .returningAll()
     .executeTakeFirstOrThrow();
   if (input.tags?.length) await setReviewTags(db, review.id, input.tags);
+  await indexReview(db, review.id);
+  // A new public or scheduled review changes what every listing and neighbour shows.
+  if (review.status !== "draft") await recordChange(db, ["public-set"]);
   return review;
 }
 

@@ -2,6 +2,7 @@
 // entry; the review page shows the next entries as "Up Next", linked once they are reviewed.
 import type { Db } from "../db/connect.ts";
 import type { Series } from "../db/schema.ts";
+import { recordChange } from "./changes.ts";
 import { nowIso } from "./time.ts";
 import { uniqueSlug } from "./unique-slug.ts";
 import { publishedReviews } from "./visibility.ts";
@@ -12,7 +13,7 @@ export async function createSeries(
 ): Promise<Series> {
   const time = nowIso();
   const slug = await uniqueSlug(db, "series", input.slug ?? input.title);
-  return db.kysely
+  const series = await db.kysely
     .insertInto("series")
     .values({
       slug,
@@ -23,6 +24,8 @@ export async function createSeries(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await recordChange(db, ["series"]);
+  return series;
 }
 
 /** Appends a film to the end of a series; returns the new entry's id. */
@@ -43,6 +46,7 @@ export async function appendSeriesEntry(
     .values({ series_id: seriesId, film_id: filmId, position, review_id: reviewId })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await recordChange(db, ["series"]);
   return row.id;
 }
 
@@ -56,6 +60,7 @@ export async function attachReviewToEntry(
     .set({ review_id: reviewId })
     .where("id", "=", entryId)
     .execute();
+  await recordChange(db, ["series"]);
 }
 
 export async function seriesBySlug(db: Db, slug: string): Promise<Series | undefined> {

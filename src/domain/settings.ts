@@ -1,6 +1,7 @@
 // Site settings: a few named values, with defaults for a new site.
 import { z } from "zod";
 import type { Db } from "../db/connect.ts";
+import { recordChange } from "./changes.ts";
 
 export const ratingScales = ["none", "stars5", "ten", "hundred"] as const;
 export type RatingScale = (typeof ratingScales)[number];
@@ -33,4 +34,5 @@ export async function saveSetting<K extends keyof SiteSettings>(
     .values({ key, value: text })
     .onConflict((oc) => oc.column("key").doUpdateSet({ value: text }))
     .execute();
+  await recordChange(db, ["site"]);
 }

@@ -2,6 +2,7 @@
 import type { Db } from "../db/connect.ts";
 import type { Still } from "../db/schema.ts";
 import type { StillVariant } from "../media/still-variants.ts";
+import { recordChange, reviewChangeTags } from "./changes.ts";
 
 export interface StillInput {
   reviewId: number;
@@ -20,7 +21,7 @@ export async function addStill(db: Db, input: StillInput): Promise<Still> {
     .select((eb) => eb.fn.max("position").as("max"))
     .where("review_id", "=", input.reviewId)
     .executeTakeFirst();
-  return db.kysely
+  const still = await db.kysely
     .insertInto("stills")
     .values({
       review_id: input.reviewId,
@@ -35,6 +36,8 @@ export async function addStill(db: Db, input: StillInput): Promise<Still> {
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await recordChange(db, await reviewChangeTags(db, input.reviewId));
+  return still;
 }
 
 export async function stillsOfReview(db: Db, reviewId: number): Promise<Still[]> {

@@ -2,6 +2,8 @@
 import type { Db } from "../db/connect.ts";
 import type { Tag } from "../db/schema.ts";
 import { slugify } from "../content/slug.ts";
+import { indexReview } from "../search/indexer.ts";
+import { recordChange, reviewChangeTags } from "./changes.ts";
 import { publishedReviews } from "./visibility.ts";
 
 export async function ensureTag(db: Db, name: string): Promise<Tag> {
@@ -35,6 +37,8 @@ export async function setReviewTags(db: Db, reviewId: number, names: string[]): 
       .values(tags.map((t) => ({ review_id: reviewId, tag_id: t.id })))
       .execute();
   }
+  await recordChange(db, await reviewChangeTags(db, reviewId));
+  await indexReview(db, reviewId);
 }
 
 export async function tagsOfReview(db: Db, reviewId: number): Promise<Tag[]> {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { stylesheet } from "./assets/assets.ts";
+import { pageCacheMiddleware } from "./cache/cache-middleware.ts";
 import { registerFeedRoutes } from "./public/feed-routes.ts";
 import { registerIndexRoutes } from "./public/index-routes.tsx";
 import { notFound, registerPublicRoutes } from "./public/routes.tsx";
@@ -53,6 +54,8 @@ export function createApp(services: Services): Hono {
       rewriteRequestPath: (path) => path.replace(/^\/media/, ""),
     }),
   );
+
+  app.use(pageCacheMiddleware(services.db, { enabled: services.config.pageCache }));
 
   registerPublicRoutes(app, services);
   registerIndexRoutes(app, services);

@@ -1,14 +1,15 @@
 // Builds the real app over a test database, and parses its pages for assertions.
 import { parseHTML } from "linkedom";
 import pino from "pino";
-import { loadConfig } from "../../src/config.ts";
+import { loadConfig, type Config } from "../../src/config.ts";
 import { createApp } from "../../src/web/app.tsx";
 import type { TestDb } from "./databases.ts";
 
-export function appFor(db: TestDb) {
-  const config = {
+export function appFor(db: TestDb, overrides: Partial<Config> = {}) {
+  const config: Config = {
     ...loadConfig({ HOST: "127.0.0.1", PORT: "4000", CINELOG_DATA_DIR: db.mediaDir }),
     mediaDir: db.mediaDir,
+    ...overrides,
   };
   return createApp({ db, config, logger: pino({ level: "silent" }) });
 }

@@ -1,0 +1,79 @@
+// Content changes, announced so that cached pages showing that content are dropped.
+//
+// Tags say what changed; each cached page carries the tags of what it shows
+// (src/web/cache/page-tags.ts):
+//   site              everything (settings such as the site title)
+//   public-set        which reviews are public (a publish or schedule): every listing and
+//                     every review page (previous/next, Up Next)
+//   lists             the summaries shown in listings, feeds and indexes
+//   series            series pages and the Up Next line
+//   review:SLUG       one review page
+import type { Db } from "../db/connect.ts";
+import { nowIso } from "./time.ts";
+
+export type ChangeTag = "site" | "public-set" | "lists" | "series" | `review:${string}`;
+
+/** How long the change log keeps rows; an instance that polls less often than this rebuilds. */
+const keepChangesMs = 24 * 60 * 60 * 1000;
+
+export async function recordChange(db: Db, tags: ChangeTag[]): Promise<void> {
+  if (tags.length === 0) return;
+  db.changes.emit(tags);
+  const row = await db.kysely
+    .insertInto("content_changes")
+    .values({ tags: tags.join(" "), at: nowIso() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  ownChangeIds.get(db)?.add(row.id);
+  if (row.id % 500 === 0) {
+    await db.kysely
+      .deleteFrom("content_changes")
+      .where("at", "<", new Date(Date.now() - keepChangesMs).toISOString())
+      .execute();
+  }
+}
+
+export async function reviewChangeTags(db: Db, reviewId: number): Promise<ChangeTag[]> {
+  const review = await db.kysely
+    .selectFrom("reviews")
+    .select(["slug", "status"])
+    .where("id", "=", reviewId)
+    .executeTakeFirst();
+  if (!review || review.status === "draft") return [];
+  return [`review:${review.slug}`, "lists"];
+}
+
+// Changes this process made itself were already announced on its bus; the poller skips them.
+const ownChangeIds = new WeakMap<Db, Set<number>>();
+
+export interface ChangeFeed {
+  /** Tags of changes made by other processes since the last call. */
+  poll(): Promise<string[]>;
+}
+
+export async function followChanges(db: Db): Promise<ChangeFeed> {
+  const own = new Set<number>();
+  ownChangeIds.set(db, own);
+  const latest = await db.kysely
+    .selectFrom("content_changes")
+    .select((eb) => eb.fn.max("id").as("max"))
+    .executeTakeFirst();
+  let lastSeen = latest?.max == null ? 0 : Number(latest.max);
+  return {
+    async poll() {
+      const rows = await db.kysely
+        .selectFrom("content_changes")
+        .select(["id", "tags"])
+        .where("id", ">", lastSeen)
+        .orderBy("id")
+        .execute();
+      const tags: string[] = [];
+      for (const row of rows) {
+        lastSeen = Math.max(lastSeen, row.id);
+        if (own.delete(row.id)) continue;
+        tags.push(...row.tags.split(" "));
+      }
+      return tags;
+    },
+  };
+}

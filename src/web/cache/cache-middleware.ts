@@ -1,0 +1,168 @@
+// Serves public pages from the page cache: pre-compressed (brotli, gzip), with ETag and 304,
+// and Cache-Control that lets a CDN keep a copy. Pages are dropped precisely by tag when
+// content changes in this process (at once) or in another one (within a second), and when a
+// scheduled review falls due.
+import type { Context, MiddlewareHandler } from "hono";
+import type { Db } from "../../db/connect.ts";
+import { followChanges, type ChangeFeed } from "../../domain/changes.ts";
+import { nowIso } from "../../domain/time.ts";
+import { buildCachedPage, PageCache, type CachedPage } from "./page-cache.ts";
+import { isCacheablePath, tagsForPath } from "./page-tags.ts";
+
+/** Cookie of a signed-in writer: they always get a fresh page, never a cached one. */
+export const sessionCookieName = "cinelog_session";
+
+// Browsers revalidate every time (cheap, thanks to the ETag); a CDN may serve a page for a
+// minute and keep serving a stale copy while it fetches a new one.
+export const publicCacheControl = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
+
+const pollIntervalMs = 1000;
+
+export interface PageCacheOptions {
+  enabled: boolean;
+  maxBytes?: number;
+}
+
+export function pageCacheMiddleware(db: Db, options: PageCacheOptions): MiddlewareHandler {
+  const cache = new PageCache(options.maxBytes);
+  const freshness = new Freshness(db, cache);
+  db.changes.subscribe((tags) => freshness.invalidate(tags));
+
+  return async (c, next) => {
+    const method = c.req.method;
+    const path = c.req.path;
+    if ((method !== "GET" && method !== "HEAD") || !isCacheablePath(path)) return next();
+    if (hasSession(c)) {
+      await next();
+      c.header("Cache-Control", "private, no-store");
+      return;
+    }
+    if (!options.enabled) {
+      await next();
+      if (c.res.status === 200) c.header("Cache-Control", publicCacheControl);
+      return;
+    }
+
+    await freshness.ensure();
+    const key = c.req.url.slice(c.req.url.indexOf(path));
+    const hit = cache.get(key);
+    if (hit) return respond(c, hit, "HIT");
+
+    const generation = freshness.generation;
+    await next();
+    const res = c.res;
+    const contentType = res.headers.get("content-type") ?? "";
+    if (
+      res.status !== 200 ||
+      !/^(text\/|application\/(json|xml|.+\+xml|feed\+json))/.test(contentType)
+    ) {
+      return;
+    }
+    const body = Buffer.from(await res.arrayBuffer());
+    const page = buildCachedPage(body, res.status, contentType, tagsForPath(path));
+    // A change that landed while this page was rendering may not be in it: serve, don't keep.
+    if (freshness.generation === generation) cache.set(key, page);
+    // The route's response is finalised already, so replace it rather than return a new one.
+    c.res = respond(c, page, "MISS");
+  };
+}
+
+function hasSession(c: Context): boolean {
+  const cookie = c.req.header("cookie");
+  return !!cookie && cookie.includes(`${sessionCookieName}=`);
+}
+
+function respond(c: Context, page: CachedPage, state: "HIT" | "MISS"): Response {
+  const headers = new Headers({
+    // For operators and tests: was this page served from memory?
+    "X-Cache": state,
+    "Content-Type": page.contentType,
+    ETag: page.etag,
+    "Cache-Control": publicCacheControl,
+    Vary: "Accept-Encoding",
+  });
+  if (etagMatches(c.req.header("if-none-match"), page.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  const encoding = pickEncoding(c.req.header("accept-encoding"));
+  const body = encoding === "br" ? page.brotli : encoding === "gzip" ? page.gzip : page.identity;
+  if (encoding) headers.set("Content-Encoding", encoding);
+  headers.set("Content-Length", String(body.length));
+  return new Response(c.req.method === "HEAD" ? null : new Uint8Array(body), {
+    status: page.status,
+    headers,
+  });
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((t) => {
+    const tag = t.trim();
+    return tag === "*" || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+export function pickEncoding(header: string | undefined): "br" | "gzip" | null {
+  if (!header) return null;
+  const accepted = new Map<string, number>();
+  for (const part of header.toLowerCase().split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+    accepted.set((name ?? "").trim(), q === undefined ? 1 : Number(q));
+  }
+  const quality = (name: string) => accepted.get(name) ?? accepted.get("*") ?? 0;
+  if (quality("br") > 0) return "br";
+  if (quality("gzip") > 0) return "gzip";
+  return null;
+}
+
+/** Keeps the cache honest: other processes' changes, and scheduled reviews falling due. */
+class Freshness {
+  generation = 0;
+  #feed: Promise<ChangeFeed> | undefined;
+  #lastPoll = 0;
+  #polling: Promise<void> | undefined;
+  /** Publication time of the next scheduled review; undefined = unknown, null = none. */
+  #nextDue: string | null | undefined;
+  #dueCheck: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly cache: PageCache,
+  ) {}
+
+  invalidate(tags: readonly string[]): void {
+    this.generation++;
+    this.cache.invalidate(tags);
+    if (tags.includes("public-set") || tags.includes("site")) this.#nextDue = undefined;
+  }
+
+  async ensure(): Promise<void> {
+    if (Date.now() - this.#lastPoll >= pollIntervalMs) {
+      this.#polling ??= this.#poll().finally(() => (this.#polling = undefined));
+      await this.#polling;
+    }
+    if (this.#nextDue && this.#nextDue <= nowIso()) this.invalidate(["public-set"]);
+    if (this.#nextDue === undefined) {
+      this.#dueCheck ??= this.#findNextDue().finally(() => (this.#dueCheck = undefined));
+      await this.#dueCheck;
+    }
+  }
+
+  async #poll(): Promise<void> {
+    this.#feed ??= followChanges(this.db);
+    const tags = await (await this.#feed).poll();
+    this.#lastPoll = Date.now();
+    if (tags.length) this.invalidate([...new Set(tags)]);
+  }
+
+  async #findNextDue(): Promise<void> {
+    const row = await this.db.kysely
+      .selectFrom("reviews")
+      .select((eb) => eb.fn.min("published_at").as("next"))
+      .where("status", "in", ["published", "scheduled"])
+      .where("published_at", ">", nowIso())
+      .executeTakeFirst();
+    this.#nextDue = row?.next ?? null;
+  }
+}
