@@ -4,6 +4,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { stylesheet } from "./assets/assets.ts";
 import { pageCacheMiddleware } from "./cache/cache-middleware.ts";
+import { pickEncoding } from "./cache/encoding.ts";
 import { registerFeedRoutes } from "./public/feed-routes.ts";
 import { registerIndexRoutes } from "./public/index-routes.tsx";
 import { notFound, registerPublicRoutes } from "./public/routes.tsx";
@@ -38,9 +39,18 @@ export function createApp(services: Services): Hono {
   });
 
   app.get(stylesheet.path, (c) => {
+    const encoding = pickEncoding(c.req.header("accept-encoding"));
     c.header("Content-Type", "text/css; charset=utf-8");
     c.header("Cache-Control", "public, max-age=31536000, immutable");
-    return c.body(stylesheet.css);
+    c.header("Vary", "Accept-Encoding");
+    if (encoding) c.header("Content-Encoding", encoding);
+    const body =
+      encoding === "br"
+        ? stylesheet.brotli
+        : encoding === "gzip"
+          ? stylesheet.gzip
+          : stylesheet.identity;
+    return c.body(new Uint8Array(body));
   });
 
   app.use(

@@ -6,6 +6,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../../db/connect.ts";
 import { followChanges, type ChangeFeed } from "../../domain/changes.ts";
 import { nowIso } from "../../domain/time.ts";
+import { pickEncoding } from "./encoding.ts";
 import { buildCachedPage, PageCache, type CachedPage } from "./page-cache.ts";
 import { isCacheablePath, tagsForPath } from "./page-tags.ts";
 
@@ -100,20 +101,6 @@ function etagMatches(header: string | undefined, etag: string): boolean {
     const tag = t.trim();
     return tag === "*" || tag === etag || tag === `W/${etag}`;
   });
-}
-
-export function pickEncoding(header: string | undefined): "br" | "gzip" | null {
-  if (!header) return null;
-  const accepted = new Map<string, number>();
-  for (const part of header.toLowerCase().split(",")) {
-    const [name, ...params] = part.trim().split(";");
-    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-    accepted.set((name ?? "").trim(), q === undefined ? 1 : Number(q));
-  }
-  const quality = (name: string) => accepted.get(name) ?? accepted.get("*") ?? 0;
-  if (quality("br") > 0) return "br";
-  if (quality("gzip") > 0) return "gzip";
-  return null;
 }
 
 /** Keeps the cache honest: other processes' changes, and scheduled reviews falling due. */

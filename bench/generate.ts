@@ -1,0 +1,165 @@
+// Generates a large site for benchmarks: by default 2,000 published reviews of 900 words,
+// each with a still, spread over series, tags and directors. Words are drawn from a
+// vocabulary written here, so the text is nonsense but has the shape of real reviews.
+//
+//   npx tsx bench/generate.ts [--reviews 2000] [--words 900] [--database sqlite:bench/data/bench.db]
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { connect, type Db } from "../src/db/connect.ts";
+import { migrateToLatest } from "../src/db/migrate.ts";
+import { renderStill } from "../src/demo/still-art.ts";
+import { createFilm } from "../src/domain/films.ts";
+import { createReview } from "../src/domain/reviews.ts";
+import { appendSeriesEntry, createSeries } from "../src/domain/series.ts";
+import { addStill } from "../src/domain/stills.ts";
+import { createUser } from "../src/domain/users.ts";
+import { largestJpeg, processStill } from "../src/media/still-variants.ts";
+
+const vocabulary = `light shadow frame cut night city road table cards dealer money debt
+  window rain neon desert hotel bar street face voice silence score camera lens close wide
+  long take actor performance script scene ending opening reel print grain colour black white
+  morning evening bet odds luck chance nerve patience habit ritual lie truth confidence game
+  tender cruel funny sad quick slow bright dim warm cold quiet loud sharp soft patient restless
+  the a of and in to with for on at by from that this which who whose it its they their
+  is was were has had will would could should might never always often rarely almost
+  director writer editor composer cinematographer star supporting crowd extra stranger friend`
+  .split(/\s+/)
+  .filter(Boolean);
+const titleWords = `Quiet Harbour Last Hand Long Night Empty Room Crooked Mile Velvet Hour
+  Silver Road Broken Clock Paper Moon Cold Deck Open Door Small Hours Red Light Dead Calm
+  Second Chance Lucky Streak Grey Morning Lost Weekend Stone River High Window`.split(/\s+/);
+const firstNames = `Ada Bruno Clara Dmitri Elena Felix Greta Hugo Ines Jonas Kira Lionel Mira
+  Nils Odile Pavel Rosa Sami Tilda Umberto Vera Walter Xenia Yusuf Zora Émile Ángela`.split(/\s+/);
+const lastNames = `Abel Brandt Castillo Dorn Eriksen Falk Gardner Holm Ivanova Jansen Kovač
+  Lindqvist Moreau Novak Okafor Petit Quint Rossi Sato Tanaka Ulrich Varga Weiss Young Zeller`.split(
+  /\s+/,
+);
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(rand: () => number, list: readonly T[]): T {
+  return list[Math.floor(rand() * list.length)]!;
+}
+
+function paragraph(rand: () => number, words: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) out.push(pick(rand, vocabulary));
+  const text = out.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1) + ".";
+}
+
+function body(rand: () => number, words: number): string {
+  const parts: string[] = [];
+  let left = words;
+  let n = 0;
+  while (left > 0) {
+    const size = Math.min(left, 80 + Math.floor(rand() * 70));
+    if (n === 3) parts.push(`## ${pick(rand, titleWords)} ${pick(rand, titleWords)}`);
+    parts.push(n === 5 ? `> ${paragraph(rand, size)}` : paragraph(rand, size));
+    left -= size;
+    n++;
+  }
+  return parts.join("\n\n");
+}
+
+export async function generateSite(db: Db, mediaDir: string, reviews: number, words: number) {
+  const rand = random(2026);
+  const author = await createUser(db, {
+    email: "bench@example.invalid",
+    displayName: "Bench Reviewer",
+    role: "author",
+  });
+  const image = await renderStill({
+    width: 1600,
+    height: 900,
+    palette: ["#141321", "#b8423a", "#f2c46d"],
+    motif: "neon",
+    seed: 1,
+  });
+  const still = await processStill(image, mediaDir, "stills/bench", "shared");
+  const directors = Array.from(
+    { length: 300 },
+    (_, i) => `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]} ${i}`,
+  );
+  const tags = Array.from({ length: 40 }, (_, i) => `${pick(rand, titleWords)} ${i}`);
+  const series = [];
+  for (let s = 0; s < 5; s++)
+    series.push(await createSeries(db, { title: `Bench series ${s + 1}` }));
+
+  const start = Date.UTC(2015, 0, 1);
+  const span = Date.UTC(2026, 0, 1) - start;
+  for (let i = 0; i < reviews; i++) {
+    const film = await createFilm(db, {
+      title: `${pick(rand, titleWords)} ${pick(rand, titleWords)} ${i}`,
+      year: 1930 + Math.floor(rand() * 95),
+      credits: [
+        { role: "director", name: pick(rand, directors) },
+        { role: "cast", name: pick(rand, directors), character: pick(rand, titleWords) },
+      ],
+    });
+    const review = await createReview(db, {
+      filmId: film.id,
+      authorId: author.id,
+      body: body(rand, words),
+      rating: Math.floor(rand() * 11) * 10,
+      status: "published",
+      publishedAt: new Date(start + Math.floor((span * i) / reviews)),
+      tags: [pick(rand, tags), pick(rand, tags)],
+    });
+    await addStill(db, {
+      reviewId: review.id,
+      path: largestJpeg(still.variants),
+      width: still.width,
+      height: still.height,
+      variants: still.variants,
+      thumbhash: still.thumbhash,
+      alt: "Abstract neon still generated for the benchmark",
+    });
+    await appendSeriesEntry(db, series[i % series.length]!.id, film.id, review.id);
+    if ((i + 1) % 250 === 0) console.log(`  ${i + 1} reviews`);
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      reviews: { type: "string", default: "2000" },
+      words: { type: "string", default: "900" },
+      database: { type: "string", default: "sqlite:bench/data/bench.db" },
+      media: { type: "string", default: "bench/data/media" },
+    },
+  });
+  const url = values.database;
+  if (url.startsWith("sqlite:")) {
+    const file = url.slice("sqlite:".length);
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  }
+  const db = connect(url);
+  try {
+    await migrateToLatest(db);
+    const began = Date.now();
+    await generateSite(
+      db,
+      path.resolve(values.media),
+      Number(values.reviews),
+      Number(values.words),
+    );
+    console.log(
+      `Generated ${values.reviews} reviews in ${((Date.now() - began) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
