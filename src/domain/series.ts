@@ -74,9 +74,17 @@ export interface SeriesItem {
   reviewSlug: string | null;
 }
 
-/** Entries in order, each with the public review that covers it (its own, else the film's). */
-async function seriesItems(db: Db, seriesId: number, now: string): Promise<SeriesItem[]> {
-  const entries = await db.kysely
+/**
+ * Entries in order, each with the public review that covers it (its own, else the film's);
+ * optionally only `limit` entries after a position, so Up Next never reads a whole series.
+ */
+async function seriesItems(
+  db: Db,
+  seriesId: number,
+  now: string,
+  window: { after: number; limit: number } | undefined = undefined,
+): Promise<SeriesItem[]> {
+  let query = db.kysely
     .selectFrom("series_entries")
     .innerJoin("films", "films.id", "series_entries.film_id")
     .select([
@@ -89,8 +97,9 @@ async function seriesItems(db: Db, seriesId: number, now: string): Promise<Serie
     ])
     .where("series_entries.series_id", "=", seriesId)
     .orderBy("series_entries.position")
-    .orderBy("series_entries.id")
-    .execute();
+    .orderBy("series_entries.id");
+  if (window) query = query.where("series_entries.position", ">", window.after).limit(window.limit);
+  const entries = await query.execute();
   const filmIds = [...new Set(entries.map((e) => e.filmId))];
   const publicReviews =
     filmIds.length === 0
@@ -163,9 +172,11 @@ export async function upNext(
     .select(["slug", "title"])
     .where("id", "=", entry.series_id)
     .executeTakeFirstOrThrow();
-  const items = await seriesItems(db, entry.series_id, now);
-  const index = items.findIndex((i) => i.position === entry.position);
-  return { series, items: items.slice(index + 1, index + 1 + count) };
+  const items = await seriesItems(db, entry.series_id, now, {
+    after: entry.position,
+    limit: count,
+  });
+  return { series, items };
 }
 
 /** Every series with its progress, for the series index. */

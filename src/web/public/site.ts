@@ -1,13 +1,36 @@
 // Per-request site information for the layout, from the settings.
+import type { Db } from "../../db/connect.ts";
 import { loadSettings, type SiteSettings } from "../../domain/settings.ts";
 import { stylesheet } from "../assets/assets.ts";
 import type { SiteInfo } from "../views/layout.tsx";
 import type { Services } from "../services.ts";
 
+// Settings are read on every page, and change rarely: keep them for a second, and drop
+// them at once when this process changes them (another process's change shows within 1 s).
+const settingsTtlMs = 1000;
+const memo = new WeakMap<Db, { settings: Promise<SiteSettings>; at: number }>();
+const watched = new WeakSet<Db>();
+
+function currentSettings(db: Db): Promise<SiteSettings> {
+  if (!watched.has(db)) {
+    watched.add(db);
+    db.changes.subscribe((tags) => {
+      if (tags.includes("site")) memo.delete(db);
+    });
+  }
+  let entry = memo.get(db);
+  if (!entry || Date.now() - entry.at > settingsTtlMs) {
+    entry = { settings: loadSettings(db), at: Date.now() };
+    memo.set(db, entry);
+    entry.settings.catch(() => memo.delete(db));
+  }
+  return entry.settings;
+}
+
 export async function siteContext(
   services: Services,
 ): Promise<{ site: SiteInfo; settings: SiteSettings }> {
-  const settings = await loadSettings(services.db);
+  const settings = await currentSettings(services.db);
   return {
     settings,
     site: {
