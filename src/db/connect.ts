@@ -10,6 +10,8 @@ export type Dialect = "sqlite" | "postgres";
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL schema the tables live in, when not the default search path. */
+  schema?: string;
   /** Tells this process's caches what content just changed. */
   changes: ChangeBus;
   close: () => Promise<void>;
@@ -18,7 +20,13 @@ export interface Db {
 export function connect(url: string, options: PostgresOptions = {}): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { db, close } = openPostgres(url, options);
-    return { kysely: db, dialect: "postgres", changes: new ChangeBus(), close };
+    return {
+      kysely: db,
+      dialect: "postgres",
+      ...(options.schema ? { schema: options.schema } : {}),
+      changes: new ChangeBus(),
+      close,
+    };
   }
   const file = url.startsWith("sqlite:") ? url.slice("sqlite:".length) : url;
   const { db, close } = openSqlite(file);

@@ -5,6 +5,7 @@ import * as initial from "./migrations/001-initial.ts";
 import * as stillVariants from "./migrations/002-still-variants.ts";
 import * as search from "./migrations/003-search.ts";
 import * as contentChanges from "./migrations/004-content-changes.ts";
+import * as reviewHtml from "./migrations/005-review-html.ts";
 
 function migrationsFor(db: Db): Record<string, Migration> {
   // Names sort in the order they must run; never rename one that has shipped.
@@ -13,6 +14,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     "002-still-variants": { up: (k) => stillVariants.up(k) },
     "003-search": { up: (k) => search.up(k, db.dialect) },
     "004-content-changes": { up: (k) => contentChanges.up(k, db.dialect) },
+    "005-review-html": { up: (k) => reviewHtml.up(k) },
   };
 }
 
@@ -20,6 +22,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: () => Promise.resolve(migrationsFor(db)) },
+    // Without this, Kysely looks for its bookkeeping tables in every schema and may find
+    // another database's (the test suite runs one schema per file, side by side).
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {

@@ -62,6 +62,8 @@ export interface ReviewsTable {
   author_id: number;
   slug: string;
   body_md: string;
+  /** body_md rendered and sanitised, kept in step with it by the domain. */
+  body_html: Generated<string>;
   excerpt: string;
   /** 0–100, or null when the review is unrated. */
   rating: number | null;

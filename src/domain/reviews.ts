@@ -1,7 +1,7 @@
 // Reviews: the heart of the site. Drafts are private; scheduled ones go public on their own.
 import type { Db } from "../db/connect.ts";
 import type { Review, ReviewStatus } from "../db/schema.ts";
-import { excerptFrom } from "../content/markdown.ts";
+import { excerptFrom, renderReviewBody } from "../content/markdown.ts";
 import { indexReview } from "../search/indexer.ts";
 import { directorsOf } from "./films.ts";
 import { recordChange } from "./changes.ts";
@@ -49,6 +49,7 @@ export async function createReview(db: Db, input: ReviewInput): Promise<Review> 
       author_id: input.authorId,
       slug,
       body_md: input.body,
+      body_html: renderReviewBody(input.body),
       excerpt: input.excerpt?.trim() || excerptFrom(input.body),
       rating: input.rating == null ? null : Math.round(input.rating),
       watched_on: input.watchedOn ?? null,

@@ -1,5 +1,200 @@
-// Index pages: archive by date, directors A–Z, years and decades, ratings, tags.
-import type { Hono } from "hono";
+// Index pages: archive by date, directors A–Z, years and decades, ratings, tags. Each list
+// has one stable address for its first page and `…/page/N` for the rest; any parameter that
+// does not name something with public reviews is a 404, never an error.
+import type { Context, Hono } from "hono";
+import type { Child } from "hono/jsx";
+import { z } from "zod";
+import { archiveIndex, reviewsOfMonth, reviewsOfYear } from "../../domain/indexes/archive.ts";
+import { directorIndex } from "../../domain/indexes/directors.ts";
+import {
+  isRatingStep,
+  ratingSpread,
+  reviewsWithRating,
+  unratedReviews,
+} from "../../domain/indexes/ratings.ts";
+import { tagIndex } from "../../domain/indexes/tag-list.ts";
+import { decadesIndex, reviewsOfDecade, reviewsOfFilmYear } from "../../domain/indexes/years.ts";
+import type { Page } from "../../domain/reviews.ts";
+import type { SiteSettings } from "../../domain/settings.ts";
+import { nowIso } from "../../domain/time.ts";
+import { renderPage } from "../render.ts";
 import type { Services } from "../services.ts";
+import {
+  ArchiveIndexPage,
+  ArchiveMonthPage,
+  ArchiveYearPage,
+  monthLabel,
+} from "../views/index-pages/archive-pages.tsx";
+import { DirectorsPage } from "../views/index-pages/directors-page.tsx";
+import {
+  RatingPage,
+  RatingsIndexPage,
+  ratingPageTitle,
+} from "../views/index-pages/ratings-pages.tsx";
+import { TagsPage } from "../views/index-pages/tags-page.tsx";
+import { DecadePage, FilmYearPage, YearsIndexPage } from "../views/index-pages/years-pages.tsx";
+import { parsePage } from "./params.ts";
+import { notFound } from "./routes.tsx";
+import { siteContext } from "./site.ts";
 
-export function registerIndexRoutes(_app: Hono, _services: Services): void {}
+// Four digits, no leading zero: one spelling per year, so one URL per page.
+const fourDigitYear = z
+  .string()
+  .regex(/^[1-9][0-9]{3}$/)
+  .transform(Number);
+const twoDigitMonth = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])$/)
+  .transform(Number);
+const decade = z
+  .string()
+  .regex(/^[1-9][0-9]{2}0s$/)
+  .transform((s) => Number(s.slice(0, 4)));
+const ratingValue = z.union([
+  z.literal("unrated"),
+  z
+    .string()
+    .regex(/^(0|[1-9][0-9]?|100)$/)
+    .transform(Number),
+]);
+
+function parseWith<T>(schema: z.ZodType<T, string>, raw: string | undefined): T | undefined {
+  if (raw === undefined) return undefined;
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** "Title" on page 1, "Title, page 3" after. */
+function pagedTitle(title: string, page: Page<unknown>): string {
+  return page.page === 1 ? title : `${title}, page ${page.page}`;
+}
+
+/** An empty list, or a page past its end, does not exist. */
+function isMissing(page: Page<unknown>): boolean {
+  return page.total === 0 || page.page > page.pageCount;
+}
+
+export function registerIndexRoutes(app: Hono, services: Services): void {
+  const { db } = services;
+
+  /** Registers a handler at `path` and at `path/page/:n`, with the page number parsed. */
+  const paged = (path: string, handler: (c: Context, page: number) => Promise<Response>) => {
+    const withPage = async (c: Context) => {
+      const page = parsePage(c.req.param("n"));
+      return page === undefined ? notFound(c, services) : handler(c, page);
+    };
+    app.get(path, withPage);
+    app.get(`${path}/page/:n`, withPage);
+  };
+
+  /** Renders a page whose body may depend on the settings (the rating scale). */
+  const render = async (c: Context, title: string, body: (settings: SiteSettings) => Child) => {
+    const { site, settings } = await siteContext(services);
+    return renderPage(c, site, { title }, body(settings));
+  };
+
+  app.get("/archive", async (c) => {
+    const years = await archiveIndex(db, nowIso());
+    return render(c, "Archive", () => <ArchiveIndexPage years={years} />);
+  });
+
+  paged("/archive/:year", async (c, n) => {
+    const year = parseWith(fourDigitYear, c.req.param("year"));
+    if (year === undefined) return notFound(c, services);
+    const now = nowIso();
+    const entry = (await archiveIndex(db, now)).find((y) => y.year === year);
+    const page = entry && (await reviewsOfYear(db, now, year, n));
+    if (!entry || !page || isMissing(page)) return notFound(c, services);
+    return render(c, pagedTitle(`Reviews from ${year}`, page), (s) => (
+      <ArchiveYearPage year={entry} page={page} scale={s.ratingScale} />
+    ));
+  });
+
+  paged("/archive/:year/:month", async (c, n) => {
+    const year = parseWith(fourDigitYear, c.req.param("year"));
+    const month = parseWith(twoDigitMonth, c.req.param("month"));
+    if (year === undefined || month === undefined) return notFound(c, services);
+    const page = await reviewsOfMonth(db, nowIso(), year, month, n);
+    if (isMissing(page)) return notFound(c, services);
+    return render(c, pagedTitle(`Reviews from ${monthLabel({ year, month })}`, page), (s) => (
+      <ArchiveMonthPage month={{ year, month }} page={page} scale={s.ratingScale} />
+    ));
+  });
+
+  paged("/directors", async (c, n) => {
+    const index = await directorIndex(db, nowIso(), n);
+    // The first page exists even on an empty site; later pages only when there are names.
+    if (n > index.page.pageCount) return notFound(c, services);
+    return render(c, pagedTitle("Directors", index.page), () => <DirectorsPage index={index} />);
+  });
+
+  app.get("/years", async (c) => {
+    const decades = await decadesIndex(db, nowIso());
+    return render(c, "Years", () => <YearsIndexPage decades={decades} />);
+  });
+
+  paged("/years/:year", async (c, n) => {
+    const year = parseWith(fourDigitYear, c.req.param("year"));
+    if (year === undefined) return notFound(c, services);
+    const page = await reviewsOfFilmYear(db, nowIso(), year, n);
+    if (isMissing(page)) return notFound(c, services);
+    return render(c, pagedTitle(`Films from ${year}`, page), (s) => (
+      <FilmYearPage year={year} page={page} scale={s.ratingScale} />
+    ));
+  });
+
+  // Decades live under /years; a reader trimming a decade's URL lands there.
+  app.get("/decades", (c) => c.redirect("/years", 301));
+
+  paged("/decades/:decade", async (c, n) => {
+    const start = parseWith(decade, c.req.param("decade"));
+    if (start === undefined) return notFound(c, services);
+    const now = nowIso();
+    const entry = (await decadesIndex(db, now)).find((d) => d.start === start);
+    const page = entry && (await reviewsOfDecade(db, now, start, n));
+    if (!entry || !page || isMissing(page)) return notFound(c, services);
+    return render(c, pagedTitle(`Films from the ${start}s`, page), (s) => (
+      <DecadePage decade={entry} page={page} scale={s.ratingScale} />
+    ));
+  });
+
+  app.get("/ratings", async (c) => {
+    const { site, settings } = await siteContext(services);
+    // A site that does not rate has no ratings to browse.
+    if (settings.ratingScale === "none") return notFound(c, services);
+    const spread = await ratingSpread(db, nowIso(), settings.ratingScale);
+    return renderPage(
+      c,
+      site,
+      { title: "Ratings" },
+      <RatingsIndexPage spread={spread} scale={settings.ratingScale} />,
+    );
+  });
+
+  paged("/ratings/:value", async (c, n) => {
+    const value = parseWith(ratingValue, c.req.param("value"));
+    const { site, settings } = await siteContext(services);
+    const scale = settings.ratingScale;
+    if (value === undefined || scale === "none") return notFound(c, services);
+    // Only a step of the site's scale has a page: on five stars, /ratings/90 but not /ratings/87.
+    if (value !== "unrated" && !isRatingStep(value, scale)) return notFound(c, services);
+    const now = nowIso();
+    const page =
+      value === "unrated"
+        ? await unratedReviews(db, now, n)
+        : await reviewsWithRating(db, now, value, scale, n);
+    if (isMissing(page)) return notFound(c, services);
+    return renderPage(
+      c,
+      site,
+      { title: pagedTitle(ratingPageTitle(value, scale), page) },
+      <RatingPage value={value} page={page} scale={scale} />,
+    );
+  });
+
+  paged("/tags", async (c, n) => {
+    const page = await tagIndex(db, nowIso(), n);
+    if (n > page.pageCount) return notFound(c, services);
+    return render(c, pagedTitle("Tags", page), () => <TagsPage page={page} />);
+  });
+}

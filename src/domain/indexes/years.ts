@@ -1,0 +1,64 @@
+// Years and decades: public reviews by their film's release year.
+import type { Db } from "../../db/connect.ts";
+import { publishedReviews } from "../visibility.ts";
+import { pagedReviews } from "./paged-reviews.ts";
+
+export interface FilmYearCount {
+  year: number;
+  /** Public reviews of films from this year (a rewatch is a review of its own). */
+  count: number;
+}
+
+export interface Decade {
+  /** The first year: 1990 for the 1990s. */
+  start: number;
+  count: number;
+  /** Oldest first. */
+  years: FilmYearCount[];
+}
+
+/** "1990s" for 1990: the label and the URL segment. */
+export function decadeLabel(start: number): string {
+  return `${start}s`;
+}
+
+/** Every decade with public reviews of its films, oldest first; films without a year are left
+ * out, since they belong to no decade. */
+export async function decadesIndex(db: Db, now: string): Promise<Decade[]> {
+  const rows = await publishedReviews(db, now)
+    .innerJoin("films", "films.id", "reviews.film_id")
+    .where("films.year", "is not", null)
+    .select((eb) => ["films.year as year", eb.fn.countAll().as("n")])
+    .groupBy("films.year")
+    .orderBy("films.year", "asc")
+    .execute();
+  const decades: Decade[] = [];
+  for (const row of rows) {
+    const year = Number(row.year);
+    const count = Number(row.n);
+    const start = Math.floor(year / 10) * 10;
+    let decade = decades.at(-1);
+    if (decade?.start !== start) {
+      decade = { start, count: 0, years: [] };
+      decades.push(decade);
+    }
+    decade.count += count;
+    decade.years.push({ year, count });
+  }
+  return decades;
+}
+
+/** Reviews of films released in this year, newest review first. */
+export function reviewsOfFilmYear(db: Db, now: string, year: number, page: number) {
+  return pagedReviews(db, now, (q) => q.where("films.year", "=", year), page);
+}
+
+/** Reviews of films released in the decade starting at `start`, newest review first. */
+export function reviewsOfDecade(db: Db, now: string, start: number, page: number) {
+  return pagedReviews(
+    db,
+    now,
+    (q) => q.where("films.year", ">=", start).where("films.year", "<=", start + 9),
+    page,
+  );
+}

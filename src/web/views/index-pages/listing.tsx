@@ -1,0 +1,86 @@
+// Pieces every index page shares: the review listing under a heading, breadcrumbs back up
+// to the index, counts in words, and pagination for name lists.
+import type { Child } from "hono/jsx";
+import type { Page, ReviewSummary } from "../../../domain/reviews.ts";
+import type { RatingScale } from "../../../domain/settings.ts";
+import { Pagination, ReviewList } from "../review-list.tsx";
+
+/** "1 review", "3 reviews". */
+export function countOf(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+export interface Crumb {
+  href: string;
+  label: string;
+}
+
+/** Where this page sits: "Archive › 2026 › March 2026", the last item being this page. */
+export function Breadcrumbs(props: { trail: Crumb[]; current: string }) {
+  return (
+    <nav aria-label="Breadcrumb" class="breadcrumbs meta">
+      <ol class="inline-list">
+        {props.trail.map((c) => (
+          <li>
+            <a href={c.href}>{c.label}</a>
+            {" › "}
+          </li>
+        ))}
+        <li aria-current="page">{props.current}</li>
+      </ol>
+    </nav>
+  );
+}
+
+/** One page of reviews matching an index entry (a month, a year, a rating…). */
+export function ReviewListing(props: {
+  headingId: string;
+  heading: Child;
+  trail: Crumb[];
+  current: string;
+  page: Page<ReviewSummary>;
+  scale: RatingScale;
+  basePath: string;
+  children?: Child;
+}) {
+  const { page } = props;
+  return (
+    <section aria-labelledby={props.headingId}>
+      <Breadcrumbs trail={props.trail} current={props.current} />
+      <h1 id={props.headingId}>{props.heading}</h1>
+      <p class="meta">{countOf(page.total, "review")}</p>
+      {props.children}
+      <ReviewList reviews={page.items} scale={props.scale} />
+      <Pagination page={page} basePath={props.basePath} />
+    </section>
+  );
+}
+
+/** Previous/next for alphabetical lists, where "newer" and "older" would mean nothing. */
+export function NamePagination(props: { page: Page<unknown>; basePath: string }) {
+  const { page, pageCount } = props.page;
+  if (pageCount <= 1) return null;
+  const href = (n: number) => pageHref(props.basePath, n);
+  return (
+    <nav class="pagination" aria-label="Pages">
+      {page > 1 ? (
+        <a rel="prev" href={href(page - 1)}>
+          ← Previous page
+        </a>
+      ) : null}
+      <span>
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? (
+        <a rel="next" href={href(page + 1)}>
+          Next page →
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+/** The href of page n of a list whose first page lives at basePath. */
+export function pageHref(basePath: string, n: number): string {
+  return n === 1 ? basePath : `${basePath}/page/${n}`;
+}
