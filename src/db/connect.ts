@@ -14,6 +14,8 @@ export interface Db {
   schema?: string;
   /** Tells this process's caches what content just changed. */
   changes: ChangeBus;
+  /** Inside a transaction: change notices held back until it commits. */
+  pendingChanges?: string[][];
   close: () => Promise<void>;
 }
 

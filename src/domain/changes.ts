@@ -18,7 +18,8 @@ const keepChangesMs = 24 * 60 * 60 * 1000;
 
 export async function recordChange(db: Db, tags: ChangeTag[]): Promise<void> {
   if (tags.length === 0) return;
-  db.changes.emit(tags);
+  if (db.pendingChanges) db.pendingChanges.push(tags);
+  else db.changes.emit(tags);
   const row = await db.kysely
     .insertInto("content_changes")
     .values({ tags: tags.join(" "), at: nowIso() })

@@ -1,5 +1,6 @@
 // Reviews: the heart of the site. Drafts are private; scheduled ones go public on their own.
 import type { Db } from "../db/connect.ts";
+import { inTransaction } from "../db/transaction.ts";
 import type { Review, ReviewStatus } from "../db/schema.ts";
 import { excerptFrom, renderReviewBody } from "../content/markdown.ts";
 import { indexReview } from "../search/indexer.ts";
@@ -30,6 +31,10 @@ export interface ReviewInput {
 export class ReviewInputError extends Error {}
 
 export async function createReview(db: Db, input: ReviewInput): Promise<Review> {
+  return inTransaction(db, (trx) => insertReview(trx, input));
+}
+
+async function insertReview(db: Db, input: ReviewInput): Promise<Review> {
   const time = nowIso();
   const publishedAt = resolvePublishedAt(input, time);
   if (input.rating != null && !(input.rating >= 0 && input.rating <= 100)) {
