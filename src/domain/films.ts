@@ -1,6 +1,7 @@
 // Films are records, not strings: title, year, credits and external ids.
 import type { Db } from "../db/connect.ts";
 import type { CreditRole, Film, Person } from "../db/schema.ts";
+import { reindexFilm } from "../search/indexer.ts";
 import { recordChange } from "./changes.ts";
 import { ensurePerson } from "./people.ts";
 import { nowIso } from "./time.ts";
@@ -70,7 +71,10 @@ export async function addCredits(db: Db, filmId: number, credits: CreditInput[])
       .execute();
   }
   // Credits show on every listing and review page of the film; a new film has none yet.
-  if (credits.length && (await hasReviews(db, filmId))) await recordChange(db, ["public-set"]);
+  if (credits.length && (await hasReviews(db, filmId))) {
+    await reindexFilm(db, filmId);
+    await recordChange(db, ["public-set"]);
+  }
 }
 
 async function hasReviews(db: Db, filmId: number): Promise<boolean> {

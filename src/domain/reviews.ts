@@ -67,8 +67,9 @@ async function insertReview(db: Db, input: ReviewInput): Promise<Review> {
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  // setReviewTags indexes the review for search itself.
   if (input.tags?.length) await setReviewTags(db, review.id, input.tags);
-  await indexReview(db, review.id);
+  else await indexReview(db, review.id);
   // A new public or scheduled review changes what every listing and neighbour shows.
   if (review.status !== "draft") await recordChange(db, ["public-set"]);
   return review;

@@ -90,5 +90,5 @@ describe.each(dialects)("cinelog CLI on %s", (dialect) => {
     const demoAgain = await runCli(["demo"], env);
     expect(demoAgain.code).toBe(1);
     expect(demoAgain.stderr).toContain("already has films");
-  });
+  }, 180_000);
 });

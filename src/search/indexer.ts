@@ -1,0 +1,63 @@
+// Keeps the search index current. Every review is indexed, drafts included: whether a review
+// may be found is decided when searching (see index.ts), so a scheduled review becomes
+// searchable by itself once it is due, with no job to re-index it.
+import type { Db } from "../db/connect.ts";
+import { filmCredits } from "../domain/films.ts";
+import { buildSearchDocument } from "./document.ts";
+import { engineFor } from "./engine.ts";
+
+/** Writes (or replaces) this review's search document from its review, film, credits and tags. */
+export async function indexReview(db: Db, reviewId: number): Promise<void> {
+  const engine = engineFor(db);
+  const review = await db.kysely
+    .selectFrom("reviews")
+    .innerJoin("films", "films.id", "reviews.film_id")
+    .select(["films.id as filmId", "films.title", "films.original_title", "reviews.body_md"])
+    .where("reviews.id", "=", reviewId)
+    .executeTakeFirst();
+  if (!review) return engine.remove(db, reviewId);
+  const [credits, tags] = await Promise.all([
+    filmCredits(db, review.filmId),
+    // Read here rather than through domain/tags.ts, which calls indexReview itself.
+    db.kysely
+      .selectFrom("tags")
+      .innerJoin("review_tags", "review_tags.tag_id", "tags.id")
+      .select("tags.name")
+      .where("review_tags.review_id", "=", reviewId)
+      .orderBy("tags.name")
+      .execute(),
+  ]);
+  const document = buildSearchDocument({
+    title: review.title,
+    originalTitle: review.original_title,
+    // Characters too: a reader may remember "Ben Sanderson" rather than the film's title.
+    people: credits.flatMap((c) => (c.character ? [c.person.name, c.character] : [c.person.name])),
+    tags: tags.map((t) => t.name),
+    bodyMarkdown: review.body_md,
+  });
+  await engine.write(db, reviewId, document);
+}
+
+/** Re-indexes every review of a film, for when its title or credits change. */
+export async function reindexFilm(db: Db, filmId: number): Promise<number> {
+  const reviews = await db.kysely
+    .selectFrom("reviews")
+    .select("id")
+    .where("film_id", "=", filmId)
+    .execute();
+  for (const { id } of reviews) await indexReview(db, id);
+  return reviews.length;
+}
+
+/** Builds the whole index afresh; returns how many reviews it holds. */
+export async function rebuildSearchIndex(db: Db): Promise<number> {
+  const rebuild = async (tx: Db) => {
+    await engineFor(tx).removeAll(tx);
+    const reviews = await tx.kysely.selectFrom("reviews").select("id").orderBy("id").execute();
+    for (const { id } of reviews) await indexReview(tx, id);
+    return reviews.length;
+  };
+  // In one transaction, so that searches meanwhile see the old index rather than a partial one.
+  if (db.kysely.isTransaction) return rebuild(db);
+  return db.kysely.transaction().execute((kysely) => rebuild({ ...db, kysely }));
+}

@@ -1,0 +1,81 @@
+// Search on PostgreSQL: a weighted tsvector per review (see migrations/003-search.ts) under a
+// GIN index, ranked with ts_rank(). The 'simple' configuration only lower-cases, like
+// SQLite's unicode61: no stemming and no stop words on either database.
+import { sql } from "kysely";
+import type { Db } from "../db/connect.ts";
+import type { SearchDocument } from "./document.ts";
+import type { SearchEngine, SearchMatch } from "./engine.ts";
+import type { QueryTerm } from "./tokens.ts";
+
+type PostgresSearchTables = {
+  // `document` is generated from the other columns and never written.
+  search_documents: SearchDocument & { review_id: number };
+};
+
+const table = (db: Db) => db.kysely.withTables<PostgresSearchTables>();
+
+/**
+ * `'amelie' & 'poul':*`, for to_tsquery(). Each term is a quoted lexeme, so nothing in it is
+ * read as an operator; terms hold only letters and digits already, and quotes and
+ * backslashes are escaped all the same.
+ */
+export function tsquerySource(terms: QueryTerm[], operator: "&" | "|"): string {
+  return terms
+    .map((t) => `'${t.token.replace(/['\\]/g, (c) => c + c)}'${t.prefix ? ":*" : ""}`)
+    .join(` ${operator} `);
+}
+
+/**
+ * PostgreSQL's default weights for the labels the migration gives the columns: title A,
+ * people B, tags C, body D. ts_rank adds a column's further matches with falling weight
+ * (1/n²), so one match in a heavier column outranks any number in a lighter one. ts_rank
+ * takes them in the order D, C, B, A.
+ */
+const rankWeights = "{0.1, 0.2, 0.4, 1.0}";
+
+export const postgresSearch: SearchEngine = {
+  matches(terms) {
+    // Rows must hold every term (&), but they are ranked on any (|): ts_rank then adds up
+    // each term's weight the way bm25() does, where for an & query it would score by how
+    // close together the terms stand, which SQLite cannot reproduce.
+    return sql<SearchMatch>`(select review_id,
+        ts_rank(${sql.lit(rankWeights)}::float4[], document,
+          to_tsquery('simple', ${tsquerySource(terms, "|")})) as score
+      from search_documents
+      where document @@ to_tsquery('simple', ${tsquerySource(terms, "&")}))`.as("matches");
+  },
+
+  async write(db, reviewId, document) {
+    await table(db)
+      .insertInto("search_documents")
+      .values({ review_id: reviewId, ...document })
+      .onConflict((oc) =>
+        oc.column("review_id").doUpdateSet((eb) => ({
+          title: eb.ref("excluded.title"),
+          people: eb.ref("excluded.people"),
+          tags: eb.ref("excluded.tags"),
+          body: eb.ref("excluded.body"),
+          body_text: eb.ref("excluded.body_text"),
+        })),
+      )
+      .execute();
+  },
+
+  async remove(db, reviewId) {
+    await table(db).deleteFrom("search_documents").where("review_id", "=", reviewId).execute();
+  },
+
+  async removeAll(db) {
+    await table(db).deleteFrom("search_documents").execute();
+  },
+
+  async bodyTexts(db, reviewIds) {
+    if (reviewIds.length === 0) return new Map();
+    const rows = await table(db)
+      .selectFrom("search_documents")
+      .select(["review_id", "body_text"])
+      .where("review_id", "in", reviewIds)
+      .execute();
+    return new Map(rows.map((r) => [r.review_id, r.body_text]));
+  },
+};

@@ -1,0 +1,146 @@
+// The search page: a form that works without JavaScript, then ranked results with the
+// matching words marked. Highlights arrive as segments of plain text; only the <mark>
+// elements below are markup, and the renderer escapes all the text.
+import type { SearchPage as SearchResults, SearchResult, Segment } from "../../search/index.ts";
+import { maxQueryLength } from "../../search/tokens.ts";
+import { DateTime, PeopleLinks } from "./names.tsx";
+
+export interface SearchPageProps {
+  /** The query as the reader typed it (cleaned), or "" before any search. */
+  query: string;
+  results: SearchResults | undefined;
+}
+
+export function SearchPage(props: SearchPageProps) {
+  const { query, results } = props;
+  return (
+    <section aria-labelledby="search-title" class="search">
+      <h1 id="search-title">{query ? `Search: ${query}` : "Search"}</h1>
+      <form class="search-form" method="get" action="/search" role="search">
+        <label for="search-q">Search the reviews</label>
+        <input
+          type="search"
+          id="search-q"
+          name="q"
+          value={query}
+          maxlength={maxQueryLength}
+          aria-describedby="search-help"
+        />
+        <button type="submit">Search</button>
+        <p id="search-help" class="hint">
+          Film titles, original titles, directors, writers and cast, tags and the reviews
+          themselves. Accents are optional.
+        </p>
+      </form>
+      <Outcome query={query} results={results} />
+    </section>
+  );
+}
+
+function Outcome(props: SearchPageProps) {
+  const { query, results } = props;
+  if (!query) {
+    return <p class="search-status">Type a word or two above to search the reviews.</p>;
+  }
+  if (!results || results.terms.length === 0) {
+    return (
+      <p class="search-status" role="status">
+        There are no words to search for in “{query}”. Try a title, a name or a word from a review.
+      </p>
+    );
+  }
+  if (results.total === 0) {
+    return (
+      <p class="search-status" role="status">
+        No reviews match “{query}”. Check the spelling, or try fewer or shorter words.
+      </p>
+    );
+  }
+  const first = (results.page - 1) * results.perPage + 1;
+  return (
+    <>
+      <p class="search-status result-count" role="status">
+        {results.total === 1 ? "1 review matches" : `${results.total} reviews match`} “{query}”
+        {results.pageCount > 1 ? ` (page ${results.page} of ${results.pageCount})` : ""}.
+      </p>
+      {results.items.length === 0 ? (
+        <p class="search-status">
+          There are fewer results than that; <a href={pageHref(query, 1)}>see the first page</a>.
+        </p>
+      ) : (
+        <ol class="search-results" start={first}>
+          {results.items.map((r) => (
+            <li>
+              <ResultCard result={r} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <SearchPagination query={query} results={results} />
+    </>
+  );
+}
+
+function ResultCard(props: { result: SearchResult }) {
+  const { result } = props;
+  return (
+    <article class="search-result">
+      <h2>
+        <a href={`/review/${result.slug}`}>
+          <Highlighted segments={result.title} />
+          {result.film.year ? ` (${result.film.year})` : ""}
+        </a>
+      </h2>
+      {result.originalTitle ? (
+        <p class="original-title">
+          Original title: <Highlighted segments={result.originalTitle} />
+        </p>
+      ) : null}
+      {result.directors.length > 0 ? (
+        <p class="credit">
+          Directed by <PeopleLinks people={result.directors} />
+        </p>
+      ) : null}
+      <p class="meta">
+        <DateTime iso={result.publishedAt} />
+        {result.hasSpoilers ? <span class="badge">Spoilers</span> : null}
+      </p>
+      {result.snippet.length > 0 ? (
+        <p class="snippet">
+          <Highlighted segments={result.snippet} />
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+function Highlighted(props: { segments: Segment[] }) {
+  return <>{props.segments.map((s) => (s.marked ? <mark>{s.text}</mark> : s.text))}</>;
+}
+
+function pageHref(query: string, page: number): string {
+  const q = `/search?q=${encodeURIComponent(query)}`;
+  return page === 1 ? q : `${q}&page=${page}`;
+}
+
+function SearchPagination(props: { query: string; results: SearchResults }) {
+  const { page, pageCount } = props.results;
+  if (pageCount <= 1) return null;
+  return (
+    <nav class="pagination" aria-label="Result pages">
+      {page > 1 ? (
+        <a rel="prev" href={pageHref(props.query, Math.min(page - 1, pageCount))}>
+          ← Better matches
+        </a>
+      ) : null}
+      <span>
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? (
+        <a rel="next" href={pageHref(props.query, page + 1)}>
+          More results →
+        </a>
+      ) : null}
+    </nav>
+  );
+}
