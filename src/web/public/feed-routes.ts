@@ -1,5 +1,143 @@
-// Feeds (RSS 2.0, Atom, JSON Feed), sitemap.xml and robots.txt.
-import type { Hono } from "hono";
+// Feeds (RSS 2.0, Atom, JSON Feed) for the site and for each series, person and tag;
+// sitemap.xml and robots.txt.
+import type { Context, Hono } from "hono";
+import { latestFeedReviews, type FeedScope } from "../../domain/feed-items.ts";
+import { personBySlug } from "../../domain/people.ts";
+import { seriesBySlug } from "../../domain/series.ts";
+import { sitemapEntries } from "../../domain/sitemap-entries.ts";
+import { tagBySlug } from "../../domain/tags.ts";
+import { nowIso } from "../../domain/time.ts";
+import { renderAtom } from "../../feeds/atom.ts";
+import { buildFeedDocument, type FeedDocument } from "../../feeds/feed-document.ts";
+import {
+  feedContentTypes,
+  feedExtensions,
+  feedFormats,
+  type FeedFormat,
+  type FeedSubject,
+} from "../../feeds/feed-paths.ts";
+import { renderJsonFeed } from "../../feeds/json-feed.ts";
+import { renderRss } from "../../feeds/rss.ts";
+import { renderRobots, renderSitemap } from "../../feeds/sitemap.ts";
 import type { Services } from "../services.ts";
+import { parseSlug } from "./params.ts";
+import { notFound } from "./routes.tsx";
+import { siteContext } from "./site.ts";
 
-export function registerFeedRoutes(_app: Hono, _services: Services): void {}
+const writers: Record<FeedFormat, (feed: FeedDocument) => string> = {
+  rss: renderRss,
+  atom: renderAtom,
+  json: renderJsonFeed,
+};
+
+interface FeedTarget {
+  subject: FeedSubject;
+  scope: FeedScope;
+  /** The feed's update time while it has no entries. */
+  since?: string;
+  /** A tag with no public review has no page, so it has no feed either. */
+  requireEntries?: boolean;
+}
+
+type ResolveTarget = (slug: string) => Promise<FeedTarget | undefined>;
+
+export function registerFeedRoutes(app: Hono, services: Services): void {
+  const { db } = services;
+
+  const byKind: [string, ResolveTarget][] = [
+    [
+      "/series/:slug",
+      async (slug) => {
+        const series = await seriesBySlug(db, slug);
+        return (
+          series && {
+            subject: { kind: "series", slug, title: series.title, description: series.description },
+            scope: { kind: "series", seriesId: series.id },
+            since: series.updated_at,
+          }
+        );
+      },
+    ],
+    [
+      "/person/:slug",
+      async (slug) => {
+        const person = await personBySlug(db, slug);
+        return (
+          person && {
+            subject: { kind: "person", slug, name: person.name },
+            scope: { kind: "person", personId: person.id },
+            since: person.created_at,
+          }
+        );
+      },
+    ],
+    [
+      "/tag/:slug",
+      async (slug) => {
+        const tag = await tagBySlug(db, slug);
+        return (
+          tag && {
+            subject: { kind: "tag", slug, name: tag.name },
+            scope: { kind: "tag", tagId: tag.id },
+            requireEntries: true,
+          }
+        );
+      },
+    ],
+  ];
+
+  for (const format of feedFormats) {
+    const file = `feed.${feedExtensions[format]}`;
+    app.get(`/${file}`, (c) =>
+      serveFeed(c, services, format, { subject: { kind: "site" }, scope: { kind: "site" } }),
+    );
+    for (const [base, resolve] of byKind) {
+      app.get(`${base}/${file}`, async (c) => {
+        const slug = parseSlug(c.req.param("slug") ?? "");
+        const target = slug && (await resolve(slug));
+        if (!target) return notFound(c, services);
+        return serveFeed(c, services, format, target);
+      });
+    }
+  }
+
+  app.get("/sitemap.xml", async (c) => {
+    const entries = await sitemapEntries(db, nowIso());
+    return c.body(renderSitemap(entries, services.config.siteUrl), 200, {
+      "Content-Type": "application/xml; charset=utf-8",
+    });
+  });
+
+  app.get("/robots.txt", (c) =>
+    c.body(renderRobots(services.config.siteUrl), 200, {
+      "Content-Type": "text/plain; charset=utf-8",
+    }),
+  );
+}
+
+async function serveFeed(
+  c: Context,
+  services: Services,
+  format: FeedFormat,
+  target: FeedTarget,
+): Promise<Response> {
+  const now = nowIso();
+  const [reviews, { settings }] = await Promise.all([
+    latestFeedReviews(services.db, target.scope, now),
+    siteContext(services),
+  ]);
+  if (target.requireEntries && reviews.length === 0) return notFound(c, services);
+  const feed = await buildFeedDocument({
+    subject: target.subject,
+    site: {
+      url: services.config.siteUrl,
+      title: settings.siteTitle,
+      description: settings.siteDescription,
+    },
+    scale: settings.ratingScale,
+    reviews,
+    mediaDir: services.config.mediaDir,
+    fallbackUpdated: target.since ?? now,
+  });
+  return c.body(writers[format](feed), 200, { "Content-Type": feedContentTypes[format] });
+}

@@ -1,8 +1,8 @@
 // Reader routes: home, review, film, person, series, tag. Each parses its input, asks the
 // domain for data and hands it to a view.
 import type { Context, Hono } from "hono";
-import { renderReviewBody } from "../../content/markdown.ts";
 import { filmBySlug, filmCredits, filmLabel } from "../../domain/films.ts";
+import { leadStillOfFilm } from "../../domain/lead-still.ts";
 import { personBySlug, reviewedFilmography } from "../../domain/people.ts";
 import { loadReviewPage } from "../../domain/review-page.ts";
 import { latestReviews, reviewsOfFilm, reviewSummariesByIds } from "../../domain/reviews.ts";
@@ -15,6 +15,7 @@ import { FilmPage } from "../views/film-page.tsx";
 import { PersonPage } from "../views/person-page.tsx";
 import { ReviewPage } from "../views/review-page.tsx";
 import { SeriesIndexPage, SeriesPage } from "../views/series-page.tsx";
+import { FilmHead, PersonHead, ReviewHead, SeriesHead, TagHead } from "../views/seo.tsx";
 import { HomePage, NotFoundPage, TagPage } from "../views/simple-pages.tsx";
 import { parsePage, parseSlug } from "./params.ts";
 import { siteContext } from "./site.ts";
@@ -46,10 +47,14 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     return renderPage(
       c,
       site,
-      { title: filmLabel(data.film), description: data.review.excerpt },
+      {
+        title: filmLabel(data.film),
+        description: data.review.excerpt,
+        head: <ReviewHead data={data} scale={settings.ratingScale} />,
+      },
       <ReviewPage
         data={data}
-        bodyHtml={renderReviewBody(data.review.body_md)}
+        bodyHtml={data.review.body_html}
         scale={settings.ratingScale}
         mediaBase="/media"
       />,
@@ -61,15 +66,16 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const film = slug && (await filmBySlug(db, slug));
     if (!film) return notFound(c, services);
     const now = nowIso();
-    const [credits, reviews, { site, settings }] = await Promise.all([
+    const [credits, reviews, { site, settings }, leadStill] = await Promise.all([
       filmCredits(db, film.id),
       reviewsOfFilm(db, film.id, now),
       siteContext(services),
+      leadStillOfFilm(db, film.id, now),
     ]);
     return renderPage(
       c,
       site,
-      { title: filmLabel(film) },
+      { title: filmLabel(film), head: <FilmHead still={leadStill} /> },
       <FilmPage film={film} credits={credits} reviews={reviews} scale={settings.ratingScale} />,
     );
   });
@@ -85,7 +91,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     return renderPage(
       c,
       site,
-      { title: person.name },
+      { title: person.name, head: <PersonHead person={person} /> },
       <PersonPage person={person} filmography={filmography} />,
     );
   });
@@ -109,7 +115,11 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     return renderPage(
       c,
       site,
-      { title: series.title, description: series.description || undefined },
+      {
+        title: series.title,
+        description: series.description || undefined,
+        head: <SeriesHead series={series} />,
+      },
       <SeriesPage overview={overview} />,
     );
   });
@@ -129,7 +139,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     return renderPage(
       c,
       site,
-      { title: `Tagged “${tag.name}”` },
+      { title: `Tagged “${tag.name}”`, head: <TagHead tag={tag} /> },
       <TagPage tag={tag} reviews={reviews} scale={settings.ratingScale} />,
     );
   });

@@ -1,5 +1,13 @@
 // The page shell every public page shares: head, site header, main, footer.
 import type { Child } from "hono/jsx";
+import {
+  canonicalUrl,
+  FeedLinks,
+  PageInfoContext,
+  providesSocialTags,
+  SocialTags,
+  type PageInfo,
+} from "./seo.tsx";
 
 export interface SiteInfo {
   title: string;
@@ -16,7 +24,11 @@ export interface LayoutProps {
   description?: string;
   /** Path of this page, for the canonical link. */
   path: string;
-  /** Extra elements for <head>, such as feed links and social cards. */
+  /**
+   * Extra elements for <head>, such as feed links and social cards. The site's feed links
+   * and generic "website" cards are always there; a head from views/seo (ReviewHead…)
+   * replaces the generic cards with its own.
+   */
   head?: Child;
   children?: Child;
 }
@@ -24,17 +36,27 @@ export interface LayoutProps {
 export function Layout(props: LayoutProps) {
   const { site } = props;
   const fullTitle = props.title ? `${props.title} – ${site.title}` : site.title;
+  const page: PageInfo = {
+    site,
+    title: props.title ?? site.title,
+    description: props.description ?? site.description,
+    url: canonicalUrl(site.url, props.path),
+  };
   return (
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
-        <meta name="description" content={props.description ?? site.description} />
-        <link rel="canonical" href={`${site.url}${props.path}`} />
+        <meta name="description" content={page.description} />
+        <link rel="canonical" href={page.url} />
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={site.stylesheet} />
-        {props.head}
+        <PageInfoContext.Provider value={page}>
+          <FeedLinks subject={{ kind: "site" }} />
+          {providesSocialTags(props.head) ? null : <SocialTags type="website" />}
+          {props.head}
+        </PageInfoContext.Provider>
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -66,10 +88,24 @@ export function Layout(props: LayoutProps) {
         </header>
         <main id="main">{props.children}</main>
         <footer class="site-footer">
+          <nav aria-label="Browse">
+            <ul class="footer-links">
+              <li>
+                <a href="/years">Years and decades</a>
+              </li>
+              <li>
+                <a href="/ratings">Ratings</a>
+              </li>
+              <li>
+                <a href="/tags">Tags</a>
+              </li>
+              <li>
+                <a href="/feed.xml">RSS feed</a>
+              </li>
+            </ul>
+          </nav>
           <p>{site.description}</p>
-          <p>
-            Published with <a href="https://www.npmjs.com/package/cinelog">Cinelog</a>.
-          </p>
+          <p>Published with Cinelog.</p>
         </footer>
       </body>
     </html>

@@ -1,0 +1,72 @@
+// The full content of a feed entry: what the review page shows, as one HTML fragment that
+// still works away from the site — every link and image absolute.
+import sanitizeHtml from "sanitize-html";
+import { displayRating } from "../content/rating.ts";
+import type { Still } from "../db/schema.ts";
+import type { FeedReview } from "../domain/feed-items.ts";
+import type { RatingScale } from "../domain/settings.ts";
+import { shareImageOf } from "./share-image.ts";
+import { mediaUrl, personUrl } from "./site-urls.ts";
+import { escapeXmlAttribute as attr, escapeXmlText as text } from "./xml.ts";
+
+export interface EntryHtmlContext {
+  /** Absolute base URL of the site, without trailing slash. */
+  siteUrl: string;
+  scale: RatingScale;
+}
+
+export function entryHtml(review: FeedReview, permalink: string, ctx: EntryHtmlContext): string {
+  const [lead, ...more] = review.stills;
+  const rating = displayRating(review.rating, ctx.scale);
+  return [
+    review.directors.length ? `<p>Directed by ${peopleLinks(review.directors, ctx)}</p>` : "",
+    lead ? stillFigure(lead, ctx) : "",
+    absoluteUrls(review.bodyHtml, permalink),
+    ...more.map((s) => stillFigure(s, ctx)),
+    rating ? `<p>Rating: ${text(rating.text)} (${text(rating.label)})</p>` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+function stillFigure(still: Still, ctx: EntryHtmlContext): string {
+  const image = shareImageOf(still);
+  const src = mediaUrl(ctx.siteUrl, image.path);
+  const img = `<img src="${attr(src)}" alt="${attr(still.alt)}" width="${image.width}" height="${image.height}">`;
+  const caption = still.caption ? `<figcaption>${text(still.caption)}</figcaption>` : "";
+  return `<figure>${img}${caption}</figure>`;
+}
+
+function peopleLinks(people: { slug: string; name: string }[], ctx: EntryHtmlContext): string {
+  return people
+    .map((p, i) => {
+      const separator = i === 0 ? "" : i === people.length - 1 ? " and " : ", ";
+      return `${separator}<a href="${attr(personUrl(ctx.siteUrl, p.slug))}">${text(p.name)}</a>`;
+    })
+    .join("");
+}
+
+// The body was sanitised when it was saved (content/markdown.ts); this pass only makes its
+// links and images absolute, since a feed reader resolves relative URLs against the feed (or
+// not at all). Anything executable is dropped again all the same, should the allowlist widen.
+function absoluteUrls(html: string, base: string): string {
+  const resolving =
+    (name: string): sanitizeHtml.Transformer =>
+    (tagName, attribs) => {
+      const url = attribs[name];
+      if (url === undefined) return { tagName, attribs };
+      try {
+        return { tagName, attribs: { ...attribs, [name]: new URL(url, base).href } };
+      } catch {
+        return { tagName, attribs };
+      }
+    };
+  return sanitizeHtml(html, {
+    allowedTags: false,
+    allowedAttributes: false,
+    allowVulnerableTags: true,
+    exclusiveFilter: (frame) =>
+      ["script", "style", "iframe", "object", "embed"].includes(frame.tag),
+    transformTags: { a: resolving("href"), img: resolving("src") },
+  });
+}

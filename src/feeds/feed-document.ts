@@ -1,0 +1,126 @@
+// One neutral description of a feed, written out as RSS, Atom or JSON Feed by the writers
+// next to this file, so the three formats never disagree about what an entry says.
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import type { Still } from "../db/schema.ts";
+import { filmLabel } from "../domain/films.ts";
+import type { FeedReview } from "../domain/feed-items.ts";
+import type { RatingScale } from "../domain/settings.ts";
+import { entryHtml } from "./entry-html.ts";
+import {
+  feedDescription,
+  feedFormats,
+  feedPath,
+  feedTitle,
+  subjectPagePath,
+  type FeedFormat,
+  type FeedSubject,
+} from "./feed-paths.ts";
+import { shareImageOf } from "./share-image.ts";
+import { imageMediaType, mediaUrl, reviewUrl } from "./site-urls.ts";
+
+export interface FeedImage {
+  url: string;
+  mediaType: string;
+  /** Size of the file in bytes, when it could be read. */
+  length: number | undefined;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface FeedEntry {
+  /** The permalink: stable, and the entry's id in every format. */
+  id: string;
+  url: string;
+  title: string;
+  /** Plain text. */
+  summary: string;
+  contentHtml: string;
+  published: string;
+  updated: string;
+  authorName: string;
+  /** The review's tag names. */
+  categories: string[];
+  image: FeedImage | undefined;
+}
+
+export interface FeedDocument {
+  title: string;
+  description: string;
+  language: string;
+  /** The HTML page this feed follows. */
+  pageUrl: string;
+  selfUrls: Record<FeedFormat, string>;
+  /** The newest entry's update time, or `fallbackUpdated` for an empty feed. */
+  updated: string;
+  entries: FeedEntry[];
+}
+
+export interface FeedInput {
+  subject: FeedSubject;
+  site: { url: string; title: string; description: string };
+  scale: RatingScale;
+  reviews: FeedReview[];
+  /** Where stills live on disk, to give enclosures their length. */
+  mediaDir: string;
+  fallbackUpdated: string;
+}
+
+export async function buildFeedDocument(input: FeedInput): Promise<FeedDocument> {
+  const { site, subject } = input;
+  const entries = await Promise.all(input.reviews.map((r) => buildEntry(r, input)));
+  const updated = entries.reduce(
+    (max, e) => (e.updated > max ? e.updated : max),
+    entries.length ? "" : input.fallbackUpdated,
+  );
+  return {
+    title: feedTitle(subject, site.title),
+    description: feedDescription(subject, site),
+    language: "en",
+    pageUrl: `${site.url}${subjectPagePath(subject)}`,
+    selfUrls: Object.fromEntries(
+      feedFormats.map((f) => [f, `${site.url}${feedPath(subject, f)}`]),
+    ) as Record<FeedFormat, string>,
+    updated,
+    entries,
+  };
+}
+
+async function buildEntry(review: FeedReview, input: FeedInput): Promise<FeedEntry> {
+  const siteUrl = input.site.url;
+  const permalink = reviewUrl(siteUrl, review.slug);
+  const lead = review.stills[0];
+  return {
+    id: permalink,
+    url: permalink,
+    title: filmLabel(review.film),
+    summary: review.excerpt,
+    contentHtml: entryHtml(review, permalink, { siteUrl, scale: input.scale }),
+    published: review.publishedAt,
+    updated: review.updatedAt,
+    authorName: review.authorName,
+    categories: review.tags.map((t) => t.name),
+    image: lead ? await feedImage(lead, siteUrl, input.mediaDir) : undefined,
+  };
+}
+
+async function feedImage(still: Still, siteUrl: string, mediaDir: string): Promise<FeedImage> {
+  const image = shareImageOf(still);
+  return {
+    url: mediaUrl(siteUrl, image.path),
+    mediaType: imageMediaType(image.path),
+    length: await fileSize(path.join(mediaDir, image.path)),
+    width: image.width,
+    height: image.height,
+    alt: still.alt,
+  };
+}
+
+async function fileSize(file: string): Promise<number | undefined> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return undefined;
+  }
+}
