@@ -5,6 +5,8 @@ import { Hono } from "hono";
 import { stylesheet } from "./assets/assets.ts";
 import { pageCacheMiddleware } from "./cache/cache-middleware.ts";
 import { pickEncoding } from "./cache/encoding.ts";
+import { registerAdminRoutes } from "./admin/routes.tsx";
+import { registerCommentRoutes } from "./public/comment-routes.tsx";
 import { registerFeedRoutes } from "./public/feed-routes.ts";
 import { registerIndexRoutes } from "./public/index-routes.tsx";
 import { notFound, registerPublicRoutes } from "./public/routes.tsx";
@@ -71,6 +73,8 @@ export function createApp(services: Services): Hono {
   registerIndexRoutes(app, services);
   registerSearchRoutes(app, services);
   registerFeedRoutes(app, services);
+  registerCommentRoutes(app, services);
+  registerAdminRoutes(app, services);
 
   app.notFound((c) => notFound(c, services));
 

@@ -33,6 +33,9 @@ export function pageCacheMiddleware(db: Db, options: PageCacheOptions): Middlewa
     const method = c.req.method;
     const path = c.req.path;
     if ((method !== "GET" && method !== "HEAD") || !isCacheablePath(path)) return next();
+    // Public pages have clean URLs; a query string is either a personal view (a comment
+    // awaiting moderation) or noise that must not fill the cache.
+    if (c.req.url.includes("?")) return next();
     if (hasSession(c)) {
       await next();
       c.header("Cache-Control", "private, no-store");
