@@ -14,6 +14,25 @@ export function openSqlite(file: string): { db: Kysely<Database>; close: () => P
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  cachePreparedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; compiling the same SQL again costs more than running it.
+ * Queries run one at a time on this connection (Kysely's SQLite driver serialises them), so
+ * a statement may safely be reused once its previous run has finished.
+ */
+function cachePreparedStatements(sqlite: BetterSqlite3.Database, limit = 1000): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached && !cached.busy) return cached;
+    const statement = prepare(source);
+    if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+    cache.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }

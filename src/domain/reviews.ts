@@ -209,25 +209,23 @@ export async function neighbours(
       .innerJoin("films", "films.id", "reviews.film_id")
       .select(["reviews.slug as slug", "films.title as title", "films.year as year"])
       .where("reviews.id", "!=", review.id);
+  // Row-value comparisons let both databases seek straight to the neighbour in the
+  // (published_at, id) index instead of walking the listing.
   const previous = await base()
     .where((eb) =>
-      eb.or([
-        eb("reviews.published_at", "<", at),
-        eb.and([eb("reviews.published_at", "=", at), eb("reviews.id", "<", review.id)]),
-      ]),
+      eb(eb.refTuple("reviews.published_at", "reviews.id"), "<", eb.tuple(at, review.id)),
     )
     .orderBy("reviews.published_at", "desc")
     .orderBy("reviews.id", "desc")
+    .limit(1)
     .executeTakeFirst();
   const next = await base()
     .where((eb) =>
-      eb.or([
-        eb("reviews.published_at", ">", at),
-        eb.and([eb("reviews.published_at", "=", at), eb("reviews.id", ">", review.id)]),
-      ]),
+      eb(eb.refTuple("reviews.published_at", "reviews.id"), ">", eb.tuple(at, review.id)),
     )
     .orderBy("reviews.published_at", "asc")
     .orderBy("reviews.id", "asc")
+    .limit(1)
     .executeTakeFirst();
   return { previous, next };
 }

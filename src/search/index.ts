@@ -3,7 +3,7 @@
 import type { Db } from "../db/connect.ts";
 import { directorsOf } from "../domain/films.ts";
 import type { Page } from "../domain/reviews.ts";
-import { publishedReviews } from "../domain/visibility.ts";
+import { isPublicReview } from "../domain/visibility.ts";
 import { engineFor } from "./engine.ts";
 import { hasMatch, highlight, snippet, type Segment } from "./snippet.ts";
 import { fold, queryTerms, type QueryTerm } from "./tokens.ts";
@@ -45,12 +45,14 @@ export async function searchReviews(
   const terms = queryTerms(query);
   if (terms.length === 0) return { items: [], total: 0, page, pageCount: 1, terms, perPage };
   const engine = engineFor(db);
-  // Visibility is checked here, at query time, never at indexing time.
-  const visible = publishedReviews(db, now).innerJoin(
-    engine.matches(terms),
-    "matches.review_id",
-    "reviews.id",
-  );
+  // Visibility is checked here, at query time, never at indexing time. The matches come
+  // first and CROSS JOIN keeps them first: SQLite would otherwise run the full-text query
+  // once for every review.
+  const visible = db.kysely
+    .selectFrom(engine.matches(terms))
+    .crossJoin("reviews")
+    .whereRef("reviews.id", "=", "matches.review_id")
+    .where(isPublicReview(now));
   const count = await visible.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
   const total = Number(count.n); // PostgreSQL returns count() as a string
   const rows = await visible

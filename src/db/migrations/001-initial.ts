@@ -70,7 +70,6 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("film_id", "integer", (c) => c.notNull().references("films.id"))
     .addColumn("author_id", "integer", (c) => c.notNull().references("users.id"))
     .addColumn("slug", "text", (c) => c.notNull().unique())
-    .addColumn("body_md", "text", (c) => c.notNull())
     .addColumn("excerpt", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("rating", "integer")
     .addColumn("watched_on", "text")
@@ -80,6 +79,9 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("published_at", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
+    // Long text goes last: SQLite then reads status and dates without following the
+    // overflow pages that hold a 2,000-word body.
+    .addColumn("body_md", "text", (c) => c.notNull())
     .addCheckConstraint("reviews_status", sql`status in ('draft', 'scheduled', 'published')`)
     .addCheckConstraint("reviews_rating", sql`rating is null or (rating >= 0 and rating <= 100)`)
     .execute();
