@@ -18,16 +18,44 @@ import { addStill } from "../src/domain/stills.ts";
 import { createUser } from "../src/domain/users.ts";
 import { largestJpeg, processStill } from "../src/media/still-variants.ts";
 
-const vocabulary = `light shadow frame cut night city road table cards dealer money debt
+// Film words and glue words, used often; and a few thousand made-up words from syllables,
+// drawn with a long tail as real vocabularies are, so that most searches match a handful of
+// reviews rather than all of them.
+const commonWords = `light shadow frame cut night city road table cards dealer money debt
   window rain neon desert hotel bar street face voice silence score camera lens close wide
-  long take actor performance script scene ending opening reel print grain colour black white
-  morning evening bet odds luck chance nerve patience habit ritual lie truth confidence game
-  tender cruel funny sad quick slow bright dim warm cold quiet loud sharp soft patient restless
+  long take actor performance script scene ending opening reel print grain colour
   the a of and in to with for on at by from that this which who whose it its they their
-  is was were has had will would could should might never always often rarely almost
-  director writer editor composer cinematographer star supporting crowd extra stranger friend`
+  is was were has had will would could should might never always often rarely almost`
   .split(/\s+/)
   .filter(Boolean);
+const syllables = "ka lo mi ser ta vin dor el ra phe qui nal bos tre wen ju mar cel ost ri".split(
+  " ",
+);
+const rareWords = Array.from({ length: 4000 }, (_, i) => {
+  let word = "";
+  for (let n = i + 7; word.length < 5 || n > 0; n = Math.floor(n / syllables.length)) {
+    word += syllables[n % syllables.length];
+    if (n < syllables.length) break;
+  }
+  return `${word}${i % 7 === 0 ? "s" : ""}`;
+});
+
+function word(rand: () => number): string {
+  if (rand() < 0.55) return pick(rand, commonWords);
+  // Cubing skews the draw towards the start of the list: a few words are frequent.
+  return rareWords[Math.floor(rareWords.length * rand() ** 3)]!;
+}
+
+/** Queries for the search scenario: a common word, mid-frequency and rare made-up words, a pair. */
+export const benchSearchTerms = [
+  "night",
+  rareWords[40]!,
+  rareWords[400]!,
+  rareWords[2500]!,
+  `${rareWords[120]!} ${rareWords[300]!}`,
+  "quiet harbour",
+];
+
 const titleWords = `Quiet Harbour Last Hand Long Night Empty Room Crooked Mile Velvet Hour
   Silver Road Broken Clock Paper Moon Cold Deck Open Door Small Hours Red Light Dead Calm
   Second Chance Lucky Streak Grey Morning Lost Weekend Stone River High Window`.split(/\s+/);
@@ -55,7 +83,7 @@ function pick<T>(rand: () => number, list: readonly T[]): T {
 
 function paragraph(rand: () => number, words: number): string {
   const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(pick(rand, vocabulary));
+  for (let i = 0; i < words; i++) out.push(word(rand));
   const text = out.join(" ");
   return text.charAt(0).toUpperCase() + text.slice(1) + ".";
 }

@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { connect } from "../src/db/connect.ts";
+import { benchSearchTerms } from "./generate.ts";
 
 const { values } = parseArgs({
   options: {
@@ -22,8 +23,6 @@ const { values } = parseArgs({
     only: { type: "string", default: "home,review,feed,search" },
   },
 });
-
-const searchTerms = ["night", "harbour", "dealer", "quiet window", "silver road", "confidence"];
 
 interface ScenarioResult {
   scenario: string;
@@ -135,7 +134,7 @@ async function main() {
     home: ["/"],
     review: [`/review/${middle}`],
     feed: ["/feed.xml"],
-    search: searchTerms.map((q) => `/search?q=${encodeURIComponent(q)}`),
+    search: benchSearchTerms.map((q) => `/search?q=${encodeURIComponent(q)}`),
   };
   const wanted = values.only.split(",");
   const modes = values.cache === "both" ? (["on", "off"] as const) : [values.cache as "on" | "off"];

@@ -24,9 +24,12 @@ const wordPattern = /[\p{L}\p{N}\p{M}]+/gu;
 /** Words of context before the first match of a snippet. */
 const leadIn = 4;
 
+const plainWord = /^[A-Za-z0-9]+$/;
+
 function wordsOf(text: string, terms: QueryTerm[]): Word[] {
   return Array.from(text.matchAll(wordPattern), (m) => {
-    const tokens = tokensOf(m[0]);
+    // A plain ASCII word is its own single token, lower-cased.
+    const tokens = plainWord.test(m[0]) ? [m[0].toLowerCase()] : tokensOf(m[0]);
     const term = terms.findIndex((t) => tokens.some((token) => termMatches(token, t)));
     return { start: m.index, end: m.index + m[0].length, term };
   });

@@ -18,6 +18,8 @@ export const maxQueryTerms = 12;
 const minPrefixLength = 2;
 
 const tokenPattern = /[\p{L}\p{N}]+/gu;
+// eslint-disable-next-line no-control-regex
+const asciiOnly = /^[\x00-\x7f]*$/;
 
 // Latin letters that carry a stroke or are ligatures have no Unicode decomposition, so NFKD
 // leaves them alone; readers type them without the stroke all the same ("Soren" for "Søren").
@@ -38,6 +40,9 @@ const undecomposablePattern = new RegExp(`[${Object.keys(undecomposable).join(""
 
 /** Lower case, compatibility forms unfolded (ﬁ → fi), accents and strokes removed. */
 export function fold(text: string): string {
+  // Most text is plain ASCII, where only the case needs folding; this path keeps snippets
+  // of long reviews cheap.
+  if (asciiOnly.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .normalize("NFKD")

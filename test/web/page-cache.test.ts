@@ -133,7 +133,7 @@ describe.each(dialects)("page cache on %s", (dialect) => {
     expect(await review.text()).toContain("Night Owls");
   });
 
-  it("never serves a signed-in writer a cached page, and never caches errors or search", async () => {
+  it("never serves a signed-in writer a cached page, and never caches errors or query strings", async () => {
     await get("/");
     const writer = await get("/", { cookie: `${sessionCookieName}=abc` });
     expect(writer.headers.get("x-cache")).toBeNull();
@@ -142,8 +142,26 @@ describe.each(dialects)("page cache on %s", (dialect) => {
     const missing = await get("/review/nothing-here");
     expect(missing.status).toBe(404);
     expect(missing.headers.get("x-cache")).toBeNull();
-    await get("/search?q=vegas");
-    expect((await get("/search?q=vegas")).headers.get("x-cache")).toBeNull();
+    await get("/?utm_source=somewhere");
+    expect((await get("/?utm_source=somewhere")).headers.get("x-cache")).toBeNull();
+  });
+
+  it("keeps search results by query, and drops them when reviews change", async () => {
+    expect((await get("/search?q=vegas")).headers.get("x-cache")).toBe("MISS");
+    expect((await get("/search?q=vegas")).headers.get("x-cache")).toBe("HIT");
+    // The same query as the page shows it shares the entry; another page does not.
+    expect((await get("/search?q=vegas&page=1")).headers.get("x-cache")).toBe("HIT");
+    expect((await get("/search?q=vegas&page=2")).headers.get("x-cache")).toBe("MISS");
+    const film = await createFilm(db, { title: "Vegas Vacation", year: 1997 });
+    await createReview(db, {
+      filmId: film.id,
+      authorId: f.author.id,
+      body: "A family trip.",
+      status: "published",
+    });
+    const after = await get("/search?q=vegas");
+    expect(after.headers.get("x-cache")).toBe("MISS");
+    expect(await after.text()).toContain("Vacation");
   });
 
   it("can be turned off", async () => {

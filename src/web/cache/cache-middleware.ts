@@ -8,7 +8,9 @@ import { followChanges, type ChangeFeed } from "../../domain/changes.ts";
 import { nowIso } from "../../domain/time.ts";
 import { pickEncoding } from "./encoding.ts";
 import { buildCachedPage, PageCache, type CachedPage } from "./page-cache.ts";
-import { isCacheablePath, tagsForPath } from "./page-tags.ts";
+import { cacheSlotFor } from "./cache-keys.ts";
+import { tagsForPath } from "./page-tags.ts";
+import { commenterCookieName } from "../public/commenter-cookie.ts";
 
 /** Cookie of a signed-in writer: they always get a fresh page, never a cached one. */
 export const sessionCookieName = "cinelog_session";
@@ -18,6 +20,7 @@ export const sessionCookieName = "cinelog_session";
 export const publicCacheControl = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
 
 const pollIntervalMs = 1000;
+const searchCacheBytes = 32 * 1024 * 1024;
 
 export interface PageCacheOptions {
   enabled: boolean;
@@ -25,17 +28,18 @@ export interface PageCacheOptions {
 }
 
 export function pageCacheMiddleware(db: Db, options: PageCacheOptions): MiddlewareHandler {
-  const cache = new PageCache(options.maxBytes);
-  const freshness = new Freshness(db, cache);
+  const caches = {
+    page: new PageCache(options.maxBytes),
+    search: new PageCache(searchCacheBytes),
+  };
+  const freshness = new Freshness(db, Object.values(caches));
   db.changes.subscribe((tags) => freshness.invalidate(tags));
 
   return async (c, next) => {
     const method = c.req.method;
     const path = c.req.path;
-    if ((method !== "GET" && method !== "HEAD") || !isCacheablePath(path)) return next();
-    // Public pages have clean URLs; a query string is either a personal view (a comment
-    // awaiting moderation) or noise that must not fill the cache.
-    if (c.req.url.includes("?")) return next();
+    const slot = method === "GET" || method === "HEAD" ? cacheSlotFor(path, c.req.url) : undefined;
+    if (!slot) return next();
     if (hasSession(c)) {
       await next();
       c.header("Cache-Control", "private, no-store");
@@ -48,8 +52,8 @@ export function pageCacheMiddleware(db: Db, options: PageCacheOptions): Middlewa
     }
 
     await freshness.ensure();
-    const key = c.req.url.slice(c.req.url.indexOf(path));
-    const hit = cache.get(key);
+    const cache = caches[slot.kind];
+    const hit = cache.get(slot.key);
     if (hit) return respond(c, hit, "HIT");
 
     const generation = freshness.generation;
@@ -65,7 +69,7 @@ export function pageCacheMiddleware(db: Db, options: PageCacheOptions): Middlewa
     const body = Buffer.from(await res.arrayBuffer());
     const page = buildCachedPage(body, res.status, contentType, tagsForPath(path));
     // A change that landed while this page was rendering may not be in it: serve, don't keep.
-    if (freshness.generation === generation) cache.set(key, page);
+    if (freshness.generation === generation) cache.set(slot.key, page);
     // The route's response is finalised already, so replace it rather than return a new one.
     c.res = respond(c, page, "MISS");
   };
@@ -73,7 +77,11 @@ export function pageCacheMiddleware(db: Db, options: PageCacheOptions): Middlewa
 
 function hasSession(c: Context): boolean {
   const cookie = c.req.header("cookie");
-  return !!cookie && cookie.includes(`${sessionCookieName}=`);
+  // A remembered commenter's form is pre-filled with their details: never a shared page.
+  return (
+    !!cookie &&
+    (cookie.includes(`${sessionCookieName}=`) || cookie.includes(`${commenterCookieName}=`))
+  );
 }
 
 function respond(c: Context, page: CachedPage, state: "HIT" | "MISS"): Response {
@@ -118,12 +126,12 @@ class Freshness {
 
   constructor(
     private readonly db: Db,
-    private readonly cache: PageCache,
+    private readonly caches: PageCache[],
   ) {}
 
   invalidate(tags: readonly string[]): void {
     this.generation++;
-    this.cache.invalidate(tags);
+    for (const cache of this.caches) cache.invalidate(tags);
     if (tags.includes("public-set") || tags.includes("site")) this.#nextDue = undefined;
   }
 

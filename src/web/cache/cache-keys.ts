@@ -1,0 +1,33 @@
+// Which requests the page cache may answer, and under what key.
+import { parseSearchParams } from "../public/search-routes.tsx";
+
+export interface CacheSlot {
+  key: string;
+  /** Search results live in a cache of their own, so endless queries never push pages out. */
+  kind: "page" | "search";
+}
+
+export function cacheSlotFor(path: string, url: string): CacheSlot | undefined {
+  if (
+    path.startsWith("/media/") ||
+    path.startsWith("/assets/") ||
+    path.startsWith("/admin") ||
+    path.startsWith("/avatars/")
+  ) {
+    return undefined;
+  }
+  const queryAt = url.indexOf("?");
+  if (path === "/search") {
+    // Keyed by the query as the page will show it, so "vegas" and "vegas " share a page.
+    const params = new URLSearchParams(queryAt >= 0 ? url.slice(queryAt + 1) : "");
+    const { query, page } = parseSearchParams(
+      params.get("q") ?? undefined,
+      params.get("page") ?? undefined,
+    );
+    return { key: `/search?q=${encodeURIComponent(query)}&page=${page}`, kind: "search" };
+  }
+  // Other public pages have clean URLs; a query string is either a personal view (a comment
+  // awaiting moderation) or noise that must not fill the cache.
+  if (queryAt >= 0) return undefined;
+  return { key: path, kind: "page" };
+}
