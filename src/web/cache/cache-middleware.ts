@@ -85,25 +85,23 @@ function hasSession(c: Context): boolean {
 }
 
 function respond(c: Context, page: CachedPage, state: "HIT" | "MISS"): Response {
-  const headers = new Headers({
+  // A plain object, not a Headers instance: the Node adapter writes it out directly.
+  const headers: Record<string, string> = {
     // For operators and tests: was this page served from memory?
     "X-Cache": state,
     "Content-Type": page.contentType,
     ETag: page.etag,
     "Cache-Control": publicCacheControl,
     Vary: "Accept-Encoding",
-  });
+  };
   if (etagMatches(c.req.header("if-none-match"), page.etag)) {
     return new Response(null, { status: 304, headers });
   }
   const encoding = pickEncoding(c.req.header("accept-encoding"));
   const body = encoding === "br" ? page.brotli : encoding === "gzip" ? page.gzip : page.identity;
-  if (encoding) headers.set("Content-Encoding", encoding);
-  headers.set("Content-Length", String(body.length));
-  return new Response(c.req.method === "HEAD" ? null : new Uint8Array(body), {
-    status: page.status,
-    headers,
-  });
+  if (encoding) headers["Content-Encoding"] = encoding;
+  headers["Content-Length"] = String(body.length);
+  return new Response(c.req.method === "HEAD" ? null : body, { status: page.status, headers });
 }
 
 function etagMatches(header: string | undefined, etag: string): boolean {
