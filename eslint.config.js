@@ -17,7 +17,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ["eslint.config.js"],
+    files: ["eslint.config.js", "scripts/**/*.mjs"],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { console: "readonly", process: "readonly" } },
+  },
+  {
+    // The little JavaScript sent to browsers: plain scripts, outside the TypeScript project.
+    files: ["src/web/assets/*.js"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: "script",
+      globals: { document: "readonly", window: "readonly" },
+    },
   },
 );
