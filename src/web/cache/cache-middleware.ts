@@ -101,7 +101,9 @@ function respond(c: Context, page: CachedPage, state: "HIT" | "MISS"): Response 
   const body = encoding === "br" ? page.brotli : encoding === "gzip" ? page.gzip : page.identity;
   if (encoding) headers["Content-Encoding"] = encoding;
   headers["Content-Length"] = String(body.length);
-  return new Response(c.req.method === "HEAD" ? null : body, { status: page.status, headers });
+  // A view of the stored bytes, not a copy.
+  const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
+  return new Response(c.req.method === "HEAD" ? null : bytes, { status: page.status, headers });
 }
 
 function etagMatches(header: string | undefined, etag: string): boolean {
