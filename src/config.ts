@@ -19,6 +19,8 @@ const configSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Serve public pages from the in-memory page cache ("off" for measuring without it). */
   pageCache: z.enum(["on", "off"]).default("on"),
+  /** Comment flood limits per address and e-mail ("off" only for load benchmarks). */
+  commentRateLimits: z.enum(["on", "off"]).default("on"),
 });
 
 export interface Config {
@@ -31,6 +33,7 @@ export interface Config {
   logLevel: z.infer<typeof configSchema>["logLevel"];
   demoOnEmpty: boolean;
   pageCache: boolean;
+  commentRateLimits: boolean;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -45,6 +48,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || undefined,
     demoOnEmpty: env.CINELOG_DEMO || undefined,
     pageCache: env.CINELOG_PAGE_CACHE || undefined,
+    commentRateLimits: env.CINELOG_COMMENT_RATE_LIMITS || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -62,5 +66,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: c.logLevel,
     demoOnEmpty: c.demoOnEmpty,
     pageCache: c.pageCache === "on",
+    commentRateLimits: c.commentRateLimits === "on",
   };
 }

@@ -2,6 +2,7 @@
 import { serve } from "@hono/node-server";
 import { describeDatabase, type Db } from "../db/connect.ts";
 import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
+import { createSetupToken } from "../domain/setup-link.ts";
 import { ownerEmails } from "../domain/users.ts";
 import { openRuntime } from "../runtime.ts";
 import { createApp } from "../web/app.tsx";
@@ -13,7 +14,7 @@ export async function serveCommand(): Promise<void> {
     const summary = await loadDemo(db, config.mediaDir);
     console.log(`Loaded ${summary.reviews} reviews of ${summary.films} films.`);
   }
-  console.log(await signInHelp(db));
+  console.log(await signInHelp(db, config.siteUrl));
   const app = createApp({ db, config, logger });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     console.log(`Database: ${describeDatabase(config.databaseUrl)}`);
@@ -27,12 +28,14 @@ export async function serveCommand(): Promise<void> {
   process.once("SIGTERM", shutdown);
 }
 
-async function signInHelp(db: Db): Promise<string> {
+async function signInHelp(db: Db, siteUrl: string): Promise<string> {
   const owners = await ownerEmails(db);
-  if (owners.length > 0) return `Owner account: ${owners.join(", ")}`;
+  if (owners.length > 0) return `Owner account: ${owners.join(", ")}; sign in at ${siteUrl}/admin`;
+  // The link is only printed here, to whoever runs the server; it dies once an owner exists.
   return (
-    "No owner account yet. To sign in, first create one:\n" +
-    '  npx cinelog user add --email you@example.com --name "Your Name"\n' +
-    "(it asks for a password; the admin screens arrive with a later release)."
+    "No owner account yet. Create it in the browser (this link works for 24 hours):\n" +
+    `  ${siteUrl}/admin/setup/${await createSetupToken(db)}\n` +
+    "or from the terminal:\n" +
+    '  npx cinelog user add --email you@example.com --name "Your Name"'
   );
 }

@@ -6,6 +6,9 @@ import * as stillVariants from "./migrations/002-still-variants.ts";
 import * as search from "./migrations/003-search.ts";
 import * as contentChanges from "./migrations/004-content-changes.ts";
 import * as reviewHtml from "./migrations/005-review-html.ts";
+import * as accounts from "./migrations/006-accounts.ts";
+import * as comments from "./migrations/007-comments.ts";
+import * as reviewOrderIndex from "./migrations/008-review-order-index.ts";
 
 function migrationsFor(db: Db): Record<string, Migration> {
   // Names sort in the order they must run; never rename one that has shipped.
@@ -15,6 +18,9 @@ function migrationsFor(db: Db): Record<string, Migration> {
     "003-search": { up: (k) => search.up(k, db.dialect) },
     "004-content-changes": { up: (k) => contentChanges.up(k, db.dialect) },
     "005-review-html": { up: (k) => reviewHtml.up(k) },
+    "006-accounts": { up: (k) => accounts.up(k, db.dialect) },
+    "007-comments": { up: (k) => comments.up(k, db.dialect) },
+    "008-review-order-index": { up: (k) => reviewOrderIndex.up(k) },
   };
 }
 

@@ -134,6 +134,56 @@ export interface ContentChangesTable {
   at: string;
 }
 
+export interface SessionsTable {
+  /** SHA-256 (hex) of the random token in the cookie. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<number>;
+  /** `ip:ADDRESS` or `email:ADDRESS`: one failed sign-in counted against it. */
+  key: string;
+  at: string;
+}
+
+export interface ReviewRevisionsTable {
+  id: Generated<number>;
+  review_id: number;
+  body_md: string;
+  author_id: number | null;
+  created_at: string;
+}
+
+export type CommentStatus = "pending" | "approved" | "spam" | "trash";
+export type CommentKind = "comment" | "pingback" | "trackback";
+
+export interface CommentsTable {
+  id: Generated<number>;
+  review_id: number;
+  parent_id: number | null;
+  author_name: string;
+  /** Never shown on any page or feed. */
+  author_email: string;
+  author_url: string | null;
+  body_md: string;
+  /** body_md rendered with the comment subset and sanitised (src/content/comment-markdown). */
+  body_html: string;
+  status: CommentStatus;
+  kind: Generated<CommentKind>;
+  /** The commenter's choices, 0/1; mail is sent by a later feature. */
+  notify_replies: Generated<number>;
+  notify_posts: Generated<number>;
+  ip: Generated<string>;
+  user_agent: Generated<string>;
+  created_at: string;
+  approved_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   films: FilmsTable;
@@ -147,6 +197,10 @@ export interface Database {
   series_entries: SeriesEntriesTable;
   settings: SettingsTable;
   content_changes: ContentChangesTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  review_revisions: ReviewRevisionsTable;
+  comments: CommentsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -160,3 +214,6 @@ export type Still = Selectable<StillsTable>;
 export type Tag = Selectable<TagsTable>;
 export type Series = Selectable<SeriesTable>;
 export type SeriesEntry = Selectable<SeriesEntriesTable>;
+export type Session = Selectable<SessionsTable>;
+export type ReviewRevision = Selectable<ReviewRevisionsTable>;
+export type Comment = Selectable<CommentsTable>;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Db } from "../db/connect.ts";
 import { recordChange } from "./changes.ts";
+import { commentSettings } from "./moderation/comment-settings.ts";
 
 export const ratingScales = ["none", "stars5", "ten", "hundred"] as const;
 export type RatingScale = (typeof ratingScales)[number];
@@ -10,6 +11,7 @@ const settingsSchema = z.object({
   siteTitle: z.string().min(1).default("Cinelog"),
   siteDescription: z.string().default("A film journal."),
   ratingScale: z.enum(ratingScales).default("stars5"),
+  ...commentSettings,
 });
 
 export type SiteSettings = z.infer<typeof settingsSchema>;

@@ -1,6 +1,94 @@
-// Admin routes: sign-in, the review editor, stills, series, settings. Every route checks
-// the signed-in user's role on the server.
-import type { Hono } from "hono";
+// Admin routes: sign-in, the review editor, settings and accounts. Every request passes the
+// same guards, in order: the request must come from this site (for any POST), a session is
+// needed (except to sign in or set up), and every signed-in POST must carry its CSRF token.
+// Each route then checks the role's capability on the server (src/domain/roles.ts).
+import type { Hono, MiddlewareHandler } from "hono";
+import { Hono as HonoApp } from "hono";
+import { adminStylesheet } from "../assets/admin-stylesheet.ts";
+import { pickEncoding } from "../cache/encoding.ts";
+import { csrfFieldName, csrfTokenIsValid, isCrossSiteRequest, siteOrigins } from "../auth/csrf.ts";
+import { loadSession, requireSignedIn, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
+import { forbidden, formExpired, notFoundInAdmin } from "./admin-page.ts";
+import { registerOwnerRoutes } from "./owner-routes.tsx";
+import { registerReviewRoutes } from "./review-routes.tsx";
+import { registerSignInRoutes } from "./sign-in-routes.tsx";
 
-export function registerAdminRoutes(_app: Hono, _services: Services): void {}
+/** Pages a stranger may use: signing in, and creating the first owner. */
+function isOpenPath(path: string): boolean {
+  return path === "/admin/sign-in" || path.startsWith("/admin/setup/");
+}
+
+/** Forms that, when their token fails, are shown again with what was typed (the route checks `csrfValid`). */
+function keepsInputOnExpiry(path: string): boolean {
+  return /^\/admin\/reviews\/(new|\d+\/edit)$/.test(path);
+}
+
+export function registerAdminRoutes(app: Hono, services: Services): void {
+  app.get(adminStylesheet.path, (c) => {
+    const encoding = pickEncoding(c.req.header("accept-encoding"));
+    c.header("Content-Type", "text/css; charset=utf-8");
+    c.header("Cache-Control", "public, max-age=31536000, immutable");
+    c.header("Vary", "Accept-Encoding");
+    if (encoding) c.header("Content-Encoding", encoding);
+    const body =
+      encoding === "br"
+        ? adminStylesheet.brotli
+        : encoding === "gzip"
+          ? adminStylesheet.gzip
+          : adminStylesheet.identity;
+    return c.body(new Uint8Array(body));
+  });
+
+  const admin = new HonoApp<AdminEnv>();
+  admin.use(async (c, next) => {
+    await next();
+    // Personal pages: never kept by a browser's back-forward store, a proxy or a CDN.
+    c.header("Cache-Control", "private, no-store");
+  });
+  admin.use(sameSiteGuard(services));
+  admin.use(loadSession(services));
+  const signedIn = requireSignedIn((c) => forbidden(c, services));
+  admin.use((c, next) => (isOpenPath(c.req.path) ? next() : signedIn(c, next)));
+  admin.use(csrfGuard(services));
+
+  registerSignInRoutes(admin, services);
+  registerReviewRoutes(admin, services);
+  registerOwnerRoutes(admin, services);
+  admin.all("*", (c) => notFoundInAdmin(c, services));
+
+  app.route("/admin", admin);
+}
+
+function isStateChange(method: string): boolean {
+  return method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
+}
+
+/** Refuses state changes sent from another site, before anything else is looked at. */
+function sameSiteGuard(services: Services): MiddlewareHandler<AdminEnv> {
+  return async (c, next) => {
+    if (!isStateChange(c.req.method)) return next();
+    const origins = siteOrigins(services.config.siteUrl, c.req.url);
+    if (isCrossSiteRequest(c.req.raw.headers, origins)) {
+      c.set("signedIn", undefined);
+      return formExpired(c, services);
+    }
+    return next();
+  };
+}
+
+/** Checks the session-bound token of every signed-in form post. */
+function csrfGuard(services: Services): MiddlewareHandler<AdminEnv> {
+  return async (c, next) => {
+    const signedIn = c.get("signedIn");
+    if (!isStateChange(c.req.method) || !signedIn || isOpenPath(c.req.path)) {
+      c.set("csrfValid", true);
+      return next();
+    }
+    const body = await c.req.parseBody();
+    const valid = await csrfTokenIsValid(services.db, signedIn.session.id, body[csrfFieldName]);
+    c.set("csrfValid", valid);
+    if (!valid && !keepsInputOnExpiry(c.req.path)) return formExpired(c, services);
+    return next();
+  };
+}

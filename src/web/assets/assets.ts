@@ -14,3 +14,17 @@ export const stylesheet = {
   gzip: gzipSync(css, { level: 9 }),
   brotli: brotliCompressSync(css),
 };
+
+function hashedScript(file: string, name: string) {
+  const source = fs.readFileSync(new URL(file, import.meta.url));
+  const hash = createHash("sha256").update(source).digest("hex").slice(0, 12);
+  return {
+    path: `/assets/${name}.${hash}.js`,
+    identity: source,
+    gzip: gzipSync(source, { level: 9 }),
+    brotli: brotliCompressSync(source),
+  };
+}
+
+/** Moves the comment form under the comment being replied to (the page works without it). */
+export const commentReplyScript = hashedScript("./comment-reply.js", "comment-reply");

@@ -1,5 +1,205 @@
-// "Leave a Reply": posting comments under a review.
-import type { Hono } from "hono";
+// "Leave a Reply": posting comments under a review, the comment feeds, and the small script
+// that moves the form under a comment. A reader's words are never lost: every refusal shows
+// the page again with what they typed, and an accepted comment is committed before the
+// redirect that shows it.
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { countLinks, renderCommentBody } from "../../content/comment-markdown.ts";
+import { checkFormToken, commentViewKey } from "../../domain/comment-tokens.ts";
+import {
+  commentById,
+  createComment,
+  hasApprovedComment,
+  latestApprovedComments,
+} from "../../domain/comments.ts";
+import { filmLabel } from "../../domain/films.ts";
+import { rateLimitExceeded } from "../../domain/moderation/rate-limit.ts";
+import { commentsClosed, decideStatus } from "../../domain/moderation/rules.ts";
+import { loadReviewPage } from "../../domain/review-page.ts";
+import { publicReviewBySlug } from "../../domain/reviews.ts";
+import { nowIso } from "../../domain/time.ts";
+import { renderCommentRss } from "../../feeds/comment-rss.ts";
+import { pickEncoding } from "../cache/encoding.ts";
+import { commentReplyScript } from "../assets/assets.ts";
 import type { Services } from "../services.ts";
+import { forgetCommenter, rememberCommenter } from "./commenter-cookie.ts";
+import { parseCommentForm } from "./comment-form-input.ts";
+import { parseSlug } from "./params.ts";
+import { renderReviewPage } from "./review-render.tsx";
+import { notFound } from "./routes.tsx";
+import { siteContext } from "./site.ts";
 
-export function registerCommentRoutes(_app: Hono, _services: Services): void {}
+export const messages = {
+  expired: "This form had been open too long — check your comment and send it again.",
+  crossSite:
+    "This comment was sent from another site, so it was not posted. Check it and send it again from here.",
+  closed: "Comments are closed. Your comment was not posted; it is below so you can keep it.",
+  tooMany:
+    "Too many comments in a short time. Your comment was not posted; copy it and try again in a few minutes.",
+} as const;
+
+export function registerCommentRoutes(app: Hono, services: Services): void {
+  const { db, config } = services;
+
+  app.get(commentReplyScript.path, (c) => {
+    const encoding = pickEncoding(c.req.header("accept-encoding"));
+    c.header("Content-Type", "text/javascript; charset=utf-8");
+    c.header("Cache-Control", "public, max-age=31536000, immutable");
+    c.header("Vary", "Accept-Encoding");
+    if (encoding) c.header("Content-Encoding", encoding);
+    const s = commentReplyScript;
+    return c.body(
+      new Uint8Array(encoding === "br" ? s.brotli : encoding === "gzip" ? s.gzip : s.identity),
+    );
+  });
+
+  app.post(
+    "/review/:slug/comments",
+    // 20,000 characters of comment can be 80 kB of UTF-8; anything much bigger is not a person.
+    bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text("Comment too large.", 413) }),
+    async (c) => {
+      const slug = parseSlug(c.req.param("slug"));
+      // Only the review itself: the whole page's data is loaded just to show the form again.
+      const review = slug && (await publicReviewBySlug(db, slug, nowIso()));
+      if (!review) return notFound(c, services);
+      const form = parseCommentForm(await c.req.parseBody());
+      const { settings } = await siteContext(services);
+      const back = async (status: 403 | 422 | 429, notice?: string) => {
+        const data = await loadReviewPage(db, review.slug, nowIso());
+        if (!data) return notFound(c, services);
+        return renderReviewPage(c, services, data, {
+          status,
+          values: form.values,
+          errors: notice ? {} : form.errors,
+          notice,
+          parentId: form.parentId,
+        });
+      };
+
+      if (commentsClosed(review.published_at, settings.closeCommentsAfterDays, nowIso())) {
+        return back(403, messages.closed);
+      }
+      if (isCrossSite(c, config.siteUrl)) return back(403, messages.crossSite);
+      const token = await checkFormToken(db, review.id, form.token);
+      if (!token.ok) return back(422, messages.expired);
+      if (Object.keys(form.errors).length > 0) return back(422);
+
+      const ip = clientAddress(c);
+      const { values } = form;
+      if (config.commentRateLimits) {
+        const limited = await rateLimitExceeded(db, { ip, email: values.email }, Date.now());
+        if (limited) return back(429, messages.tooMany);
+      }
+
+      const parent = form.parentId === undefined ? undefined : await commentById(db, form.parentId);
+      const userAgent = (c.req.header("user-agent") ?? "").slice(0, 500);
+      const decision = decideStatus(
+        {
+          body: values.comment,
+          name: values.name,
+          email: values.email,
+          url: values.url,
+          ip,
+          userAgent,
+          linkCount: countLinks(renderCommentBody(values.comment)),
+          honeypot: form.honeypot,
+          fillMs: Date.now() - token.issuedAt,
+          knownCommenter: await hasApprovedComment(db, values.email),
+        },
+        settings,
+      );
+      const comment = await createComment(db, {
+        reviewId: review.id,
+        // A reply to something not shown on this review becomes a comment of its own.
+        parentId:
+          parent && parent.review_id === review.id && parent.status === "approved"
+            ? parent.id
+            : undefined,
+        name: values.name,
+        email: values.email,
+        url: values.url,
+        body: values.comment,
+        status: decision.status,
+        notifyReplies: values.notifyReplies,
+        notifyPosts: values.notifyPosts,
+        ip,
+        userAgent,
+      });
+      services.logger.info(
+        { commentId: comment.id, status: decision.status, reason: decision.reason },
+        "comment received",
+      );
+      if (values.save) {
+        await rememberCommenter(c, db, { name: values.name, email: values.email, url: values.url });
+      } else {
+        forgetCommenter(c);
+      }
+      // Spam is answered exactly like a held comment: a bot learns nothing.
+      const key = await commentViewKey(db, comment.id);
+      return c.redirect(`/review/${review.slug}?comment=${key}#comment-${comment.id}`, 303);
+    },
+  );
+
+  const rss = (c: Context, body: string) => {
+    c.header("Content-Type", "application/rss+xml; charset=utf-8");
+    return c.body(body);
+  };
+
+  app.get("/comments/feed.xml", async (c) => {
+    const { site } = await siteContext(services);
+    return rss(
+      c,
+      renderCommentRss({
+        title: `Comments on ${site.title}`,
+        description: `The latest replies to reviews on ${site.title}.`,
+        pageUrl: `${site.url}/`,
+        selfUrl: `${site.url}/comments/feed.xml`,
+        siteUrl: site.url,
+        comments: await latestApprovedComments(db, nowIso()),
+        fallbackUpdated: "2000-01-01T00:00:00.000Z",
+      }),
+    );
+  });
+
+  app.get("/review/:slug/comments/feed.xml", async (c) => {
+    const slug = parseSlug(c.req.param("slug"));
+    const data = slug && (await loadReviewPage(db, slug, nowIso()));
+    if (!data) return notFound(c, services);
+    const { site } = await siteContext(services);
+    const label = filmLabel(data.film);
+    return rss(
+      c,
+      renderCommentRss({
+        title: `Comments on “${label}”`,
+        description: `Replies to the review of ${label} on ${site.title}.`,
+        pageUrl: `${site.url}/review/${data.review.slug}`,
+        selfUrl: `${site.url}/review/${data.review.slug}/comments/feed.xml`,
+        siteUrl: site.url,
+        comments: await latestApprovedComments(db, nowIso(), data.review.id),
+        fallbackUpdated: data.review.published_at ?? data.review.created_at,
+      }),
+    );
+  });
+}
+
+/**
+ * A form posted from another site's page (a forged submission). Browsers send Origin on
+ * POST, and Sec-Fetch-Site says where the request came from. The site's own address may be
+ * its configured URL or the one it was reached at.
+ */
+function isCrossSite(c: Context, siteUrl: string): boolean {
+  if (c.req.header("sec-fetch-site") === "cross-site") return true;
+  const origin = c.req.header("origin");
+  if (!origin) return false;
+  return origin !== new URL(siteUrl).origin && origin !== new URL(c.req.url).origin;
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "";
+  } catch {
+    // Requests made in-process (tests) have no socket.
+    return "";
+  }
+}

@@ -13,11 +13,11 @@ import { renderPage } from "../render.ts";
 import type { Services } from "../services.ts";
 import { FilmPage } from "../views/film-page.tsx";
 import { PersonPage } from "../views/person-page.tsx";
-import { ReviewPage } from "../views/review-page.tsx";
 import { SeriesIndexPage, SeriesPage } from "../views/series-page.tsx";
-import { FilmHead, PersonHead, ReviewHead, SeriesHead, TagHead } from "../views/seo.tsx";
+import { FilmHead, PersonHead, SeriesHead, TagHead } from "../views/seo.tsx";
 import { HomePage, NotFoundPage, TagPage } from "../views/simple-pages.tsx";
 import { parsePage, parseSlug } from "./params.ts";
+import { renderReviewPage } from "./review-render.tsx";
 import { siteContext } from "./site.ts";
 
 export function registerPublicRoutes(app: Hono, services: Services): void {
@@ -43,22 +43,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const slug = parseSlug(c.req.param("slug"));
     const data = slug && (await loadReviewPage(db, slug, nowIso()));
     if (!data) return notFound(c, services);
-    const { site, settings } = await siteContext(services);
-    return renderPage(
-      c,
-      site,
-      {
-        title: filmLabel(data.film),
-        description: data.review.excerpt,
-        head: <ReviewHead data={data} scale={settings.ratingScale} />,
-      },
-      <ReviewPage
-        data={data}
-        bodyHtml={data.review.body_html}
-        scale={settings.ratingScale}
-        mediaBase="/media"
-      />,
-    );
+    return renderReviewPage(c, services, data);
   });
 
   app.get("/film/:slug", async (c) => {

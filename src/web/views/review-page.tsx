@@ -1,6 +1,7 @@
 // The review page, top to bottom: title, credit line, still, body, Up Next, tags,
-// previous/next, and the comments slot.
+// previous/next, and the comments section.
 import { displayRating } from "../../content/rating.ts";
+import type { Child } from "hono/jsx";
 import type { ReviewPageData } from "../../domain/review-page.ts";
 import type { RatingScale } from "../../domain/settings.ts";
 import { DateTime, filmLabel, formatDay, PeopleLinks, Rating } from "./names.tsx";
@@ -11,6 +12,8 @@ export interface ReviewPageProps {
   bodyHtml: string;
   scale: RatingScale;
   mediaBase: string;
+  /** The comments section (views/comments/comments-section.tsx), built by the route. */
+  comments?: Child;
 }
 
 export function ReviewPage(props: ReviewPageProps) {
@@ -98,10 +101,7 @@ export function ReviewPage(props: ReviewPageProps) {
           </a>
         ) : null}
       </nav>
-      <section id="comments" class="comments" aria-labelledby="comments-title">
-        <h2 id="comments-title">Comments</h2>
-        <p class="comments-empty">No comments yet.</p>
-      </section>
+      {props.comments}
     </article>
   );
 }

@@ -1,0 +1,27 @@
+// Local avatars: a symmetric 5×5 pattern drawn from a hash, as an SVG data: URI. Nothing is
+// fetched from another host (no Gravatar), so a reader's address never leaves the site.
+const cells = 5;
+const cell = 8;
+
+/** `hash` is hex (at least 16 characters); the same hash always draws the same picture. */
+export function identiconDataUri(hash: string): string {
+  const bytes = Buffer.from(hash.padEnd(32, "0").slice(0, 32), "hex");
+  const hue = ((bytes[0]! << 8) | bytes[1]!) % 360;
+  const fill = `hsl(${hue} 55% 45%)`;
+  const rects: string[] = [];
+  for (let y = 0; y < cells; y++) {
+    for (let x = 0; x < Math.ceil(cells / 2); x++) {
+      const bit = (bytes[2 + y]! >> x) & 1;
+      if (!bit) continue;
+      for (const col of new Set([x, cells - 1 - x])) {
+        rects.push(`<rect x="${col * cell}" y="${y * cell}" width="${cell}" height="${cell}"/>`);
+      }
+    }
+  }
+  const size = cells * cell;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}">` +
+    `<rect width="${size}" height="${size}" fill="hsl(${hue} 30% 92%)"/>` +
+    `<g fill="${fill}">${rects.join("")}</g></svg>`;
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+}

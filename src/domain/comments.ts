@@ -1,0 +1,196 @@
+// Comments: storing them, changing their status, and reading what a page or feed shows.
+// Only approved comments are public; a commenter may see their own waiting comment through
+// a signed link (src/domain/comment-tokens.ts).
+import type { Db } from "../db/connect.ts";
+import type { Comment, CommentStatus } from "../db/schema.ts";
+import { inTransaction } from "../db/transaction.ts";
+import { renderCommentBody } from "../content/comment-markdown.ts";
+import { recordChange } from "./changes.ts";
+import { sign } from "./secrets.ts";
+import { nowIso } from "./time.ts";
+
+export interface NewComment {
+  reviewId: number;
+  parentId?: number | undefined;
+  name: string;
+  email: string;
+  url?: string | undefined;
+  body: string;
+  status: CommentStatus;
+  notifyReplies?: boolean;
+  notifyPosts?: boolean;
+  ip?: string;
+  userAgent?: string;
+  kind?: Comment["kind"];
+  createdAt?: string;
+}
+
+/** Stores the comment and, when it is public at once, drops the cached pages showing it. */
+export async function createComment(db: Db, input: NewComment): Promise<Comment> {
+  return inTransaction(db, async (trx) => {
+    const createdAt = input.createdAt ?? nowIso();
+    const comment = await trx.kysely
+      .insertInto("comments")
+      .values({
+        review_id: input.reviewId,
+        parent_id: input.parentId ?? null,
+        author_name: input.name,
+        author_email: input.email.toLowerCase(),
+        author_url: input.url || null,
+        body_md: input.body,
+        body_html: renderCommentBody(input.body),
+        status: input.status,
+        kind: input.kind ?? "comment",
+        notify_replies: input.notifyReplies ? 1 : 0,
+        notify_posts: input.notifyPosts ? 1 : 0,
+        ip: input.ip ?? "",
+        user_agent: input.userAgent ?? "",
+        created_at: createdAt,
+        approved_at: input.status === "approved" ? createdAt : null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (comment.status === "approved") await announce(trx, comment.review_id);
+    return comment;
+  });
+}
+
+export async function setCommentStatus(db: Db, id: number, status: CommentStatus): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const before = await commentById(trx, id);
+    if (!before || before.status === status) return;
+    await trx.kysely
+      .updateTable("comments")
+      .set({
+        status,
+        approved_at: status === "approved" ? (before.approved_at ?? nowIso()) : before.approved_at,
+      })
+      .where("id", "=", id)
+      .execute();
+    // Shown or hidden: either way the pages listing it change.
+    if (before.status === "approved" || status === "approved") {
+      await announce(trx, before.review_id);
+    }
+  });
+}
+
+async function announce(db: Db, reviewId: number): Promise<void> {
+  const review = await db.kysely
+    .selectFrom("reviews")
+    .select("slug")
+    .where("id", "=", reviewId)
+    .executeTakeFirst();
+  if (review) await recordChange(db, [`review:${review.slug}`, "lists"]);
+}
+
+export function commentById(db: Db, id: number): Promise<Comment | undefined> {
+  return db.kysely.selectFrom("comments").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function hasApprovedComment(db: Db, email: string): Promise<boolean> {
+  const row = await db.kysely
+    .selectFrom("comments")
+    .select("id")
+    .where("author_email", "=", email.toLowerCase())
+    .where("status", "=", "approved")
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** A comment as pages show it: no e-mail address, no IP. */
+export interface PublicComment {
+  id: number;
+  parentId: number | null;
+  authorName: string;
+  authorUrl: string | null;
+  bodyHtml: string;
+  createdAt: string;
+  /** Keyed hash of the e-mail address, for the avatar (see avatarKey). */
+  avatarKey: string;
+  awaitingModeration: boolean;
+}
+
+/**
+ * Approved comments of a review, oldest first, plus — when `ownId` names one of this review's
+ * comments still waiting — that one, for its author.
+ */
+export async function commentsOfReview(
+  db: Db,
+  reviewId: number,
+  ownId?: number,
+): Promise<PublicComment[]> {
+  const rows = await db.kysely
+    .selectFrom("comments")
+    .selectAll()
+    .where("review_id", "=", reviewId)
+    .where((eb) =>
+      ownId === undefined
+        ? eb("status", "=", "approved")
+        : eb.or([eb("status", "=", "approved"), eb("id", "=", ownId)]),
+    )
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return Promise.all(rows.filter((r) => r.status !== "trash").map((r) => toPublic(db, r)));
+}
+
+export async function toPublic(db: Db, row: Comment): Promise<PublicComment> {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    authorName: row.author_name,
+    authorUrl: row.author_url,
+    bodyHtml: row.body_html,
+    createdAt: row.created_at,
+    avatarKey: await avatarKey(db, row.author_email),
+    awaitingModeration: row.status !== "approved",
+  };
+}
+
+/**
+ * Keyed with the site secret rather than a bare SHA-256 of the address: a bare hash on a
+ * public page lets anyone confirm a guessed e-mail address (the old Gravatar leak).
+ */
+export async function avatarKey(db: Db, email: string): Promise<string> {
+  const mac = await sign(db, `avatar:${email.trim().toLowerCase()}`);
+  return Buffer.from(mac, "base64url").toString("hex");
+}
+
+export interface FeedComment extends PublicComment {
+  reviewSlug: string;
+  filmTitle: string;
+  filmYear: number | null;
+}
+
+/** The latest approved comments on public reviews, newest first, for the comment feeds. */
+export async function latestApprovedComments(
+  db: Db,
+  now: string,
+  reviewId?: number,
+  limit = 50,
+): Promise<FeedComment[]> {
+  let query = db.kysely
+    .selectFrom("comments")
+    .innerJoin("reviews", "reviews.id", "comments.review_id")
+    .innerJoin("films", "films.id", "reviews.film_id")
+    .selectAll("comments")
+    .select(["reviews.slug as review_slug", "films.title as film_title", "films.year as film_year"])
+    .where("comments.status", "=", "approved")
+    .where("reviews.status", "in", ["published", "scheduled"])
+    .where("reviews.published_at", "<=", now);
+  if (reviewId !== undefined) query = query.where("comments.review_id", "=", reviewId);
+  const rows = await query
+    .orderBy("comments.created_at", "desc")
+    .orderBy("comments.id", "desc")
+    .limit(limit)
+    .execute();
+  return Promise.all(
+    rows.map(async (r) => ({
+      ...(await toPublic(db, r)),
+      reviewSlug: r.review_slug,
+      filmTitle: r.film_title,
+      filmYear: r.film_year,
+    })),
+  );
+}

@@ -1,0 +1,26 @@
+// Comment settings, merged into the site settings schema (src/domain/settings.ts). Stored
+// values are strings, so numbers are coerced and booleans read from "true"/"false".
+import { z } from "zod";
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .default(fallback);
+
+export const commentSettings = {
+  /** How deep replies nest; 1 = no replies. */
+  commentThreadDepth: z.coerce.number().int().min(1).max(10).default(5),
+  /** Every comment waits for the owner. */
+  manualApproval: flag(false),
+  /** A commenter with no approved comment under that e-mail address waits. */
+  holdFirstComment: flag(true),
+  /** A comment with at least this many links waits; 0 = no limit. */
+  holdLinkCount: z.coerce.number().int().min(0).default(2),
+  /** Newline-separated words: a match holds the comment for moderation. */
+  moderationWords: z.string().default(""),
+  /** Newline-separated words: a match files the comment as spam. */
+  disallowedWords: z.string().default(""),
+  /** Comments close this many days after a review is published; 0 = never. */
+  closeCommentsAfterDays: z.coerce.number().int().min(0).default(0),
+};

@@ -1,0 +1,134 @@
+// Editing a review from the admin: one transaction re-renders the body, re-sets the tags,
+// re-indexes search, keeps the previous body as a revision, and records what changed so that
+// no cached page keeps showing the review as it was.
+import type { Db } from "../db/connect.ts";
+import { inTransaction } from "../db/transaction.ts";
+import type { Review, ReviewRevision, ReviewStatus } from "../db/schema.ts";
+import { excerptFrom, renderReviewBody } from "../content/markdown.ts";
+import { indexReview } from "../search/indexer.ts";
+import { recordChange, reviewChangeTags } from "./changes.ts";
+import { ReviewInputError } from "./reviews.ts";
+import { setReviewTags, tagsOfReview } from "./tags.ts";
+import { nowIso, toIso } from "./time.ts";
+
+export interface ReviewUpdate {
+  filmId: number;
+  body: string;
+  /** 0–100, or null for an unrated review. */
+  rating: number | null;
+  watchedOn: string | null;
+  isRewatch: boolean;
+  hasSpoilers: boolean;
+  status: ReviewStatus;
+  /** Required when scheduling; defaults to the first publication (or now) when publishing. */
+  publishedAt?: string | null;
+  tags: string[];
+  /** Who saved, for the revision history. */
+  editorId?: number | null;
+}
+
+export async function updateReview(db: Db, reviewId: number, input: ReviewUpdate): Promise<Review> {
+  return inTransaction(db, async (trx) => {
+    const before = await trx.kysely
+      .selectFrom("reviews")
+      .selectAll()
+      .where("id", "=", reviewId)
+      .executeTakeFirst();
+    if (!before) throw new ReviewInputError(`No review with id ${reviewId}.`);
+    if (input.rating != null && !(input.rating >= 0 && input.rating <= 100)) {
+      throw new ReviewInputError("A rating must be between 0 and 100.");
+    }
+    const film = await trx.kysely
+      .selectFrom("films")
+      .select("id")
+      .where("id", "=", input.filmId)
+      .executeTakeFirst();
+    if (!film) throw new ReviewInputError(`No film with id ${input.filmId}.`);
+
+    const publishedAt = resolvePublishedAt(before, input);
+    if (before.body_md !== input.body) {
+      await trx.kysely
+        .insertInto("review_revisions")
+        .values({
+          review_id: reviewId,
+          body_md: before.body_md,
+          author_id: input.editorId ?? null,
+          created_at: nowIso(),
+        })
+        .execute();
+    }
+    const after = await trx.kysely
+      .updateTable("reviews")
+      .set({
+        film_id: input.filmId,
+        body_md: input.body,
+        body_html: renderReviewBody(input.body),
+        excerpt: excerptFrom(input.body),
+        rating: input.rating == null ? null : Math.round(input.rating),
+        watched_on: input.watchedOn,
+        is_rewatch: input.isRewatch ? 1 : 0,
+        has_spoilers: input.hasSpoilers ? 1 : 0,
+        status: input.status,
+        published_at: publishedAt,
+        updated_at: nowIso(),
+      })
+      .where("id", "=", reviewId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+
+    // setReviewTags records the review's own change tags and re-indexes it.
+    await setReviewTags(trx, reviewId, input.tags);
+    await indexReview(trx, reviewId);
+    const visibilityChanged =
+      before.status !== after.status ||
+      before.published_at !== after.published_at ||
+      before.film_id !== after.film_id;
+    const wasOrIsPublic = before.status !== "draft" || after.status !== "draft";
+    if (visibilityChanged && wasOrIsPublic) await recordChange(trx, ["public-set"]);
+    else await recordChange(trx, await reviewChangeTags(trx, reviewId));
+    return after;
+  });
+}
+
+function resolvePublishedAt(before: Review, input: ReviewUpdate): string | null {
+  if (input.status === "scheduled") {
+    if (!input.publishedAt) throw new ReviewInputError("A scheduled review needs a time.");
+    return toIso(input.publishedAt);
+  }
+  if (input.status === "published") {
+    if (input.publishedAt) return toIso(input.publishedAt);
+    // Re-saving a published review keeps its date; publishing a draft or a scheduled
+    // review now makes it public now.
+    return before.status === "published" && before.published_at ? before.published_at : nowIso();
+  }
+  return null;
+}
+
+export interface EditableReview {
+  review: Review;
+  tags: string[];
+}
+
+export async function reviewForEditing(
+  db: Db,
+  reviewId: number,
+): Promise<EditableReview | undefined> {
+  const review = await db.kysely
+    .selectFrom("reviews")
+    .selectAll()
+    .where("id", "=", reviewId)
+    .executeTakeFirst();
+  if (!review) return undefined;
+  const tags = await tagsOfReview(db, reviewId);
+  return { review, tags: tags.map((t) => t.name) };
+}
+
+/** Earlier bodies of a review, newest first. */
+export async function reviewRevisions(db: Db, reviewId: number): Promise<ReviewRevision[]> {
+  return db.kysely
+    .selectFrom("review_revisions")
+    .selectAll()
+    .where("review_id", "=", reviewId)
+    .orderBy("id", "desc")
+    .execute();
+}

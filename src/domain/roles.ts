@@ -1,0 +1,81 @@
+// What each role may do, with WordPress's meaning of the four roles:
+//   owner        everything, including site settings and accounts (WordPress's administrator)
+//   editor       every review, publishes anyone's; series and tags; no settings, no accounts
+//   author       writes and publishes their own reviews, uploads stills for them
+//   contributor  writes their own drafts; cannot publish or schedule, nor edit once published
+// Every admin route asks `can` on the server; the admin pages only hide what it refuses.
+import type { ReviewStatus, Role, User } from "../db/schema.ts";
+
+export type Capability =
+  | "use_admin"
+  | "write_reviews"
+  | "edit_review"
+  | "publish_review"
+  | "edit_all_reviews"
+  | "upload_stills"
+  | "manage_series"
+  | "manage_tags"
+  | "manage_settings"
+  | "manage_users";
+
+/** "any": on anyone's content; "own": only on content the user wrote. */
+type Scope = "any" | "own";
+
+const capabilityMap: Record<Role, Partial<Record<Capability, Scope>>> = {
+  owner: {
+    use_admin: "any",
+    write_reviews: "any",
+    edit_review: "any",
+    publish_review: "any",
+    edit_all_reviews: "any",
+    upload_stills: "any",
+    manage_series: "any",
+    manage_tags: "any",
+    manage_settings: "any",
+    manage_users: "any",
+  },
+  editor: {
+    use_admin: "any",
+    write_reviews: "any",
+    edit_review: "any",
+    publish_review: "any",
+    edit_all_reviews: "any",
+    upload_stills: "any",
+    manage_series: "any",
+    manage_tags: "any",
+  },
+  author: {
+    use_admin: "any",
+    write_reviews: "any",
+    edit_review: "own",
+    publish_review: "own",
+    upload_stills: "own",
+  },
+  contributor: {
+    use_admin: "any",
+    write_reviews: "any",
+    edit_review: "own",
+  },
+};
+
+/** The review a capability is asked about; omitted for a review not yet written. */
+export interface ReviewResource {
+  authorId: number;
+  status: ReviewStatus;
+}
+
+export function can(
+  user: Pick<User, "id" | "role">,
+  capability: Capability,
+  review?: ReviewResource,
+): boolean {
+  const scope = capabilityMap[user.role]?.[capability];
+  if (!scope) return false;
+  if (!review || scope === "any") {
+    return true;
+  }
+  if (review.authorId !== user.id) return false;
+  // A contributor's work is theirs only until someone publishes or schedules it.
+  if (user.role === "contributor" && capability === "edit_review") return review.status === "draft";
+  return true;
+}

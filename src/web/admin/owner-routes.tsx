@@ -1,0 +1,151 @@
+// Settings and accounts: the owner's alone.
+import type { Hono } from "hono";
+import { z } from "zod";
+import { accounts } from "../../domain/admin-overview.ts";
+import { can } from "../../domain/roles.ts";
+import { loadSettings, ratingScales, saveSetting } from "../../domain/settings.ts";
+import { createUser, roles, UserInputError } from "../../domain/users.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { signedInUser, type AdminEnv } from "../auth/session.ts";
+import type { Services } from "../services.ts";
+import {
+  currentCsrfToken,
+  field,
+  forbidden,
+  renderAdmin,
+  type AdminContext,
+} from "./admin-page.ts";
+import {
+  SettingsPage,
+  UsersPage,
+  type NewAccountValues,
+  type SettingsValues,
+} from "./views/owner-pages.tsx";
+
+const settingsSchema = z.object({
+  siteTitle: z
+    .string()
+    .trim()
+    .min(1, "The site needs a title.")
+    .max(200, "Keep it under 200 characters."),
+  siteDescription: z.string().trim().max(500, "Keep it under 500 characters."),
+  ratingScale: z.enum(ratingScales, "Choose one of the scales."),
+});
+
+const accountSchema = z.object({
+  email: z.email("Give an email address."),
+  name: z.string().trim().min(1, "Give a name.").max(200),
+  role: z.enum(roles as [string, ...string[]], "Choose a role."),
+  password: z.string().min(10, "A password needs at least 10 characters."),
+});
+
+type Errors<K extends string> = Partial<Record<K, string>>;
+
+function errorsOf<K extends string>(error: z.ZodError): Errors<K> {
+  const errors: Errors<K> = {};
+  for (const issue of error.issues) errors[issue.path[0] as K] ??= issue.message;
+  return errors;
+}
+
+export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): void {
+  const { db } = services;
+  const ownerOnly =
+    (capability: "manage_settings" | "manage_users") =>
+    (c: AdminContext, next: () => Promise<void>) =>
+      can(signedInUser(c).user, capability) ? next() : forbidden(c, services);
+  admin.use("/settings", ownerOnly("manage_settings"));
+  admin.use("/users", ownerOnly("manage_users"));
+
+  const showSettings = async (
+    c: AdminContext,
+    values: SettingsValues,
+    errors: Errors<keyof SettingsValues> = {},
+    notice?: string,
+  ) =>
+    renderAdmin(
+      c,
+      services,
+      { title: "Settings", status: Object.keys(errors).length ? 400 : 200 },
+      <SettingsPage
+        values={values}
+        errors={errors}
+        {...(notice ? { notice } : {})}
+        csrf={await currentCsrfToken(c, services)}
+      />,
+    );
+
+  admin.get("/settings", async (c) => {
+    const settings = await loadSettings(db);
+    const notice = c.req.query("saved") ? "Settings saved." : undefined;
+    return showSettings(c, settings, {}, notice);
+  });
+
+  admin.post("/settings", async (c) => {
+    const body = await c.req.parseBody();
+    const values: SettingsValues = {
+      siteTitle: field(body, "siteTitle"),
+      siteDescription: field(body, "siteDescription"),
+      ratingScale: field(body, "ratingScale"),
+    };
+    const parsed = settingsSchema.safeParse(values);
+    if (!parsed.success) return showSettings(c, values, errorsOf(parsed.error));
+    await inTransaction(db, async (trx) => {
+      await saveSetting(trx, "siteTitle", parsed.data.siteTitle);
+      await saveSetting(trx, "siteDescription", parsed.data.siteDescription);
+      await saveSetting(trx, "ratingScale", parsed.data.ratingScale);
+    });
+    return c.redirect("/admin/settings?saved=1", 303);
+  });
+
+  const showUsers = async (
+    c: AdminContext,
+    values: NewAccountValues,
+    errors: Errors<keyof NewAccountValues | "password"> = {},
+    notice?: string,
+  ) =>
+    renderAdmin(
+      c,
+      services,
+      { title: "Accounts", status: Object.keys(errors).length ? 400 : 200 },
+      <UsersPage
+        accounts={await accounts(db)}
+        values={values}
+        errors={errors}
+        {...(notice ? { notice } : {})}
+        csrf={await currentCsrfToken(c, services)}
+      />,
+    );
+
+  admin.get("/users", async (c) => {
+    const added = c.req.query("added");
+    return showUsers(
+      c,
+      { email: "", name: "", role: "author" },
+      {},
+      added ? `Account added for ${added}.` : undefined,
+    );
+  });
+
+  admin.post("/users", async (c) => {
+    const body = await c.req.parseBody();
+    const values: NewAccountValues = {
+      email: field(body, "email").trim(),
+      name: field(body, "name"),
+      role: field(body, "role"),
+    };
+    const parsed = accountSchema.safeParse({ ...values, password: field(body, "password") });
+    if (!parsed.success) return showUsers(c, values, errorsOf(parsed.error));
+    try {
+      const user = await createUser(db, {
+        email: parsed.data.email,
+        displayName: parsed.data.name,
+        role: parsed.data.role as (typeof roles)[number],
+        password: parsed.data.password,
+      });
+      return c.redirect(`/admin/users?added=${encodeURIComponent(user.email)}`, 303);
+    } catch (error) {
+      if (!(error instanceof UserInputError)) throw error;
+      return showUsers(c, values, { email: error.message });
+    }
+  });
+}

@@ -1,0 +1,265 @@
+// The review editor's form: what was typed (kept as typed, so nothing is ever lost), its
+// validation with zod, and the conversion between the stored 0–100 rating and the site's scale.
+import { z } from "zod";
+import type { Review } from "../../db/schema.ts";
+import type { RatingScale } from "../../domain/settings.ts";
+
+export const intents = ["preview", "draft", "schedule", "publish"] as const;
+export type Intent = (typeof intents)[number];
+
+export interface EditorValues {
+  filmId: string;
+  newFilmTitle: string;
+  newFilmYear: string;
+  newFilmDirectors: string;
+  body: string;
+  tags: string;
+  rating: string;
+  watchedOn: string;
+  isRewatch: boolean;
+  hasSpoilers: boolean;
+  /** datetime-local, read as UTC. */
+  publishAt: string;
+}
+
+export type EditorField = keyof EditorValues;
+export type EditorErrors = Partial<Record<EditorField, string>>;
+
+export const emptyEditorValues: EditorValues = {
+  filmId: "",
+  newFilmTitle: "",
+  newFilmYear: "",
+  newFilmDirectors: "",
+  body: "",
+  tags: "",
+  rating: "",
+  watchedOn: "",
+  isRewatch: false,
+  hasSpoilers: false,
+  publishAt: "",
+};
+
+type FormBody = Record<string, string | File | (string | File)[]>;
+
+function text(body: FormBody, name: string): string {
+  const value = body[name];
+  return typeof value === "string" ? value : "";
+}
+
+export function valuesFromForm(body: FormBody): EditorValues {
+  return {
+    filmId: text(body, "filmId"),
+    newFilmTitle: text(body, "newFilmTitle"),
+    newFilmYear: text(body, "newFilmYear"),
+    newFilmDirectors: text(body, "newFilmDirectors"),
+    // Browsers send CRLF line ends from a textarea; store what the author sees.
+    body: text(body, "body").replace(/\r\n/g, "\n"),
+    tags: text(body, "tags"),
+    rating: text(body, "rating"),
+    watchedOn: text(body, "watchedOn"),
+    isRewatch: text(body, "isRewatch") === "on",
+    hasSpoilers: text(body, "hasSpoilers") === "on",
+    publishAt: text(body, "publishAt"),
+  };
+}
+
+export function intentFromForm(body: FormBody): Intent | undefined {
+  const value = text(body, "intent");
+  return (intents as readonly string[]).includes(value) ? (value as Intent) : undefined;
+}
+
+export function valuesFromReview(review: Review, tags: string[], scale: RatingScale): EditorValues {
+  return {
+    ...emptyEditorValues,
+    filmId: String(review.film_id),
+    body: review.body_md,
+    tags: tags.join(", "),
+    rating: review.rating == null ? "" : ratingOnScale(review.rating, scale),
+    watchedOn: review.watched_on ?? "",
+    isRewatch: review.is_rewatch === 1,
+    hasSpoilers: review.has_spoilers === 1,
+    publishAt:
+      review.status === "scheduled" && review.published_at ? review.published_at.slice(0, 16) : "",
+  };
+}
+
+export interface ScaleInput {
+  max: number;
+  step: number;
+  label: string;
+}
+
+export function scaleInput(scale: RatingScale): ScaleInput | undefined {
+  switch (scale) {
+    case "stars5":
+      return { max: 5, step: 0.5, label: "Rating, in stars from 0 to 5 (halves allowed)" };
+    case "ten":
+      return { max: 10, step: 1, label: "Rating, from 0 to 10" };
+    case "hundred":
+      return { max: 100, step: 1, label: "Rating, from 0 to 100" };
+    case "none":
+      return undefined;
+  }
+}
+
+function ratingOnScale(stored: number, scale: RatingScale): string {
+  const input = scaleInput(scale);
+  if (!input) return "";
+  const value = (stored * input.max) / 100;
+  return String(Math.round(value / input.step) * input.step);
+}
+
+const trimmed = z.string().transform((s) => s.trim());
+
+function editorSchema(scale: RatingScale, intent: Intent, now: Date) {
+  const input = scaleInput(scale);
+  return z
+    .object({
+      filmId: trimmed,
+      newFilmTitle: trimmed,
+      newFilmYear: trimmed.refine(
+        (s) => s === "" || (/^\d{4}$/.test(s) && +s >= 1870 && +s <= now.getUTCFullYear() + 5),
+        "Give the year as four digits, for example 1995.",
+      ),
+      newFilmDirectors: trimmed,
+      body: z.string().refine((s) => s.trim().length > 0, "Write the review before saving it."),
+      tags: z.string().max(1000, "That is a lot of tags: keep it under 1000 characters."),
+      rating: trimmed.refine((s) => {
+        if (s === "" || !input) return true;
+        const value = Number(s);
+        return (
+          Number.isFinite(value) &&
+          value >= 0 &&
+          value <= input.max &&
+          Number.isInteger(value / input.step)
+        );
+      }, ratingMessage(input)),
+      watchedOn: trimmed.refine(
+        (s) => s === "" || isRealDate(s),
+        "Give the date you watched it as YYYY-MM-DD.",
+      ),
+      isRewatch: z.boolean(),
+      hasSpoilers: z.boolean(),
+      publishAt: trimmed,
+    })
+    .superRefine((v, ctx) => {
+      if (!v.newFilmTitle && !/^\d+$/.test(v.filmId)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["filmId"],
+          message: "Choose the film, or add a new one below.",
+        });
+      }
+      if (!v.newFilmTitle && (v.newFilmYear || v.newFilmDirectors)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["newFilmTitle"],
+          message: "A new film needs a title.",
+        });
+      }
+      const at = v.publishAt ? parseUtcLocal(v.publishAt) : undefined;
+      if (v.publishAt && !at) {
+        ctx.addIssue({ code: "custom", path: ["publishAt"], message: "Give a date and a time." });
+      }
+      if (intent === "schedule") {
+        if (!v.publishAt) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["publishAt"],
+            message: "Give the time at which the review should go public.",
+          });
+        } else if (at && at <= now) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["publishAt"],
+            message: "That time has passed: choose a later one, or publish now.",
+          });
+        }
+      }
+      if (intent === "publish" && at && at > now) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["publishAt"],
+          message: "That time is in the future: use Schedule, or clear it to publish now.",
+        });
+      }
+    });
+}
+
+function ratingMessage(input: ScaleInput | undefined): string {
+  if (!input) return "";
+  return input.step === 1
+    ? `A rating is a whole number from 0 to ${input.max}.`
+    : `A rating goes from 0 to ${input.max} in steps of ${input.step}.`;
+}
+
+function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+/** A datetime-local value ("2026-12-01T20:00"), read as UTC: the site's time zone. */
+export function parseUtcLocal(s: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(s)) return undefined;
+  const d = new Date(`${s}Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+export interface ValidEditorInput {
+  /** An existing film, or a new one to create. */
+  film: { id: number } | { title: string; year: number | null; directors: string[] };
+  body: string;
+  tags: string[];
+  /** Stored 0–100; undefined when the site shows no ratings (keep what is stored). */
+  rating: number | null | undefined;
+  watchedOn: string | null;
+  isRewatch: boolean;
+  hasSpoilers: boolean;
+  publishAt: string | null;
+}
+
+export function validateEditor(
+  values: EditorValues,
+  scale: RatingScale,
+  intent: Intent,
+  now = new Date(),
+): { ok: true; input: ValidEditorInput } | { ok: false; errors: EditorErrors } {
+  const parsed = editorSchema(scale, intent, now).safeParse(values);
+  if (!parsed.success) {
+    const errors: EditorErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as EditorField;
+      errors[field] ??= issue.message;
+    }
+    return { ok: false, errors };
+  }
+  const v = parsed.data;
+  const input = scaleInput(scale);
+  return {
+    ok: true,
+    input: {
+      film: v.newFilmTitle
+        ? {
+            title: v.newFilmTitle,
+            year: v.newFilmYear ? Number(v.newFilmYear) : null,
+            directors: splitList(v.newFilmDirectors),
+          }
+        : { id: Number(v.filmId) },
+      body: v.body,
+      tags: splitList(v.tags),
+      rating: !input ? undefined : v.rating === "" ? null : (Number(v.rating) * 100) / input.max,
+      watchedOn: v.watchedOn || null,
+      isRewatch: v.isRewatch,
+      hasSpoilers: v.hasSpoilers,
+      publishAt: v.publishAt ? parseUtcLocal(v.publishAt)!.toISOString() : null,
+    },
+  };
+}
+
+export function splitList(s: string): string[] {
+  return s
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+}

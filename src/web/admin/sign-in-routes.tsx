@@ -1,0 +1,153 @@
+// Signing in and out, and the one-time setup of the first owner account.
+import type { Hono } from "hono";
+import { z } from "zod";
+import { inTransaction } from "../../db/transaction.ts";
+import { endAllSessions, endSession, startSession } from "../../domain/sessions.ts";
+import { hasOwner, setupTokenIsValid } from "../../domain/setup-link.ts";
+import { checkPasswordSignIn } from "../../domain/sign-in.ts";
+import { createUser, UserInputError } from "../../domain/users.ts";
+import {
+  clearSessionCookie,
+  clientAddress,
+  setSessionCookie,
+  signedInUser,
+  type AdminEnv,
+} from "../auth/session.ts";
+import type { Services } from "../services.ts";
+import { field, renderAdmin, type AdminContext } from "./admin-page.ts";
+import { MessagePage, SetupPage, SignInPage, type SetupValues } from "./views/sign-in-pages.tsx";
+
+// Said the same way whether the email is unknown or the password wrong.
+const refusedMessage = "That email and password do not match an account.";
+
+/** Only a path inside the admin: never another host (an open redirect). */
+function safeNext(value: string | undefined): string {
+  return value && /^\/admin(\/[\w\-/]*)?$/.test(value) ? value : "/admin";
+}
+
+export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services): void {
+  const { db } = services;
+  const showSignIn = (
+    c: AdminContext,
+    props: { email: string; error?: string; next: string },
+    status: 200 | 401 | 429 = 200,
+  ) => renderAdmin(c, services, { title: "Sign in", status }, <SignInPage {...props} />);
+
+  admin.get("/sign-in", async (c) => {
+    const next = safeNext(c.req.query("next"));
+    if (c.get("signedIn")) return c.redirect(next, 303);
+    return showSignIn(c, { email: "", next });
+  });
+
+  admin.post("/sign-in", async (c) => {
+    const body = await c.req.parseBody();
+    const email = field(body, "email").trim();
+    const next = safeNext(field(body, "next"));
+    const result = await checkPasswordSignIn(db, {
+      email,
+      password: field(body, "password"),
+      address: clientAddress(c),
+    });
+    if (result.outcome === "locked") {
+      c.header("Retry-After", String(result.minutes * 60));
+      const unit = result.minutes === 1 ? "minute" : "minutes";
+      const error = `Too many attempts, try again in ${result.minutes} ${unit}.`;
+      return showSignIn(c, { email, error, next }, 429);
+    }
+    if (result.outcome === "refused") {
+      return showSignIn(c, { email, error: refusedMessage, next }, 401);
+    }
+    // A session that was there before signing in is not carried over (session fixation).
+    const previous = c.get("signedIn");
+    if (previous) await endSession(db, previous.session.id);
+    const { token } = await startSession(db, result.user.id, c.req.header("user-agent") ?? "");
+    setSessionCookie(c, services.config.siteUrl, token);
+    return c.redirect(next, 303);
+  });
+
+  admin.post("/sign-out", async (c) => {
+    await endSession(db, signedInUser(c).session.id);
+    clearSessionCookie(c, services.config.siteUrl);
+    return c.redirect("/admin/sign-in", 303);
+  });
+
+  admin.post("/sign-out-everywhere", async (c) => {
+    await endAllSessions(db, signedInUser(c).user.id);
+    clearSessionCookie(c, services.config.siteUrl);
+    return c.redirect("/admin/sign-in", 303);
+  });
+
+  const setupGone = (c: AdminContext) =>
+    renderAdmin(
+      c,
+      services,
+      { title: "Setup link not valid", status: 404 },
+      <MessagePage
+        title="Setup link not valid"
+        message="This setup link has expired, or the owner account exists already. Restart `cinelog serve` for a new link while there is no owner."
+        link={["/admin/sign-in", "Sign in"]}
+      />,
+    );
+
+  admin.get("/setup/:token", async (c) => {
+    const token = c.req.param("token");
+    if (!(await setupTokenIsValid(db, token))) return setupGone(c);
+    return renderAdmin(
+      c,
+      services,
+      { title: "Create the owner account" },
+      <SetupPage token={token} values={{ email: "", name: "" }} errors={{}} />,
+    );
+  });
+
+  const setupSchema = z.object({
+    email: z.email("Give an email address you can be reached at."),
+    name: z.string().trim().min(1, "Give your name."),
+    password: z.string().min(10, "A password needs at least 10 characters."),
+  });
+
+  admin.post("/setup/:token", async (c) => {
+    const token = c.req.param("token");
+    if (!(await setupTokenIsValid(db, token))) return setupGone(c);
+    const body = await c.req.parseBody();
+    const values: SetupValues = { email: field(body, "email").trim(), name: field(body, "name") };
+    const parsed = setupSchema.safeParse({ ...values, password: field(body, "password") });
+    const errors: Partial<Record<"email" | "name" | "password", string>> = {};
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        errors[issue.path[0] as keyof typeof errors] ??= issue.message;
+      }
+    }
+    let ownerId: number | undefined;
+    if (parsed.success) {
+      try {
+        ownerId = await inTransaction(db, async (trx) => {
+          // Two tabs sending the form at once: only the first makes an owner.
+          if (await hasOwner(trx)) return undefined;
+          const user = await createUser(trx, {
+            email: parsed.data.email,
+            displayName: parsed.data.name,
+            role: "owner",
+            password: parsed.data.password,
+          });
+          return user.id;
+        });
+      } catch (error) {
+        if (!(error instanceof UserInputError)) throw error;
+        errors.email = error.message;
+      }
+      if (ownerId === undefined && !errors.email) return setupGone(c);
+    }
+    if (ownerId === undefined) {
+      return renderAdmin(
+        c,
+        services,
+        { title: "Create the owner account", status: 400 },
+        <SetupPage token={token} values={values} errors={errors} />,
+      );
+    }
+    const session = await startSession(db, ownerId, c.req.header("user-agent") ?? "");
+    setSessionCookie(c, services.config.siteUrl, session.token);
+    return c.redirect("/admin", 303);
+  });
+}

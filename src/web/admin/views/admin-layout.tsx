@@ -1,0 +1,116 @@
+// The admin's own page shell: the site stylesheet plus admin.css, a navigation that shows
+// only what the signed-in role may use, and a sign-out button (a form: it changes state).
+import type { Child } from "hono/jsx";
+import type { User } from "../../../db/schema.ts";
+import { can } from "../../../domain/roles.ts";
+import { csrfFieldName } from "../../auth/csrf.ts";
+
+export interface AdminPageInfo {
+  siteTitle: string;
+  stylesheets: string[];
+  title: string;
+  /** Absent on the sign-in and setup pages. */
+  user?: Pick<User, "id" | "role" | "display_name">;
+  csrf?: string;
+}
+
+export function AdminLayout(props: AdminPageInfo & { children?: Child }) {
+  const { user } = props;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <meta name="color-scheme" content="light dark" />
+        <title>{`${props.title} – ${props.siteTitle} admin`}</title>
+        {props.stylesheets.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="admin-header">
+          <p class="site-title">
+            <a href={user ? "/admin" : "/"}>{props.siteTitle}</a>
+          </p>
+          {user ? (
+            <nav aria-label="Admin">
+              <ul>
+                <li>
+                  <a href="/admin/reviews">Reviews</a>
+                </li>
+                <li>
+                  <a href="/admin/reviews/new">Write a review</a>
+                </li>
+                {can(user, "manage_settings") ? (
+                  <li>
+                    <a href="/admin/settings">Settings</a>
+                  </li>
+                ) : null}
+                {can(user, "manage_users") ? (
+                  <li>
+                    <a href="/admin/users">Accounts</a>
+                  </li>
+                ) : null}
+                <li>
+                  <a href="/">View site</a>
+                </li>
+                <li>
+                  <form method="post" action="/admin/sign-out">
+                    <input type="hidden" name={csrfFieldName} value={props.csrf ?? ""} />
+                    <button type="submit" class="link-button">
+                      Sign out ({user.display_name})
+                    </button>
+                  </form>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <main id="main" class="admin-main">
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** A labelled field with its error next to it, wired for screen readers. */
+export function Field(props: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: (aria: { id: string; "aria-invalid"?: "true"; "aria-describedby"?: string }) => Child;
+}) {
+  const describedBy = [props.hint ? `${props.id}-hint` : "", props.error ? `${props.id}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.children({
+        id: props.id,
+        ...(props.error ? { "aria-invalid": "true" as const } : {}),
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+      })}
+      {props.error ? (
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name={csrfFieldName} value={props.token} />;
+}

@@ -1,0 +1,154 @@
+// Pages only the owner sees: site settings and accounts.
+import type { Role } from "../../../db/schema.ts";
+import type { AccountRow } from "../../../domain/admin-overview.ts";
+import { ratingScales } from "../../../domain/settings.ts";
+import { CsrfField, Field } from "./admin-layout.tsx";
+
+export interface SettingsValues {
+  siteTitle: string;
+  siteDescription: string;
+  ratingScale: string;
+}
+
+const scaleNames: Record<(typeof ratingScales)[number], string> = {
+  none: "No ratings",
+  stars5: "5 stars, with halves",
+  ten: "Points out of 10",
+  hundred: "Points out of 100",
+};
+
+export function SettingsPage(props: {
+  values: SettingsValues;
+  errors: Partial<Record<keyof SettingsValues, string>>;
+  notice?: string;
+  csrf: string;
+}) {
+  const v = props.values;
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      {props.notice ? (
+        <p class="form-notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <form method="post" action="/admin/settings" class="admin-form">
+        <CsrfField token={props.csrf} />
+        <Field id="siteTitle" label="Site title" error={props.errors.siteTitle}>
+          {(aria) => <input {...aria} name="siteTitle" required value={v.siteTitle} />}
+        </Field>
+        <Field id="siteDescription" label="Description" error={props.errors.siteDescription}>
+          {(aria) => <input {...aria} name="siteDescription" value={v.siteDescription} />}
+        </Field>
+        <Field
+          id="ratingScale"
+          label="Rating scale"
+          hint="Ratings are kept exactly; this only changes how they are shown."
+          error={props.errors.ratingScale}
+        >
+          {(aria) => (
+            <select {...aria} name="ratingScale">
+              {ratingScales.map((s) => (
+                <option value={s} selected={s === v.ratingScale}>
+                  {scaleNames[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="primary">
+            Save settings
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export interface NewAccountValues {
+  email: string;
+  name: string;
+  role: string;
+}
+
+const roleNames: Record<Role, string> = {
+  owner: "Owner: everything, including settings and accounts",
+  editor: "Editor: all reviews, series and tags",
+  author: "Author: writes and publishes their own reviews",
+  contributor: "Contributor: writes drafts for an editor to publish",
+};
+
+export function UsersPage(props: {
+  accounts: AccountRow[];
+  values: NewAccountValues;
+  errors: Partial<Record<keyof NewAccountValues | "password", string>>;
+  notice?: string;
+  csrf: string;
+}) {
+  const v = props.values;
+  return (
+    <section aria-labelledby="users-title">
+      <h1 id="users-title">Accounts</h1>
+      {props.notice ? (
+        <p class="form-notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <table class="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.accounts.map((a) => (
+            <tr>
+              <td>{a.displayName}</td>
+              <td>{a.email}</td>
+              <td>{a.role}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 id="add-account">Add an account</h2>
+      <form method="post" action="/admin/users" class="admin-form" aria-labelledby="add-account">
+        <CsrfField token={props.csrf} />
+        <Field id="email" label="Email" error={props.errors.email}>
+          {(aria) => <input {...aria} name="email" type="email" required value={v.email} />}
+        </Field>
+        <Field id="name" label="Name" error={props.errors.name}>
+          {(aria) => <input {...aria} name="name" required value={v.name} />}
+        </Field>
+        <Field id="role" label="Role" error={props.errors.role}>
+          {(aria) => (
+            <select {...aria} name="role">
+              {(Object.keys(roleNames) as Role[]).map((r) => (
+                <option value={r} selected={r === v.role}>
+                  {roleNames[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id="password"
+          label="Password"
+          hint="At least 10 characters; tell it to them in person."
+          error={props.errors.password}
+        >
+          {(aria) => (
+            <input {...aria} name="password" type="password" autocomplete="new-password" required />
+          )}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="primary">
+            Add account
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

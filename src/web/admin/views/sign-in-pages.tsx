@@ -1,0 +1,121 @@
+// Sign-in, first-owner setup, and the refusal pages of the admin.
+import { Field } from "./admin-layout.tsx";
+
+export function SignInPage(props: { email: string; error?: string; next: string }) {
+  return (
+    <section aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in</h1>
+      {props.error ? (
+        <p class="form-error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <form method="post" action="/admin/sign-in" class="admin-form">
+        <input type="hidden" name="next" value={props.next} />
+        <Field id="email" label="Email">
+          {(aria) => (
+            <input
+              {...aria}
+              name="email"
+              type="email"
+              autocomplete="username"
+              required
+              value={props.email}
+            />
+          )}
+        </Field>
+        <Field id="password" label="Password">
+          {(aria) => (
+            <input
+              {...aria}
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+            />
+          )}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="primary">
+            Sign in
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export interface SetupValues {
+  email: string;
+  name: string;
+}
+
+export function SetupPage(props: {
+  token: string;
+  values: SetupValues;
+  errors: Partial<Record<"email" | "name" | "password", string>>;
+}) {
+  return (
+    <section aria-labelledby="setup-title">
+      <h1 id="setup-title">Create the owner account</h1>
+      <p>
+        This link works once: as soon as the owner account exists, it leads nowhere. The owner can
+        do everything, including adding other accounts.
+      </p>
+      <form method="post" action={`/admin/setup/${props.token}`} class="admin-form">
+        <Field id="email" label="Email" error={props.errors.email}>
+          {(aria) => (
+            <input
+              {...aria}
+              name="email"
+              type="email"
+              autocomplete="username"
+              required
+              value={props.values.email}
+            />
+          )}
+        </Field>
+        <Field id="name" label="Your name, as readers will see it" error={props.errors.name}>
+          {(aria) => <input {...aria} name="name" required value={props.values.name} />}
+        </Field>
+        <Field
+          id="password"
+          label="Password"
+          hint="At least 10 characters."
+          error={props.errors.password}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              name="password"
+              type="password"
+              autocomplete="new-password"
+              minlength={10}
+              required
+            />
+          )}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="primary">
+            Create account and sign in
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** A short page that explains a refusal: forbidden, expired form, too many attempts. */
+export function MessagePage(props: { title: string; message: string; link?: [string, string] }) {
+  return (
+    <section aria-labelledby="message-title">
+      <h1 id="message-title">{props.title}</h1>
+      <p>{props.message}</p>
+      {props.link ? (
+        <p>
+          <a href={props.link[0]}>{props.link[1]}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}

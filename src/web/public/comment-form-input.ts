@@ -1,0 +1,93 @@
+// The comment form's fields, parsed with zod at the edge. A problem becomes a message next
+// to its field; what was typed is always kept, valid or not.
+import { z } from "zod";
+
+export type CommentField = "comment" | "name" | "email" | "url";
+
+export interface CommentFormValues {
+  comment: string;
+  name: string;
+  email: string;
+  url: string;
+  save: boolean;
+  notifyReplies: boolean;
+  notifyPosts: boolean;
+}
+
+export const emptyCommentForm: CommentFormValues = {
+  comment: "",
+  name: "",
+  email: "",
+  url: "",
+  save: false,
+  notifyReplies: false,
+  notifyPosts: false,
+};
+
+const webAddress = z
+  .string()
+  .max(200, "Keep the address under 200 characters.")
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "http:" || u.protocol === "https:") && !!u.hostname;
+    } catch {
+      return false;
+    }
+  }, "Give a full web address starting with http:// or https://, or leave it empty.");
+
+const commentSchema = z.object({
+  comment: z
+    .string()
+    .refine((v) => v.trim().length > 0, "Write a comment before sending.")
+    .refine((v) => v.length <= 20_000, "Keep the comment under 20,000 characters."),
+  name: z
+    .string()
+    .min(1, "Give a name; it is shown with your comment.")
+    .max(100, "Keep the name under 100 characters."),
+  email: z
+    .string()
+    .min(1, "Give an email address; it is never shown.")
+    .max(254, "That email address is too long.")
+    .pipe(z.email("That doesn’t look like an email address.")),
+  url: z.union([z.literal(""), webAddress]),
+});
+
+export interface ParsedCommentForm {
+  values: CommentFormValues;
+  token: string;
+  parentId: number | undefined;
+  honeypot: string;
+  errors: Partial<Record<CommentField, string>>;
+}
+
+// Text fields arrive with the browser's line endings; names and addresses lose edge spaces.
+const text = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : "");
+
+export function parseCommentForm(body: Record<string, unknown>): ParsedCommentForm {
+  const values: CommentFormValues = {
+    comment: text(body.comment),
+    name: text(body.name).trim(),
+    email: text(body.email).trim(),
+    url: text(body.url).trim(),
+    save: body.save === "1",
+    notifyReplies: body.notify_replies === "1",
+    notifyPosts: body.notify_posts === "1",
+  };
+  const parsed = commentSchema.safeParse(values);
+  const errors: Partial<Record<CommentField, string>> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as CommentField;
+      errors[field] ??= issue.message;
+    }
+  }
+  const parent = /^\d{1,12}$/.exec(text(body.parent_id));
+  return {
+    values,
+    token: text(body.token),
+    parentId: parent ? Number(parent[0]) : undefined,
+    honeypot: text(body.fax),
+    errors,
+  };
+}

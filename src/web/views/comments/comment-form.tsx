@@ -1,0 +1,188 @@
+// "Leave a Reply": the comment form. Works without JavaScript (replies go through
+// ?replytocom=ID); with it, comment-reply.js moves this form under the comment replied to.
+// Every field keeps what was typed when the form comes back with a problem.
+import type { CommentField, CommentFormValues } from "../../public/comment-form-input.ts";
+
+export interface CommentFormProps {
+  action: string;
+  reviewSlug: string;
+  token: string;
+  values: CommentFormValues;
+  errors: Partial<Record<CommentField, string>>;
+  /** A problem with the whole submission (expired form, sent from elsewhere, too many). */
+  notice?: string | undefined;
+  replyTo?: { id: number; name: string } | undefined;
+}
+
+const labels: Record<CommentField, string> = {
+  comment: "Comment",
+  name: "Name",
+  email: "Email",
+  url: "Website",
+};
+
+export function CommentForm(props: CommentFormProps) {
+  const { values, errors } = props;
+  const problems = (Object.keys(labels) as CommentField[]).filter((f) => errors[f]);
+  const described = (field: CommentField, hint?: string) => {
+    const ids = [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(" ");
+    return {
+      "aria-describedby": ids || undefined,
+      "aria-invalid": errors[field] ? "true" : undefined,
+    };
+  };
+  const errorText = (field: CommentField) =>
+    errors[field] ? (
+      <p class="field-error" id={`${field}-error`}>
+        {errors[field]}
+      </p>
+    ) : null;
+  return (
+    <div id="respond" class="comment-respond">
+      <h2 id="reply-title" class="comment-reply-title">
+        Leave a Reply
+      </h2>
+      <p class="replying-to" id="replying-to" hidden={!props.replyTo}>
+        Replying to <span class="replying-to-name">{props.replyTo?.name ?? ""}</span> —{" "}
+        <a id="cancel-comment-reply-link" href={`/review/${props.reviewSlug}#respond`}>
+          Cancel reply
+        </a>
+      </p>
+      {props.notice || problems.length > 0 ? (
+        <div class="form-problems" role="alert" tabindex={-1} id="comment-problems">
+          {props.notice ? <p>{props.notice}</p> : null}
+          {problems.length > 0 ? (
+            <>
+              <p>Please check {problems.length === 1 ? "this field" : "these fields"}:</p>
+              <ul>
+                {problems.map((f) => (
+                  <li>
+                    <a href={`#comment-${f}`}>
+                      {labels[f]}: {errors[f]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      <form
+        id="commentform"
+        class="comment-form"
+        method="post"
+        action={props.action}
+        aria-labelledby="reply-title"
+      >
+        <p class="comment-notes" id="email-notes">
+          Your email address is never shown. Name and comment are public.
+        </p>
+        <div class="field">
+          <label for="comment-comment">Comment</label>
+          <textarea
+            id="comment-comment"
+            name="comment"
+            rows={8}
+            maxlength={20000}
+            required
+            {...described("comment", "comment-hint")}
+          >
+            {values.comment}
+          </textarea>
+          <span class="hint" id="comment-hint">
+            Markdown: *emphasis*, [links](https://example.com), `code`, &gt; quotes and lists.
+          </span>
+          {errorText("comment")}
+        </div>
+        <div class="field">
+          <label for="comment-name">Name</label>
+          <input
+            id="comment-name"
+            name="name"
+            type="text"
+            value={values.name}
+            maxlength={100}
+            autocomplete="name"
+            required
+            {...described("name")}
+          />
+          {errorText("name")}
+        </div>
+        <div class="field">
+          <label for="comment-email">Email (never shown)</label>
+          <input
+            id="comment-email"
+            name="email"
+            type="email"
+            value={values.email}
+            maxlength={254}
+            autocomplete="email"
+            required
+            {...described("email", "email-notes")}
+          />
+          {errorText("email")}
+        </div>
+        <div class="field">
+          <label for="comment-url">Website (optional)</label>
+          <input
+            id="comment-url"
+            name="url"
+            type="url"
+            value={values.url}
+            maxlength={200}
+            autocomplete="url"
+            {...described("url")}
+          />
+          {errorText("url")}
+        </div>
+        <div class="field honeypot" aria-hidden="true">
+          <label for="comment-fax">Leave this field empty</label>
+          <input
+            id="comment-fax"
+            name="fax"
+            type="text"
+            value=""
+            tabindex={-1}
+            autocomplete="off"
+          />
+        </div>
+        <p class="check">
+          <input id="comment-save" name="save" type="checkbox" value="1" checked={values.save} />
+          <label for="comment-save">
+            Save my name, email, and website in this browser for the next time I comment.
+          </label>
+        </p>
+        <p class="check">
+          <input
+            id="comment-notify-replies"
+            name="notify_replies"
+            type="checkbox"
+            value="1"
+            checked={values.notifyReplies}
+          />
+          <label for="comment-notify-replies">Notify me of new comments by email.</label>
+        </p>
+        <p class="check">
+          <input
+            id="comment-notify-posts"
+            name="notify_posts"
+            type="checkbox"
+            value="1"
+            checked={values.notifyPosts}
+          />
+          <label for="comment-notify-posts">Notify me of new posts by email.</label>
+        </p>
+        <input type="hidden" name="token" value={props.token} />
+        <input
+          type="hidden"
+          name="parent_id"
+          id="comment-parent"
+          value={props.replyTo ? String(props.replyTo.id) : ""}
+        />
+        <p class="form-submit">
+          <button type="submit">Post Comment</button>
+        </p>
+      </form>
+    </div>
+  );
+}

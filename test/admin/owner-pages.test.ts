@@ -1,0 +1,111 @@
+// The owner's pages: settings that show on the public site at once, and new accounts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseHTML } from "linkedom";
+import { appFor, textOf } from "../support/app.ts";
+import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
+import { buildFixture } from "../support/fixture.ts";
+import { csrfToken, formState, getAs, postForm, signIn, type App } from "./admin-client.ts";
+
+describe.each(dialects)("settings and accounts on %s", (dialect) => {
+  let db: TestDb;
+  let app: App;
+  let owner: string;
+  beforeAll(async () => {
+    db = await openTestDb(dialect);
+    await buildFixture(db);
+    app = appFor(db);
+    owner = await signIn(app, "critic@example.com");
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  it("saves settings, and the public pages show them at once", async () => {
+    await app.request("/");
+    expect((await app.request("/")).headers.get("x-cache")).toBe("HIT");
+    const saved = await postForm(
+      app,
+      "/admin/settings",
+      {
+        siteTitle: "Night Shift Cinema",
+        siteDescription: "Films after dark.",
+        ratingScale: "ten",
+        _csrf: await csrfToken(app, owner),
+      },
+      { cookie: owner },
+    );
+    expect(saved.status).toBe(303);
+    const home = await app.request("/");
+    expect(home.headers.get("x-cache")).toBe("MISS");
+    expect(await home.text()).toContain("Night Shift Cinema");
+    const editor = await getAs(app, "/admin/reviews/1/edit", owner);
+    expect(textOf(editor.document.querySelector('label[for="rating"]'))).toBe(
+      "Rating, from 0 to 10",
+    );
+    expect(formState(editor.document).value("rating")).toBe("9");
+  });
+
+  it("keeps what was typed when a setting is refused", async () => {
+    const r = await postForm(
+      app,
+      "/admin/settings",
+      {
+        siteTitle: "  ",
+        siteDescription: "Kept.",
+        ratingScale: "stars7",
+        _csrf: await csrfToken(app, owner),
+      },
+      { cookie: owner },
+    );
+    expect(r.status).toBe(400);
+    const { document } = parseHTML(await r.text());
+    const form = formState(document);
+    expect(form.error("siteTitle")).toBe("The site needs a title.");
+    expect(form.error("ratingScale")).toBe("Choose one of the scales.");
+    expect(form.value("siteDescription")).toBe("Kept.");
+  });
+
+  it("adds an account that can sign in with its role", async () => {
+    const _csrf = await csrfToken(app, owner);
+    const added = await postForm(
+      app,
+      "/admin/users",
+      {
+        email: "new@example.com",
+        name: "New Editor",
+        role: "editor",
+        password: "a long password",
+        _csrf,
+      },
+      { cookie: owner },
+    );
+    expect(added.status).toBe(303);
+    const list = await getAs(app, "/admin/users", owner);
+    const rows = [...list.document.querySelectorAll("tbody tr")].map((tr) =>
+      [...tr.querySelectorAll("td")].map((td) => textOf(td)),
+    );
+    expect(rows).toContainEqual(["New Editor", "new@example.com", "editor"]);
+    const editor = await signIn(app, "new@example.com", "a long password");
+    expect((await getAs(app, "/admin/reviews/1/edit", editor)).response.status).toBe(200);
+    expect((await getAs(app, "/admin/users", editor)).response.status).toBe(403);
+
+    const duplicate = await postForm(
+      app,
+      "/admin/users",
+      {
+        email: "new@example.com",
+        name: "Again",
+        role: "author",
+        password: "a long password",
+        _csrf,
+      },
+      { cookie: owner },
+    );
+    expect(duplicate.status).toBe(400);
+    const { document } = parseHTML(await duplicate.text());
+    const form = formState(document);
+    expect(form.error("email")).toContain("There is already an account");
+    expect(form.value("name")).toBe("Again");
+    expect(form.value("role")).toBe("author");
+  });
+});

@@ -1,0 +1,226 @@
+// Every admin route, GET and POST, walked as each role and as a stranger: the server allows
+// exactly what the role may do. A new admin route that is not in this walk fails the test.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../src/db/schema.ts";
+import { createReview } from "../../src/domain/reviews.ts";
+import { can } from "../../src/domain/roles.ts";
+import { appFor } from "../support/app.ts";
+import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
+import { buildFixture } from "../support/fixture.ts";
+import { addAccount, csrfToken, getAs, postForm, signIn, type App } from "./admin-client.ts";
+
+type Who = Role | "stranger";
+const everyone: Who[] = ["owner", "editor", "author", "contributor", "stranger"];
+
+interface Step {
+  method: "GET" | "POST";
+  /** The route pattern as registered, to check that the walk covers every route. */
+  route: string;
+  path: string;
+  fields?: Record<string, string>;
+  /** Expected status for each signed-in role (strangers: 303 for GET, 403 for POST). */
+  expect: Record<Role, number>;
+}
+
+const all = (status: number): Record<Role, number> => ({
+  owner: status,
+  editor: status,
+  author: status,
+  contributor: status,
+});
+
+describe("capabilities", () => {
+  it("give each role WordPress's meaning", () => {
+    const user = (role: Role) => ({ id: 1, role });
+    const mine = { authorId: 1, status: "draft" as const };
+    const minePublished = { authorId: 1, status: "published" as const };
+    const theirs = { authorId: 2, status: "draft" as const };
+    expect(can(user("owner"), "manage_settings")).toBe(true);
+    expect(can(user("editor"), "manage_settings")).toBe(false);
+    expect(can(user("editor"), "manage_users")).toBe(false);
+    expect(can(user("editor"), "publish_review", theirs)).toBe(true);
+    expect(can(user("editor"), "manage_series")).toBe(true);
+    expect(can(user("author"), "publish_review", mine)).toBe(true);
+    expect(can(user("author"), "publish_review", theirs)).toBe(false);
+    expect(can(user("author"), "edit_review", minePublished)).toBe(true);
+    expect(can(user("author"), "upload_stills", mine)).toBe(true);
+    expect(can(user("author"), "manage_tags")).toBe(false);
+    expect(can(user("contributor"), "edit_review", mine)).toBe(true);
+    expect(can(user("contributor"), "edit_review", minePublished)).toBe(false);
+    expect(can(user("contributor"), "publish_review", mine)).toBe(false);
+    expect(can(user("contributor"), "upload_stills", mine)).toBe(false);
+  });
+});
+
+describe.each(dialects)("the role walk on %s", (dialect) => {
+  let db: TestDb;
+  let app: App;
+  let steps: Step[];
+  beforeAll(async () => {
+    db = await openTestDb(dialect);
+    const f = await buildFixture(db);
+    await addAccount(db, "owner", "boss");
+    await addAccount(db, "editor");
+    const author = await addAccount(db, "author");
+    const contributor = await addAccount(db, "contributor");
+    app = appFor(db);
+    const film = f.films.friday.id;
+    const draftBy = (authorId: number) =>
+      createReview(db, { filmId: film, authorId, body: "Draft.", status: "draft" });
+    const ownerPublished = f.reviews.vegasReview.id;
+    const authorDraft = (await draftBy(author.id)).id;
+    const contributorDraft = (await draftBy(contributor.id)).id;
+    const contributorPublished = (
+      await createReview(db, {
+        filmId: film,
+        authorId: contributor.id,
+        body: "Published by an editor.",
+        status: "published",
+      })
+    ).id;
+    const edit = (id: number) => `/admin/reviews/${id}/edit`;
+    const editRoute = "/admin/reviews/:id{[0-9]+}/edit";
+    const review = { filmId: String(film), body: "Words.", intent: "preview" };
+    const publish = { ...review, intent: "publish" };
+    const editExpect = {
+      ownerPublished: { owner: 200, editor: 200, author: 403, contributor: 403 },
+      authorDraft: { owner: 200, editor: 200, author: 200, contributor: 403 },
+      contributorDraft: { owner: 200, editor: 200, author: 403, contributor: 200 },
+      contributorPublished: { owner: 200, editor: 200, author: 403, contributor: 403 },
+    };
+    const ownerOnly = { owner: 200, editor: 403, author: 403, contributor: 403 };
+    const ownerRedirect = { ...ownerOnly, owner: 303 };
+    steps = [
+      { method: "GET", route: "/admin", path: "/admin", expect: all(200) },
+      { method: "GET", route: "/admin/reviews", path: "/admin/reviews", expect: all(200) },
+      { method: "GET", route: "/admin/reviews/new", path: "/admin/reviews/new", expect: all(200) },
+      ...Object.entries({
+        ownerPublished,
+        authorDraft,
+        contributorDraft,
+        contributorPublished,
+      }).flatMap(([name, id]) => [
+        {
+          method: "GET" as const,
+          route: editRoute,
+          path: edit(id),
+          expect: editExpect[name as keyof typeof editExpect],
+        },
+        {
+          method: "POST" as const,
+          route: editRoute,
+          path: edit(id),
+          fields: review,
+          expect: editExpect[name as keyof typeof editExpect],
+        },
+      ]),
+      {
+        method: "POST",
+        route: "/admin/reviews/new",
+        path: "/admin/reviews/new",
+        fields: review,
+        expect: all(200),
+      },
+      {
+        method: "POST",
+        route: "/admin/reviews/new",
+        path: "/admin/reviews/new",
+        fields: publish,
+        expect: { owner: 303, editor: 303, author: 303, contributor: 403 },
+      },
+      { method: "GET", route: "/admin/settings", path: "/admin/settings", expect: ownerOnly },
+      {
+        method: "POST",
+        route: "/admin/settings",
+        path: "/admin/settings",
+        fields: { siteTitle: "Cinelog", siteDescription: "A film journal.", ratingScale: "stars5" },
+        expect: ownerRedirect,
+      },
+      { method: "GET", route: "/admin/users", path: "/admin/users", expect: ownerOnly },
+      {
+        method: "POST",
+        route: "/admin/users",
+        path: "/admin/users",
+        fields: { email: "", name: "", role: "author", password: "" },
+        expect: { ...ownerOnly, owner: 400 },
+      },
+      // Last: these end the session.
+      {
+        method: "POST",
+        route: "/admin/sign-out-everywhere",
+        path: "/admin/sign-out-everywhere",
+        expect: all(303),
+      },
+    ];
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  it("walks every admin route", () => {
+    const open = ["/admin/sign-in", "/admin/setup/:token", "/admin/sign-out", "/admin/*"];
+    const registered = app.routes
+      .filter((r) => r.path.startsWith("/admin") && r.method !== "ALL" && !open.includes(r.path))
+      .map((r) => `${r.method} ${r.path}`);
+    const walked = new Set(steps.map((s) => `${s.method} ${s.route}`));
+    expect(registered.length).toBeGreaterThan(8);
+    expect(registered.filter((r) => !walked.has(r))).toEqual([]);
+  });
+
+  for (const who of everyone) {
+    it(`allows ${who} exactly what the role may do`, async () => {
+      const email = who === "owner" ? "boss@example.com" : `${who}@example.com`;
+      const cookie = who === "stranger" ? undefined : await signIn(app, email);
+      const token = cookie ? await csrfToken(app, cookie) : "";
+      const results: string[] = [];
+      const expected: string[] = [];
+      for (const step of steps) {
+        const response =
+          step.method === "GET"
+            ? (await getAs(app, step.path, cookie)).response
+            : await postForm(app, step.path, { ...step.fields, _csrf: token }, { cookie });
+        const want = who === "stranger" ? (step.method === "GET" ? 303 : 403) : step.expect[who];
+        results.push(
+          `${step.method} ${step.path} ${JSON.stringify(step.fields ?? {})}: ${response.status}`,
+        );
+        expected.push(`${step.method} ${step.path} ${JSON.stringify(step.fields ?? {})}: ${want}`);
+        if (who === "stranger" && step.method === "GET") {
+          expect(response.headers.get("location")).toBe(
+            `/admin/sign-in?next=${encodeURIComponent(step.path)}`,
+          );
+        }
+      }
+      expect(results).toEqual(expected);
+    });
+  }
+
+  it("lets strangers reach the sign-in page, and sends the signed-in past it", async () => {
+    expect((await getAs(app, "/admin/sign-in")).response.status).toBe(200);
+    const cookie = await signIn(app, "author@example.com");
+    const page = await getAs(app, "/admin/sign-in", cookie);
+    expect(page.response.status).toBe(303);
+    const out = await postForm(
+      app,
+      "/admin/sign-out",
+      {
+        _csrf: await csrfToken(app, cookie),
+      },
+      { cookie },
+    );
+    expect(out.status).toBe(303);
+    expect((await postForm(app, "/admin/sign-out", {})).status).toBe(403);
+  });
+
+  it("lists only their own reviews to authors and contributors", async () => {
+    const cookie = await signIn(app, "contributor@example.com");
+    const { document } = await getAs(app, "/admin/reviews", cookie);
+    const authors = [...document.querySelectorAll("tbody tr td:nth-child(3)")].map((td) =>
+      td.textContent?.trim(),
+    );
+    expect(authors.length).toBe(2);
+    expect(new Set(authors)).toEqual(new Set(["Contributor Person"]));
+    const ownerCookie = await signIn(app, "boss@example.com");
+    const all = await getAs(app, "/admin/reviews", ownerCookie);
+    expect(all.document.querySelectorAll("tbody tr").length).toBeGreaterThan(8);
+  });
+});
