@@ -11,6 +11,7 @@ import type { Series } from "../src/db/schema.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { inTransaction } from "../src/db/transaction.ts";
 import { renderStill } from "../src/demo/still-art.ts";
+import { createComment } from "../src/domain/comments.ts";
 import { createFilm } from "../src/domain/films.ts";
 import { createReview } from "../src/domain/reviews.ts";
 import { appendSeriesEntry, createSeries } from "../src/domain/series.ts";
@@ -102,7 +103,13 @@ function body(rand: () => number, words: number): string {
   return parts.join("\n\n");
 }
 
-export async function generateSite(db: Db, mediaDir: string, reviews: number, words: number) {
+export async function generateSite(
+  db: Db,
+  mediaDir: string,
+  reviews: number,
+  words: number,
+  comments = 0,
+) {
   const rand = random(2026);
   const author = await createUser(db, {
     email: "bench@example.invalid",
@@ -166,6 +173,20 @@ export async function generateSite(db: Db, mediaDir: string, reviews: number, wo
       alt: "Abstract neon still generated for the benchmark",
     });
     await appendSeriesEntry(db, series[i % series.length]!.id, film.id, review.id);
+    // Comments spread evenly; every third one answers the comment before it.
+    const share = Math.floor(comments / reviews) + (i < comments % reviews ? 1 : 0);
+    let previous: number | undefined;
+    for (let n = 0; n < share; n++) {
+      const comment = await createComment(db, {
+        reviewId: review.id,
+        parentId: n % 3 === 2 ? previous : undefined,
+        name: `${pick(rand, firstNames)} ${pick(rand, lastNames)}`,
+        email: `reader${Math.floor(rand() * 5000)}@example.invalid`,
+        body: paragraph(rand, 20 + Math.floor(rand() * 60)),
+        status: "approved",
+      });
+      previous = comment.id;
+    }
   }
 }
 
@@ -174,6 +195,7 @@ async function main() {
     options: {
       reviews: { type: "string", default: "2000" },
       words: { type: "string", default: "900" },
+      comments: { type: "string", default: "20000" },
       database: { type: "string", default: "sqlite:bench/data/bench.db" },
       media: { type: "string", default: "bench/data/media" },
     },
@@ -192,9 +214,11 @@ async function main() {
       path.resolve(values.media),
       Number(values.reviews),
       Number(values.words),
+      Number(values.comments),
     );
+    const seconds = ((Date.now() - began) / 1000).toFixed(1);
     console.log(
-      `Generated ${values.reviews} reviews in ${((Date.now() - began) / 1000).toFixed(1)} s`,
+      `Generated ${values.reviews} reviews and ${values.comments} comments in ${seconds} s`,
     );
   } finally {
     await db.close();

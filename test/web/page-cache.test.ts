@@ -182,6 +182,16 @@ describe("page cache pieces", () => {
     expect(pickEncoding(undefined)).toBeNull();
   });
 
+  it("renders a page again once it is older than the maximum age", () => {
+    const cache = new PageCache(1024 * 1024, 60_000);
+    const page = buildCachedPage(Buffer.from("<p>hi</p>"), 200, "text/html", ["lists"]);
+    cache.set("/fresh", page);
+    cache.set("/old", { ...page, renderedAt: Date.now() - 61_000 });
+    expect(cache.get("/fresh")).toBeDefined();
+    expect(cache.get("/old")).toBeUndefined();
+    expect(cache.size).toBe(1);
+  });
+
   it("evicts the least recently used pages past its byte budget", () => {
     const page = () => buildCachedPage(Buffer.from("x".repeat(1000)), 200, "text/html", ["lists"]);
     const one = page();

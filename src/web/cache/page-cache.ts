@@ -12,16 +12,31 @@ export interface CachedPage {
   brotli: Buffer;
   tags: readonly string[];
   bytes: number;
+  /** Date.now() when rendered. */
+  renderedAt: number;
 }
+
+/**
+ * Even a page nothing has changed is rendered again after this long: its comment form
+ * carries a signed token (valid 48 hours) and the time the form was issued.
+ */
+export const defaultMaxAgeMs = 6 * 60 * 60 * 1000;
 
 export class PageCache {
   readonly #pages = new Map<string, CachedPage>();
   #bytes = 0;
 
-  constructor(private readonly maxBytes = 256 * 1024 * 1024) {}
+  constructor(
+    private readonly maxBytes = 256 * 1024 * 1024,
+    private readonly maxAgeMs = defaultMaxAgeMs,
+  ) {}
 
   get(key: string): CachedPage | undefined {
     const page = this.#pages.get(key);
+    if (page && Date.now() - page.renderedAt > this.maxAgeMs) {
+      this.delete(key);
+      return undefined;
+    }
     if (page) {
       // Re-insert to mark it most recently used.
       this.#pages.delete(key);
@@ -90,5 +105,6 @@ export function buildCachedPage(
     brotli,
     tags,
     bytes: body.length + gzip.length + brotli.length + 256,
+    renderedAt: Date.now(),
   };
 }
