@@ -1,11 +1,10 @@
 // `cinelog serve`: migrate, load the demo into an empty site, and serve HTTP.
-import { serve } from "@hono/node-server";
 import { describeDatabase, type Db } from "../db/connect.ts";
 import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
 import { createSetupToken } from "../domain/setup-link.ts";
 import { ownerEmails } from "../domain/users.ts";
 import { openRuntime } from "../runtime.ts";
-import { createApp } from "../web/app.tsx";
+import { createNodeServer } from "../web/node-server.ts";
 
 export async function serveCommand(): Promise<void> {
   const { config, logger, db } = await openRuntime();
@@ -15,10 +14,17 @@ export async function serveCommand(): Promise<void> {
     console.log(`Loaded ${summary.reviews} reviews of ${summary.films} films.`);
   }
   console.log(await signInHelp(db, config.siteUrl));
-  const app = createApp({ db, config, logger });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const server = createNodeServer({ db, config, logger });
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(`Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
+    void db.close().finally(() => process.exit(1));
+  });
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const where =
+      typeof address === "object" && address ? `${address.address}:${address.port}` : "";
     console.log(`Database: ${describeDatabase(config.databaseUrl)}`);
-    console.log(`Cinelog is serving ${config.siteUrl} (listening on ${info.address}:${info.port})`);
+    console.log(`Cinelog is serving ${config.siteUrl} (listening on ${where})`);
   });
   const shutdown = () => {
     server.close();

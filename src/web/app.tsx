@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { stylesheet } from "./assets/assets.ts";
-import { pageCacheMiddleware } from "./cache/cache-middleware.ts";
+import { PageCacheLayer } from "./cache/cache-middleware.ts";
 import { pickEncoding } from "./cache/encoding.ts";
 import { registerAdminRoutes } from "./admin/routes.tsx";
 import { registerCommentRoutes } from "./public/comment-routes.tsx";
@@ -13,31 +13,19 @@ import { notFound, registerPublicRoutes } from "./public/routes.tsx";
 import { registerSearchRoutes } from "./public/search-routes.tsx";
 import { siteContext } from "./public/site.ts";
 import { renderPage } from "./render.ts";
+import { securityHeaders } from "./security-headers.ts";
 import type { Services } from "./services.ts";
 import { ServerErrorPage } from "./views/simple-pages.tsx";
 
-// Pages load nothing from other hosts: a strict policy makes that a rule, not a habit.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "img-src 'self' data:",
-  "style-src 'self'",
-  // Only for the ThumbHash placeholder behind each still (a data: URL in a style attribute).
-  "style-src-attr 'unsafe-inline'",
-  "script-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-export function createApp(services: Services): Hono {
+export function createApp(
+  services: Services,
+  pageCache = new PageCacheLayer(services.db, { enabled: services.config.pageCache }),
+): Hono {
   const app = new Hono();
 
   app.use(async (c, next) => {
     await next();
-    c.header("Content-Security-Policy", contentSecurityPolicy);
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+    for (const [name, value] of Object.entries(securityHeaders)) c.header(name, value);
   });
 
   app.get(stylesheet.path, (c) => {
@@ -67,7 +55,7 @@ export function createApp(services: Services): Hono {
     }),
   );
 
-  app.use(pageCacheMiddleware(services.db, { enabled: services.config.pageCache }));
+  app.use(pageCache.middleware());
 
   registerPublicRoutes(app, services);
   registerIndexRoutes(app, services);

@@ -13,7 +13,8 @@ import {
 import { createFilm, filmById } from "../../domain/films.ts";
 import { updateReview, reviewForEditing, reviewRevisions } from "../../domain/review-editing.ts";
 import { createReview, ReviewInputError } from "../../domain/reviews.ts";
-import { can, type ReviewResource } from "../../domain/roles.ts";
+import { pendingCount } from "../../domain/comment-moderation.ts";
+import { can, scopeOf, type ReviewResource } from "../../domain/roles.ts";
 import { nowIso } from "../../domain/time.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import { siteContext } from "../public/site.ts";
@@ -66,6 +67,11 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
       ["/admin/reviews/new", "Write a review"],
       ["/admin/reviews", ownOnly ? "Your reviews" : "All reviews"],
     ];
+    const commentScope = scopeOf(user, "moderate_comments");
+    if (commentScope) {
+      const waiting = await pendingCount(db, commentScope === "own" ? user.id : undefined);
+      links.push(["/admin/comments?status=pending", `Comments awaiting moderation: ${waiting}`]);
+    }
     if (can(user, "manage_settings")) links.push(["/admin/settings", "Settings"]);
     if (can(user, "manage_users")) links.push(["/admin/users", "Accounts"]);
     return renderAdmin(

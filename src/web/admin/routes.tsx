@@ -1,4 +1,4 @@
-// Admin routes: sign-in, the review editor, settings and accounts. Every request passes the
+// Admin routes: sign-in, the review editor, comment moderation, settings and accounts. Every request passes the
 // same guards, in order: the request must come from this site (for any POST), a session is
 // needed (except to sign in or set up), and every signed-in POST must carry its CSRF token.
 // Each route then checks the role's capability on the server (src/domain/roles.ts).
@@ -10,6 +10,7 @@ import { csrfFieldName, csrfTokenIsValid, isCrossSiteRequest, siteOrigins } from
 import { loadSession, requireSignedIn, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import { forbidden, formExpired, notFoundInAdmin } from "./admin-page.ts";
+import { registerCommentModerationRoutes } from "./comment-routes.tsx";
 import { registerOwnerRoutes } from "./owner-routes.tsx";
 import { registerReviewRoutes } from "./review-routes.tsx";
 import { registerSignInRoutes } from "./sign-in-routes.tsx";
@@ -21,7 +22,10 @@ function isOpenPath(path: string): boolean {
 
 /** Forms that, when their token fails, are shown again with what was typed (the route checks `csrfValid`). */
 function keepsInputOnExpiry(path: string): boolean {
-  return /^\/admin\/reviews\/(new|\d+\/edit)$/.test(path);
+  return (
+    /^\/admin\/reviews\/(new|\d+\/edit)$/.test(path) ||
+    /^\/admin\/comments\/\d+\/(edit|reply)$/.test(path)
+  );
 }
 
 export function registerAdminRoutes(app: Hono, services: Services): void {
@@ -55,6 +59,7 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
   registerSignInRoutes(admin, services);
   registerReviewRoutes(admin, services);
   registerOwnerRoutes(admin, services);
+  registerCommentModerationRoutes(admin, services);
   admin.all("*", (c) => notFoundInAdmin(c, services));
 
   app.route("/admin", admin);

@@ -1,25 +1,26 @@
-// Serves public pages from the page cache: pre-compressed (brotli, gzip), with ETag and 304,
-// and Cache-Control that lets a CDN keep a copy. Pages are dropped precisely by tag when
-// content changes in this process (at once) or in another one (within a second), and when a
-// scheduled review falls due.
+// The page cache in front of the app: public pages are served pre-compressed (brotli, gzip)
+// with ETag and 304, and dropped precisely by tag when content changes in this process (at
+// once) or in another one (within a second), and when a scheduled review falls due.
+//
+// Two ways in: `middleware()` inside the Hono app (renders and stores on a miss), and
+// `serveNode()` in front of it, which answers hits straight from Node's request, without
+// building a Request or running the router — the hot path of a busy site.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../../db/connect.ts";
-import { followChanges, type ChangeFeed } from "../../domain/changes.ts";
-import { nowIso } from "../../domain/time.ts";
-import { pickEncoding } from "./encoding.ts";
-import { buildCachedPage, PageCache, type CachedPage } from "./page-cache.ts";
-import { cacheSlotFor } from "./cache-keys.ts";
-import { tagsForPath } from "./page-tags.ts";
 import { commenterCookieName } from "../public/commenter-cookie.ts";
+import { securityHeaders } from "../security-headers.ts";
+import { cacheSlotFor, type CacheSlot } from "./cache-keys.ts";
+import { cachedReply, publicCacheControl, type CachedReply } from "./cached-response.ts";
+import { Freshness } from "./freshness.ts";
+import { buildCachedPage, PageCache, type CachedPage } from "./page-cache.ts";
+import { tagsForPath } from "./page-tags.ts";
+
+export { publicCacheControl };
 
 /** Cookie of a signed-in writer: they always get a fresh page, never a cached one. */
 export const sessionCookieName = "cinelog_session";
 
-// Browsers revalidate every time (cheap, thanks to the ETag); a CDN may serve a page for a
-// minute and keep serving a stale copy while it fetches a new one.
-export const publicCacheControl = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
-
-const pollIntervalMs = 1000;
 const searchCacheBytes = 32 * 1024 * 1024;
 
 export interface PageCacheOptions {
@@ -27,140 +28,116 @@ export interface PageCacheOptions {
   maxBytes?: number;
 }
 
-export function pageCacheMiddleware(db: Db, options: PageCacheOptions): MiddlewareHandler {
-  const caches = {
-    page: new PageCache(options.maxBytes),
-    search: new PageCache(searchCacheBytes),
-  };
-  const freshness = new Freshness(db, Object.values(caches));
-  db.changes.subscribe((tags) => freshness.invalidate(tags));
+export class PageCacheLayer {
+  readonly #caches: Record<CacheSlot["kind"], PageCache>;
+  readonly #freshness: Freshness;
 
-  return async (c, next) => {
-    const method = c.req.method;
-    const path = c.req.path;
-    const slot = method === "GET" || method === "HEAD" ? cacheSlotFor(path, c.req.url) : undefined;
-    if (!slot) return next();
-    if (hasSession(c)) {
+  constructor(
+    db: Db,
+    private readonly options: PageCacheOptions,
+  ) {
+    this.#caches = {
+      page: new PageCache(options.maxBytes),
+      search: new PageCache(searchCacheBytes),
+    };
+    this.#freshness = new Freshness(db, Object.values(this.#caches));
+    db.changes.subscribe((tags) => this.#freshness.invalidate(tags));
+  }
+
+  middleware(): MiddlewareHandler {
+    return async (c, next) => {
+      const method = c.req.method;
+      const slot =
+        method === "GET" || method === "HEAD" ? cacheSlotFor(c.req.path, c.req.url) : undefined;
+      if (!slot) return next();
+      if (isPersonal(c.req.header("cookie"))) {
+        await next();
+        c.header("Cache-Control", "private, no-store");
+        return;
+      }
+      if (!this.options.enabled) {
+        await next();
+        if (c.res.status === 200) c.header("Cache-Control", publicCacheControl);
+        return;
+      }
+
+      await this.#freshness.ensure();
+      const cache = this.#caches[slot.kind];
+      const hit = cache.get(slot.key);
+      if (hit) return toResponse(cachedReply(hit, "HIT", requestOf(c)));
+
+      const generation = this.#freshness.generation;
       await next();
-      c.header("Cache-Control", "private, no-store");
-      return;
-    }
-    if (!options.enabled) {
-      await next();
-      if (c.res.status === 200) c.header("Cache-Control", publicCacheControl);
-      return;
-    }
+      const page = await cacheable(c, c.req.path);
+      if (!page) return;
+      // A change that landed while this page was rendering may not be in it: serve, don't keep.
+      if (this.#freshness.generation === generation) cache.set(slot.key, page);
+      // The route's response is finalised already, so replace it rather than return a new one.
+      c.res = toResponse(cachedReply(page, "MISS", requestOf(c)));
+    };
+  }
 
-    await freshness.ensure();
-    const cache = caches[slot.kind];
-    const hit = cache.get(slot.key);
-    if (hit) return respond(c, hit, "HIT");
-
-    const generation = freshness.generation;
-    await next();
-    const res = c.res;
-    const contentType = res.headers.get("content-type") ?? "";
-    if (
-      res.status !== 200 ||
-      !/^(text\/|application\/(json|xml|.+\+xml|feed\+json))/.test(contentType)
-    ) {
-      return;
-    }
-    const body = Buffer.from(await res.arrayBuffer());
-    const page = buildCachedPage(body, res.status, contentType, tagsForPath(path));
-    // A change that landed while this page was rendering may not be in it: serve, don't keep.
-    if (freshness.generation === generation) cache.set(slot.key, page);
-    // The route's response is finalised already, so replace it rather than return a new one.
-    c.res = respond(c, page, "MISS");
-  };
+  /**
+   * Answers a request from the cache if it can: true when answered, false when the app must
+   * handle it, or a promise of either when the cache first needs a look at the database.
+   */
+  serveNode(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
+    const method = req.method ?? "GET";
+    if (!this.options.enabled || (method !== "GET" && method !== "HEAD")) return false;
+    const url = req.url ?? "/";
+    const queryAt = url.indexOf("?");
+    const slot = cacheSlotFor(queryAt >= 0 ? url.slice(0, queryAt) : url, url);
+    if (!slot || isPersonal(req.headers.cookie)) return false;
+    const answer = () => {
+      const hit = this.#caches[slot.kind].get(slot.key);
+      if (!hit) return false;
+      const reply = cachedReply(hit, "HIT", {
+        method,
+        ifNoneMatch: req.headers["if-none-match"],
+        acceptEncoding: req.headers["accept-encoding"],
+      });
+      res.writeHead(reply.status, { ...reply.headers, ...securityHeaders });
+      res.end(reply.body);
+      return true;
+    };
+    const waiting = this.#freshness.ensure();
+    return waiting ? waiting.then(answer) : answer();
+  }
 }
 
-function hasSession(c: Context): boolean {
-  const cookie = c.req.header("cookie");
-  // A remembered commenter's form is pre-filled with their details: never a shared page.
+/** A signed-in writer, or a remembered commenter whose form is pre-filled: never shared. */
+function isPersonal(cookie: string | undefined): boolean {
   return (
     !!cookie &&
     (cookie.includes(`${sessionCookieName}=`) || cookie.includes(`${commenterCookieName}=`))
   );
 }
 
-function respond(c: Context, page: CachedPage, state: "HIT" | "MISS"): Response {
-  // A plain object, not a Headers instance: the Node adapter writes it out directly.
-  const headers: Record<string, string> = {
-    // For operators and tests: was this page served from memory?
-    "X-Cache": state,
-    "Content-Type": page.contentType,
-    ETag: page.etag,
-    "Cache-Control": publicCacheControl,
-    Vary: "Accept-Encoding",
+function requestOf(c: Context) {
+  return {
+    method: c.req.method,
+    ifNoneMatch: c.req.header("if-none-match"),
+    acceptEncoding: c.req.header("accept-encoding"),
   };
-  if (etagMatches(c.req.header("if-none-match"), page.etag)) {
-    return new Response(null, { status: 304, headers });
-  }
-  const encoding = pickEncoding(c.req.header("accept-encoding"));
-  const body = encoding === "br" ? page.brotli : encoding === "gzip" ? page.gzip : page.identity;
-  if (encoding) headers["Content-Encoding"] = encoding;
-  headers["Content-Length"] = String(body.length);
-  // A view of the stored bytes, not a copy.
-  const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
-  return new Response(c.req.method === "HEAD" ? null : bytes, { status: page.status, headers });
 }
 
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(",").some((t) => {
-    const tag = t.trim();
-    return tag === "*" || tag === etag || tag === `W/${etag}`;
-  });
+async function cacheable(c: Context, path: string): Promise<CachedPage | undefined> {
+  const res = c.res;
+  const contentType = res.headers.get("content-type") ?? "";
+  if (
+    res.status !== 200 ||
+    !/^(text\/|application\/(json|xml|.+\+xml|feed\+json))/.test(contentType)
+  ) {
+    return undefined;
+  }
+  const body = Buffer.from(await res.arrayBuffer());
+  return buildCachedPage(body, res.status, contentType, tagsForPath(path));
 }
 
-/** Keeps the cache honest: other processes' changes, and scheduled reviews falling due. */
-class Freshness {
-  generation = 0;
-  #feed: Promise<ChangeFeed> | undefined;
-  #lastPoll = 0;
-  #polling: Promise<void> | undefined;
-  /** Publication time of the next scheduled review; undefined = unknown, null = none. */
-  #nextDue: string | null | undefined;
-  #dueCheck: Promise<void> | undefined;
-
-  constructor(
-    private readonly db: Db,
-    private readonly caches: PageCache[],
-  ) {}
-
-  invalidate(tags: readonly string[]): void {
-    this.generation++;
-    for (const cache of this.caches) cache.invalidate(tags);
-    if (tags.includes("public-set") || tags.includes("site")) this.#nextDue = undefined;
-  }
-
-  async ensure(): Promise<void> {
-    if (Date.now() - this.#lastPoll >= pollIntervalMs) {
-      this.#polling ??= this.#poll().finally(() => (this.#polling = undefined));
-      await this.#polling;
-    }
-    if (this.#nextDue && this.#nextDue <= nowIso()) this.invalidate(["public-set"]);
-    if (this.#nextDue === undefined) {
-      this.#dueCheck ??= this.#findNextDue().finally(() => (this.#dueCheck = undefined));
-      await this.#dueCheck;
-    }
-  }
-
-  async #poll(): Promise<void> {
-    this.#feed ??= followChanges(this.db);
-    const tags = await (await this.#feed).poll();
-    this.#lastPoll = Date.now();
-    if (tags.length) this.invalidate([...new Set(tags)]);
-  }
-
-  async #findNextDue(): Promise<void> {
-    const row = await this.db.kysely
-      .selectFrom("reviews")
-      .select((eb) => eb.fn.min("published_at").as("next"))
-      .where("status", "in", ["published", "scheduled"])
-      .where("published_at", ">", nowIso())
-      .executeTakeFirst();
-    this.#nextDue = row?.next ?? null;
-  }
+function toResponse(reply: CachedReply): Response {
+  // A view of the stored bytes, not a copy; plain headers, which the Node adapter writes as is.
+  const body = reply.body
+    ? new Uint8Array(reply.body.buffer as ArrayBuffer, reply.body.byteOffset, reply.body.byteLength)
+    : null;
+  return new Response(body, { status: reply.status, headers: reply.headers });
 }

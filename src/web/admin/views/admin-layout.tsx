@@ -2,7 +2,7 @@
 // only what the signed-in role may use, and a sign-out button (a form: it changes state).
 import type { Child } from "hono/jsx";
 import type { User } from "../../../db/schema.ts";
-import { can } from "../../../domain/roles.ts";
+import { can, scopeOf } from "../../../domain/roles.ts";
 import { csrfFieldName } from "../../auth/csrf.ts";
 
 export interface AdminPageInfo {
@@ -45,6 +45,11 @@ export function AdminLayout(props: AdminPageInfo & { children?: Child }) {
                 <li>
                   <a href="/admin/reviews/new">Write a review</a>
                 </li>
+                {scopeOf(user, "moderate_comments") ? (
+                  <li>
+                    <a href="/admin/comments">Comments</a>
+                  </li>
+                ) : null}
                 {can(user, "manage_settings") ? (
                   <li>
                     <a href="/admin/settings">Settings</a>

@@ -1,0 +1,71 @@
+// Keeps the page cache honest: changes made by other processes (polled from the
+// content_changes table), and scheduled reviews falling due.
+import type { Db } from "../../db/connect.ts";
+import { followChanges, type ChangeFeed } from "../../domain/changes.ts";
+import { nowIso } from "../../domain/time.ts";
+import type { PageCache } from "./page-cache.ts";
+
+const pollIntervalMs = 1000;
+
+export class Freshness {
+  generation = 0;
+  #feed: Promise<ChangeFeed> | undefined;
+  #lastPoll = 0;
+  #polling: Promise<void> | undefined;
+  /** Publication time of the next scheduled review; undefined = unknown, null = none. */
+  #nextDue: string | null | undefined;
+  #nextDueMs = Number.POSITIVE_INFINITY;
+  #dueCheck: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly caches: PageCache[],
+  ) {}
+
+  invalidate(tags: readonly string[]): void {
+    this.generation++;
+    for (const cache of this.caches) cache.invalidate(tags);
+    if (tags.includes("public-set") || tags.includes("site")) this.#nextDue = undefined;
+  }
+
+  /**
+   * Undefined when the cache may be used at once — the usual case, kept free of promises
+   * because it runs on every request; otherwise a promise to wait for first.
+   */
+  ensure(): Promise<void> | undefined {
+    if (this.#nextDue && this.#nextDueMs <= Date.now()) this.invalidate(["public-set"]);
+    if (Date.now() - this.#lastPoll < pollIntervalMs && this.#nextDue !== undefined) {
+      return undefined;
+    }
+    return this.#refresh();
+  }
+
+  async #refresh(): Promise<void> {
+    if (Date.now() - this.#lastPoll >= pollIntervalMs) {
+      this.#polling ??= this.#poll().finally(() => (this.#polling = undefined));
+      await this.#polling;
+    }
+    if (this.#nextDue === undefined) {
+      this.#dueCheck ??= this.#findNextDue().finally(() => (this.#dueCheck = undefined));
+      await this.#dueCheck;
+    }
+  }
+
+  async #poll(): Promise<void> {
+    this.#feed ??= followChanges(this.db);
+    const tags = await (await this.#feed).poll();
+    this.#lastPoll = Date.now();
+    if (tags.length) this.invalidate([...new Set(tags)]);
+  }
+
+  async #findNextDue(): Promise<void> {
+    const row = await this.db.kysely
+      .selectFrom("reviews")
+      .select((eb) => eb.fn.min("published_at").as("next"))
+      .where("status", "in", ["published", "scheduled"])
+      .where("published_at", ">", nowIso())
+      .executeTakeFirst();
+    this.#nextDue = row?.next ?? null;
+    this.#nextDueMs = this.#nextDue ? Date.parse(this.#nextDue) : Number.POSITIVE_INFINITY;
+  }
+}
