@@ -16,7 +16,9 @@ export type Capability =
   | "manage_series"
   | "manage_tags"
   | "manage_settings"
-  | "manage_users";
+  | "manage_users"
+  /** Approve, spam, trash, edit and answer readers' comments; "own" = on one's own reviews. */
+  | "moderate_comments";
 
 /** "any": on anyone's content; "own": only on content the user wrote. */
 type Scope = "any" | "own";
@@ -33,6 +35,7 @@ const capabilityMap: Record<Role, Partial<Record<Capability, Scope>>> = {
     manage_tags: "any",
     manage_settings: "any",
     manage_users: "any",
+    moderate_comments: "any",
   },
   editor: {
     use_admin: "any",
@@ -43,6 +46,7 @@ const capabilityMap: Record<Role, Partial<Record<Capability, Scope>>> = {
     upload_stills: "any",
     manage_series: "any",
     manage_tags: "any",
+    moderate_comments: "any",
   },
   author: {
     use_admin: "any",
@@ -50,6 +54,7 @@ const capabilityMap: Record<Role, Partial<Record<Capability, Scope>>> = {
     edit_review: "own",
     publish_review: "own",
     upload_stills: "own",
+    moderate_comments: "own",
   },
   contributor: {
     use_admin: "any",
@@ -78,4 +83,9 @@ export function can(
   // A contributor's work is theirs only until someone publishes or schedules it.
   if (user.role === "contributor" && capability === "edit_review") return review.status === "draft";
   return true;
+}
+
+/** How far a capability reaches for a role: lists use it to show only what may be acted on. */
+export function scopeOf(user: Pick<User, "role">, capability: Capability): Scope | undefined {
+  return capabilityMap[user.role]?.[capability];
 }

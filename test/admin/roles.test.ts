@@ -2,6 +2,7 @@
 // exactly what the role may do. A new admin route that is not in this walk fails the test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/db/schema.ts";
+import { createComment } from "../../src/domain/comments.ts";
 import { createReview } from "../../src/domain/reviews.ts";
 import { can } from "../../src/domain/roles.ts";
 import { appFor } from "../support/app.ts";
@@ -49,6 +50,10 @@ describe("capabilities", () => {
     expect(can(user("contributor"), "edit_review", minePublished)).toBe(false);
     expect(can(user("contributor"), "publish_review", mine)).toBe(false);
     expect(can(user("contributor"), "upload_stills", mine)).toBe(false);
+    expect(can(user("editor"), "moderate_comments", theirs)).toBe(true);
+    expect(can(user("author"), "moderate_comments", minePublished)).toBe(true);
+    expect(can(user("author"), "moderate_comments", theirs)).toBe(false);
+    expect(can(user("contributor"), "moderate_comments", mine)).toBe(false);
   });
 });
 
@@ -89,6 +94,82 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
       contributorPublished: { owner: 200, editor: 200, author: 403, contributor: 403 },
     };
     const ownerOnly = { owner: 200, editor: 403, author: 403, contributor: 403 };
+
+    // Comments under the author's own review, and under the owner's (forged posts by the author).
+    const authorReview = await createReview(db, {
+      filmId: f.films.games.id,
+      authorId: author.id,
+      body: "Mine to moderate.",
+      status: "published",
+    });
+    const comment = (reviewId: number, status: "pending" | "trash") =>
+      createComment(db, { reviewId, name: "Reader", email: "r@example.com", body: "Hi.", status });
+    const comments = {
+      authors: (await comment(authorReview.id, "pending")).id,
+      authorsTrash: (await comment(authorReview.id, "trash")).id,
+      owners: (await comment(ownerPublished, "pending")).id,
+      ownersTrash: (await comment(ownerPublished, "trash")).id,
+    };
+    const moderators = (status: number) => ({ ...all(status), contributor: 403 });
+    const notAuthor = (status: number) => ({ ...moderators(status), author: 403 });
+    const rowRoute =
+      "/admin/comments/:id{[0-9]+}/:action{approve|unapprove|spam|notspam|trash|restore}";
+    const commentSteps = (id: number, expect: (status: number) => Record<Role, number>): Step[] => [
+      {
+        method: "POST",
+        route: rowRoute,
+        path: `/admin/comments/${id}/approve`,
+        expect: expect(303),
+      },
+      {
+        method: "GET",
+        route: "/admin/comments/:id{[0-9]+}/edit",
+        path: `/admin/comments/${id}/edit`,
+        expect: expect(200),
+      },
+      {
+        method: "POST",
+        route: "/admin/comments/:id{[0-9]+}/edit",
+        path: `/admin/comments/${id}/edit`,
+        fields: { name: "", email: "r@example.com", url: "", body: "Hi.", status: "approved" },
+        expect: expect(400),
+      },
+      {
+        method: "GET",
+        route: "/admin/comments/:id{[0-9]+}/reply",
+        path: `/admin/comments/${id}/reply`,
+        expect: expect(200),
+      },
+      {
+        method: "POST",
+        route: "/admin/comments/:id{[0-9]+}/reply",
+        path: `/admin/comments/${id}/reply`,
+        fields: { body: " " },
+        expect: expect(400),
+      },
+      {
+        method: "POST",
+        route: "/admin/comments/bulk",
+        path: "/admin/comments/bulk",
+        fields: { action: "approve", ids: String(id) },
+        expect: expect(303),
+      },
+      // Only spam and trash can be deleted: allowed roles are told so, with a 409.
+      {
+        method: "POST",
+        route: "/admin/comments/:id{[0-9]+}/delete",
+        path: `/admin/comments/${id}/delete`,
+        expect: expect(409),
+      },
+    ];
+    const trashSteps = (id: number, expect: (status: number) => Record<Role, number>): Step[] => [
+      {
+        method: "GET",
+        route: "/admin/comments/:id{[0-9]+}/delete",
+        path: `/admin/comments/${id}/delete`,
+        expect: expect(200),
+      },
+    ];
     const ownerRedirect = { ...ownerOnly, owner: 303 };
     steps = [
       { method: "GET", route: "/admin", path: "/admin", expect: all(200) },
@@ -128,6 +209,11 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         fields: publish,
         expect: { owner: 303, editor: 303, author: 303, contributor: 403 },
       },
+      { method: "GET", route: "/admin/comments", path: "/admin/comments", expect: moderators(200) },
+      ...commentSteps(comments.authors, moderators),
+      ...commentSteps(comments.owners, notAuthor),
+      ...trashSteps(comments.authorsTrash, moderators),
+      ...trashSteps(comments.ownersTrash, notAuthor),
       { method: "GET", route: "/admin/settings", path: "/admin/settings", expect: ownerOnly },
       {
         method: "POST",

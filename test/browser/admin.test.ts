@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load-demo.ts";
+import { createComment } from "../../src/domain/comments.ts";
 import { createSetupToken } from "../../src/domain/setup-link.ts";
 import { createUser } from "../../src/domain/users.ts";
 import { launchBrowser } from "../support/browser.ts";
@@ -132,7 +133,27 @@ describe("the admin in a real browser", () => {
         password: "correct horse battery",
       });
       await signIn(page, email, "correct horse battery");
+      // The moderation screens need a comment in each place.
+      const comment = (status: "pending" | "approved" | "trash") =>
+        createComment(db, {
+          reviewId: 1,
+          name: `Axe ${status}`,
+          email: "axe@example.com",
+          url: "https://example.com/",
+          body: "A *comment* with a [link](https://example.com/) and\n\n> a quote.",
+          status,
+          ip: "203.0.113.1",
+        });
+      const pending = await comment("pending");
+      await comment("approved");
+      const trashed = await comment("trash");
       for (const path of [
+        "/admin/comments",
+        "/admin/comments?status=trash",
+        "/admin/comments?s=no-such-words",
+        `/admin/comments/${pending.id}/edit`,
+        `/admin/comments/${pending.id}/reply`,
+        `/admin/comments/${trashed.id}/delete`,
         "/admin",
         "/admin/reviews",
         "/admin/reviews/new",
@@ -154,6 +175,18 @@ describe("the admin in a real browser", () => {
       await page.fill("#body", "A *preview*.");
       await page.click('button[value="preview"]');
       await check("editor with preview");
+      await page.goto(`${server.base}/admin/comments/${pending.id}/edit`);
+      // An address the browser accepts and the server refuses (only http and https).
+      await page.fill("#url", "ftp://example.com/");
+      await page.click("button.primary");
+      expect(await page.locator(".field-error").count()).toBe(1);
+      await check("comment edit with errors");
+      await page.goto(`${server.base}/admin/comments`);
+      await page.check(`#select-${pending.id}`);
+      await page.selectOption("#bulk-action", "approve");
+      await Promise.all([page.waitForURL(/done=approve/), page.click("#bulk button")]);
+      expect(await page.textContent(".form-notice")).toBe("1 comment approved.");
+      await check("comments after a bulk action");
       await context.close();
       expect(problems).toEqual([]);
       expect(foreignRequests).toEqual([]);
