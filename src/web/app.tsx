@@ -2,9 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { stylesheet } from "./assets/assets.ts";
+import { registerAssetRoutes } from "./assets/assets.ts";
 import { PageCacheLayer } from "./cache/cache-middleware.ts";
-import { pickEncoding } from "./cache/encoding.ts";
 import { registerAdminRoutes } from "./admin/routes.tsx";
 import { registerCommentRoutes } from "./public/comment-routes.tsx";
 import { registerFeedRoutes } from "./public/feed-routes.ts";
@@ -28,20 +27,7 @@ export function createApp(
     for (const [name, value] of Object.entries(securityHeaders)) c.header(name, value);
   });
 
-  app.get(stylesheet.path, (c) => {
-    const encoding = pickEncoding(c.req.header("accept-encoding"));
-    c.header("Content-Type", "text/css; charset=utf-8");
-    c.header("Cache-Control", "public, max-age=31536000, immutable");
-    c.header("Vary", "Accept-Encoding");
-    if (encoding) c.header("Content-Encoding", encoding);
-    const body =
-      encoding === "br"
-        ? stylesheet.brotli
-        : encoding === "gzip"
-          ? stylesheet.gzip
-          : stylesheet.identity;
-    return c.body(new Uint8Array(body));
-  });
+  registerAssetRoutes(app);
 
   app.use(
     "/media/*",

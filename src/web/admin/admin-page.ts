@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import { jsx } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { adminStylesheet } from "../assets/admin-stylesheet.ts";
+import { adminStylesheet } from "../assets/assets.ts";
 import { stylesheet } from "../assets/assets.ts";
 import { csrfTokenFor } from "../auth/csrf.ts";
 import type { AdminEnv } from "../auth/session.ts";

@@ -4,8 +4,6 @@
 // Each route then checks the role's capability on the server (src/domain/roles.ts).
 import type { Hono, MiddlewareHandler } from "hono";
 import { Hono as HonoApp } from "hono";
-import { adminStylesheet } from "../assets/admin-stylesheet.ts";
-import { pickEncoding } from "../cache/encoding.ts";
 import { csrfFieldName, csrfTokenIsValid, isCrossSiteRequest, siteOrigins } from "../auth/csrf.ts";
 import { loadSession, requireSignedIn, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
@@ -29,21 +27,6 @@ function keepsInputOnExpiry(path: string): boolean {
 }
 
 export function registerAdminRoutes(app: Hono, services: Services): void {
-  app.get(adminStylesheet.path, (c) => {
-    const encoding = pickEncoding(c.req.header("accept-encoding"));
-    c.header("Content-Type", "text/css; charset=utf-8");
-    c.header("Cache-Control", "public, max-age=31536000, immutable");
-    c.header("Vary", "Accept-Encoding");
-    if (encoding) c.header("Content-Encoding", encoding);
-    const body =
-      encoding === "br"
-        ? adminStylesheet.brotli
-        : encoding === "gzip"
-          ? adminStylesheet.gzip
-          : adminStylesheet.identity;
-    return c.body(new Uint8Array(body));
-  });
-
   const admin = new HonoApp<AdminEnv>();
   admin.use(async (c, next) => {
     await next();

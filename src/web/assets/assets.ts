@@ -1,30 +1,62 @@
-// The stylesheet, read and compressed once, served with a content hash in its URL so
-// browsers may cache it forever.
+// Static assets (stylesheets, the little script there is): read and compressed once, served
+// under a content hash so browsers may keep them for a year.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import type { Hono } from "hono";
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import { pickEncoding } from "../cache/encoding.ts";
 
-const css = fs.readFileSync(new URL("./style.css", import.meta.url));
-const version = createHash("sha256").update(css).digest("hex").slice(0, 12);
+export interface Asset {
+  href: string;
+  path: string;
+  contentType: string;
+  identity: Buffer;
+  gzip: Buffer;
+  brotli: Buffer;
+}
 
-export const stylesheet = {
-  href: `/assets/style.${version}.css`,
-  path: `/assets/style.${version}.css`,
-  identity: css,
-  gzip: gzipSync(css, { level: 9 }),
-  brotli: brotliCompressSync(css),
-};
-
-function hashedScript(file: string, name: string) {
+function hashedAsset(file: string, name: string, extension: string, contentType: string): Asset {
   const source = fs.readFileSync(new URL(file, import.meta.url));
   const hash = createHash("sha256").update(source).digest("hex").slice(0, 12);
+  const path = `/assets/${name}.${hash}.${extension}`;
   return {
-    path: `/assets/${name}.${hash}.js`,
+    href: path,
+    path,
+    contentType,
     identity: source,
     gzip: gzipSync(source, { level: 9 }),
     brotli: brotliCompressSync(source),
   };
 }
 
+export const stylesheet = hashedAsset("./style.css", "style", "css", "text/css; charset=utf-8");
+
+export const adminStylesheet = hashedAsset(
+  "./admin.css",
+  "admin",
+  "css",
+  "text/css; charset=utf-8",
+);
+
 /** Moves the comment form under the comment being replied to (the page works without it). */
-export const commentReplyScript = hashedScript("./comment-reply.js", "comment-reply");
+export const commentReplyScript = hashedAsset(
+  "./comment-reply.js",
+  "comment-reply",
+  "js",
+  "text/javascript; charset=utf-8",
+);
+
+export function registerAssetRoutes(app: Hono): void {
+  for (const asset of [stylesheet, adminStylesheet, commentReplyScript]) {
+    app.get(asset.path, (c) => {
+      const encoding = pickEncoding(c.req.header("accept-encoding"));
+      c.header("Content-Type", asset.contentType);
+      c.header("Cache-Control", "public, max-age=31536000, immutable");
+      c.header("Vary", "Accept-Encoding");
+      if (encoding) c.header("Content-Encoding", encoding);
+      const body =
+        encoding === "br" ? asset.brotli : encoding === "gzip" ? asset.gzip : asset.identity;
+      return c.body(new Uint8Array(body));
+    });
+  }
+}

@@ -20,8 +20,6 @@ import { loadReviewPage } from "../../domain/review-page.ts";
 import { publicReviewBySlug } from "../../domain/reviews.ts";
 import { nowIso } from "../../domain/time.ts";
 import { renderCommentRss } from "../../feeds/comment-rss.ts";
-import { pickEncoding } from "../cache/encoding.ts";
-import { commentReplyScript } from "../assets/assets.ts";
 import type { Services } from "../services.ts";
 import { forgetCommenter, rememberCommenter } from "./commenter-cookie.ts";
 import { parseCommentForm } from "./comment-form-input.ts";
@@ -41,18 +39,6 @@ export const messages = {
 
 export function registerCommentRoutes(app: Hono, services: Services): void {
   const { db, config } = services;
-
-  app.get(commentReplyScript.path, (c) => {
-    const encoding = pickEncoding(c.req.header("accept-encoding"));
-    c.header("Content-Type", "text/javascript; charset=utf-8");
-    c.header("Cache-Control", "public, max-age=31536000, immutable");
-    c.header("Vary", "Accept-Encoding");
-    if (encoding) c.header("Content-Encoding", encoding);
-    const s = commentReplyScript;
-    return c.body(
-      new Uint8Array(encoding === "br" ? s.brotli : encoding === "gzip" ? s.gzip : s.identity),
-    );
-  });
 
   app.post(
     "/review/:slug/comments",

@@ -37,7 +37,13 @@ export function ReviewList(props: { reviews: ReviewSummary[]; scale: RatingScale
 }
 
 /** Older/newer links; page 1 lives at the base path, page N at `base/page/N`. */
-export function Pagination(props: { page: Page<unknown>; basePath: string }) {
+export function Pagination(props: {
+  page: Page<unknown>;
+  basePath: string;
+  /** Link texts; by default a listing of reviews, newest first. */
+  labels?: { previous: string; next: string };
+}) {
+  const labels = props.labels ?? { previous: "← Newer reviews", next: "Older reviews →" };
   const { page, pageCount } = props.page;
   if (pageCount <= 1) return null;
   const href = (n: number) =>
@@ -46,7 +52,7 @@ export function Pagination(props: { page: Page<unknown>; basePath: string }) {
     <nav class="pagination" aria-label="Pages">
       {page > 1 ? (
         <a rel="prev" href={href(page - 1)}>
-          ← Newer reviews
+          {labels.previous}
         </a>
       ) : null}
       <span>
@@ -54,7 +60,7 @@ export function Pagination(props: { page: Page<unknown>; basePath: string }) {
       </span>
       {page < pageCount ? (
         <a rel="next" href={href(page + 1)}>
-          Older reviews →
+          {labels.next}
         </a>
       ) : null}
     </nav>

@@ -58,29 +58,15 @@ export function ReviewListing(props: {
 
 /** Previous/next for alphabetical lists, where "newer" and "older" would mean nothing. */
 export function NamePagination(props: { page: Page<unknown>; basePath: string }) {
-  const { page, pageCount } = props.page;
-  if (pageCount <= 1) return null;
-  const href = (n: number) => pageHref(props.basePath, n);
   return (
-    <nav class="pagination" aria-label="Pages">
-      {page > 1 ? (
-        <a rel="prev" href={href(page - 1)}>
-          ← Previous page
-        </a>
-      ) : null}
-      <span>
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? (
-        <a rel="next" href={href(page + 1)}>
-          Next page →
-        </a>
-      ) : null}
-    </nav>
+    <Pagination
+      page={props.page}
+      basePath={props.basePath}
+      labels={{ previous: "← Previous page", next: "Next page →" }}
+    />
   );
 }
 
-/** The href of page n of a list whose first page lives at basePath. */
 export function pageHref(basePath: string, n: number): string {
   return n === 1 ? basePath : `${basePath}/page/${n}`;
 }
