@@ -9,6 +9,10 @@ import * as reviewHtml from "./migrations/005-review-html.ts";
 import * as accounts from "./migrations/006-accounts.ts";
 import * as comments from "./migrations/007-comments.ts";
 import * as reviewOrderIndex from "./migrations/008-review-order-index.ts";
+import * as mail from "./migrations/009-mail.ts";
+import * as commentPriorStatus from "./migrations/010-comment-prior-status.ts";
+import * as reviewAutosave from "./migrations/011-review-autosave.ts";
+import * as passkeys from "./migrations/012-passkeys.ts";
 
 function migrationsFor(db: Db): Record<string, Migration> {
   // Names sort in the order they must run; never rename one that has shipped.
@@ -21,6 +25,10 @@ function migrationsFor(db: Db): Record<string, Migration> {
     "006-accounts": { up: (k) => accounts.up(k, db.dialect) },
     "007-comments": { up: (k) => comments.up(k, db.dialect) },
     "008-review-order-index": { up: (k) => reviewOrderIndex.up(k) },
+    "009-mail": { up: (k) => mail.up(k, db.dialect) },
+    "010-comment-prior-status": { up: (k) => commentPriorStatus.up(k, db.dialect) },
+    "011-review-autosave": { up: (k) => reviewAutosave.up(k, db.dialect) },
+    "012-passkeys": { up: (k) => passkeys.up(k, db.dialect) },
   };
 }
 
