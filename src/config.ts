@@ -21,6 +21,8 @@ const configSchema = z.object({
   pageCache: z.enum(["on", "off"]).default("on"),
   /** Comment flood limits per address and e-mail ("off" only for load benchmarks). */
   commentRateLimits: z.enum(["on", "off"]).default("on"),
+  /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed. */
+  trustedProxyHops: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export interface Config {
@@ -34,6 +36,7 @@ export interface Config {
   demoOnEmpty: boolean;
   pageCache: boolean;
   commentRateLimits: boolean;
+  trustedProxyHops: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -49,6 +52,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoOnEmpty: env.CINELOG_DEMO || undefined,
     pageCache: env.CINELOG_PAGE_CACHE || undefined,
     commentRateLimits: env.CINELOG_COMMENT_RATE_LIMITS || undefined,
+    trustedProxyHops: env.CINELOG_TRUSTED_PROXY_HOPS || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -67,5 +71,6 @@ export function loadConfig(env: Env = process.env): Config {
     demoOnEmpty: c.demoOnEmpty,
     pageCache: c.pageCache === "on",
     commentRateLimits: c.commentRateLimits === "on",
+    trustedProxyHops: c.trustedProxyHops,
   };
 }

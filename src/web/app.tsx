@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { registerAssetRoutes } from "./assets/assets.ts";
+import { clientAddressMiddleware } from "./client-address.ts";
 import { PageCacheLayer } from "./cache/cache-middleware.ts";
 import { registerAdminRoutes } from "./admin/routes.tsx";
 import { registerCommentRoutes } from "./public/comment-routes.tsx";
@@ -28,6 +29,7 @@ export function createApp(
   });
 
   registerAssetRoutes(app);
+  app.use(clientAddressMiddleware(services.config.trustedProxyHops));
 
   app.use(
     "/media/*",

@@ -237,6 +237,10 @@ describe.each(dialects)("index pages on %s", (dialect) => {
           expect(response.status, path).toBe(404);
           expect(textOf(document.querySelector("h1"))).toBe("Page not found");
         }
+        // Nor does the footer offer a way to it.
+        const home = await getPage(app, "/");
+        expect(home.document.querySelector('footer a[href="/ratings"]')).toBeNull();
+        expect(home.document.querySelector('footer a[href="/tags"]')).not.toBeNull();
       } finally {
         await saveSetting(db, "ratingScale", "stars5");
       }

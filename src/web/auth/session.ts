@@ -1,11 +1,11 @@
 // The signed-in person behind a request: reads the session cookie, slides its expiry, and
 // guards admin routes. Sign-in state lives in the database (src/domain/sessions.ts), so any
 // app instance recognises any session.
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Session, User } from "../../db/schema.ts";
 import { resumeSession, sessionLifetimeMs } from "../../domain/sessions.ts";
+import { clientAddressOf } from "../client-address.ts";
 import type { Services } from "../services.ts";
 import { sessionCookieName } from "../cache/cache-middleware.ts";
 
@@ -71,18 +71,9 @@ export function requireSignedIn(
   };
 }
 
-/**
- * The client's address for rate limiting: the socket's peer. Forwarded headers are not
- * trusted, as anyone can send them; behind a proxy every client shares the proxy's address,
- * and the per-account limit still holds.
- */
+/** The client's address for rate limiting (see src/web/client-address.ts). */
 export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    // No socket (requests made in-process, as the tests do).
-    return "unknown";
-  }
+  return clientAddressOf(c, "unknown");
 }
 
 export function signedInUser(c: Context<AdminEnv>): SignedIn {

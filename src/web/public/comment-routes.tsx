@@ -2,7 +2,7 @@
 // that moves the form under a comment. A reader's words are never lost: every refusal shows
 // the page again with what they typed, and an accepted comment is committed before the
 // redirect that shows it.
-import { getConnInfo } from "@hono/node-server/conninfo";
+import { clientAddressOf } from "../client-address.ts";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { countLinks, renderCommentBody } from "../../content/comment-markdown.ts";
@@ -182,10 +182,5 @@ function isCrossSite(c: Context, siteUrl: string): boolean {
 }
 
 function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "";
-  } catch {
-    // Requests made in-process (tests) have no socket.
-    return "";
-  }
+  return clientAddressOf(c, "");
 }

@@ -38,6 +38,7 @@ export async function siteContext(
       description: settings.siteDescription,
       url: services.config.siteUrl,
       stylesheet: stylesheet.href,
+      hasRatings: settings.ratingScale !== "none",
     },
   };
 }

@@ -15,6 +15,8 @@ export interface SiteInfo {
   /** Absolute base URL, without trailing slash. */
   url: string;
   stylesheet: string;
+  /** False when the site does not rate films: there is no ratings index to link to. */
+  hasRatings: boolean;
 }
 
 export interface LayoutProps {
@@ -93,9 +95,11 @@ export function Layout(props: LayoutProps) {
               <li>
                 <a href="/years">Years and decades</a>
               </li>
-              <li>
-                <a href="/ratings">Ratings</a>
-              </li>
+              {site.hasRatings && (
+                <li>
+                  <a href="/ratings">Ratings</a>
+                </li>
+              )}
               <li>
                 <a href="/tags">Tags</a>
               </li>
