@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { connect } from "../src/db/connect.ts";
-import { benchSearchTerms } from "./generate.ts";
+import { benchSearchTerms } from "./review-text.ts";
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,6 @@
 // The `cinelog` command: one entry point, one file per subcommand.
 import { demoCommand } from "./demo.ts";
+import { importCommand } from "./import.ts";
 import { migrateCommand } from "./migrate.ts";
 import { serveCommand } from "./serve.ts";
 import { userCommand } from "./user.ts";
@@ -12,6 +13,9 @@ Commands:
   demo [--force]        load the demo reviews, films and series
   user add --email E --name N [--role R] [--password-stdin]
                         create an account (owner by default)
+  import wordpress FILE.xml
+                        import a WordPress export (WXR): reviews, films, comments,
+                        old addresses as redirects; running it again adds only what is new
 
 Configuration comes from the environment; see the README.`;
 
@@ -26,6 +30,8 @@ async function main(argv: string[]): Promise<void> {
       return demoCommand(args);
     case "user":
       return userCommand(args);
+    case "import":
+      return importCommand(args);
     case "help":
     case "--help":
     case "-h":

@@ -3,6 +3,7 @@ import { describeDatabase, type Db } from "../db/connect.ts";
 import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
 import { createSetupToken } from "../domain/setup-link.ts";
 import { ownerEmails } from "../domain/users.ts";
+import { startMailSender } from "../mail/sender.ts";
 import { openRuntime } from "../runtime.ts";
 import { createNodeServer } from "../web/node-server.ts";
 
@@ -26,9 +27,14 @@ export async function serveCommand(): Promise<void> {
     console.log(`Database: ${describeDatabase(config.databaseUrl)}`);
     console.log(`Cinelog is serving ${config.siteUrl} (listening on ${where})`);
   });
+  // Delivers the outbox (and announces new reviews) every few seconds; see src/mail/sender.ts.
+  const mailSender = startMailSender({ db, siteUrl: config.siteUrl, logger });
   const shutdown = () => {
     server.close();
-    void db.close().finally(() => process.exit(0));
+    void mailSender
+      .stop()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

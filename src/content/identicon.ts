@@ -1,5 +1,8 @@
 // Local avatars: a symmetric 5×5 pattern drawn from a hash, as an SVG data: URI. Nothing is
-// fetched from another host (no Gravatar), so a reader's address never leaves the site.
+// fetched from another host (unless the owner turns Gravatar on, below), so a reader's
+// address never leaves the site.
+import { createHash } from "node:crypto";
+
 const cells = 5;
 const cell = 8;
 
@@ -24,4 +27,23 @@ export function identiconDataUri(hash: string): string {
     `<rect width="${size}" height="${size}" fill="hsl(${hue} 30% 92%)"/>` +
     `<g fill="${fill}">${rects.join("")}</g></svg>`;
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+}
+
+// Gravatar, only when the site's owner turns it on ("Show Gravatar images"): the reader's
+// browser then asks gravatar.com for each commenter's picture, so the page's policy must let
+// that one host in (src/web/security-headers.ts), and the hash of each address is public.
+export const gravatarOrigin = "https://gravatar.com";
+
+/** Gravatar's key for an address: SHA-256 of the trimmed, lower-cased address, in hex. */
+export function gravatarHash(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+}
+
+/**
+ * The picture at `size` CSS pixels and `scale` device pixels per CSS pixel. `d=blank` asks for
+ * a transparent image when the address has no Gravatar, so the local pattern drawn behind it
+ * shows through: such commenters keep the same avatar whether Gravatar is on or off.
+ */
+export function gravatarUrl(hash: string, size: number, scale = 1): string {
+  return `${gravatarOrigin}/avatar/${hash}?s=${size * scale}&d=blank&r=g`;
 }

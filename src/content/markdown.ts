@@ -28,14 +28,31 @@ const reviewAllowlist: sanitizeHtml.IOptions = {
   transformTags: { h1: "h2" },
 };
 
+// Saving a review renders its body for the page, its excerpt and the search index: the
+// last few results are kept so one save renders once (a 900-word body takes milliseconds).
+const recentRenders = new Map<string, string>();
+const recentRendersKept = 8;
+
 export function renderReviewBody(markdown: string): string {
-  return sanitizeHtml(reviewMarkdown.render(markdown), reviewAllowlist);
+  const cached = recentRenders.get(markdown);
+  if (cached !== undefined) return cached;
+  const html = sanitizeHtml(reviewMarkdown.render(markdown), reviewAllowlist);
+  if (recentRenders.size >= recentRendersKept) {
+    recentRenders.delete(recentRenders.keys().next().value as string);
+  }
+  recentRenders.set(markdown, html);
+  return html;
 }
 
 /** Plain text of the first paragraph(s), cut on a word boundary, for listings and meta tags. */
 export function excerptFrom(markdown: string, maxLength = 280): string {
-  const html = reviewMarkdown.render(markdown);
-  const text = sanitizeHtml(html.replace(/<\/(p|h\d|li|blockquote)>/g, " "), {
+  const html = renderReviewBody(markdown);
+  // Only the opening is needed: cut at the first block end well past the excerpt's length.
+  const blockEnd = /<\/(p|h\d|li|blockquote)>/g;
+  blockEnd.lastIndex = maxLength * 4;
+  const end = blockEnd.exec(html);
+  const opening = end ? html.slice(0, end.index + end[0].length) : html;
+  const text = sanitizeHtml(opening.replace(/<\/(p|h\d|li|blockquote)>/g, " "), {
     allowedTags: [],
     allowedAttributes: {},
   })

@@ -13,6 +13,7 @@ import * as mail from "./migrations/009-mail.ts";
 import * as commentPriorStatus from "./migrations/010-comment-prior-status.ts";
 import * as reviewAutosave from "./migrations/011-review-autosave.ts";
 import * as passkeys from "./migrations/012-passkeys.ts";
+import * as imports from "./migrations/013-imports.ts";
 
 function migrationsFor(db: Db): Record<string, Migration> {
   // Names sort in the order they must run; never rename one that has shipped.
@@ -29,6 +30,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     "010-comment-prior-status": { up: (k) => commentPriorStatus.up(k, db.dialect) },
     "011-review-autosave": { up: (k) => reviewAutosave.up(k, db.dialect) },
     "012-passkeys": { up: (k) => passkeys.up(k, db.dialect) },
+    "013-imports": { up: (k) => imports.up(k, db.dialect) },
   };
 }
 

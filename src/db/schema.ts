@@ -6,7 +6,7 @@
 //   compare and sort the same way everywhere and never shift with a server's time zone;
 // - booleans are integers 0/1 on both databases;
 // - ratings are stored on a 0–100 scale and shown on the site's chosen scale.
-import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export type Role = "owner" | "editor" | "author" | "contributor";
 export type ReviewStatus = "draft" | "scheduled" | "published";
@@ -151,12 +151,52 @@ export interface SignInAttemptsTable {
   at: string;
 }
 
+export interface PasskeysTable {
+  id: Generated<number>;
+  user_id: number;
+  /** base64url, as the browser names the credential. */
+  credential_id: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  /** bigint: PostgreSQL returns it as a string, so read it with Number(). */
+  counter: ColumnType<number | string, number, number>;
+  /** Comma-separated transports. */
+  transports: string;
+  name: string;
+  backed_up: number;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export type WebauthnPurpose = "register" | "sign-in";
+
+export interface WebauthnChallengesTable {
+  /** base64url; single-use, deleted when answered. */
+  challenge: string;
+  purpose: WebauthnPurpose;
+  /** Whose account a `register` challenge adds a passkey to; null for `sign-in`. */
+  user_id: number | null;
+  expires_at: string;
+}
+
 export interface ReviewRevisionsTable {
   id: Generated<number>;
   review_id: number;
   body_md: string;
   author_id: number | null;
   created_at: string;
+}
+
+export interface ReviewAutosavesTable {
+  id: Generated<number>;
+  user_id: number;
+  /** The review being edited; null for a review not saved yet (see draft_key). */
+  review_id: number | null;
+  /** The editor page's own key for a new review, until it is saved for real. */
+  draft_key: string | null;
+  /** JSON of the editor's fields as typed (src/domain/review-autosave.ts reads it). */
+  fields: string;
+  saved_at: string;
 }
 
 export type CommentStatus = "pending" | "approved" | "spam" | "trash";
@@ -182,6 +222,69 @@ export interface CommentsTable {
   user_agent: Generated<string>;
   created_at: string;
   approved_at: string | null;
+  /** The status before the comment went to spam or trash, for "Not spam" and "Restore". */
+  prior_status: CommentStatus | null;
+}
+
+/** Mail (src/mail, migration 009): the outbox, subscriptions, and their bookkeeping. */
+export type MailKind = "confirmation" | "author-notice" | "reply-notice" | "post-notice";
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: MailKind;
+  to_address: string;
+  /** The list the recipient can leave from this mail ("posts", "review:ID", "author"). */
+  list_scope: string | null;
+  /** JSON, read back with zod by src/mail/messages.ts. */
+  payload: string;
+  dedupe_key: string | null;
+  created_at: string;
+  next_attempt_at: string;
+  attempts: Generated<number>;
+  claimed_until: string | null;
+  sent_at: string | null;
+  failed_at: string | null;
+  last_error: string | null;
+}
+
+export type SubscriptionStatus = "pending" | "confirmed" | "unsubscribed";
+
+export interface MailSubscriptionsTable {
+  id: Generated<number>;
+  email: string;
+  scope: string;
+  review_id: number | null;
+  status: SubscriptionStatus;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+export interface MailConfirmationsTable {
+  email: string;
+  last_sent_at: string;
+}
+
+export interface MailAnnouncementsTable {
+  review_id: number;
+  announced_at: string;
+}
+
+/** One record an import brought in (src/importers): re-running the import finds it here. */
+export interface ImportItemsTable {
+  id: Generated<number>;
+  source: string;
+  kind: string;
+  external_id: string;
+  local_id: number;
+  imported_at: string;
+}
+
+/** An old address (say, a WordPress permalink) answered with a 301 to its new page. */
+export interface RedirectsTable {
+  from_path: string;
+  to_path: string;
+  created_at: string;
 }
 
 export interface Database {
@@ -199,8 +302,17 @@ export interface Database {
   content_changes: ContentChangesTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   review_revisions: ReviewRevisionsTable;
+  review_autosaves: ReviewAutosavesTable;
   comments: CommentsTable;
+  mail_outbox: MailOutboxTable;
+  mail_subscriptions: MailSubscriptionsTable;
+  mail_confirmations: MailConfirmationsTable;
+  mail_announcements: MailAnnouncementsTable;
+  import_items: ImportItemsTable;
+  redirects: RedirectsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -215,5 +327,7 @@ export type Tag = Selectable<TagsTable>;
 export type Series = Selectable<SeriesTable>;
 export type SeriesEntry = Selectable<SeriesEntriesTable>;
 export type Session = Selectable<SessionsTable>;
+export type Passkey = Selectable<PasskeysTable>;
 export type ReviewRevision = Selectable<ReviewRevisionsTable>;
+export type ReviewAutosave = Selectable<ReviewAutosavesTable>;
 export type Comment = Selectable<CommentsTable>;

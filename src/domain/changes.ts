@@ -7,11 +7,14 @@
 //                     every review page (previous/next, Up Next)
 //   lists             the summaries shown in listings, feeds and indexes
 //   series            series pages and the Up Next line
+//   comments          which comments are public: comment feeds and the comment counts in
+//                     review listings (not every listing: see page-tags.ts)
 //   review:SLUG       one review page
 import type { Db } from "../db/connect.ts";
 import { nowIso } from "./time.ts";
 
-export type ChangeTag = "site" | "public-set" | "lists" | "series" | `review:${string}`;
+export type ChangeTag =
+  "site" | "public-set" | "lists" | "series" | "comments" | `review:${string}`;
 
 /** How long the change log keeps rows; an instance that polls less often than this rebuilds. */
 const keepChangesMs = 24 * 60 * 60 * 1000;
@@ -42,6 +45,20 @@ export async function reviewChangeTags(db: Db, reviewId: number): Promise<Change
     .executeTakeFirst();
   if (!review || review.status === "draft") return [];
   return [`review:${review.slug}`, "lists"];
+}
+
+/**
+ * A review's public comments changed (one shown, hidden or edited): its page, the comment
+ * feeds and the listings counting its comments. Not "lists": feeds of reviews, search and the
+ * sitemap show no comments, so a busy comment section does not keep emptying them.
+ */
+export async function commentChangeTags(db: Db, reviewId: number): Promise<ChangeTag[]> {
+  const review = await db.kysely
+    .selectFrom("reviews")
+    .select("slug")
+    .where("id", "=", reviewId)
+    .executeTakeFirst();
+  return review ? [`review:${review.slug}`, "comments"] : [];
 }
 
 // Changes this process made itself were already announced on its bus; the poller skips them.

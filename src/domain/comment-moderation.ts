@@ -6,7 +6,7 @@ import type { Db } from "../db/connect.ts";
 import type { Comment, CommentStatus, ReviewStatus, User } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { renderCommentBody } from "../content/comment-markdown.ts";
-import { recordChange, reviewChangeTags } from "./changes.ts";
+import { commentChangeTags, recordChange } from "./changes.ts";
 import { commentById, createComment, setCommentStatus } from "./comments.ts";
 
 export const moderationPageSize = 50;
@@ -23,8 +23,9 @@ export const moderationActions = [
 export type ModerationAction = (typeof moderationActions)[number];
 
 /**
- * Where each action leads. Spam and trash keep no record of the status before, so "not
- * spam" and "restore" put the comment back in the queue rather than guessing it was public.
+ * Where each action leads. "Not spam" and "Restore" go back to the status the comment had
+ * before (comments.prior_status, see setCommentStatus); these are their targets when it is
+ * unknown: the queue, rather than a guess that it was public.
  */
 const actionTarget: Record<Exclude<ModerationAction, "delete">, CommentStatus> = {
   approve: "approved",
@@ -34,6 +35,21 @@ const actionTarget: Record<Exclude<ModerationAction, "delete">, CommentStatus> =
   trash: "trash",
   restore: "pending",
 };
+
+/** Where an action takes this comment: for "Not spam" and "Restore", back where it was. */
+export function actionDestination(
+  action: Exclude<ModerationAction, "delete">,
+  comment: Pick<Comment, "prior_status">,
+): CommentStatus {
+  const prior = comment.prior_status;
+  // Out of spam means into the open; out of the trash may also mean back into spam.
+  const allowed: CommentStatus[] =
+    action === "notspam" ? ["pending", "approved"] : ["pending", "approved", "spam"];
+  if ((action === "notspam" || action === "restore") && prior && allowed.includes(prior)) {
+    return prior;
+  }
+  return actionTarget[action];
+}
 
 /**
  * Whether an action means anything for a comment in this status (the row offers only these).
@@ -61,7 +77,7 @@ export function actionApplies(action: ModerationAction, status: CommentStatus): 
 /** Carries out an action that applies; returns false (and changes nothing) otherwise. */
 export async function moderateComment(
   db: Db,
-  comment: Pick<Comment, "id" | "status">,
+  comment: Pick<Comment, "id" | "status" | "prior_status">,
   action: ModerationAction,
 ): Promise<boolean> {
   if (!actionApplies(action, comment.status)) return false;
@@ -71,14 +87,14 @@ export async function moderateComment(
     await db.kysely.deleteFrom("comments").where("id", "=", comment.id).execute();
     return true;
   }
-  await setCommentStatus(db, comment.id, actionTarget[action]);
+  await setCommentStatus(db, comment.id, actionDestination(action, comment));
   return true;
 }
 
 /** Applies one action to many comments at once: all of it happens, or none. */
 export function moderateComments(
   db: Db,
-  comments: Pick<Comment, "id" | "status">[],
+  comments: Pick<Comment, "id" | "status" | "prior_status">[],
   action: ModerationAction,
 ): Promise<number> {
   return inTransaction(db, async (trx) => {
@@ -275,7 +291,7 @@ export async function editComment(db: Db, id: number, edit: CommentEdit): Promis
       .execute();
     // A shown comment's new words must reach the page even when its status stays the same.
     if (before.status === "approved") {
-      await recordChange(trx, await reviewChangeTags(trx, before.review_id));
+      await recordChange(trx, await commentChangeTags(trx, before.review_id));
     }
     await setCommentStatus(trx, id, edit.status);
   });

@@ -5,7 +5,9 @@ import type { Db } from "../db/connect.ts";
 import type { Comment, CommentStatus } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { renderCommentBody } from "../content/comment-markdown.ts";
-import { recordChange } from "./changes.ts";
+import { gravatarHash } from "../content/identicon.ts";
+import { commentChangeTags, recordChange } from "./changes.ts";
+import { commentApproved, commentCreated } from "./mail-notices.ts";
 import { sign } from "./secrets.ts";
 import { nowIso } from "./time.ts";
 
@@ -51,6 +53,8 @@ export async function createComment(db: Db, input: NewComment): Promise<Comment>
       .returningAll()
       .executeTakeFirstOrThrow();
     if (comment.status === "approved") await announce(trx, comment.review_id);
+    // Mail to the author and subscribers, queued in this transaction (src/domain/mail-notices).
+    await commentCreated(trx, comment);
     return comment;
   });
 }
@@ -64,6 +68,7 @@ export async function setCommentStatus(db: Db, id: number, status: CommentStatus
       .set({
         status,
         approved_at: status === "approved" ? (before.approved_at ?? nowIso()) : before.approved_at,
+        prior_status: priorStatusAfter(before, status),
       })
       .where("id", "=", id)
       .execute();
@@ -71,16 +76,26 @@ export async function setCommentStatus(db: Db, id: number, status: CommentStatus
     if (before.status === "approved" || status === "approved") {
       await announce(trx, before.review_id);
     }
+    if (status === "approved") await commentApproved(trx, { ...before, status });
   });
 }
 
+/**
+ * What a comment set aside (spam or trash) remembers of where it came from: pending or approved,
+ * or spam when spam is trashed (so "Restore" gives back spam, not a public comment). Out of the
+ * trash into spam remembers nothing ("Not spam" must never mean "back to the trash"), nor does
+ * a comment brought back into the open.
+ */
+function priorStatusAfter(
+  before: Pick<Comment, "status">,
+  status: CommentStatus,
+): CommentStatus | null {
+  if (status !== "spam" && status !== "trash") return null;
+  return before.status === "trash" ? null : before.status;
+}
+
 async function announce(db: Db, reviewId: number): Promise<void> {
-  const review = await db.kysely
-    .selectFrom("reviews")
-    .select("slug")
-    .where("id", "=", reviewId)
-    .executeTakeFirst();
-  if (review) await recordChange(db, [`review:${review.slug}`, "lists"]);
+  await recordChange(db, await commentChangeTags(db, reviewId));
 }
 
 export function commentById(db: Db, id: number): Promise<Comment | undefined> {
@@ -108,6 +123,8 @@ export interface PublicComment {
   createdAt: string;
   /** Keyed hash of the e-mail address, for the avatar (see avatarKey). */
   avatarKey: string;
+  /** Gravatar's hash of the address: on a page only when the owner turned Gravatar on. */
+  gravatarHash: string;
   awaitingModeration: boolean;
 }
 
@@ -144,6 +161,7 @@ export async function toPublic(db: Db, row: Comment): Promise<PublicComment> {
     bodyHtml: row.body_html,
     createdAt: row.created_at,
     avatarKey: await avatarKey(db, row.author_email),
+    gravatarHash: gravatarHash(row.author_email),
     awaitingModeration: row.status !== "approved",
   };
 }

@@ -1,6 +1,7 @@
 // People are records: one page per person, listing every reviewed film of theirs by role.
 import type { Db } from "../db/connect.ts";
 import type { CreditRole, Person } from "../db/schema.ts";
+import { approvedCommentCounts } from "./indexes/comment-counts.ts";
 import { publishedReviews } from "./visibility.ts";
 import { nowIso } from "./time.ts";
 import { uniqueSlug } from "./unique-slug.ts";
@@ -35,6 +36,8 @@ export interface FilmographyItem {
   year: number | null;
   reviewSlug: string;
   publishedAt: string;
+  /** Approved comments on that review. */
+  commentCount: number;
 }
 
 /** Every film of this person's that has a public review, newest review first within a role. */
@@ -53,6 +56,7 @@ export async function reviewedFilmography(
       "films.slug as filmSlug",
       "films.title as title",
       "films.year as year",
+      "reviews.id as reviewId",
       "reviews.slug as reviewSlug",
       "reviews.published_at as publishedAt",
     ])
@@ -62,12 +66,19 @@ export async function reviewedFilmography(
     .execute();
   // One line per film and role: the newest review of a film stands for its rewatches.
   const seen = new Set<string>();
-  return rows
-    .filter((r) => {
-      const key = `${r.role}:${r.filmSlug}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map((r) => ({ ...r, publishedAt: r.publishedAt ?? "" }));
+  const shown = rows.filter((r) => {
+    const key = `${r.role}:${r.filmSlug}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const counts = await approvedCommentCounts(
+    db,
+    shown.map((r) => r.reviewId),
+  );
+  return shown.map(({ reviewId, ...r }) => ({
+    ...r,
+    publishedAt: r.publishedAt ?? "",
+    commentCount: counts.get(reviewId) ?? 0,
+  }));
 }

@@ -8,6 +8,7 @@ import { excerptFrom, renderReviewBody } from "../content/markdown.ts";
 import { indexReview } from "../search/indexer.ts";
 import { recordChange, reviewChangeTags } from "./changes.ts";
 import { ReviewInputError } from "./reviews.ts";
+import { assertStillsDescribed } from "./stills.ts";
 import { setReviewTags, tagsOfReview } from "./tags.ts";
 import { nowIso, toIso } from "./time.ts";
 
@@ -35,6 +36,8 @@ export async function updateReview(db: Db, reviewId: number, input: ReviewUpdate
       .where("id", "=", reviewId)
       .executeTakeFirst();
     if (!before) throw new ReviewInputError(`No review with id ${reviewId}.`);
+    // Stills need alt text before a review goes public (issue 5; src/domain/stills.ts).
+    if (input.status !== "draft") await assertStillsDescribed(trx, reviewId);
     if (input.rating != null && !(input.rating >= 0 && input.rating <= 100)) {
       throw new ReviewInputError("A rating must be between 0 and 100.");
     }
@@ -131,4 +134,55 @@ export async function reviewRevisions(db: Db, reviewId: number): Promise<ReviewR
     .where("review_id", "=", reviewId)
     .orderBy("id", "desc")
     .execute();
+}
+
+export interface RevisionItem {
+  id: number;
+  body: string;
+  /** Who wrote this version and when: the save that put it in place. */
+  writtenBy: string | null;
+  writtenAt: string;
+  /** The save that replaced it (and so kept it here). */
+  replacedBy: string | null;
+  replacedAt: string;
+}
+
+/**
+ * Earlier versions, newest first, with who wrote each and who replaced it. A revision row is
+ * written by the save that replaces a body, so the version in row N was put in place by the
+ * save that made row N-1, or, for the oldest, by the review's author when it was created.
+ */
+export async function revisionHistory(
+  db: Db,
+  review: Pick<Review, "id" | "author_id" | "created_at">,
+): Promise<RevisionItem[]> {
+  const rows = await db.kysely
+    .selectFrom("review_revisions")
+    .leftJoin("users", "users.id", "review_revisions.author_id")
+    .select([
+      "review_revisions.id as id",
+      "review_revisions.body_md as body",
+      "review_revisions.created_at as createdAt",
+      "users.display_name as editorName",
+    ])
+    .where("review_revisions.review_id", "=", review.id)
+    .orderBy("review_revisions.id", "asc")
+    .execute();
+  const author = await db.kysely
+    .selectFrom("users")
+    .select("display_name")
+    .where("id", "=", review.author_id)
+    .executeTakeFirst();
+  const items = rows.map((row, i) => {
+    const before = rows[i - 1];
+    return {
+      id: row.id,
+      body: row.body,
+      writtenBy: before ? before.editorName : (author?.display_name ?? null),
+      writtenAt: before ? before.createdAt : review.created_at,
+      replacedBy: row.editorName,
+      replacedAt: row.createdAt,
+    };
+  });
+  return items.reverse();
 }

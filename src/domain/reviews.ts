@@ -5,6 +5,7 @@ import type { Review, ReviewStatus } from "../db/schema.ts";
 import { excerptFrom, renderReviewBody } from "../content/markdown.ts";
 import { indexReview } from "../search/indexer.ts";
 import { directorsOf } from "./films.ts";
+import { approvedCommentCounts } from "./indexes/comment-counts.ts";
 import { recordChange } from "./changes.ts";
 import { setReviewTags } from "./tags.ts";
 import { nowIso, toIso } from "./time.ts";
@@ -92,6 +93,8 @@ export interface ReviewSummary {
   publishedAt: string;
   film: { id: number; slug: string; title: string; year: number | null };
   directors: { slug: string; name: string }[];
+  /** Approved comments, shown in listings. */
+  commentCount: number;
 }
 
 function summaryQuery(db: Db, now: string) {
@@ -114,7 +117,13 @@ function summaryQuery(db: Db, now: string) {
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
 
 async function toSummaries(db: Db, rows: SummaryRow[]): Promise<ReviewSummary[]> {
-  const directors = await directorsOf(db, [...new Set(rows.map((r) => r.filmId))]);
+  const [directors, commentCounts] = await Promise.all([
+    directorsOf(db, [...new Set(rows.map((r) => r.filmId))]),
+    approvedCommentCounts(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     slug: r.slug,
@@ -124,6 +133,7 @@ async function toSummaries(db: Db, rows: SummaryRow[]): Promise<ReviewSummary[]>
     publishedAt: r.publishedAt ?? "",
     film: { id: r.filmId, slug: r.filmSlug, title: r.filmTitle, year: r.filmYear },
     directors: directors.get(r.filmId) ?? [],
+    commentCount: commentCounts.get(r.id) ?? 0,
   }));
 }
 

@@ -2,6 +2,7 @@
 // entry; the review page shows the next entries as "Up Next", linked once they are reviewed.
 import type { Db } from "../db/connect.ts";
 import type { Series } from "../db/schema.ts";
+import { inTransaction } from "../db/transaction.ts";
 import { recordChange } from "./changes.ts";
 import { nowIso } from "./time.ts";
 import { uniqueSlug } from "./unique-slug.ts";
@@ -35,19 +36,39 @@ export async function appendSeriesEntry(
   filmId: number,
   reviewId: number | null = null,
 ): Promise<number> {
-  const last = await db.kysely
-    .selectFrom("series_entries")
-    .select((eb) => eb.fn.max("position").as("max"))
-    .where("series_id", "=", seriesId)
-    .executeTakeFirst();
-  const position = last?.max == null ? 0 : Number(last.max) + 1;
-  const row = await db.kysely
-    .insertInto("series_entries")
-    .values({ series_id: seriesId, film_id: filmId, position, review_id: reviewId })
+  return inTransaction(db, async (trx) => {
+    // Two films added at once must not both take the last position + 1.
+    await lockSeries(trx, seriesId);
+    const last = await trx.kysely
+      .selectFrom("series_entries")
+      .select((eb) => eb.fn.max("position").as("max"))
+      .where("series_id", "=", seriesId)
+      .executeTakeFirst();
+    const position = last?.max == null ? 0 : Number(last.max) + 1;
+    const row = await trx.kysely
+      .insertInto("series_entries")
+      .values({ series_id: seriesId, film_id: filmId, position, review_id: reviewId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordChange(trx, ["series"]);
+    return row.id;
+  });
+}
+
+/**
+ * Takes the series row's write lock for the rest of the transaction (and marks the series
+ * changed, which its feed reads): on PostgreSQL a second writer of the same series waits
+ * here and then reads what the first committed; SQLite has one writer at a time anyway.
+ * False when the series does not exist.
+ */
+export async function lockSeries(trx: Db, seriesId: number): Promise<boolean> {
+  const row = await trx.kysely
+    .updateTable("series")
+    .set({ updated_at: nowIso() })
+    .where("id", "=", seriesId)
     .returning("id")
-    .executeTakeFirstOrThrow();
-  await recordChange(db, ["series"]);
-  return row.id;
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function attachReviewToEntry(
@@ -68,7 +89,11 @@ export async function seriesBySlug(db: Db, slug: string): Promise<Series | undef
 }
 
 export interface SeriesItem {
+  entryId: number;
   position: number;
+  filmId: number;
+  /** The review attached to this entry, public or not. */
+  reviewId: number | null;
   film: { slug: string; title: string; year: number | null };
   /** The public review of this entry, if there is one yet. */
   reviewSlug: string | null;
@@ -88,6 +113,7 @@ async function seriesItems(
     .selectFrom("series_entries")
     .innerJoin("films", "films.id", "series_entries.film_id")
     .select([
+      "series_entries.id as entryId",
       "series_entries.position as position",
       "series_entries.review_id as reviewId",
       "films.id as filmId",
@@ -114,7 +140,10 @@ async function seriesItems(
   for (const r of publicReviews)
     if (!latestByFilm.has(r.filmId)) latestByFilm.set(r.filmId, r.slug);
   return entries.map((e) => ({
+    entryId: e.entryId,
     position: e.position,
+    filmId: e.filmId,
+    reviewId: e.reviewId,
     film: { slug: e.filmSlug, title: e.title, year: e.year },
     reviewSlug:
       (e.reviewId != null ? byId.get(e.reviewId) : undefined) ?? latestByFilm.get(e.filmId) ?? null,

@@ -106,3 +106,17 @@ export async function endAllSessions(db: Db, userId: number): Promise<number> {
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Signs a person out everywhere but here (after a password change, say). */
+export async function endOtherSessions(
+  db: Db,
+  userId: number,
+  keepSessionId: string,
+): Promise<number> {
+  const result = await db.kysely
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("id", "<>", keepSessionId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

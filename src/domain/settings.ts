@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Db } from "../db/connect.ts";
 import { recordChange } from "./changes.ts";
-import { commentSettings } from "./moderation/comment-settings.ts";
+import { commentSettings, rememberGravatarChoice } from "./moderation/comment-settings.ts";
 
 export const ratingScales = ["none", "stars5", "ten", "hundred"] as const;
 export type RatingScale = (typeof ratingScales)[number];
@@ -22,7 +22,9 @@ export async function loadSettings(db: Db): Promise<SiteSettings> {
   for (const r of rows) raw[r.key] = r.value;
   // A bad stored value falls back to its default rather than taking the site down.
   const parsed = settingsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : settingsSchema.parse({});
+  const settings = parsed.success ? parsed.data : settingsSchema.parse({});
+  rememberGravatarChoice(db, settings.showGravatar);
+  return settings;
 }
 
 export async function saveSetting<K extends keyof SiteSettings>(

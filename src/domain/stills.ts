@@ -3,6 +3,7 @@ import type { Db } from "../db/connect.ts";
 import type { Still } from "../db/schema.ts";
 import type { StillVariant } from "../media/still-variants.ts";
 import { recordChange, reviewChangeTags } from "./changes.ts";
+import { ReviewInputError } from "./reviews.ts";
 
 export interface StillInput {
   reviewId: number;
@@ -58,4 +59,107 @@ export function variantsOf(still: Pick<Still, "variants">): StillVariant[] {
   } catch {
     return [];
   }
+}
+
+export interface StillDetails {
+  id: number;
+  alt: string;
+  caption: string;
+}
+
+/**
+ * Saves what the stills page sent: alt text and captions of the stills it listed, and their
+ * order (`order`: still ids, first to last). Ids of other reviews' stills are ignored;
+ * stills the page did not list keep their place after the listed ones.
+ */
+export async function saveStillDetails(
+  db: Db,
+  reviewId: number,
+  details: StillDetails[],
+  order: number[],
+): Promise<void> {
+  const stills = await stillsOfReview(db, reviewId);
+  const byId = new Map(stills.map((s) => [s.id, s]));
+  const ordered = [...new Set(order.filter((id) => byId.has(id)))];
+  for (const still of stills) if (!ordered.includes(still.id)) ordered.push(still.id);
+  const wanted = new Map(details.filter((d) => byId.has(d.id)).map((d) => [d.id, d]));
+  let changed = false;
+  for (const [position, id] of ordered.entries()) {
+    const still = byId.get(id)!;
+    const detail = wanted.get(id);
+    const alt = detail ? detail.alt.trim() : still.alt;
+    const caption = detail ? detail.caption.trim() || null : still.caption;
+    if (still.position === position && still.alt === alt && still.caption === caption) continue;
+    await db.kysely
+      .updateTable("stills")
+      .set({ position, alt, caption })
+      .where("id", "=", id)
+      .execute();
+    changed = true;
+  }
+  if (changed) await recordChange(db, await reviewChangeTags(db, reviewId));
+}
+
+/** The order of a review's stills with one moved a place up or down (unchanged at an end). */
+export function orderAfterMove(ids: number[], stillId: number, direction: "up" | "down"): number[] {
+  const order = [...ids];
+  const at = order.indexOf(stillId);
+  const to = direction === "up" ? at - 1 : at + 1;
+  if (at < 0 || to < 0 || to >= order.length) return order;
+  [order[at], order[to]] = [order[to]!, order[at]!];
+  return order;
+}
+
+export async function stillOfReview(
+  db: Db,
+  reviewId: number,
+  stillId: number,
+): Promise<Still | undefined> {
+  return db.kysely
+    .selectFrom("stills")
+    .selectAll()
+    .where("review_id", "=", reviewId)
+    .where("id", "=", stillId)
+    .executeTakeFirst();
+}
+
+/** Deletes a still's row; the caller deletes its files once this has succeeded. */
+export async function removeStill(
+  db: Db,
+  reviewId: number,
+  stillId: number,
+): Promise<Still | undefined> {
+  const still = await stillOfReview(db, reviewId, stillId);
+  if (!still) return undefined;
+  await db.kysely.deleteFrom("stills").where("id", "=", stillId).execute();
+  await recordChange(db, await reviewChangeTags(db, reviewId));
+  return still;
+}
+
+/** Stills without alt text, with their place in the review (1 = the lead still). */
+export async function stillsMissingAlt(
+  db: Db,
+  reviewId: number,
+): Promise<{ id: number; number: number }[]> {
+  const stills = await stillsOfReview(db, reviewId);
+  return stills
+    .map((s, index) => ({ id: s.id, number: index + 1, alt: s.alt }))
+    .filter((s) => s.alt.trim() === "")
+    .map(({ id, number }) => ({ id, number }));
+}
+
+/**
+ * Alt text is what a reader who cannot see a still gets instead: a review whose stills lack
+ * it is not published or scheduled. Throws a ReviewInputError naming the stills.
+ */
+export async function assertStillsDescribed(db: Db, reviewId: number): Promise<void> {
+  const missing = await stillsMissingAlt(db, reviewId);
+  if (missing.length === 0) return;
+  const names = missing.map((s) => `still ${s.number}`);
+  const list =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
+  throw new ReviewInputError(
+    `Describe every still before publishing or scheduling: ${list} ${missing.length === 1 ? "has" : "have"} no alt text. ` +
+      "Add it on the review's Stills page. Nothing was saved.",
+  );
 }

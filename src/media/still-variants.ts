@@ -5,6 +5,22 @@ import path from "node:path";
 import sharp from "sharp";
 import { rgbaToThumbHash } from "thumbhash";
 
+/** The largest still file accepted: a frame grab or a scan is far smaller. */
+export const MAX_STILL_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The most pixels a still may decode to (100 megapixels, about 10000 x 10000). sharp reads
+ * the size from the header first, so a small file claiming huge dimensions (a decompression
+ * bomb) is refused before anything is decoded.
+ */
+export const MAX_STILL_PIXELS = 100_000_000;
+
+/** Raster formats a still may be sent in. SVG is refused: it is a document, not a picture. */
+const acceptedFormats = new Set(["jpeg", "png", "webp", "gif", "avif", "heif", "tiff"]);
+
+/** An upload that is not a usable image; `message` is written for the person uploading it. */
+export class StillRejected extends Error {}
+
 /** Widths offered to browsers through srcset; an image is never scaled up. */
 export const variantWidths: readonly number[] = [480, 960, 1600, 2400];
 
@@ -28,7 +44,8 @@ export interface ProcessedStill {
 
 /**
  * Writes the variants of `input` under `mediaDir/dir/` as `NAME-WIDTH.webp|jpg`.
- * sharp drops EXIF, GPS and ICC data unless asked to keep them, which we never do.
+ * sharp drops EXIF, GPS, XMP, IPTC, comments and ICC data unless asked to keep them, which
+ * we never do. Throws StillRejected for a file that is not a usable image.
  */
 export async function processStill(
   input: Buffer,
@@ -36,9 +53,22 @@ export async function processStill(
   dir: string,
   name: string,
 ): Promise<ProcessedStill> {
-  // rotate() applies the EXIF orientation before that metadata is dropped.
-  const source = sharp(input, { limitInputPixels: 50_000_000 }).rotate();
-  const { data: normalised, info } = await source.toBuffer({ resolveWithObject: true });
+  const format = await checkStill(input);
+  // rotate() applies the EXIF orientation before that metadata is dropped; failOn "warning"
+  // makes a truncated or damaged file an error instead of a half-grey picture.
+  const source = sharp(input, { limitInputPixels: MAX_STILL_PIXELS, failOn: "warning" }).rotate();
+  // Decoded once into a quick intermediate; JPEG stays JPEG (at high quality), anything
+  // else (GIF, TIFF, AVIF…) becomes PNG, which every step after reads fast.
+  const intermediate =
+    format === "jpeg" ? source.jpeg({ quality: 95 }) : source.png({ compressionLevel: 1 });
+  const { data: normalised, info } = await intermediate
+    .toBuffer({ resolveWithObject: true })
+    .catch((error: unknown) => {
+      throw new StillRejected(
+        "The image is damaged or incomplete (perhaps the upload or the copy was cut short).",
+        { cause: error },
+      );
+    });
   const widths = variantWidths.filter((w) => w < info.width);
   widths.push(Math.min(info.width, variantWidths[variantWidths.length - 1]!));
   await fs.mkdir(path.join(mediaDir, dir), { recursive: true });
@@ -66,6 +96,38 @@ export async function processStill(
     variants,
     thumbhash: await thumbhashOf(normalised),
   };
+}
+
+/** Refuses what is not a raster image of a sane size, reading only the file's header. */
+async function checkStill(input: Buffer): Promise<string> {
+  if (input.length > MAX_STILL_BYTES) {
+    throw new StillRejected(`The file is larger than ${MAX_STILL_BYTES / 1024 / 1024} MB.`);
+  }
+  let format: string | undefined;
+  let width = 0;
+  let height = 0;
+  try {
+    // No pixel limit here: the header alone is read, and the size is judged just below.
+    const meta = await sharp(input, { limitInputPixels: false }).metadata();
+    format = meta.format;
+    width = meta.width ?? 0;
+    height = meta.height ?? 0;
+  } catch (error) {
+    throw new StillRejected("This is not an image file Cinelog can read (JPEG, PNG, WebP…).", {
+      cause: error,
+    });
+  }
+  if (!format || !acceptedFormats.has(format)) {
+    throw new StillRejected(
+      `This is not a picture format stills can use (${format ?? "unknown"}): send JPEG, PNG or WebP.`,
+    );
+  }
+  if (width * height > MAX_STILL_PIXELS) {
+    throw new StillRejected(
+      `The image is ${width} × ${height} pixels, more than the ${MAX_STILL_PIXELS / 1_000_000} megapixels a still may have.`,
+    );
+  }
+  return format;
 }
 
 async function thumbhashOf(image: Buffer): Promise<string> {

@@ -19,12 +19,15 @@ export function reviewText(markdown: string): ReviewText {
   // Start from the page's own sanitised HTML: what is indexed is exactly what readers see
   // (a <script> in the source, dropped from the page, is not searchable either).
   const html = renderReviewBody(markdown).replace(blockEnd, (end) => `${end} `);
+  const searchable = textOf(html);
+  // Most reviews have no spoiler markup: then what is shown is what is searchable.
+  if (!html.includes("spoiler")) return { searchable, shown: searchable };
   const withoutSpoilers = sanitizeHtml(html, {
     allowedTags: ["span", "details"],
     allowedAttributes: { span: ["class"], details: ["class"] },
     exclusiveFilter: isSpoiler,
   });
-  return { searchable: textOf(html), shown: textOf(withoutSpoilers) };
+  return { searchable, shown: textOf(withoutSpoilers) };
 }
 
 function textOf(html: string): string {

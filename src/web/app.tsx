@@ -9,11 +9,13 @@ import { registerAdminRoutes } from "./admin/routes.tsx";
 import { registerCommentRoutes } from "./public/comment-routes.tsx";
 import { registerFeedRoutes } from "./public/feed-routes.ts";
 import { registerIndexRoutes } from "./public/index-routes.tsx";
+import { movedTo, registerRedirectRoutes } from "./public/redirect-routes.ts";
 import { notFound, registerPublicRoutes } from "./public/routes.tsx";
 import { registerSearchRoutes } from "./public/search-routes.tsx";
+import { registerSubscriptionRoutes } from "./public/subscription-routes.tsx";
 import { siteContext } from "./public/site.ts";
 import { renderPage } from "./render.ts";
-import { securityHeaders } from "./security-headers.ts";
+import { securityHeadersFor } from "./security-headers.ts";
 import type { Services } from "./services.ts";
 import { ServerErrorPage } from "./views/simple-pages.tsx";
 
@@ -25,7 +27,9 @@ export function createApp(
 
   app.use(async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(securityHeaders)) c.header(name, value);
+    for (const [name, value] of Object.entries(securityHeadersFor(services.db))) {
+      c.header(name, value);
+    }
   });
 
   registerAssetRoutes(app);
@@ -43,8 +47,12 @@ export function createApp(
     }),
   );
 
+  // Links from mail (confirm, unsubscribe): personal pages, so ahead of the page cache.
+  registerSubscriptionRoutes(app, services);
+
   app.use(pageCache.middleware());
 
+  registerRedirectRoutes(app, services);
   registerPublicRoutes(app, services);
   registerIndexRoutes(app, services);
   registerSearchRoutes(app, services);
@@ -52,7 +60,10 @@ export function createApp(
   registerCommentRoutes(app, services);
   registerAdminRoutes(app, services);
 
-  app.notFound((c) => notFound(c, services));
+  app.notFound(async (c) => {
+    const target = await movedTo(c.req.raw, services);
+    return target ? c.redirect(target, 301) : notFound(c, services);
+  });
 
   app.onError(async (error, c) => {
     const requestId = randomUUID();

@@ -83,10 +83,11 @@ describe.each(dialects)("comment moderation on %s", (dialect) => {
       ["unapprove", "pending", false],
       ["approve", "approved", true],
       ["spam", "spam", false],
-      ["notspam", "pending", false],
-      ["approve", "approved", true],
+      // "Not spam" and "Restore" put it back where it was: public.
+      ["notspam", "approved", true],
       ["trash", "trash", false],
-      ["restore", "pending", false],
+      ["restore", "approved", true],
+      ["unapprove", "pending", false],
     ];
     for (const [action, status, visible] of steps) {
       const response = await act(`/admin/comments/${c.id}/${action}`, {
@@ -177,7 +178,8 @@ describe.each(dialects)("comment moderation on %s", (dialect) => {
     await bulk("trash", a.id);
     expect(await statuses()).toEqual(["trash", "spam"]);
     await bulk("restore", a.id);
-    expect(await statuses()).toEqual(["pending", "spam"]);
+    // Back where it was before the trash: spam.
+    expect(await statuses()).toEqual(["spam", "spam"]);
     await bulk("trash", a.id);
     const deleted = await bulk("delete", a.id, b.id);
     expect(deleted.headers.get("location")).toBe("/admin/comments?done=delete&n=2");

@@ -5,6 +5,8 @@ import type { Role } from "../../src/db/schema.ts";
 import { createComment } from "../../src/domain/comments.ts";
 import { createReview } from "../../src/domain/reviews.ts";
 import { can } from "../../src/domain/roles.ts";
+import { entryOrder } from "../../src/domain/series-editing.ts";
+import { addStill } from "../../src/domain/stills.ts";
 import { appFor } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";
@@ -171,7 +173,45 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
       },
     ];
     const ownerRedirect = { ...ownerOnly, owner: 303 };
+    // Stills: owners and editors on any review, authors on their own, contributors never.
+    const stillSteps = (reviewId: number, authorMay: boolean): Step[] => {
+      const may = (status: number) => ({
+        ...all(status),
+        author: authorMay ? status : 403,
+        contributor: 403,
+      });
+      const base = `/admin/reviews/${reviewId}/stills`;
+      const route = "/admin/reviews/:id{[0-9]+}/stills";
+      const removeRoute = `${route}/:stillId{[0-9]+}/remove`;
+      return [
+        { method: "GET", route, path: base, expect: may(200) },
+        { method: "POST", route, path: base, fields: { action: "save" }, expect: may(303) },
+        // No file in the post: the script's upload says so.
+        { method: "POST", route: `${route}/upload`, path: `${base}/upload`, expect: may(400) },
+        {
+          method: "GET",
+          route: removeRoute,
+          path: `${base}/${stillIds.get(reviewId)}/remove`,
+          expect: may(200),
+        },
+        // A still that is not there: those allowed learn so; the others are refused first.
+        { method: "POST", route: removeRoute, path: `${base}/999999/remove`, expect: may(404) },
+      ];
+    };
+    const stillIds = new Map<number, number>();
+    for (const reviewId of [authorDraft, ownerPublished]) {
+      const still = await addStill(db, {
+        reviewId,
+        path: "stills/x.jpg",
+        width: 8,
+        height: 4,
+        alt: "A still",
+      });
+      stillIds.set(reviewId, still.id);
+    }
     steps = [
+      ...stillSteps(authorDraft, true),
+      ...stillSteps(ownerPublished, false),
       { method: "GET", route: "/admin", path: "/admin", expect: all(200) },
       { method: "GET", route: "/admin/reviews", path: "/admin/reviews", expect: all(200) },
       { method: "GET", route: "/admin/reviews/new", path: "/admin/reviews/new", expect: all(200) },
@@ -209,6 +249,55 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         fields: publish,
         expect: { owner: 303, editor: 303, author: 303, contributor: 403 },
       },
+      // The review editor's script: live preview and autosave (discarding one is a form too).
+      {
+        method: "POST",
+        route: "/admin/reviews/preview",
+        path: "/admin/reviews/preview",
+        fields: { body: "*Words.*" },
+        expect: all(200),
+      },
+      ...Object.entries({
+        ownerPublished,
+        authorDraft,
+        contributorDraft,
+        contributorPublished,
+      }).flatMap(([name, id]) => {
+        const may = editExpect[name as keyof typeof editExpect];
+        const redirected = Object.fromEntries(
+          Object.entries(may).map(([role, status]) => [role, status === 200 ? 303 : status]),
+        ) as Record<Role, number>;
+        return [
+          {
+            method: "POST" as const,
+            route: "/admin/reviews/autosave",
+            path: "/admin/reviews/autosave",
+            fields: { reviewId: String(id), body: "Typing." },
+            expect: may,
+          },
+          {
+            method: "POST" as const,
+            route: "/admin/reviews/autosave/discard",
+            path: "/admin/reviews/autosave/discard",
+            fields: { reviewId: String(id) },
+            expect: redirected,
+          },
+        ];
+      }),
+      {
+        method: "POST",
+        route: "/admin/reviews/autosave",
+        path: "/admin/reviews/autosave",
+        fields: { draftKey: "a-new-review-draft-key", body: "Typing." },
+        expect: all(200),
+      },
+      {
+        method: "POST",
+        route: "/admin/reviews/autosave/discard",
+        path: "/admin/reviews/autosave/discard",
+        fields: { draftKey: "a-new-review-draft-key" },
+        expect: all(303),
+      },
       { method: "GET", route: "/admin/comments", path: "/admin/comments", expect: moderators(200) },
       ...commentSteps(comments.authors, moderators),
       ...commentSteps(comments.owners, notAuthor),
@@ -222,6 +311,47 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         fields: { siteTitle: "Cinelog", siteDescription: "A film journal.", ratingScale: "stars5" },
         expect: ownerRedirect,
       },
+      {
+        method: "GET",
+        route: "/admin/settings/mail",
+        path: "/admin/settings/mail",
+        expect: ownerOnly,
+      },
+      {
+        method: "POST",
+        route: "/admin/settings/mail",
+        path: "/admin/settings/mail",
+        fields: { host: "smtp.example.com", security: "starttls", port: "x", fromAddress: "" },
+        expect: { ...ownerOnly, owner: 400 },
+      },
+      // Mail is not set up in this walk: the owner is told so, and nothing is sent.
+      {
+        method: "POST",
+        route: "/admin/settings/mail/test",
+        path: "/admin/settings/mail/test",
+        fields: { to: "boss@example.com" },
+        expect: { ...ownerOnly, owner: 400 },
+      },
+      {
+        method: "GET",
+        route: "/admin/settings/comments",
+        path: "/admin/settings/comments",
+        expect: ownerOnly,
+      },
+      {
+        method: "POST",
+        route: "/admin/settings/comments",
+        path: "/admin/settings/comments",
+        fields: {
+          commentThreadDepth: "5",
+          closeCommentsAfterDays: "0",
+          holdFirstComment: "on",
+          holdLinkCount: "2",
+          moderationWords: "",
+          disallowedWords: "",
+        },
+        expect: ownerRedirect,
+      },
       { method: "GET", route: "/admin/users", path: "/admin/users", expect: ownerOnly },
       {
         method: "POST",
@@ -230,6 +360,64 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         fields: { email: "", name: "", role: "author", password: "" },
         expect: { ...ownerOnly, owner: 400 },
       },
+      // Others' accounts are the owner's; the forms are sent with mistakes, to change nothing.
+      ...(["edit", "remove"] as const).map((action) => ({
+        method: "GET" as const,
+        route: `/admin/users/:id{[0-9]+}/${action}`,
+        path: `/admin/users/${contributor.id}/${action}`,
+        expect: ownerOnly,
+      })),
+      {
+        method: "POST",
+        route: "/admin/users/:id{[0-9]+}/edit",
+        path: `/admin/users/${contributor.id}/edit`,
+        fields: { email: "", name: "", role: "contributor" },
+        expect: { ...ownerOnly, owner: 400 },
+      },
+      {
+        method: "POST",
+        route: "/admin/users/:id{[0-9]+}/remove",
+        path: "/admin/users/999999/remove",
+        expect: { ...ownerOnly, owner: 404 },
+      },
+      // One's own account: everyone's.
+      { method: "GET", route: "/admin/account", path: "/admin/account", expect: all(200) },
+      {
+        method: "POST",
+        route: "/admin/account",
+        path: "/admin/account",
+        fields: { name: "", email: "" },
+        expect: all(400),
+      },
+      {
+        method: "POST",
+        route: "/admin/account/password",
+        path: "/admin/account/password",
+        fields: { currentPassword: "not it", newPassword: "a new password" },
+        expect: all(400),
+      },
+      {
+        method: "POST",
+        route: "/admin/account/passkeys/options",
+        path: "/admin/account/passkeys/options",
+        expect: all(200),
+      },
+      {
+        method: "POST",
+        route: "/admin/account/passkeys",
+        path: "/admin/account/passkeys",
+        fields: { passkeyName: "", credential: "" },
+        expect: all(400),
+      },
+      ...(["GET", "POST"] as const).map((method) => ({
+        method,
+        route: "/admin/account/passkeys/:id{[0-9]+}/remove",
+        // Nobody's passkey: found by no one.
+        path: "/admin/account/passkeys/999999/remove",
+        expect: all(404),
+      })),
+      // Series: owners and editors only; no step changes the queue another role then walks.
+      ...seriesSteps(f.series.id, (await entryOrder(db, f.series.id))[0]!),
       // Last: these end the session.
       {
         method: "POST",
@@ -244,7 +432,15 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
   });
 
   it("walks every admin route", () => {
-    const open = ["/admin/sign-in", "/admin/setup/:token", "/admin/sign-out", "/admin/*"];
+    // Passkey sign-in is open to strangers (test/admin/passkeys.test.ts covers it).
+    const open = [
+      "/admin/sign-in",
+      "/admin/sign-in/passkey",
+      "/admin/sign-in/passkey/options",
+      "/admin/setup/:token",
+      "/admin/sign-out",
+      "/admin/*",
+    ];
     const registered = app.routes
       .filter((r) => r.path.startsWith("/admin") && r.method !== "ALL" && !open.includes(r.path))
       .map((r) => `${r.method} ${r.path}`);
@@ -310,3 +506,58 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
     expect(all.document.querySelectorAll("tbody tr").length).toBeGreaterThan(8);
   });
 });
+
+/** The series queue editor's routes (manage_series: owners and editors). */
+function seriesSteps(seriesId: number, firstEntryId: number): Step[] {
+  const managers = (status: number) => ({ ...all(status), author: 403, contributor: 403 });
+  const base = `/admin/series/${seriesId}`;
+  const route = "/admin/series/:id{[0-9]+}";
+  const entry = `${route}/entries/:entryId{[0-9]+}`;
+  return [
+    { method: "GET", route: "/admin/series", path: "/admin/series", expect: managers(200) },
+    {
+      method: "POST",
+      route: "/admin/series",
+      path: "/admin/series",
+      fields: { title: "", slug: "", description: "" },
+      expect: managers(400),
+    },
+    { method: "GET", route, path: base, expect: managers(200) },
+    { method: "POST", route, path: base, fields: { title: "" }, expect: managers(400) },
+    {
+      method: "POST",
+      route: `${route}/entries`,
+      path: `${base}/entries`,
+      fields: { filmTitle: "" },
+      expect: managers(400),
+    },
+    // The first film moved up: it stays first, so the queue is the same for the next role.
+    {
+      method: "POST",
+      route: `${entry}/:direction{up|down}`,
+      path: `${base}/entries/${firstEntryId}/up`,
+      expect: managers(303),
+    },
+    {
+      method: "GET",
+      route: `${entry}/remove`,
+      path: `${base}/entries/${firstEntryId}/remove`,
+      expect: managers(200),
+    },
+    // An entry that is not there: those allowed learn so; the others are refused first.
+    {
+      method: "POST",
+      route: `${entry}/remove`,
+      path: `${base}/entries/999999/remove`,
+      expect: managers(404),
+    },
+    // An order seen on no page: refused as outdated, and the plain post is sent back.
+    {
+      method: "POST",
+      route: `${route}/order`,
+      path: `${base}/order`,
+      fields: { seen: "", order: "" },
+      expect: managers(303),
+    },
+  ];
+}

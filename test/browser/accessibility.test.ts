@@ -5,6 +5,9 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load-demo.ts";
+import { createComment } from "../../src/domain/comments.ts";
+import { addPasskey } from "../../src/domain/passkeys.ts";
+import { createUser } from "../../src/domain/users.ts";
 import { axeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { openTestDb, type TestDb } from "../support/databases.ts";
@@ -41,6 +44,20 @@ describe("in a real browser", () => {
   beforeAll(async () => {
     db = await openTestDb("sqlite");
     await loadDemo(db, db.mediaDir);
+    // A reader's comment: listings show its count, and the review page its avatar.
+    await createComment(db, {
+      reviewId: (
+        await db.kysely
+          .selectFrom("reviews")
+          .select("id")
+          .where("slug", "=", "leaving-las-vegas-1995")
+          .executeTakeFirstOrThrow()
+      ).id,
+      name: "Axe Reader",
+      email: "axe.reader@example.com",
+      body: "A *comment* to count.",
+      status: "approved",
+    });
     server = await serveForTest(db);
     browser = await launchBrowser();
     fs.mkdirSync(screenshotDir, { recursive: true });
@@ -84,6 +101,120 @@ describe("in a real browser", () => {
         expect(response?.status(), url).toBe(url === "/no-such-page" ? 404 : 200);
         for (const v of await axeViolations(page)) problems.push(`${url}: ${v}`);
       }
+      await context.close();
+      expect(problems).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+    }, 120_000);
+  }
+
+  for (const scheme of ["light", "dark"] as const) {
+    it(`has no axe violations on the account pages (${scheme})`, async () => {
+      const email = `account-${scheme}@example.com`;
+      const owner = await createUser(db, {
+        email,
+        displayName: "Axel Account",
+        role: "owner",
+        password: "correct horse battery",
+      });
+      const other = await createUser(db, {
+        email: `other-${scheme}@example.com`,
+        displayName: "Olga Other",
+        role: "author",
+      });
+      const passkey = await addPasskey(db, {
+        userId: owner.id,
+        credentialId: `axe-${scheme}`,
+        publicKey: new Uint8Array(8),
+        counter: 0,
+        transports: ["internal"],
+        backedUp: false,
+        name: "Desk key",
+      });
+      const { page, context } = await open("/admin/sign-in", { colorScheme: scheme });
+      await page.fill("#email", email);
+      await page.fill("#password", "correct horse battery");
+      await Promise.all([
+        page.waitForURL(`${server.base}/admin`),
+        page.click('form[action="/admin/sign-in"] button.primary'),
+      ]);
+      const problems: string[] = [];
+      for (const url of [
+        "/admin/account",
+        `/admin/account/passkeys/${passkey.id}/remove`,
+        `/admin/users/${other.id}/edit`,
+        `/admin/users/${other.id}/remove`,
+        `/admin/users/${owner.id}/remove`,
+      ]) {
+        await page.goto(`${server.base}${url}`);
+        for (const v of await axeViolations(page)) problems.push(`${url}: ${v}`);
+      }
+      // Forms sent back with their mistakes shown.
+      await page.goto(`${server.base}/admin/account`);
+      await page.fill("#currentPassword", "not the password");
+      await page.fill("#newPassword", "a new long password");
+      await page.click("text=Change password");
+      expect(await page.locator(".field-error").count()).toBe(1);
+      for (const v of await axeViolations(page)) problems.push(`password error: ${v}`);
+      await page.goto(`${server.base}/admin/users/${other.id}/edit`);
+      await page.fill("#email", email);
+      await page.click("text=Save account");
+      expect(await page.inputValue("#email")).toBe(email);
+      for (const v of await axeViolations(page)) problems.push(`account edit error: ${v}`);
+      await context.close();
+      expect(problems).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+    }, 120_000);
+  }
+
+  for (const scheme of ["light", "dark"] as const) {
+    it(`has no axe violations on the series queue pages (${scheme})`, async () => {
+      const email = `series-${scheme}@example.com`;
+      await createUser(db, {
+        email,
+        displayName: "Sid Series",
+        role: "editor",
+        password: "correct horse battery",
+      });
+      const { page, context } = await open("/admin/sign-in", { colorScheme: scheme });
+      await page.fill("#email", email);
+      await page.fill("#password", "correct horse battery");
+      await Promise.all([
+        page.waitForURL(`${server.base}/admin`),
+        page.click('form[action="/admin/sign-in"] button.primary'),
+      ]);
+      const problems: string[] = [];
+      const check = async (label: string) => {
+        for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
+      };
+      await page.goto(`${server.base}/admin/series`);
+      await check("/admin/series");
+      await Promise.all([page.waitForURL(/\/admin\/series\/\d+$/), page.click("tbody a")]);
+      const queue = new URL(page.url()).pathname;
+      await check(queue);
+      const removeLink = page.locator("#queue a[href$='/remove']").first();
+      const remove = (await removeLink.getAttribute("href"))!;
+      for (const url of [`${queue}?film=the`, `${queue}?film=zzzz-nothing`, remove]) {
+        await page.goto(`${server.base}${url}`);
+        await check(url);
+      }
+      // Forms sent back with their mistakes shown, and a move's notice.
+      await page.goto(`${server.base}/admin/series`);
+      await page.fill("#title", "Axe list");
+      await page.fill("#slug", "not an address");
+      await page.click("text=Create the series");
+      expect(await page.locator(".field-error").count()).toBe(1);
+      await check("new series with errors");
+      await page.goto(`${server.base}${queue}`);
+      await page.fill("#filmTitle", "Rififi");
+      await page.fill("#filmYear", "fifty-five");
+      await page.click("text=Add the new film");
+      expect(await page.locator(".field-error").count()).toBe(1);
+      await check("new film with errors");
+      await Promise.all([
+        page.waitForURL(/done=moved/),
+        page.locator("#queue li").nth(1).locator("button.move-up").click(),
+      ]);
+      await check("queue after a move");
       await context.close();
       expect(problems).toEqual([]);
       expect(foreignRequests).toEqual([]);

@@ -138,6 +138,7 @@ describe("the admin in a real browser", () => {
         "/admin/reviews/new?film=vegas",
         "/admin/reviews/1/edit",
         "/admin/settings",
+        "/admin/settings/comments",
         "/admin/users",
         "/admin/no-such-page",
       ]) {
@@ -159,6 +160,12 @@ describe("the admin in a real browser", () => {
       await page.click("button.primary");
       expect(await page.locator(".field-error").count()).toBe(1);
       await check("comment edit with errors");
+      await page.goto(`${server.base}/admin/settings/comments`);
+      await page.fill("#commentThreadDepth", "eleven");
+      await page.fill("#holdLinkCount", "-1");
+      await page.click("button.primary");
+      expect(await page.locator(".field-error").count()).toBe(2);
+      await check("comment settings with errors");
       await page.goto(`${server.base}/admin/comments`);
       await page.check(`#select-${pending.id}`);
       await page.selectOption("#bulk-action", "approve");

@@ -6,7 +6,13 @@ import sharp from "sharp";
 import { thumbHashToApproximateAspectRatio } from "thumbhash";
 import { afterAll, describe, expect, it } from "vitest";
 import { placeholderDataUrl } from "../../src/media/placeholder.ts";
-import { largestJpeg, processStill } from "../../src/media/still-variants.ts";
+import {
+  largestJpeg,
+  MAX_STILL_PIXELS,
+  processStill,
+  StillRejected,
+} from "../../src/media/still-variants.ts";
+import { pngBomb } from "../admin/stills-upload.ts";
 
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-media-"));
 afterAll(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
@@ -70,6 +76,37 @@ describe("processStill", () => {
   it("refuses bytes that are not an image", async () => {
     await expect(
       processStill(Buffer.from("not an image"), mediaDir, "stills/4", "bad"),
-    ).rejects.toThrow();
+    ).rejects.toThrow(StillRejected);
+  });
+
+  it("refuses SVG, a cut-short file and a decompression bomb, writing nothing", async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="600"/>');
+    await expect(processStill(svg, mediaDir, "stills/5", "svg")).rejects.toThrow(/\(svg\)/);
+    const photoBytes = await photo(1200, 800);
+    const cut = photoBytes.subarray(0, Math.floor(photoBytes.length / 2));
+    await expect(processStill(cut, mediaDir, "stills/5", "cut")).rejects.toThrow(
+      /damaged or incomplete/,
+    );
+    await expect(processStill(pngBomb(), mediaDir, "stills/5", "bomb")).rejects.toThrow(
+      `The image is 30000 × 30000 pixels, more than the ${MAX_STILL_PIXELS / 1_000_000} megapixels`,
+    );
+    expect(fs.existsSync(path.join(mediaDir, "stills/5"))).toBe(false);
+  });
+
+  it("reads GIF, TIFF and AVIF too, and makes the same JPEG and WebP variants", async () => {
+    for (const format of ["gif", "tiff", "avif"] as const) {
+      const input = await sharp({
+        create: { width: 700, height: 400, channels: 3, background: "#336699" },
+      })
+        .toFormat(format)
+        .toBuffer();
+      const still = await processStill(input, mediaDir, "stills/6", format);
+      expect(still.variants.map((v) => `${v.format}:${v.width}`)).toEqual([
+        "webp:480",
+        "jpeg:480",
+        "webp:700",
+        "jpeg:700",
+      ]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Comment settings, merged into the site settings schema (src/domain/settings.ts). Stored
 // values are strings, so numbers are coerced and booleans read from "true"/"false".
 import { z } from "zod";
+import type { Db } from "../../db/connect.ts";
 
 const flag = (fallback: boolean) =>
   z
@@ -23,4 +24,20 @@ export const commentSettings = {
   disallowedWords: z.string().default(""),
   /** Comments close this many days after a review is published; 0 = never. */
   closeCommentsAfterDays: z.coerce.number().int().min(0).default(0),
+  /** Commenters' pictures come from Gravatar (a request to another host); off = drawn here. */
+  showGravatar: flag(false),
 };
+
+// Whether a site shows Gravatar images, as last read from its settings: the response headers
+// need it at once, without a query (a page served from the cache never reads the settings).
+const gravatarSites = new WeakSet<Db>();
+
+/** Called whenever the settings are read (src/domain/settings.ts). */
+export function rememberGravatarChoice(db: Db, showGravatar: boolean): void {
+  if (showGravatar) gravatarSites.add(db);
+  else gravatarSites.delete(db);
+}
+
+export function gravatarShown(db: Db): boolean {
+  return gravatarSites.has(db);
+}

@@ -1,23 +1,36 @@
-// Settings and accounts: the owner's alone.
+// Settings and accounts: the owner's alone. Accounts: add, edit (name, e-mail, role) and
+// remove, with the rule that the site always keeps an owner.
 import type { Hono } from "hono";
 import { z } from "zod";
 import { accounts } from "../../domain/admin-overview.ts";
 import { can } from "../../domain/roles.ts";
 import { loadSettings, ratingScales, saveSetting } from "../../domain/settings.ts";
-import { createUser, roles, UserInputError } from "../../domain/users.ts";
+import {
+  createUser,
+  findUser,
+  removeAccount,
+  removalSummary,
+  roles,
+  updateAccount,
+  UserInputError,
+} from "../../domain/users.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { signedInUser, type AdminEnv } from "../auth/session.ts";
+import { clearSessionCookie, signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
   field,
   forbidden,
+  notFoundInAdmin,
   renderAdmin,
   type AdminContext,
 } from "./admin-page.ts";
 import {
+  AccountEditPage,
+  AccountRemovePage,
   SettingsPage,
   UsersPage,
+  type AccountEditValues,
   type NewAccountValues,
   type SettingsValues,
 } from "./views/owner-pages.tsx";
@@ -39,6 +52,8 @@ const accountSchema = z.object({
   password: z.string().min(10, "A password needs at least 10 characters."),
 });
 
+const accountEditSchema = accountSchema.omit({ password: true });
+
 type Errors<K extends string> = Partial<Record<K, string>>;
 
 function errorsOf<K extends string>(error: z.ZodError): Errors<K> {
@@ -55,6 +70,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
       can(signedInUser(c).user, capability) ? next() : forbidden(c, services);
   admin.use("/settings", ownerOnly("manage_settings"));
   admin.use("/users", ownerOnly("manage_users"));
+  admin.use("/users/*", ownerOnly("manage_users"));
 
   const showSettings = async (
     c: AdminContext,
@@ -118,12 +134,16 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
 
   admin.get("/users", async (c) => {
     const added = c.req.query("added");
-    return showUsers(
-      c,
-      { email: "", name: "", role: "author" },
-      {},
-      added ? `Account added for ${added}.` : undefined,
-    );
+    const saved = c.req.query("saved");
+    const removed = c.req.query("removed");
+    const notice = added
+      ? `Account added for ${added}.`
+      : saved
+        ? `Account of ${saved} saved.`
+        : removed
+          ? `Account of ${removed} removed.`
+          : undefined;
+    return showUsers(c, { email: "", name: "", role: "author" }, {}, notice);
   });
 
   admin.post("/users", async (c) => {
@@ -147,5 +167,101 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
       if (!(error instanceof UserInputError)) throw error;
       return showUsers(c, values, { email: error.message });
     }
+  });
+
+  const showEdit = async (
+    c: AdminContext,
+    account: { id: number; display_name: string },
+    values: AccountEditValues,
+    errors: Errors<keyof AccountEditValues> = {},
+  ) =>
+    renderAdmin(
+      c,
+      services,
+      { title: "Edit an account", status: Object.keys(errors).length ? 400 : 200 },
+      <AccountEditPage
+        account={{ id: account.id, displayName: account.display_name }}
+        isSelf={account.id === signedInUser(c).user.id}
+        values={values}
+        errors={errors}
+        csrf={await currentCsrfToken(c, services)}
+      />,
+    );
+
+  admin.get("/users/:id{[0-9]+}/edit", async (c) => {
+    const account = await findUser(db, Number(c.req.param("id")));
+    if (!account) return notFoundInAdmin(c, services);
+    const values = { name: account.display_name, email: account.email, role: account.role };
+    return showEdit(c, account, values);
+  });
+
+  admin.post("/users/:id{[0-9]+}/edit", async (c) => {
+    const account = await findUser(db, Number(c.req.param("id")));
+    if (!account) return notFoundInAdmin(c, services);
+    const body = await c.req.parseBody();
+    const values: AccountEditValues = {
+      name: field(body, "name"),
+      email: field(body, "email").trim(),
+      role: field(body, "role"),
+    };
+    const parsed = accountEditSchema.safeParse(values);
+    if (!parsed.success) return showEdit(c, account, values, errorsOf(parsed.error));
+    const role = parsed.data.role as (typeof roles)[number];
+    const outcome = await updateAccount(db, account.id, {
+      email: parsed.data.email,
+      displayName: parsed.data.name,
+      role,
+    });
+    if (!outcome.ok) return showEdit(c, account, values, { [outcome.field]: outcome.message });
+    // A new role of one's own ended this session too: sign in again to use it.
+    if (account.id === signedInUser(c).user.id && role !== account.role) {
+      clearSessionCookie(c, services.config.siteUrl);
+      return c.redirect("/admin/sign-in", 303);
+    }
+    return c.redirect(`/admin/users?saved=${encodeURIComponent(parsed.data.email)}`, 303);
+  });
+
+  const showRemove = async (
+    c: AdminContext,
+    account: { id: number; display_name: string; email: string; role: (typeof roles)[number] },
+    refusal?: string,
+  ) => {
+    const me = signedInUser(c).user;
+    return renderAdmin(
+      c,
+      services,
+      { title: "Remove an account", status: refusal ? 409 : 200 },
+      <AccountRemovePage
+        account={{
+          id: account.id,
+          displayName: account.display_name,
+          email: account.email,
+          role: account.role,
+        }}
+        reviews={(await removalSummary(db, account.id)).reviews}
+        heirName={me.display_name}
+        {...(refusal ? { refusal } : {})}
+        csrf={await currentCsrfToken(c, services)}
+      />,
+    );
+  };
+
+  admin.get("/users/:id{[0-9]+}/remove", async (c) => {
+    const account = await findUser(db, Number(c.req.param("id")));
+    if (!account) return notFoundInAdmin(c, services);
+    // Only an owner gets here, so another owner always remains; one's own account is the case.
+    const refusal =
+      account.id === signedInUser(c).user.id
+        ? "You cannot remove your own account. Another owner can."
+        : undefined;
+    return showRemove(c, account, refusal);
+  });
+
+  admin.post("/users/:id{[0-9]+}/remove", async (c) => {
+    const account = await findUser(db, Number(c.req.param("id")));
+    if (!account) return notFoundInAdmin(c, services);
+    const outcome = await removeAccount(db, account.id, signedInUser(c).user.id);
+    if (!outcome.ok) return showRemove(c, account, outcome.message);
+    return c.redirect(`/admin/users?removed=${encodeURIComponent(account.email)}`, 303);
   });
 }

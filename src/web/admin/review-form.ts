@@ -1,7 +1,8 @@
 // The review editor's form: what was typed (kept as typed, so nothing is ever lost), its
 // validation with zod, and the conversion between the stored 0–100 rating and the site's scale.
 import { z } from "zod";
-import type { Review } from "../../db/schema.ts";
+import type { CreditRole, Review } from "../../db/schema.ts";
+import type { CreditInput } from "../../domain/films.ts";
 import type { RatingScale } from "../../domain/settings.ts";
 
 export const intents = ["preview", "draft", "schedule", "publish"] as const;
@@ -12,6 +13,11 @@ export interface EditorValues {
   newFilmTitle: string;
   newFilmYear: string;
   newFilmDirectors: string;
+  newFilmWriters: string;
+  newFilmCinematography: string;
+  newFilmMusic: string;
+  /** One person a line, "Name as Character" (the character is optional). */
+  newFilmCast: string;
   body: string;
   tags: string;
   rating: string;
@@ -20,7 +26,13 @@ export interface EditorValues {
   hasSpoilers: boolean;
   /** datetime-local, read as UTC. */
   publishAt: string;
+  /** A series to put the review in, and how: on the film's entry there, or a new last entry. */
+  seriesId: string;
+  seriesPlacement: string;
 }
+
+export const seriesPlacements = ["attach", "append"] as const;
+export type SeriesPlacement = (typeof seriesPlacements)[number];
 
 export type EditorField = keyof EditorValues;
 export type EditorErrors = Partial<Record<EditorField, string>>;
@@ -30,6 +42,10 @@ export const emptyEditorValues: EditorValues = {
   newFilmTitle: "",
   newFilmYear: "",
   newFilmDirectors: "",
+  newFilmWriters: "",
+  newFilmCinematography: "",
+  newFilmMusic: "",
+  newFilmCast: "",
   body: "",
   tags: "",
   rating: "",
@@ -37,6 +53,8 @@ export const emptyEditorValues: EditorValues = {
   isRewatch: false,
   hasSpoilers: false,
   publishAt: "",
+  seriesId: "",
+  seriesPlacement: "attach",
 };
 
 type FormBody = Record<string, string | File | (string | File)[]>;
@@ -52,6 +70,10 @@ export function valuesFromForm(body: FormBody): EditorValues {
     newFilmTitle: text(body, "newFilmTitle"),
     newFilmYear: text(body, "newFilmYear"),
     newFilmDirectors: text(body, "newFilmDirectors"),
+    newFilmWriters: text(body, "newFilmWriters"),
+    newFilmCinematography: text(body, "newFilmCinematography"),
+    newFilmMusic: text(body, "newFilmMusic"),
+    newFilmCast: text(body, "newFilmCast").replace(/\r\n/g, "\n"),
     // Browsers send CRLF line ends from a textarea; store what the author sees.
     body: text(body, "body").replace(/\r\n/g, "\n"),
     tags: text(body, "tags"),
@@ -60,6 +82,8 @@ export function valuesFromForm(body: FormBody): EditorValues {
     isRewatch: text(body, "isRewatch") === "on",
     hasSpoilers: text(body, "hasSpoilers") === "on",
     publishAt: text(body, "publishAt"),
+    seriesId: text(body, "seriesId"),
+    seriesPlacement: text(body, "seriesPlacement") || "attach",
   };
 }
 
@@ -111,6 +135,16 @@ function ratingOnScale(stored: number, scale: RatingScale): string {
 
 const trimmed = z.string().transform((s) => s.trim());
 
+const maxCredits = 100;
+
+/** A comma-separated list of names, each of a sane length. */
+const names = trimmed
+  .refine((s) => splitList(s).length <= maxCredits, `Up to ${maxCredits} names, please.`)
+  .refine(
+    (s) => splitList(s).every((name) => name.length <= 200),
+    "One of these names is very long: separate names with commas.",
+  );
+
 function editorSchema(scale: RatingScale, intent: Intent, now: Date) {
   const input = scaleInput(scale);
   return z
@@ -121,7 +155,14 @@ function editorSchema(scale: RatingScale, intent: Intent, now: Date) {
         (s) => s === "" || (/^\d{4}$/.test(s) && +s >= 1870 && +s <= now.getUTCFullYear() + 5),
         "Give the year as four digits, for example 1995.",
       ),
-      newFilmDirectors: trimmed,
+      newFilmDirectors: names,
+      newFilmWriters: names,
+      newFilmCinematography: names,
+      newFilmMusic: names,
+      newFilmCast: trimmed.refine(
+        (s) => s.split("\n").filter((l) => l.trim()).length <= maxCredits,
+        `Up to ${maxCredits} people, please.`,
+      ),
       body: z.string().refine((s) => s.trim().length > 0, "Write the review before saving it."),
       tags: z.string().max(1000, "That is a lot of tags: keep it under 1000 characters."),
       rating: trimmed.refine((s) => {
@@ -141,6 +182,13 @@ function editorSchema(scale: RatingScale, intent: Intent, now: Date) {
       isRewatch: z.boolean(),
       hasSpoilers: z.boolean(),
       publishAt: trimmed,
+      seriesId: trimmed.refine(
+        (s) => s === "" || /^\d+$/.test(s),
+        "Choose a series from the list.",
+      ),
+      seriesPlacement: z.enum(seriesPlacements, {
+        error: "Choose where the review goes in the series.",
+      }),
     })
     .superRefine((v, ctx) => {
       if (!v.newFilmTitle && !/^\d+$/.test(v.filmId)) {
@@ -150,7 +198,15 @@ function editorSchema(scale: RatingScale, intent: Intent, now: Date) {
           message: "Choose the film, or add a new one below.",
         });
       }
-      if (!v.newFilmTitle && (v.newFilmYear || v.newFilmDirectors)) {
+      const creditFields = [
+        v.newFilmYear,
+        v.newFilmDirectors,
+        v.newFilmWriters,
+        v.newFilmCinematography,
+        v.newFilmMusic,
+        v.newFilmCast,
+      ];
+      if (!v.newFilmTitle && creditFields.some(Boolean)) {
         ctx.addIssue({
           code: "custom",
           path: ["newFilmTitle"],
@@ -208,7 +264,7 @@ export function parseUtcLocal(s: string): Date | undefined {
 
 export interface ValidEditorInput {
   /** An existing film, or a new one to create. */
-  film: { id: number } | { title: string; year: number | null; directors: string[] };
+  film: { id: number } | { title: string; year: number | null; credits: CreditInput[] };
   body: string;
   tags: string[];
   /** Stored 0–100; undefined when the site shows no ratings (keep what is stored). */
@@ -217,6 +273,7 @@ export interface ValidEditorInput {
   isRewatch: boolean;
   hasSpoilers: boolean;
   publishAt: string | null;
+  series: { id: number; placement: SeriesPlacement } | null;
 }
 
 export function validateEditor(
@@ -243,7 +300,7 @@ export function validateEditor(
         ? {
             title: v.newFilmTitle,
             year: v.newFilmYear ? Number(v.newFilmYear) : null,
-            directors: splitList(v.newFilmDirectors),
+            credits: creditsFrom(v),
           }
         : { id: Number(v.filmId) },
       body: v.body,
@@ -253,8 +310,42 @@ export function validateEditor(
       isRewatch: v.isRewatch,
       hasSpoilers: v.hasSpoilers,
       publishAt: v.publishAt ? parseUtcLocal(v.publishAt)!.toISOString() : null,
+      series: v.seriesId ? { id: Number(v.seriesId), placement: v.seriesPlacement } : null,
     },
   };
+}
+
+function creditsFrom(v: {
+  newFilmDirectors: string;
+  newFilmWriters: string;
+  newFilmCinematography: string;
+  newFilmMusic: string;
+  newFilmCast: string;
+}): CreditInput[] {
+  const list = (s: string, role: CreditRole): CreditInput[] =>
+    splitList(s).map((name) => ({ role, name }));
+  return [
+    ...list(v.newFilmDirectors, "director"),
+    ...list(v.newFilmWriters, "writer"),
+    ...list(v.newFilmCinematography, "cinematography"),
+    ...list(v.newFilmMusic, "music"),
+    ...parseCast(v.newFilmCast),
+  ];
+}
+
+/** "Nicolas Cage as Ben Sanderson", one a line; a line without " as " names only the actor. */
+export function parseCast(s: string): CreditInput[] {
+  return s
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const at = line.toLowerCase().indexOf(" as ");
+      if (at < 0) return { role: "cast" as const, name: line };
+      const name = line.slice(0, at).trim();
+      const character = line.slice(at + 4).trim();
+      return { role: "cast" as const, name: name || line, character: character || null };
+    });
 }
 
 export function splitList(s: string): string[] {
@@ -262,4 +353,15 @@ export function splitList(s: string): string[] {
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
+}
+
+/** An autosave's fields back into the editor; anything missing or malformed stays empty. */
+export function valuesFromAutosave(fields: Record<string, string | boolean>): EditorValues {
+  const values: EditorValues = { ...emptyEditorValues };
+  for (const key of Object.keys(emptyEditorValues) as EditorField[]) {
+    const value = fields[key];
+    if (typeof value !== typeof emptyEditorValues[key]) continue;
+    (values as unknown as Record<string, string | boolean>)[key] = value!;
+  }
+  return values;
 }

@@ -11,7 +11,24 @@ import {
   type FilmChoice,
 } from "../../domain/admin-overview.ts";
 import { createFilm, filmById } from "../../domain/films.ts";
-import { updateReview, reviewForEditing, reviewRevisions } from "../../domain/review-editing.ts";
+import {
+  updateReview,
+  reviewForEditing,
+  reviewRevisions,
+  revisionHistory,
+} from "../../domain/review-editing.ts";
+import {
+  discardAutosave,
+  draftKeyPattern,
+  findAutosave,
+  newDraftKey,
+} from "../../domain/review-autosave.ts";
+import {
+  placeReviewInSeries,
+  ReviewSeriesError,
+  seriesChoices,
+  seriesEntriesOfFilm,
+} from "../../domain/review-series.ts";
 import { createReview, ReviewInputError } from "../../domain/reviews.ts";
 import { pendingCount } from "../../domain/comment-moderation.ts";
 import { can, scopeOf, type ReviewResource } from "../../domain/roles.ts";
@@ -26,12 +43,15 @@ import {
   renderAdmin,
   type AdminContext,
 } from "./admin-page.ts";
+import { autosaveOffers } from "./review-autosave-offers.ts";
+import { registerReviewLiveRoutes } from "./review-live-routes.ts";
 import {
   emptyEditorValues,
   intentFromForm,
   scaleInput,
   validateEditor,
   valuesFromForm,
+  valuesFromAutosave,
   valuesFromReview,
   type EditorErrors,
   type EditorValues,
@@ -59,6 +79,7 @@ const savedNotices: Record<string, string> = {
 
 export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
+  registerReviewLiveRoutes(admin, services);
 
   admin.get("/", async (c) => {
     const { user } = signedInUser(c);
@@ -114,6 +135,14 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     filmSearch?: string;
     previewHtml?: string;
     status?: 200 | 400 | 403;
+    /** A new review's key for its autosave, until it is saved (see review-autosave.ts). */
+    draftKey?: string;
+    /** True when the form shows exactly what is stored: nothing typed waits to be saved. */
+    pristine?: boolean;
+    /** The draft key whose copy on the device can go: that review was just saved. */
+    savedDraftKey?: string;
+    /** The page right after a save: whatever the device kept of this review is now stored. */
+    justSaved?: boolean;
   }
 
   async function showEditor(c: AdminContext, state: EditorState): Promise<Response> {
@@ -128,6 +157,15 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const isPublic =
       existing && existing.status !== "draft" && (existing.published_at ?? "") <= nowIso();
     const rating = scaleInput(settings.ratingScale);
+    const stored = existing
+      ? valuesFromReview(
+          existing,
+          (await reviewForEditing(db, existing.id))?.tags ?? [],
+          settings.ratingScale,
+        )
+      : undefined;
+    const filmId =
+      existing?.film_id ?? (/^\d+$/.test(state.values.filmId) ? Number(state.values.filmId) : 0);
     return renderAdmin(
       c,
       services,
@@ -149,8 +187,24 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
         films={films}
         filmSearch={state.filmSearch ?? ""}
         mayPublish={mayPublish}
-        revisions={existing ? await reviewRevisions(db, existing.id) : []}
+        revisions={existing ? await revisionHistory(db, existing) : []}
         csrf={await currentCsrfToken(c, services)}
+        userId={user.id}
+        {...(state.draftKey ? { draftKey: state.draftKey } : {})}
+        {...(state.savedDraftKey ? { savedDraftKey: state.savedDraftKey } : {})}
+        justSaved={state.justSaved ?? false}
+        pristine={state.pristine ?? false}
+        autosaveOffers={await autosaveOffers(db, {
+          userId: user.id,
+          ...(existing ? { reviewId: existing.id } : {}),
+          ...(state.draftKey ? { draftKey: state.draftKey } : {}),
+          ...(stored && state.pristine ? { stored } : {}),
+        })}
+        series={{
+          choices: await seriesChoices(db),
+          ofFilm: filmId ? await seriesEntriesOfFilm(db, filmId) : [],
+          mayAppend: can(user, "manage_series"),
+        }}
       />,
     );
   }
@@ -170,7 +224,29 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const { user } = signedInUser(c);
     if (!can(user, "write_reviews")) return forbidden(c, services);
     const filmSearch = (c.req.query("film") ?? "").slice(0, 200);
-    return showEditor(c, { user, values: emptyEditorValues, filmSearch });
+    const wanted = c.req.query("draft") ?? "";
+    const autosave = draftKeyPattern.test(wanted)
+      ? await findAutosave(db, { userId: user.id, draftKey: wanted })
+      : undefined;
+    if (autosave) {
+      return showEditor(c, {
+        user,
+        values: valuesFromAutosave(autosave.fields),
+        filmSearch,
+        draftKey: wanted,
+        notice: `Your unsaved review from ${shortTime(autosave.savedAt)} UTC is back in the form. Save it to keep it.`,
+      });
+    }
+    return showEditor(c, {
+      user,
+      values: emptyEditorValues,
+      filmSearch,
+      draftKey: newDraftKey(),
+      pristine: true,
+      ...(c.req.query("autosave") === "discarded"
+        ? { notice: "The unsaved review was discarded." }
+        : {}),
+    });
   });
 
   admin.get("/reviews/:id{[0-9]+}/edit", async (c) => {
@@ -180,7 +256,12 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     if (!can(user, "edit_review", resourceOf(editable.review))) return forbidden(c, services);
     const { settings } = await siteContext(services);
     const values = valuesFromReview(editable.review, editable.tags, settings.ratingScale);
-    let notice = savedNotices[c.req.query("saved") ?? ""];
+    const savedAs = c.req.query("saved") ?? "";
+    // Own keys only: "?saved=constructor" is not a notice.
+    const savedNow = Object.hasOwn(savedNotices, savedAs);
+    let notice = savedNow ? savedNotices[savedAs] : undefined;
+    let pristine = true;
+    const justSaved = c.req.query("draft") ?? "";
     // Restoring a revision only fills the form: the author reads it, then saves (and the
     // body it replaces becomes a revision in turn), so a restore can itself be undone.
     const revisionId = Number(c.req.query("revision"));
@@ -190,13 +271,27 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
       );
       if (!revision) return notFoundInAdmin(c, services);
       values.body = revision.body_md;
+      pristine = false;
       notice = `The text from ${shortTime(revision.created_at)} UTC is in the form below. Save to restore it.`;
+    }
+    if (c.req.query("autosave") === "restore") {
+      const autosave = await findAutosave(db, { userId: user.id, reviewId: editable.review.id });
+      if (autosave) {
+        Object.assign(values, valuesFromAutosave(autosave.fields));
+        pristine = false;
+        notice = `Your unsaved changes from ${shortTime(autosave.savedAt)} UTC are back in the form. Save to keep them.`;
+      }
+    } else if (c.req.query("autosave") === "discarded") {
+      notice = "The unsaved changes were discarded.";
     }
     return showEditor(c, {
       user,
       existing: editable.review,
       values,
+      pristine,
       ...(notice ? { notice } : {}),
+      ...(draftKeyPattern.test(justSaved) ? { savedDraftKey: justSaved } : {}),
+      justSaved: pristine && savedNow,
     });
   });
 
@@ -206,7 +301,18 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const values = valuesFromForm(form);
     // Enter in a text field presses the form's first button, Preview: nothing is saved by accident.
     const intent = intentFromForm(form) ?? "preview";
-    const base = { user, values, ...(existing ? { existing } : {}) };
+    const typedKey = typeof form.draftKey === "string" ? form.draftKey : "";
+    const draftKey = existing
+      ? undefined
+      : draftKeyPattern.test(typedKey)
+        ? typedKey
+        : newDraftKey();
+    const base = {
+      user,
+      values,
+      ...(existing ? { existing } : {}),
+      ...(draftKey ? { draftKey } : {}),
+    };
     if (!c.get("csrfValid")) {
       return showEditor(c, {
         ...base,
@@ -231,17 +337,34 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const { settings } = await siteContext(services);
     const checked = validateEditor(values, settings.ratingScale, intent);
     if (!checked.ok) return showEditor(c, { ...base, errors: checked.errors, status: 400 });
+    if (checked.input.series?.placement === "append" && !can(user, "manage_series")) {
+      return showEditor(c, {
+        ...base,
+        status: 403,
+        errors: {
+          seriesPlacement:
+            "Your role cannot add films to a series: attach the review to the film's entry instead.",
+        },
+      });
+    }
 
     const input = checked.input;
     let saved: Review;
     try {
       saved = await save(input, intent, user, existing);
     } catch (error) {
+      if (error instanceof ReviewSeriesError) {
+        return showEditor(c, { ...base, status: 400, errors: { seriesPlacement: error.message } });
+      }
       // A film or review that vanished meanwhile: say so, keep the form.
       if (!(error instanceof ReviewInputError)) throw error;
       return showEditor(c, { ...base, status: 400, formError: error.message });
     }
-    return c.redirect(`/admin/reviews/${saved.id}/edit?saved=${intent}`, 303);
+    // Saved for real: the autosave has done its work.
+    await discardAutosave(db, { userId: user.id, reviewId: saved.id });
+    if (draftKey) await discardAutosave(db, { userId: user.id, draftKey });
+    const cleared = draftKey ? `&draft=${draftKey}` : "";
+    return c.redirect(`/admin/reviews/${saved.id}/edit?saved=${intent}${cleared}`, 303);
   }
 
   function save(
@@ -258,7 +381,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
               await createFilm(trx, {
                 title: input.film.title,
                 year: input.film.year,
-                credits: input.film.directors.map((name) => ({ role: "director", name })),
+                credits: input.film.credits,
               })
             ).id;
       const common = {
@@ -271,14 +394,22 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
         publishedAt: intent === "draft" ? null : input.publishAt,
         tags: input.tags,
       };
-      if (existing) {
-        return updateReview(trx, existing.id, {
-          ...common,
-          rating: input.rating === undefined ? existing.rating : input.rating,
-          editorId: user.id,
+      const review = existing
+        ? await updateReview(trx, existing.id, {
+            ...common,
+            rating: input.rating === undefined ? existing.rating : input.rating,
+            editorId: user.id,
+          })
+        : await createReview(trx, { ...common, authorId: user.id, rating: input.rating ?? null });
+      if (input.series) {
+        await placeReviewInSeries(trx, {
+          seriesId: input.series.id,
+          filmId: review.film_id,
+          reviewId: review.id,
+          placement: input.series.placement,
         });
       }
-      return createReview(trx, { ...common, authorId: user.id, rating: input.rating ?? null });
+      return review;
     });
   }
 

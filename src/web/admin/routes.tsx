@@ -6,24 +6,46 @@ import type { Hono, MiddlewareHandler } from "hono";
 import { Hono as HonoApp } from "hono";
 import { csrfFieldName, csrfTokenIsValid, isCrossSiteRequest, siteOrigins } from "../auth/csrf.ts";
 import { loadSession, requireSignedIn, type AdminEnv } from "../auth/session.ts";
+import { largestId } from "../public/params.ts";
 import type { Services } from "../services.ts";
 import { forbidden, formExpired, notFoundInAdmin } from "./admin-page.ts";
+import { registerAccountRoutes } from "./account-routes.tsx";
 import { registerCommentModerationRoutes } from "./comment-routes.tsx";
+import { registerCommentSettingsRoutes } from "./comment-settings-routes.tsx";
+import { registerMailSettingsRoutes } from "./mail-settings-routes.tsx";
 import { registerOwnerRoutes } from "./owner-routes.tsx";
 import { registerReviewRoutes } from "./review-routes.tsx";
+import { registerSeriesRoutes } from "./series-routes.tsx";
 import { registerSignInRoutes } from "./sign-in-routes.tsx";
+import { registerStillRoutes, streamedUploadPath } from "./still-routes.tsx";
 
 /** Pages a stranger may use: signing in, and creating the first owner. */
 function isOpenPath(path: string): boolean {
-  return path === "/admin/sign-in" || path.startsWith("/admin/setup/");
+  return (
+    path === "/admin/sign-in" ||
+    path === "/admin/sign-in/passkey" ||
+    path === "/admin/sign-in/passkey/options" ||
+    path.startsWith("/admin/setup/")
+  );
 }
 
 /** Forms that, when their token fails, are shown again with what was typed (the route checks `csrfValid`). */
 function keepsInputOnExpiry(path: string): boolean {
   return (
     /^\/admin\/reviews\/(new|\d+\/edit)$/.test(path) ||
-    /^\/admin\/comments\/\d+\/(edit|reply)$/.test(path)
+    /^\/admin\/comments\/\d+\/(edit|reply)$/.test(path) ||
+    path === "/admin/settings/comments" ||
+    path === "/admin/settings/mail" ||
+    /^\/admin\/series(\/\d+(\/entries)?)?$/.test(path)
   );
+}
+
+/**
+ * Ids are 32-bit integers in both databases: a larger number names nothing, and handed to
+ * PostgreSQL it would be an error rather than "not found".
+ */
+function namesImpossibleId(path: string): boolean {
+  return path.split("/").some((part) => /^\d+$/.test(part) && Number(part) > largestId);
 }
 
 export function registerAdminRoutes(app: Hono, services: Services): void {
@@ -37,12 +59,18 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
   admin.use(loadSession(services));
   const signedIn = requireSignedIn((c) => forbidden(c, services));
   admin.use((c, next) => (isOpenPath(c.req.path) ? next() : signedIn(c, next)));
+  admin.use((c, next) => (namesImpossibleId(c.req.path) ? notFoundInAdmin(c, services) : next()));
   admin.use(csrfGuard(services));
 
   registerSignInRoutes(admin, services);
   registerReviewRoutes(admin, services);
   registerOwnerRoutes(admin, services);
+  registerMailSettingsRoutes(admin, services);
+  registerAccountRoutes(admin, services);
   registerCommentModerationRoutes(admin, services);
+  registerCommentSettingsRoutes(admin, services);
+  registerSeriesRoutes(admin, services);
+  registerStillRoutes(admin, services);
   admin.all("*", (c) => notFoundInAdmin(c, services));
 
   app.route("/admin", admin);
@@ -73,6 +101,9 @@ function csrfGuard(services: Services): MiddlewareHandler<AdminEnv> {
       c.set("csrfValid", true);
       return next();
     }
+    // Still uploads stream their body and check the token themselves (still-routes.tsx):
+    // reading it here would hold a whole batch of images in memory.
+    if (streamedUploadPath.test(c.req.path)) return next();
     const body = await c.req.parseBody();
     const valid = await csrfTokenIsValid(services.db, signedIn.session.id, body[csrfFieldName]);
     c.set("csrfValid", valid);

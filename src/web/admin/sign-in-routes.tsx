@@ -1,10 +1,19 @@
-// Signing in and out, and the one-time setup of the first owner account.
+// Signing in (with a password or a passkey) and out, and the one-time setup of the first
+// owner account.
 import type { Hono } from "hono";
 import { z } from "zod";
 import { inTransaction } from "../../db/transaction.ts";
 import { endAllSessions, endSession, startSession } from "../../domain/sessions.ts";
 import { hasOwner, setupTokenIsValid } from "../../domain/setup-link.ts";
+import { passkeyLimitKey, recordPasskeyUse } from "../../domain/passkeys.ts";
 import { checkPasswordSignIn } from "../../domain/sign-in.ts";
+import {
+  accountKey,
+  addressKey,
+  clearAccountFailures,
+  lockedForMinutes,
+  recordFailure,
+} from "../../domain/sign-in-limits.ts";
 import { createUser, UserInputError } from "../../domain/users.ts";
 import {
   clearSessionCookie,
@@ -13,16 +22,32 @@ import {
   signedInUser,
   type AdminEnv,
 } from "../auth/session.ts";
+import { authenticationOptions, relyingParty, verifyAuthentication } from "../auth/passkeys.ts";
 import type { Services } from "../services.ts";
 import { field, renderAdmin, type AdminContext } from "./admin-page.ts";
 import { MessagePage, SetupPage, SignInPage, type SetupValues } from "./views/sign-in-pages.tsx";
 
 // Said the same way whether the email is unknown or the password wrong.
 const refusedMessage = "That email and password do not match an account.";
+const passkeyRefusedMessage = "That passkey did not sign you in. Try again, or use your password.";
+
+function tooManyAttempts(minutes: number): string {
+  return `Too many attempts, try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+}
 
 /** Only a path inside the admin: never another host (an open redirect). */
 function safeNext(value: string | undefined): string {
   return value && /^\/admin(\/[\w\-/]*)?$/.test(value) ? value : "/admin";
+}
+
+/** The credential id a passkey answer names, read only to count failures against it. */
+function credentialIdIn(text: string): string {
+  try {
+    const id = (JSON.parse(text) as { id?: unknown }).id;
+    return typeof id === "string" ? id.slice(0, 1400) : "";
+  } catch {
+    return "";
+  }
 }
 
 export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services): void {
@@ -32,6 +57,16 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
     props: { email: string; error?: string; next: string },
     status: 200 | 401 | 429 = 200,
   ) => renderAdmin(c, services, { title: "Sign in", status }, <SignInPage {...props} />);
+
+  /** The same session, whether signed in by password or by passkey. */
+  const beginSession = async (c: AdminContext, userId: number, next: string) => {
+    // A session that was there before signing in is not carried over (session fixation).
+    const previous = c.get("signedIn");
+    if (previous) await endSession(db, previous.session.id);
+    const { token } = await startSession(db, userId, c.req.header("user-agent") ?? "");
+    setSessionCookie(c, services.config.siteUrl, token);
+    return c.redirect(next, 303);
+  };
 
   admin.get("/sign-in", async (c) => {
     const next = safeNext(c.req.query("next"));
@@ -50,19 +85,62 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
     });
     if (result.outcome === "locked") {
       c.header("Retry-After", String(result.minutes * 60));
-      const unit = result.minutes === 1 ? "minute" : "minutes";
-      const error = `Too many attempts, try again in ${result.minutes} ${unit}.`;
-      return showSignIn(c, { email, error, next }, 429);
+      return showSignIn(c, { email, error: tooManyAttempts(result.minutes), next }, 429);
     }
     if (result.outcome === "refused") {
       return showSignIn(c, { email, error: refusedMessage, next }, 401);
     }
-    // A session that was there before signing in is not carried over (session fixation).
-    const previous = c.get("signedIn");
-    if (previous) await endSession(db, previous.session.id);
-    const { token } = await startSession(db, result.user.id, c.req.header("user-agent") ?? "");
-    setSessionCookie(c, services.config.siteUrl, token);
-    return c.redirect(next, 303);
+    return beginSession(c, result.user.id, next);
+  });
+
+  // Passkey sign-in. Failures count against the same limits as passwords: per address, and
+  // per account once the passkey names one. A locked account still lets its own valid
+  // passkey in (a passkey cannot be guessed, and someone hammering the password should not
+  // lock the owner out); a locked address does not.
+  const passkeyLockedFor = (c: AdminContext, credentialId: string) =>
+    lockedForMinutes(db, {
+      account: passkeyLimitKey(credentialId),
+      address: addressKey(clientAddress(c)),
+    });
+
+  // Answered with JSON for passkeys.js: the options for navigator.credentials.get().
+  admin.post("/sign-in/passkey/options", async (c) => {
+    const minutes = await passkeyLockedFor(c, "");
+    if (minutes > 0) {
+      c.header("Retry-After", String(minutes * 60));
+      return c.json({ error: tooManyAttempts(minutes) }, 429);
+    }
+    return c.json(await authenticationOptions(db, relyingParty(services.config, c.req.url)));
+  });
+
+  admin.post("/sign-in/passkey", async (c) => {
+    const body = await c.req.parseBody();
+    const next = safeNext(field(body, "next"));
+    const credentialText = field(body, "credential");
+    const credentialId = credentialIdIn(credentialText);
+    const minutes = await passkeyLockedFor(c, credentialId);
+    if (minutes > 0) {
+      c.header("Retry-After", String(minutes * 60));
+      return showSignIn(c, { email: "", error: tooManyAttempts(minutes), next }, 429);
+    }
+    const rp = relyingParty(services.config, c.req.url);
+    const result = await verifyAuthentication(db, rp, credentialText);
+    if (result.outcome === "refused") {
+      await recordFailure(db, {
+        account: result.stored
+          ? accountKey(result.stored.user.email)
+          : passkeyLimitKey(credentialId),
+        address: addressKey(clientAddress(c)),
+      });
+      return showSignIn(c, { email: "", error: passkeyRefusedMessage, next }, 401);
+    }
+    const { stored } = result;
+    await recordPasskeyUse(db, stored.passkeyId, {
+      counter: result.counter,
+      backedUp: result.backedUp,
+    });
+    await clearAccountFailures(db, accountKey(stored.user.email));
+    return beginSession(c, stored.user.id, next);
   });
 
   admin.post("/sign-out", async (c) => {

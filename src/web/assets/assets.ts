@@ -46,8 +46,48 @@ export const commentReplyScript = hashedAsset(
   "text/javascript; charset=utf-8",
 );
 
+/** Passkey sign-in and registration (hidden from browsers without JavaScript or WebAuthn). */
+export const passkeysScript = hashedAsset(
+  "./passkeys.js",
+  "passkeys",
+  "js",
+  "text/javascript; charset=utf-8",
+);
+
+/** Drag and drop, by mouse and keyboard, for a series queue (Move up/down work without it). */
+export const seriesQueueScript = hashedAsset(
+  "./series-queue.js",
+  "series-queue",
+  "js",
+  "text/javascript; charset=utf-8",
+);
+
+/** Stills page: a drop zone uploading each file with progress, drag-and-drop ordering. */
+export const stillUploadScript = hashedAsset(
+  "./still-upload.js",
+  "still-upload",
+  "js",
+  "text/javascript; charset=utf-8",
+);
+
+/** Review editor: live preview, autosave, the copy kept on the device (works without it). */
+export const reviewEditorScript = hashedAsset(
+  "./review-editor.js",
+  "review-editor",
+  "js",
+  "text/javascript; charset=utf-8",
+);
+
 export function registerAssetRoutes(app: Hono): void {
-  for (const asset of [stylesheet, adminStylesheet, commentReplyScript]) {
+  for (const asset of [
+    reviewEditorScript,
+    stillUploadScript,
+    stylesheet,
+    adminStylesheet,
+    commentReplyScript,
+    passkeysScript,
+    seriesQueueScript,
+  ]) {
     app.get(asset.path, (c) => {
       const encoding = pickEncoding(c.req.header("accept-encoding"));
       c.header("Content-Type", asset.contentType);

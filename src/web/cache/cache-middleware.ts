@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../../db/connect.ts";
 import { commenterCookieName } from "../public/commenter-cookie.ts";
-import { securityHeaders } from "../security-headers.ts";
+import { securityHeadersFor } from "../security-headers.ts";
 import { cacheSlotFor, type CacheSlot } from "./cache-keys.ts";
 import { cachedReply, publicCacheControl, type CachedReply } from "./cached-response.ts";
 import { Freshness } from "./freshness.ts";
@@ -31,11 +31,13 @@ export interface PageCacheOptions {
 export class PageCacheLayer {
   readonly #caches: Record<CacheSlot["kind"], PageCache>;
   readonly #freshness: Freshness;
+  readonly #db: Db;
 
   constructor(
     db: Db,
     private readonly options: PageCacheOptions,
   ) {
+    this.#db = db;
     this.#caches = {
       page: new PageCache(options.maxBytes),
       search: new PageCache(searchCacheBytes),
@@ -96,7 +98,7 @@ export class PageCacheLayer {
         ifNoneMatch: req.headers["if-none-match"],
         acceptEncoding: req.headers["accept-encoding"],
       });
-      res.writeHead(reply.status, { ...reply.headers, ...securityHeaders });
+      res.writeHead(reply.status, { ...reply.headers, ...securityHeadersFor(this.#db) });
       res.end(reply.body);
       return true;
     };

@@ -1,6 +1,19 @@
 // Which content each public page shows, as cache tags (see src/domain/changes.ts).
+
+// Pages that show neither comments nor comment counts, so a comment being approved or hidden
+// leaves them cached: the index overviews (they count reviews), series pages, search, the
+// feeds of reviews, the sitemap. Every other page carries "comments" — the safe default for a
+// page added later, which may list reviews with their counts.
+const withoutComments = [
+  /^\/(archive|years|ratings|series|search|sitemap\.xml|robots\.txt)$/,
+  /^\/(directors|tags)(\/page\/\d+)?$/,
+  /^\/series\/[^/]+$/,
+  /^(\/(series|person|tag)\/[^/]+)?\/feed\.(xml|atom|json)$/,
+];
+
 export function tagsForPath(path: string): string[] {
   const review = /^\/review\/([^/]+)$/.exec(path);
   if (review) return ["site", "public-set", "series", `review:${review[1]}`];
-  return ["site", "public-set", "series", "lists"];
+  const tags = ["site", "public-set", "series", "lists"];
+  return withoutComments.some((pattern) => pattern.test(path)) ? tags : [...tags, "comments"];
 }

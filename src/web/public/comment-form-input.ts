@@ -1,6 +1,7 @@
 // The comment form's fields, parsed with zod at the edge. A problem becomes a message next
 // to its field; what was typed is always kept, valid or not.
 import { z } from "zod";
+import { parseId } from "./params.ts";
 
 export type CommentField = "comment" | "name" | "email" | "url";
 
@@ -83,11 +84,11 @@ export function parseCommentForm(body: Record<string, unknown>): ParsedCommentFo
       errors[field] ??= issue.message;
     }
   }
-  const parent = /^\d{1,12}$/.exec(text(body.parent_id));
+  const parentId = parseId(text(body.parent_id));
   return {
     values,
     token: text(body.token),
-    parentId: parent ? Number(parent[0]) : undefined,
+    parentId,
     honeypot: text(body.fax),
     errors,
   };

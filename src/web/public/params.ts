@@ -17,3 +17,13 @@ export function parseSlug(raw: string): string | undefined {
   const parsed = slug.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
+
+/** The largest id either database stores (a 32-bit integer); larger numbers name nothing. */
+export const largestId = 2 ** 31 - 1;
+
+/** A record id from a form or query: digits naming a possible row, else undefined. */
+export function parseId(raw: string): number | undefined {
+  if (!/^\d{1,10}$/.test(raw)) return undefined;
+  const id = Number(raw);
+  return id >= 1 && id <= largestId ? id : undefined;
+}

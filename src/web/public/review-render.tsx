@@ -94,6 +94,7 @@ export async function renderReviewPage(
           maxDepth={maxDepth}
           closed={commentsClosed(review.published_at, settings.closeCommentsAfterDays, nowIso())}
           form={form}
+          avatars={settings.showGravatar ? "gravatar" : "local"}
         />
       }
     />,

@@ -1,6 +1,7 @@
 // A person: every film of theirs reviewed here, grouped by what they did on it.
 import type { CreditRole, Person } from "../../db/schema.ts";
 import type { FilmographyItem } from "../../domain/people.ts";
+import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import { filmLabel } from "./names.tsx";
 
 const roleNames: [CreditRole, string][] = [
@@ -34,6 +35,12 @@ export function PersonPage(props: { person: Person; filmography: FilmographyItem
                   <a href={`/film/${f.filmSlug}`} class="film-link">
                     film page
                   </a>
+                  {f.commentCount > 0 ? " · " : null}
+                  <CommentCountLink
+                    count={f.commentCount}
+                    reviewSlug={f.reviewSlug}
+                    label={filmLabel(f)}
+                  />
                 </li>
               ))}
             </ul>

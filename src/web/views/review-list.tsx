@@ -2,6 +2,7 @@
 import { displayRating } from "../../content/rating.ts";
 import type { Page, ReviewSummary } from "../../domain/reviews.ts";
 import type { RatingScale } from "../../domain/settings.ts";
+import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import { DateTime, filmLabel, PeopleLinks, Rating } from "./names.tsx";
 
 export function ReviewCard(props: { review: ReviewSummary; scale: RatingScale }) {
@@ -20,6 +21,11 @@ export function ReviewCard(props: { review: ReviewSummary; scale: RatingScale })
         <DateTime iso={review.publishedAt} />
         {review.isRewatch ? <span class="badge">Rewatch</span> : null}
         <Rating rating={displayRating(review.rating, props.scale)} />
+        <CommentCountLink
+          count={review.commentCount}
+          reviewSlug={review.slug}
+          label={filmLabel(review.film)}
+        />
       </p>
       <p class="excerpt">{review.excerpt}</p>
     </article>

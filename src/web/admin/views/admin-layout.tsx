@@ -50,6 +50,11 @@ export function AdminLayout(props: AdminPageInfo & { children?: Child }) {
                     <a href="/admin/comments">Comments</a>
                   </li>
                 ) : null}
+                {can(user, "manage_series") ? (
+                  <li>
+                    <a href="/admin/series">Series</a>
+                  </li>
+                ) : null}
                 {can(user, "manage_settings") ? (
                   <li>
                     <a href="/admin/settings">Settings</a>
@@ -60,6 +65,9 @@ export function AdminLayout(props: AdminPageInfo & { children?: Child }) {
                     <a href="/admin/users">Accounts</a>
                   </li>
                 ) : null}
+                <li>
+                  <a href="/admin/account">Your account</a>
+                </li>
                 <li>
                   <a href="/">View site</a>
                 </li>

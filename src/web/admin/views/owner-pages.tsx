@@ -27,6 +27,13 @@ export function SettingsPage(props: {
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
+      <p>
+        <a href="/admin/settings/comments">Comment settings</a>: threads, approval, word lists,
+        avatars.
+      </p>
+      <p>
+        <a href="/admin/settings/mail">Mail settings</a>: the SMTP server, a test message.
+      </p>
       {props.notice ? (
         <p class="form-notice" role="status">
           {props.notice}
@@ -106,7 +113,9 @@ export function UsersPage(props: {
         <tbody>
           {props.accounts.map((a) => (
             <tr>
-              <td>{a.displayName}</td>
+              <td>
+                <a href={`/admin/users/${a.id}/edit`}>{a.displayName}</a>
+              </td>
               <td>{a.email}</td>
               <td>{a.role}</td>
             </tr>
@@ -149,6 +158,119 @@ export function UsersPage(props: {
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+export interface AccountEditValues {
+  name: string;
+  email: string;
+  role: string;
+}
+
+/** The owner edits another account (or their own) — name, e-mail and role. */
+export function AccountEditPage(props: {
+  account: Pick<AccountRow, "id" | "displayName">;
+  isSelf: boolean;
+  values: AccountEditValues;
+  errors: Partial<Record<keyof AccountEditValues, string>>;
+  csrf: string;
+}) {
+  const v = props.values;
+  return (
+    <section aria-labelledby="account-edit-title">
+      <h1 id="account-edit-title">Edit the account of {props.account.displayName}</h1>
+      <form method="post" action={`/admin/users/${props.account.id}/edit`} class="admin-form">
+        <CsrfField token={props.csrf} />
+        <Field id="name" label="Name" error={props.errors.name}>
+          {(aria) => <input {...aria} name="name" required maxlength={200} value={v.name} />}
+        </Field>
+        <Field id="email" label="Email" error={props.errors.email}>
+          {(aria) => <input {...aria} name="email" type="email" required value={v.email} />}
+        </Field>
+        <Field
+          id="role"
+          label="Role"
+          hint={
+            props.isSelf
+              ? "A new role signs you out everywhere; sign in again to use it."
+              : "A new role signs them out everywhere; they sign in again to use it."
+          }
+          error={props.errors.role}
+        >
+          {(aria) => (
+            <select {...aria} name="role">
+              {(Object.keys(roleNames) as Role[]).map((r) => (
+                <option value={r} selected={r === v.role}>
+                  {roleNames[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="primary">
+            Save account
+          </button>
+          <a href="/admin/users">Cancel</a>
+        </div>
+      </form>
+      {props.isSelf ? null : (
+        <p class="account-remove-link">
+          <a href={`/admin/users/${props.account.id}/remove`}>Remove this account…</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Confirms removing an account, saying what becomes of what it wrote. */
+export function AccountRemovePage(props: {
+  account: Pick<AccountRow, "id" | "displayName" | "email" | "role">;
+  reviews: number;
+  heirName: string;
+  /** Why it cannot be removed (the only owner); then there is no button. */
+  refusal?: string;
+  csrf: string;
+}) {
+  const { account } = props;
+  const reviews = props.reviews === 1 ? "1 review" : `${props.reviews} reviews`;
+  return (
+    <section aria-labelledby="account-remove-title">
+      <h1 id="account-remove-title">Remove the account of {account.displayName}?</h1>
+      <p>
+        {account.displayName} ({account.email}, {account.role}) will no longer be able to sign in.
+      </p>
+      {props.refusal ? (
+        <>
+          <p class="form-error" role="alert">
+            {props.refusal}
+          </p>
+          <p>
+            <a href="/admin/users">Back to the accounts</a>
+          </p>
+        </>
+      ) : (
+        <>
+          <ul>
+            <li>
+              {props.reviews === 0
+                ? "They have written no reviews."
+                : `Their ${reviews}, published or not, and the revisions they saved, will be credited to you (${props.heirName}); the public pages will show your name.`}
+            </li>
+            <li>Their sessions, passkeys and unsaved editor drafts are deleted.</li>
+            <li>Comments on the site are not affected.</li>
+          </ul>
+          <p>This cannot be undone.</p>
+          <form method="post" action={`/admin/users/${account.id}/remove`} class="actions">
+            <CsrfField token={props.csrf} />
+            <button type="submit" class="primary">
+              Remove account
+            </button>
+            <a href="/admin/users">Cancel</a>
+          </form>
+        </>
+      )}
     </section>
   );
 }

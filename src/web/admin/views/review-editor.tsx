@@ -1,7 +1,18 @@
 // The review editor. Works without JavaScript: Preview is a button that posts the form and
-// gets it back, everything kept, with the rendered review below.
-import type { ReviewRevision, ReviewStatus } from "../../../db/schema.ts";
+// gets it back, everything kept, with the rendered review below. With JavaScript
+// (assets/review-editor.js, which reads the data- attributes on the form) the preview follows
+// the typing, every change is autosaved to the server and kept on the device, and text left
+// over from a lost tab is offered back.
+import type { ReviewStatus } from "../../../db/schema.ts";
 import type { FilmChoice } from "../../../domain/admin-overview.ts";
+import type { RevisionItem } from "../../../domain/review-editing.ts";
+import { reviewEditorScript } from "../../assets/assets.ts";
+import {
+  AutosaveOffers,
+  SeriesFields,
+  type AutosaveOffer,
+  type EditorSeries,
+} from "./review-editor-parts.tsx";
 import type { EditorErrors, EditorValues, ScaleInput } from "../review-form.ts";
 import { CsrfField, Field } from "./admin-layout.tsx";
 import { shortTime } from "./overview-pages.tsx";
@@ -21,8 +32,20 @@ export interface ReviewEditorProps {
   rating?: ScaleInput;
   mayPublish: boolean;
   previewHtml?: string;
-  revisions: ReviewRevision[];
+  revisions: RevisionItem[];
   csrf: string;
+  /** Keys the copy kept on this device, so two people sharing a browser never mix. */
+  userId: number;
+  /** A new review's autosave key (see src/domain/review-autosave.ts). */
+  draftKey?: string;
+  /** A new review just saved under this key: its copy on the device can go. */
+  savedDraftKey?: string;
+  /** This page follows a save of the review: the device's copy of it can go. */
+  justSaved: boolean;
+  /** The form shows exactly what is stored. */
+  pristine: boolean;
+  autosaveOffers: AutosaveOffer[];
+  series: EditorSeries;
 }
 
 const statusText = {
@@ -49,6 +72,12 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
           ) : null}
         </p>
       ) : null}
+      {props.reviewId ? (
+        <p>
+          <a href={`/admin/reviews/${props.reviewId}/stills`}>Stills</a>: add pictures, describe
+          them and put them in order.
+        </p>
+      ) : null}
       {props.notice ? (
         <p class="form-notice" role="status">
           {props.notice}
@@ -65,6 +94,29 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
           you typed was lost.
         </p>
       ) : null}
+      {props.autosaveOffers.length ? (
+        <AutosaveOffers
+          offers={props.autosaveOffers}
+          csrf={props.csrf}
+          existing={!!props.reviewId}
+        />
+      ) : null}
+      <section id="local-backup" class="unsaved-offer" hidden aria-labelledby="local-backup-title">
+        <h2 id="local-backup-title">Text kept on this device</h2>
+        <p>
+          This browser kept what you typed at <span class="local-backup-time" /> but it never
+          reached the server, and it differs from the form below.
+        </p>
+        <p class="local-backup-summary hint" />
+        <div class="actions">
+          <button type="button" class="primary" data-local-backup="restore">
+            Restore it into the form
+          </button>
+          <button type="button" data-local-backup="discard">
+            Discard it
+          </button>
+        </div>
+      </section>
 
       {props.reviewId ? null : (
         <form method="get" action="/admin/reviews/new" role="search" class="field-inline">
@@ -74,8 +126,19 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
         </form>
       )}
 
-      <form method="post" action={action} class="admin-form">
+      <form
+        method="post"
+        action={action}
+        class="admin-form"
+        id="review-form"
+        data-user-id={String(props.userId)}
+        data-review-id={props.reviewId ? String(props.reviewId) : ""}
+        data-pristine={props.pristine ? "true" : "false"}
+        data-saved-draft-key={props.savedDraftKey ?? ""}
+        data-just-saved={props.justSaved ? "true" : "false"}
+      >
         <CsrfField token={props.csrf} />
+        {props.draftKey ? <input type="hidden" name="draftKey" value={props.draftKey} /> : null}
         <fieldset>
           <legend>Film</legend>
           <Field
@@ -114,15 +177,67 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
           >
             {(aria) => <input {...aria} name="newFilmDirectors" value={v.newFilmDirectors} />}
           </Field>
+          <Field
+            id="newFilmWriters"
+            label="New film: writers"
+            hint="Separate names with commas."
+            error={props.errors.newFilmWriters}
+          >
+            {(aria) => <input {...aria} name="newFilmWriters" value={v.newFilmWriters} />}
+          </Field>
+          <Field
+            id="newFilmCinematography"
+            label="New film: cinematography"
+            hint="Separate names with commas."
+            error={props.errors.newFilmCinematography}
+          >
+            {(aria) => (
+              <input {...aria} name="newFilmCinematography" value={v.newFilmCinematography} />
+            )}
+          </Field>
+          <Field
+            id="newFilmMusic"
+            label="New film: music"
+            hint="Separate names with commas."
+            error={props.errors.newFilmMusic}
+          >
+            {(aria) => <input {...aria} name="newFilmMusic" value={v.newFilmMusic} />}
+          </Field>
+          <Field
+            id="newFilmCast"
+            label="New film: cast"
+            hint="One person a line, in billing order; add the part after “as”, for example: Nicolas Cage as Ben Sanderson."
+            error={props.errors.newFilmCast}
+          >
+            {(aria) => (
+              <textarea {...aria} name="newFilmCast" rows={4} class="short">
+                {v.newFilmCast}
+              </textarea>
+            )}
+          </Field>
         </fieldset>
 
-        <Field id="body" label="Review" hint="Markdown." error={props.errors.body}>
-          {(aria) => (
-            <textarea {...aria} name="body" rows={20}>
-              {v.body}
-            </textarea>
-          )}
-        </Field>
+        <div class="editor-panes">
+          <Field id="body" label="Review" hint="Markdown." error={props.errors.body}>
+            {(aria) => (
+              <textarea {...aria} name="body" rows={20}>
+                {v.body}
+              </textarea>
+            )}
+          </Field>
+          <section
+            id="live-preview"
+            class="live-preview"
+            hidden
+            aria-labelledby="live-preview-title"
+            // It scrolls when the review is long: keyboard users must be able to reach it.
+            tabindex={0}
+          >
+            <h2 id="live-preview-title">Live preview</h2>
+            <div class="review-body" />
+          </section>
+        </div>
+        <p id="autosave-status" class="autosave-status" role="status" hidden />
         <Field id="tags" label="Tags" hint="Separate tags with commas." error={props.errors.tags}>
           {(aria) => <input {...aria} name="tags" value={v.tags} />}
         </Field>
@@ -166,6 +281,7 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
         ) : (
           <p class="hint">An editor publishes your review once it is ready.</p>
         )}
+        <SeriesFields series={props.series} values={v} errors={props.errors} />
         <div class="actions">
           <button type="submit" name="intent" value="preview">
             Preview
@@ -200,8 +316,12 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
             {props.revisions.map((r) => (
               <li>
                 <details>
-                  <summary>Saved over at {shortTime(r.created_at)} UTC</summary>
-                  <pre>{r.body_md}</pre>
+                  <summary>
+                    Written {r.writtenBy ? `by ${r.writtenBy} ` : ""}at {shortTime(r.writtenAt)}{" "}
+                    UTC; replaced {r.replacedBy ? `by ${r.replacedBy} ` : ""}at{" "}
+                    {shortTime(r.replacedAt)} UTC
+                  </summary>
+                  <pre>{r.body}</pre>
                   <p>
                     <a href={`/admin/reviews/${props.reviewId}/edit?revision=${r.id}`}>
                       Put this version back in the editor
@@ -213,6 +333,7 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
           </ul>
         </section>
       ) : null}
+      <script src={reviewEditorScript.path} defer />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 // Sign-in, first-owner setup, and the refusal pages of the admin.
+import { passkeysScript } from "../../assets/assets.ts";
 import { Field } from "./admin-layout.tsx";
 
 export function SignInPage(props: { email: string; error?: string; next: string }) {
@@ -41,6 +42,24 @@ export function SignInPage(props: { email: string; error?: string; next: string 
           </button>
         </div>
       </form>
+      {/* Shown by passkeys.js when the browser can use a passkey; no e-mail needed. */}
+      <div class="passkey-sign-in" data-passkey hidden>
+        <h2 id="passkey-sign-in-title">Or use a passkey</h2>
+        <form
+          method="post"
+          action="/admin/sign-in/passkey"
+          aria-labelledby="passkey-sign-in-title"
+          data-passkey-sign-in="/admin/sign-in/passkey/options"
+        >
+          <input type="hidden" name="next" value={props.next} />
+          <input type="hidden" name="credential" value="" />
+          <p class="form-error" role="alert" data-passkey-error hidden></p>
+          <div class="actions">
+            <button type="submit">Sign in with a passkey</button>
+          </div>
+        </form>
+      </div>
+      <script src={passkeysScript.path} defer />
     </section>
   );
 }

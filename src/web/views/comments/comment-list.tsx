@@ -1,8 +1,9 @@
 // The approved comments under a review, threaded, oldest first. Names and addresses are
 // escaped by JSX; bodies were sanitised when stored (src/content/comment-markdown.ts).
 import { commentLinkRel } from "../../../content/comment-markdown.ts";
-import { identiconDataUri } from "../../../content/identicon.ts";
+import { gravatarUrl, identiconDataUri } from "../../../content/identicon.ts";
 import type { CommentNode } from "../../../domain/comment-threads.ts";
+import type { PublicComment } from "../../../domain/comments.ts";
 import { DateTime } from "../names.tsx";
 
 export interface CommentListProps {
@@ -11,6 +12,33 @@ export interface CommentListProps {
   maxDepth: number;
   /** Comments are closed: no Reply links. */
   closed: boolean;
+  /** Where pictures come from: drawn here (the default), or Gravatar when the owner chose it. */
+  avatars?: "local" | "gravatar" | undefined;
+}
+
+const avatarSize = 40;
+
+function Avatar(props: { comment: PublicComment; source: "local" | "gravatar" }) {
+  const local = identiconDataUri(props.comment.avatarKey);
+  if (props.source === "local") {
+    return <img class="avatar" src={local} alt="" width={avatarSize} height={avatarSize} />;
+  }
+  const hash = props.comment.gravatarHash;
+  // The local pattern sits behind the Gravatar image, which is transparent for an address
+  // Gravatar does not know (d=blank), and stays if gravatar.com cannot be reached.
+  return (
+    <img
+      class="avatar"
+      src={gravatarUrl(hash, avatarSize)}
+      srcset={`${gravatarUrl(hash, avatarSize, 2)} 2x`}
+      style={`background-image:url(${local})`}
+      alt=""
+      width={avatarSize}
+      height={avatarSize}
+      loading="lazy"
+      referrerpolicy="no-referrer"
+    />
+  );
 }
 
 export function CommentList(props: CommentListProps) {
@@ -32,13 +60,7 @@ function CommentItem(props: CommentListProps & { node: CommentNode }) {
     <li class={`comment depth-${depth}`}>
       <article id={`comment-${comment.id}`} class="comment-body" aria-labelledby={nameId}>
         <header class="comment-meta">
-          <img
-            class="avatar"
-            src={identiconDataUri(comment.avatarKey)}
-            alt=""
-            width="40"
-            height="40"
-          />
+          <Avatar comment={comment} source={props.avatars ?? "local"} />
           <span class="comment-author" id={nameId}>
             {comment.authorUrl ? (
               <a href={comment.authorUrl} rel={`external ${commentLinkRel}`}>

@@ -14,6 +14,8 @@ export interface CommentsSectionProps {
   maxDepth: number;
   closed: boolean;
   form: CommentFormProps;
+  /** Gravatar images, when the owner turned them on; drawn here otherwise. */
+  avatars?: "local" | "gravatar";
 }
 
 export function CommentsSection(props: CommentsSectionProps) {
@@ -29,6 +31,7 @@ export function CommentsSection(props: CommentsSectionProps) {
         reviewSlug={props.reviewSlug}
         maxDepth={props.maxDepth}
         closed={props.closed}
+        avatars={props.avatars}
       />
       {props.closed ? (
         <>

@@ -1,0 +1,43 @@
+// What an import did, for the summary at the end: counts of each kind, and everything left
+// out with the reason, grouped so a thousand skipped revisions read as one line.
+
+export interface SkippedGroup {
+  why: string;
+  count: number;
+  /** A few of the records, to recognise them by. */
+  examples: string[];
+}
+
+export class ImportSummary {
+  readonly counts = new Map<string, number>();
+  readonly #skipped = new Map<string, SkippedGroup>();
+
+  count(what: string, by = 1): void {
+    this.counts.set(what, (this.counts.get(what) ?? 0) + by);
+  }
+
+  skip(what: string, why: string): void {
+    const group = this.#skipped.get(why) ?? { why, count: 0, examples: [] };
+    group.count += 1;
+    if (group.examples.length < 5) group.examples.push(what);
+    this.#skipped.set(why, group);
+  }
+
+  get skipped(): SkippedGroup[] {
+    return [...this.#skipped.values()];
+  }
+
+  toText(): string {
+    const lines = ["Imported:"];
+    for (const [what, n] of this.counts) lines.push(`  ${what}: ${n}`);
+    if (this.counts.size === 0) lines.push("  nothing");
+    if (this.#skipped.size > 0) {
+      lines.push("Skipped:");
+      for (const group of this.#skipped.values()) {
+        const more = group.count > group.examples.length ? ", …" : "";
+        lines.push(`  ${group.count} × ${group.why} (${group.examples.join(", ")}${more})`);
+      }
+    }
+    return lines.join("\n");
+  }
+}

@@ -1,0 +1,251 @@
+// `cinelog import wordpress`: reads a WordPress export record by record and brings in its
+// authors, tags and categories, reviews (with their films, directors and "Up Next" order),
+// comments with their threads and statuses, and the old addresses as redirects. Every
+// record is remembered by its WordPress id, so running the same import again adds nothing.
+import { stat } from "node:fs/promises";
+import type { Db } from "../../db/connect.ts";
+import type { ReviewStatus, Role } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { recordChange } from "../../domain/changes.ts";
+import { importedId, recordImported } from "../../domain/import-items.ts";
+import { addRedirects, redirectKey, redirectKeyOfLink } from "../../domain/redirects.ts";
+import { createReview } from "../../domain/reviews.ts";
+import { ensureTag } from "../../domain/tags.ts";
+import { createUser } from "../../domain/users.ts";
+import { FilmCatalogue } from "../film-catalogue.ts";
+import { ImportSummary } from "../import-summary.ts";
+import { UpNextPlan } from "../up-next-plan.ts";
+import { importComments } from "./import-comments.ts";
+import { reviewFromPost, type ReviewPost } from "./review-post.ts";
+import { wordpressDate } from "./wordpress-date.ts";
+import { readWxr } from "./wxr-reader.ts";
+import { WxrError } from "./wxr-types.ts";
+import type { WxrAuthor, WxrItem, WxrSite, WxrTerm } from "./wxr-types.ts";
+
+export interface WordPressImportProgress {
+  bytesRead: number;
+  totalBytes: number;
+  items: number;
+}
+
+export interface WordPressImportOptions {
+  file: string;
+  onProgress?: (progress: WordPressImportProgress) => void;
+}
+
+const reviewStatusOf: Record<string, ReviewStatus | undefined> = {
+  publish: "published",
+  future: "scheduled",
+  draft: "draft",
+  pending: "draft",
+  private: "draft",
+  "auto-draft": "draft",
+};
+
+export async function importWordPress(
+  db: Db,
+  options: WordPressImportOptions,
+): Promise<ImportSummary> {
+  const totalBytes = (await stat(options.file)).size;
+  const run = new WordPressImport(db);
+  let items = 0;
+  let bytesRead = 0;
+  for await (const record of readWxr(options.file, (p) => (bytesRead = p.bytesRead))) {
+    switch (record.type) {
+      case "site":
+        await run.site(record.site);
+        break;
+      case "author":
+        await run.author(record.author);
+        break;
+      case "term":
+        await run.term(record.term);
+        break;
+      case "item":
+        items += 1;
+        await run.item(record.item);
+        options.onProgress?.({ bytesRead, totalBytes, items });
+        break;
+    }
+  }
+  await run.finish();
+  options.onProgress?.({ bytesRead: totalBytes, totalBytes, items });
+  return run.summary;
+}
+
+class WordPressImport {
+  readonly summary = new ImportSummary();
+  #source = "";
+  #siteTitle = "";
+  readonly #authors = new Map<string, number>();
+  readonly #films: FilmCatalogue;
+  #plan: UpNextPlan | undefined;
+  #fallbackAuthor: number | undefined;
+
+  constructor(private readonly db: Db) {
+    this.#films = new FilmCatalogue(db);
+  }
+
+  async site(site: WxrSite): Promise<void> {
+    this.#source = `wordpress:${site.baseUrl.replace(/\/+$/, "") || site.title || "unnamed"}`;
+    this.#siteTitle = site.title || "Imported";
+    const source = this.#source;
+    this.#plan = new UpNextPlan(`${this.#siteTitle}: Up Next`, async () => {
+      const row = await this.db.kysely
+        .selectFrom("series_entries")
+        .innerJoin("import_items", "import_items.local_id", "series_entries.review_id")
+        .select("series_entries.series_id")
+        .where("import_items.source", "=", source)
+        .where("import_items.kind", "=", "review")
+        .executeTakeFirst();
+      return row?.series_id;
+    });
+    await this.#plan.load(this.db);
+  }
+
+  async author(author: WxrAuthor): Promise<void> {
+    const key = author.login || author.email;
+    const known = await importedId(this.db, this.#source, "author", key);
+    if (known !== undefined) {
+      this.#authors.set(author.login, known);
+      return;
+    }
+    const email = author.email.trim().toLowerCase();
+    const existing = email
+      ? await this.db.kysely
+          .selectFrom("users")
+          .select("id")
+          .where("email", "=", email)
+          .executeTakeFirst()
+      : undefined;
+    let userId = existing?.id;
+    if (userId === undefined) {
+      if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+        this.summary.skip(
+          `author ${author.login}`,
+          "author without an e-mail address (their posts go to the owner)",
+        );
+        return;
+      }
+      // Imported authors can write but not sign in until the owner sets them up.
+      const role: Role = "author";
+      userId = (await createUser(this.db, { email, displayName: author.displayName, role })).id;
+      this.summary.count("authors added");
+    } else {
+      this.summary.count("authors matched to existing accounts");
+    }
+    await recordImported(this.db, this.#source, "author", [{ externalId: key, localId: userId }]);
+    this.#authors.set(author.login, userId);
+  }
+
+  async term(term: WxrTerm): Promise<void> {
+    if (term.kind === "category" && term.slug === "uncategorized") return;
+    await ensureTag(this.db, term.name);
+    this.summary.count(term.kind === "tag" ? "tags" : "categories (as tags)");
+  }
+
+  async item(item: WxrItem): Promise<void> {
+    const label = `${item.postType} ${item.postId} "${item.title}"`;
+    if (item.postType === "attachment") {
+      this.summary.skip(label, "media file: importing attachments is not built yet");
+      return;
+    }
+    if (item.postType === "page") {
+      this.summary.skip(label, "page: importing pages is not built yet");
+      return;
+    }
+    if (item.postType !== "post") {
+      this.summary.skip(label, `${item.postType}: not content a reader sees`);
+      return;
+    }
+    if (item.status === "trash") {
+      this.summary.skip(label, "post in the WordPress trash");
+      return;
+    }
+    const status = reviewStatusOf[item.status];
+    const review = reviewFromPost(item.title, item.content);
+    if (!review || !status) {
+      this.summary.skip(
+        label,
+        'post whose title is not "Title (Year)": importing plain posts is not built yet',
+      );
+      return;
+    }
+    let reviewId = await importedId(this.db, this.#source, "review", item.postId);
+    if (reviewId === undefined) {
+      reviewId = await this.#createReview(item, review, status);
+      this.summary.count("reviews");
+    } else {
+      this.summary.count("reviews already imported");
+    }
+    const comments = await importComments(this.db, this.#source, reviewId, item.comments);
+    for (const [what, n] of comments) this.summary.count(what, n);
+    const filmId = await this.#films.ensure(review.film, []);
+    const next: number[] = [];
+    for (const film of review.upNext) next.push(await this.#films.ensure(film, []));
+    this.#plan?.follow(filmId, next);
+  }
+
+  async #createReview(item: WxrItem, post: ReviewPost, status: ReviewStatus): Promise<number> {
+    const publishedAt = wordpressDate(item.postDateGmt) ?? wordpressDate(item.postDate);
+    const authorId = this.#authors.get(item.creator) ?? (await this.#owner());
+    const tags = item.terms
+      .filter(
+        (t) => t.domain === "post_tag" || (t.domain === "category" && t.slug !== "uncategorized"),
+      )
+      .map((t) => t.name);
+    return inTransaction(this.db, async (trx) => {
+      const filmId = await this.#films.ensure(post.film, post.directors, trx);
+      const review = await createReview(trx, {
+        filmId,
+        authorId,
+        slug: item.postName || undefined,
+        body: post.body,
+        excerpt: item.excerpt.trim() || undefined,
+        status: status === "scheduled" && !publishedAt ? "draft" : status,
+        publishedAt: status === "draft" ? null : publishedAt,
+        tags,
+      });
+      await recordImported(trx, this.#source, "review", [
+        { externalId: item.postId, localId: review.id },
+      ]);
+      const oldAddresses = [redirectKey("/", new URLSearchParams({ p: item.postId }))];
+      const linked = redirectKeyOfLink(item.link);
+      if (linked) oldAddresses.push(linked);
+      const local = /^(\d{4})-(\d{2})/.exec(item.postDate);
+      if (local && item.postName) {
+        oldAddresses.push(redirectKey(`/${local[1]}/${local[2]}/${item.postName}/`));
+      }
+      const added = await addRedirects(trx, oldAddresses, `/review/${review.slug}`);
+      this.summary.count("old addresses redirected", added);
+      return review.id;
+    });
+  }
+
+  async #owner(): Promise<number> {
+    if (this.#fallbackAuthor !== undefined) return this.#fallbackAuthor;
+    const owner = await this.db.kysely
+      .selectFrom("users")
+      .select("id")
+      .where("role", "=", "owner")
+      .orderBy("id")
+      .executeTakeFirst();
+    // With no owner yet, the export's first author stands in.
+    const fallback = owner?.id ?? this.#authors.values().next().value;
+    if (fallback === undefined) {
+      throw new WxrError(
+        "The export names no author, and the site has no owner: run `cinelog user add` first.",
+      );
+    }
+    this.#fallbackAuthor = fallback;
+    return fallback;
+  }
+
+  async finish(): Promise<void> {
+    const saved = await this.#plan?.save(this.db);
+    if (saved) this.summary.count("series entries from Up Next lines", saved.added);
+    this.summary.count("films added", this.#films.created);
+    // Imported pages, counts and redirects show at once, in every app instance.
+    await recordChange(this.db, ["site", "public-set", "lists", "series"]);
+  }
+}

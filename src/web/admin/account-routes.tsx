@@ -1,0 +1,181 @@
+// "Your account": every signed-in person's own name, e-mail, password and passkeys. Nobody
+// reaches anyone else's account here; the owner manages others from /admin/users.
+import type { Hono } from "hono";
+import { z } from "zod";
+import {
+  addPasskey,
+  passkeyOf,
+  passkeysOf,
+  PasskeyInputError,
+  removePasskey,
+} from "../../domain/passkeys.ts";
+import { maxPasskeyNameLength } from "../../domain/passkeys.ts";
+import { can } from "../../domain/roles.ts";
+import { changePassword, updateAccount } from "../../domain/users.ts";
+import { relyingParty, registrationOptions, verifyRegistration } from "../auth/passkeys.ts";
+import { clientAddress, signedInUser, type AdminEnv } from "../auth/session.ts";
+import { siteContext } from "../public/site.ts";
+import type { Services } from "../services.ts";
+import {
+  currentCsrfToken,
+  field,
+  forbidden,
+  notFoundInAdmin,
+  renderAdmin,
+  type AdminContext,
+} from "./admin-page.ts";
+import {
+  AccountPage,
+  RemovePasskeyPage,
+  type AccountPageProps,
+  type PasskeyErrors,
+  type PasswordErrors,
+  type ProfileErrors,
+  type ProfileValues,
+} from "./views/account-pages.tsx";
+
+const profileSchema = z.object({
+  name: z.string().trim().min(1, "Give your name.").max(200, "Keep it under 200 characters."),
+  email: z.email("Give an e-mail address you can be reached at."),
+});
+
+const passkeyNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the passkey a name.")
+  .max(maxPasskeyNameLength, `Keep it under ${maxPasskeyNameLength} characters.`);
+
+const notices: Record<string, string> = {
+  profile: "Name and e-mail saved.",
+  password: "Password changed. You are signed out everywhere else.",
+  "passkey-added": "Passkey added. You can sign in with it now.",
+  "passkey-removed": "Passkey removed.",
+};
+
+export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services): void {
+  const { db } = services;
+  // Anyone who may use the admin has an account of their own to look after.
+  const own = (c: AdminContext, next: () => Promise<void>) =>
+    can(signedInUser(c).user, "use_admin") ? next() : forbidden(c, services);
+  admin.use("/account", own);
+  admin.use("/account/*", own);
+
+  const showAccount = async (
+    c: AdminContext,
+    overrides: Partial<AccountPageProps> = {},
+    status: 200 | 400 = 200,
+  ) => {
+    const { user } = signedInUser(c);
+    const props: AccountPageProps = {
+      profile: { name: user.display_name, email: user.email },
+      profileErrors: {},
+      hasPassword: user.password_hash !== null,
+      passwordErrors: {},
+      passkeys: await passkeysOf(db, user.id),
+      passkeyName: "",
+      passkeyErrors: {},
+      csrf: await currentCsrfToken(c, services),
+      ...overrides,
+    };
+    return renderAdmin(c, services, { title: "Your account", status }, <AccountPage {...props} />);
+  };
+
+  admin.get("/account", async (c) => {
+    const notice = notices[c.req.query("saved") ?? ""];
+    return showAccount(c, notice ? { notice } : {});
+  });
+
+  admin.post("/account", async (c) => {
+    const { user } = signedInUser(c);
+    const body = await c.req.parseBody();
+    const profile: ProfileValues = {
+      name: field(body, "name"),
+      email: field(body, "email").trim(),
+    };
+    const parsed = profileSchema.safeParse(profile);
+    if (!parsed.success) {
+      const profileErrors: ProfileErrors = {};
+      for (const issue of parsed.error.issues) {
+        profileErrors[issue.path[0] as keyof ProfileErrors] ??= issue.message;
+      }
+      return showAccount(c, { profile, profileErrors }, 400);
+    }
+    const outcome = await updateAccount(db, user.id, {
+      email: parsed.data.email,
+      displayName: parsed.data.name,
+    });
+    if (!outcome.ok) {
+      return showAccount(c, { profile, profileErrors: { email: outcome.message } }, 400);
+    }
+    return c.redirect("/admin/account?saved=profile", 303);
+  });
+
+  admin.post("/account/password", async (c) => {
+    const { user, session } = signedInUser(c);
+    const body = await c.req.parseBody();
+    const outcome = await changePassword(db, user.id, {
+      current: field(body, "currentPassword"),
+      next: field(body, "newPassword"),
+      keepSessionId: session.id,
+      address: clientAddress(c),
+    });
+    if (!outcome.ok) {
+      const passwordErrors: PasswordErrors = { [outcome.field]: outcome.message };
+      return showAccount(c, { passwordErrors }, 400);
+    }
+    return c.redirect("/admin/account?saved=password", 303);
+  });
+
+  // Answered with JSON for passkeys.js: the options for navigator.credentials.create().
+  admin.post("/account/passkeys/options", async (c) => {
+    const { user } = signedInUser(c);
+    const { site } = await siteContext(services);
+    const rp = relyingParty(services.config, c.req.url);
+    return c.json(await registrationOptions(db, rp, site.title, user));
+  });
+
+  admin.post("/account/passkeys", async (c) => {
+    const { user } = signedInUser(c);
+    const body = await c.req.parseBody();
+    const passkeyName = field(body, "passkeyName");
+    const name = passkeyNameSchema.safeParse(passkeyName);
+    const refuse = (passkeyErrors: PasskeyErrors) =>
+      showAccount(c, { passkeyName, passkeyErrors }, 400);
+    if (!name.success) return refuse({ passkeyName: name.error.issues[0]!.message });
+    const rp = relyingParty(services.config, c.req.url);
+    const credential = await verifyRegistration(db, rp, user, field(body, "credential"));
+    if (!credential) {
+      return refuse({
+        credential: "The passkey could not be checked, so it was not added. Try again.",
+      });
+    }
+    try {
+      await addPasskey(db, { userId: user.id, name: name.data, ...credential });
+    } catch (error) {
+      if (!(error instanceof PasskeyInputError)) throw error;
+      return refuse({ credential: error.message });
+    }
+    return c.redirect("/admin/account?saved=passkey-added", 303);
+  });
+
+  admin.get("/account/passkeys/:id{[0-9]+}/remove", async (c) => {
+    const { user } = signedInUser(c);
+    const passkey = await passkeyOf(db, user.id, Number(c.req.param("id")));
+    if (!passkey) return notFoundInAdmin(c, services);
+    return renderAdmin(
+      c,
+      services,
+      { title: "Remove a passkey" },
+      <RemovePasskeyPage passkey={passkey} csrf={await currentCsrfToken(c, services)} />,
+    );
+  });
+
+  admin.post("/account/passkeys/:id{[0-9]+}/remove", async (c) => {
+    const { user } = signedInUser(c);
+    // Only one's own: another person's passkey id is simply not found.
+    if (!(await removePasskey(db, user.id, Number(c.req.param("id"))))) {
+      return notFoundInAdmin(c, services);
+    }
+    return c.redirect("/admin/account?saved=passkey-removed", 303);
+  });
+}

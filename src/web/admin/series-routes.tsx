@@ -1,0 +1,380 @@
+// The series queue editor: create a series, fill its queue with films on record or new ones,
+// put it in order (Move up / Move down forms, or a whole new order from series-queue.js) and
+// take films out. Only roles with `manage_series` may do any of it, checked here for every
+// request. Why moves go by entry id and drags by the order the page showed: see
+// src/domain/series-editing.ts.
+import type { Hono } from "hono";
+import type { Series } from "../../db/schema.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { filmChoices } from "../../domain/admin-overview.ts";
+import { createFilm, filmById, filmLabel } from "../../domain/films.ts";
+import { can } from "../../domain/roles.ts";
+import {
+  entryOfFilm,
+  filmOnRecord,
+  moveEntry,
+  removeEntry,
+  reorderEntries,
+  seriesById,
+  seriesQueue,
+  seriesSlugTaken,
+  updateSeries,
+  type MoveDirection,
+} from "../../domain/series-editing.ts";
+import { allSeriesWithProgress, appendSeriesEntry, createSeries } from "../../domain/series.ts";
+import { nowIso } from "../../domain/time.ts";
+import { seriesQueueScript } from "../assets/assets.ts";
+import { signedInUser, type AdminEnv } from "../auth/session.ts";
+import type { Services } from "../services.ts";
+import {
+  currentCsrfToken,
+  field,
+  forbidden,
+  notFoundInAdmin,
+  renderAdmin,
+  type AdminContext,
+} from "./admin-page.ts";
+import {
+  emptyNewFilmValues,
+  emptySeriesValues,
+  newFilmValuesFromForm,
+  parseOrder,
+  seriesValuesFromForm,
+  validateNewFilm,
+  validateSeries,
+  type NewFilmErrors,
+  type NewFilmValues,
+  type SeriesErrors,
+  type SeriesValues,
+} from "./series-form.ts";
+import { queueNotice } from "./series-notices.ts";
+import {
+  RemoveEntryPage,
+  SeriesListPage,
+  SeriesQueuePage,
+  type FilmResult,
+} from "./views/series-pages.tsx";
+
+const expiredForm =
+  "This form expired, so nothing was saved. What you typed is below: send it again.";
+
+type Status = 200 | 400 | 403 | 409;
+
+interface QueueState {
+  details?: { values: SeriesValues; errors: SeriesErrors };
+  search?: string;
+  addError?: string;
+  newFilm?: { values: NewFilmValues; errors: NewFilmErrors };
+  notice?: string;
+  formError?: string;
+  status?: Status;
+}
+
+export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services): void {
+  const { db } = services;
+
+  async function showList(
+    c: AdminContext,
+    state: { values?: SeriesValues; errors?: SeriesErrors; formError?: string; status?: Status },
+  ): Promise<Response> {
+    return renderAdmin(
+      c,
+      services,
+      { title: "Series", status: state.status ?? 200 },
+      <SeriesListPage
+        series={await allSeriesWithProgress(db, nowIso())}
+        values={state.values ?? emptySeriesValues}
+        errors={state.errors ?? {}}
+        formError={state.formError}
+        csrf={await currentCsrfToken(c, services)}
+      />,
+    );
+  }
+
+  admin.get("/series", async (c) => {
+    if (!can(signedInUser(c).user, "manage_series")) return forbidden(c, services);
+    return showList(c, {});
+  });
+
+  admin.post("/series", async (c) => {
+    if (!can(signedInUser(c).user, "manage_series")) return forbidden(c, services);
+    const values = seriesValuesFromForm(await c.req.parseBody());
+    if (!c.get("csrfValid")) return showList(c, { values, formError: expiredForm, status: 403 });
+    const checked = validateSeries(values);
+    if (!checked.ok) return showList(c, { values, errors: checked.errors, status: 400 });
+    const { title, slug, description } = checked.input;
+    const taken = { slug: "Another series already has this address: choose another one." };
+    if (slug && (await seriesSlugTaken(db, slug))) {
+      return showList(c, { values, errors: taken, status: 400 });
+    }
+    let created: Series;
+    try {
+      created = await createSeries(db, { title, description, ...(slug ? { slug } : {}) });
+    } catch (error) {
+      // Someone took the address between the check and the insert.
+      if (slug && (await seriesSlugTaken(db, slug))) {
+        return showList(c, { values, errors: taken, status: 400 });
+      }
+      throw error;
+    }
+    return c.redirect(`/admin/series/${created.id}?done=created`, 303);
+  });
+
+  /** The series named in the path, if this user may manage series and it exists. */
+  async function seriesFor(c: AdminContext): Promise<Series | Response> {
+    if (!can(signedInUser(c).user, "manage_series")) return forbidden(c, services);
+    const series = await seriesById(db, Number(c.req.param("id")));
+    return series ?? notFoundInAdmin(c, services);
+  }
+
+  async function showQueue(c: AdminContext, series: Series, state: QueueState): Promise<Response> {
+    const queue = await seriesQueue(db, series, nowIso());
+    const search = (state.search ?? "").trim().slice(0, 200);
+    let results: FilmResult[] | undefined;
+    if (search) {
+      const numbers = new Map(queue.items.map((item, i) => [item.filmId, i + 1]));
+      results = (await filmChoices(db, search, 20)).map((film) => {
+        const inQueue = numbers.get(film.id);
+        return inQueue ? { ...film, inQueue } : film;
+      });
+    }
+    return renderAdmin(
+      c,
+      services,
+      { title: `Series: ${series.title}`, status: state.status ?? 200 },
+      <SeriesQueuePage
+        series={series}
+        items={queue.items}
+        reviewed={queue.reviewed}
+        total={queue.total}
+        details={
+          state.details ?? {
+            values: { title: series.title, slug: series.slug, description: series.description },
+            errors: {},
+          }
+        }
+        search={search}
+        {...(results ? { results } : {})}
+        addError={state.addError}
+        newFilm={state.newFilm ?? { values: emptyNewFilmValues, errors: {} }}
+        notice={
+          state.notice ??
+          queueNotice(c.req.query("done"), queue.items, {
+            entryId: Number(c.req.query("entry")),
+            removed: await removedFilm(c.req.query("done"), c.req.query("film")),
+          })
+        }
+        formError={state.formError}
+        script={seriesQueueScript.path}
+        csrf={await currentCsrfToken(c, services)}
+      />,
+    );
+  }
+
+  /** The film a removal redirect names, for its notice. */
+  async function removedFilm(done: string | undefined, id: string | undefined) {
+    return done === "removed" && id && /^\d{1,12}$/.test(id) ? filmById(db, Number(id)) : undefined;
+  }
+
+  admin.get("/series/:id{[0-9]+}", async (c) => {
+    const series = await seriesFor(c);
+    if (series instanceof Response) return series;
+    return showQueue(c, series, { search: c.req.query("film") ?? "" });
+  });
+
+  admin.post("/series/:id{[0-9]+}", async (c) => {
+    const series = await seriesFor(c);
+    if (series instanceof Response) return series;
+    const values = { ...seriesValuesFromForm(await c.req.parseBody()), slug: series.slug };
+    if (!c.get("csrfValid")) {
+      return showQueue(c, series, {
+        details: { values, errors: {} },
+        formError: expiredForm,
+        status: 403,
+      });
+    }
+    const checked = validateSeries(values);
+    if (!checked.ok) {
+      return showQueue(c, series, {
+        details: { values, errors: checked.errors },
+        formError: "The title and description were not saved: see below.",
+        status: 400,
+      });
+    }
+    await updateSeries(db, series.id, checked.input);
+    return c.redirect(`/admin/series/${series.id}?done=saved`, 303);
+  });
+
+  admin.post("/series/:id{[0-9]+}/entries", async (c) => {
+    const series = await seriesFor(c);
+    if (series instanceof Response) return series;
+    const body = await c.req.parseBody();
+    const added = (entryId: number) =>
+      c.redirect(`/admin/series/${series.id}?done=added&entry=${entryId}#entry-${entryId}`, 303);
+    const filmIdText = field(body, "filmId");
+    const search = field(body, "film");
+
+    if (filmIdText) {
+      // A film on record, chosen from the search results.
+      if (!c.get("csrfValid")) {
+        return showQueue(c, series, { search, formError: expiredForm, status: 403 });
+      }
+      const film = /^\d{1,12}$/.test(filmIdText)
+        ? await filmById(db, Number(filmIdText))
+        : undefined;
+      if (!film) {
+        return showQueue(c, series, {
+          search,
+          addError: "That film is no longer on record. Search again.",
+          status: 400,
+        });
+      }
+      const existing = await entryOfFilm(db, series.id, film.id);
+      if (existing) {
+        return showQueue(c, series, {
+          search,
+          addError: `“${filmLabel(film)}” is already in the queue, as number ${existing.number}.`,
+          status: 409,
+        });
+      }
+      return added(await appendSeriesEntry(db, series.id, film.id));
+    }
+
+    // A new film: title, year and directors.
+    const values = newFilmValuesFromForm(body);
+    if (!c.get("csrfValid")) {
+      return showQueue(c, series, {
+        newFilm: { values, errors: {} },
+        formError: expiredForm,
+        status: 403,
+      });
+    }
+    const checked = validateNewFilm(values);
+    if (!checked.ok) {
+      return showQueue(c, series, { newFilm: { values, errors: checked.errors }, status: 400 });
+    }
+    const { title, year, directors } = checked.input;
+    const known = await filmOnRecord(db, title, year);
+    if (known) {
+      return showQueue(c, series, {
+        newFilm: {
+          values,
+          errors: {
+            filmTitle: `“${filmLabel(known)}” is already on record: find it above and add it from there.`,
+          },
+        },
+        status: 409,
+      });
+    }
+    const entryId = await inTransaction(db, async (trx) => {
+      const film = await createFilm(trx, {
+        title,
+        year,
+        credits: directors.map((name) => ({ role: "director" as const, name })),
+      });
+      return appendSeriesEntry(trx, series.id, film.id);
+    });
+    return added(entryId);
+  });
+
+  admin.post("/series/:id{[0-9]+}/entries/:entryId{[0-9]+}/:direction{up|down}", async (c) => {
+    const series = await seriesFor(c);
+    if (series instanceof Response) return series;
+    const entryId = Number(c.req.param("entryId"));
+    const direction = c.req.param("direction") as MoveDirection;
+    const result = await moveEntry(db, series.id, entryId, direction);
+    if (!result) return notFoundInAdmin(c, services);
+    const done = result.moved ? "moved" : direction === "up" ? "first" : "last";
+    // The fragment names the button just pressed, so the browser scrolls to it and focuses it
+    // again; once the film reaches an end that button is disabled, and the other one is named.
+    const canUp = result.number > 1;
+    const canDown = result.number < result.total;
+    const target =
+      direction === "up"
+        ? canUp
+          ? "move-up"
+          : canDown
+            ? "move-down"
+            : "entry"
+        : canDown
+          ? "move-down"
+          : canUp
+            ? "move-up"
+            : "entry";
+    return c.redirect(
+      `/admin/series/${series.id}?done=${done}&entry=${entryId}#${target}-${entryId}`,
+      303,
+    );
+  });
+
+  /** The entry named in the path, with its place in the queue. */
+  async function entryFor(c: AdminContext, series: Series) {
+    const queue = await seriesQueue(db, series, nowIso());
+    const entryId = Number(c.req.param("entryId"));
+    const index = queue.items.findIndex((i) => i.entryId === entryId);
+    return index < 0 ? undefined : { item: queue.items[index]!, number: index + 1 };
+  }
+
+  admin.get("/series/:id{[0-9]+}/entries/:entryId{[0-9]+}/remove", async (c) => {
+    const series = await seriesFor(c);
+    if (series instanceof Response) return series;
+    const entry = await entryFor(c, series);
+    if (!entry) return notFoundInAdmin(c, services);
+    return renderAdmin(
+      c,
+      services,
+      { title: "Remove from the queue" },
+      <RemoveEntryPage
+        series={series}
+        item={entry.item}
+        number={entry.number}
+        csrf={await currentCsrfToken(c, services)}
+      />,
+    );
+  });
+
+  admin.post("/series/:id{[0-9]+}/entries/:entryId{[0-9]+}/remove", async (c) => {
+    const series = await seriesFor(c);
+    if (series instanceof Response) return series;
+    const entry = await entryFor(c, series);
+    if (!entry || !(await removeEntry(db, series.id, entry.item.entryId))) {
+      return notFoundInAdmin(c, services);
+    }
+    return c.redirect(
+      `/admin/series/${series.id}?done=removed&film=${entry.item.filmId}#queue-title`,
+      303,
+    );
+  });
+
+  // The queue script's endpoint: the order the page showed ("seen") and the new one, as entry
+  // ids. Answers JSON to the script, and a redirect to a plain form post.
+  admin.post("/series/:id{[0-9]+}/order", async (c) => {
+    const series = await seriesFor(c);
+    if (series instanceof Response) return series;
+    const wantsJson = (c.req.header("accept") ?? "").includes("application/json");
+    const back = (done: string) => c.redirect(`/admin/series/${series.id}?done=${done}`, 303);
+    const parsed = parseOrder(await c.req.parseBody());
+    if (!parsed) {
+      return wantsJson
+        ? c.json({ ok: false, message: "The new order could not be read. Reload the page." }, 400)
+        : back("stale");
+    }
+    const result = await reorderEntries(db, series.id, parsed.seen, parsed.order);
+    if (result.ok) {
+      return wantsJson ? c.json({ ok: true, order: result.order }) : back("reordered");
+    }
+    if (result.reason === "missing") return notFoundInAdmin(c, services);
+    if (!wantsJson) return back("stale");
+    return c.json(
+      {
+        ok: false,
+        order: result.order,
+        message:
+          result.reason === "stale"
+            ? "Someone changed this queue meanwhile, so your order was not saved. Reload the page to see the queue as it is now."
+            : "The new order does not match the queue. Reload the page.",
+      },
+      result.reason === "stale" ? 409 : 400,
+    );
+  });
+}
