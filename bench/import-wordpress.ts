@@ -99,7 +99,8 @@ async function main(): Promise<void> {
         created_at: new Date().toISOString(),
       })
       .execute();
-    let peak = process.memoryUsage().rss;
+    const before = process.memoryUsage().rss;
+    let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const cpuBefore = process.cpuUsage();
     const began = performance.now();
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     console.log(
       `\n${values.posts} posts, ${values.comments} comments, ${mb(fs.statSync(file).size)} MB file: ` +
         `imported in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU) on ${url.split(":")[0]}; ` +
-        `peak resident memory ${mb(peak)} MB`,
+        `peak resident memory ${mb(peak)} MB (${mb(before)} MB before the import began)`,
     );
   } finally {
     await db.close();
