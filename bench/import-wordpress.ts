@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const cpuBefore = process.cpuUsage();
     const began = performance.now();
-    const summary = await importWordPress(db, { file });
+    const summary = await importWordPress(db, { file, mediaDir: path.join(dir, "media") });
     const seconds = (performance.now() - began) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;

@@ -1,5 +1,6 @@
 // `cinelog import wordpress FILE.xml`: brings a WordPress export in, with a progress bar on a
 // terminal and a summary at the end. Safe to run again: what was imported is recognised.
+import { parseArgs } from "node:util";
 import {
   importWordPress,
   type WordPressImportProgress,
@@ -7,7 +8,7 @@ import {
 import { WxrError } from "../importers/wordpress/wxr-types.ts";
 import { openRuntime } from "../runtime.ts";
 
-const usage = "Usage: cinelog import wordpress FILE.xml";
+const usage = "Usage: cinelog import wordpress FILE.xml [--uploads DIR]";
 
 function progressBar(stream: NodeJS.WriteStream): (p: WordPressImportProgress) => void {
   let last = 0;
@@ -24,17 +25,26 @@ function progressBar(stream: NodeJS.WriteStream): (p: WordPressImportProgress) =
 }
 
 export async function importCommand(args: string[]): Promise<void> {
-  const [kind, file] = args;
+  const { values, positionals } = parseArgs({
+    args,
+    options: { uploads: { type: "string" } },
+    allowPositionals: true,
+    strict: false,
+  });
+  const [kind, file] = positionals;
+  const uploadsDir = typeof values.uploads === "string" ? values.uploads : undefined;
   if (kind !== "wordpress" || !file) {
     console.error(usage);
     process.exitCode = 2;
     return;
   }
-  const { db } = await openRuntime();
+  const { config, db } = await openRuntime();
   const onTerminal = process.stderr.isTTY;
   try {
     const summary = await importWordPress(db, {
       file,
+      mediaDir: config.mediaDir,
+      ...(uploadsDir ? { uploadsDir } : {}),
       ...(onTerminal ? { onProgress: progressBar(process.stderr) } : {}),
     });
     if (onTerminal) process.stderr.write("\n");

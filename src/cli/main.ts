@@ -13,8 +13,9 @@ Commands:
   demo [--force]        load the demo reviews, films and series
   user add --email E --name N [--role R] [--password-stdin]
                         create an account (owner by default)
-  import wordpress FILE.xml
+  import wordpress FILE.xml [--uploads DIR]
                         import a WordPress export (WXR): reviews, films, comments,
+                        featured images (read from DIR, the old wp-content/uploads),
                         old addresses as redirects; running it again adds only what is new
 
 Configuration comes from the environment; see the README.`;

@@ -28,7 +28,7 @@ export async function recordChange(db: Db, tags: ChangeTag[]): Promise<void> {
     .values({ tags: tags.join(" "), at: nowIso() })
     .returning("id")
     .executeTakeFirstOrThrow();
-  ownChangeIds.get(db)?.add(row.id);
+  for (const own of ownChangeIds.get(db.changes) ?? []) own.add(row.id);
   if (row.id % 500 === 0) {
     await db.kysely
       .deleteFrom("content_changes")
@@ -61,8 +61,10 @@ export async function commentChangeTags(db: Db, reviewId: number): Promise<Chang
   return review ? [`review:${review.slug}`, "comments"] : [];
 }
 
-// Changes this process made itself were already announced on its bus; the poller skips them.
-const ownChangeIds = new WeakMap<Db, Set<number>>();
+// Changes this process made itself were already announced on its bus; pollers skip them.
+// Keyed by the bus, which a transaction's Db shares with the Db it came from; one set per
+// feed, so two caches following the same database each skip the process's own changes.
+const ownChangeIds = new WeakMap<Db["changes"], Set<Set<number>>>();
 
 export interface ChangeFeed {
   /** Tags of changes made by other processes since the last call. */
@@ -71,7 +73,9 @@ export interface ChangeFeed {
 
 export async function followChanges(db: Db): Promise<ChangeFeed> {
   const own = new Set<number>();
-  ownChangeIds.set(db, own);
+  const feeds = ownChangeIds.get(db.changes) ?? new Set<Set<number>>();
+  feeds.add(own);
+  ownChangeIds.set(db.changes, feeds);
   const latest = await db.kysely
     .selectFrom("content_changes")
     .select((eb) => eb.fn.max("id").as("max"))

@@ -3,7 +3,7 @@
 import type { Db } from "../db/connect.ts";
 import { nowIso } from "./time.ts";
 
-export type ImportKind = "author" | "review" | "comment";
+export type ImportKind = "author" | "review" | "comment" | "still";
 
 export async function importedId(
   db: Db,

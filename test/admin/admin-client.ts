@@ -59,6 +59,13 @@ export async function getAs(app: App, path: string, cookie?: string) {
   return { response, html, document: parseHTML(html).document };
 }
 
+/** The id of the review a save redirected to its editor; a refused save throws. */
+export function savedReviewId(response: Response): number {
+  const match = /\/admin\/reviews\/(\d+)\/edit/.exec(response.headers.get("location") ?? "");
+  if (!match) throw new Error(`not saved: ${response.status}`);
+  return Number(match[1]);
+}
+
 /** The CSRF token of the forms on an admin page. */
 export async function csrfToken(app: App, cookie: string, path = "/admin"): Promise<string> {
   const { document } = await getAs(app, path, cookie);

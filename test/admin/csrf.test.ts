@@ -1,12 +1,11 @@
 // Forged requests are refused and change nothing: a missing or wrong token, or a post sent
 // from another site. The review editor gives the typed text back with a fresh token.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadSettings } from "../../src/domain/settings.ts";
 import { isCrossSiteRequest } from "../../src/web/auth/csrf.ts";
-import { appFor } from "../support/app.ts";
-import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
-import { buildFixture } from "../support/fixture.ts";
-import { addAccount, csrfToken, formState, postForm, signIn, type App } from "./admin-client.ts";
+import { dialects } from "../support/databases.ts";
+import { csrfToken, formState, postForm, signIn } from "./admin-client.ts";
+import { adminSite } from "./admin-site.ts";
 import { parseHTML } from "linkedom";
 
 describe("the same-site check", () => {
@@ -27,53 +26,39 @@ describe("the same-site check", () => {
 });
 
 describe.each(dialects)("CSRF defences on %s", (dialect) => {
-  let db: TestDb;
-  let app: App;
-  let cookie: string;
-  let filmId: number;
   const settingsForm = { siteTitle: "Hijacked", siteDescription: "x", ratingScale: "ten" };
-  beforeAll(async () => {
-    db = await openTestDb(dialect);
-    const f = await buildFixture(db);
-    filmId = f.films.friday.id;
-    await addAccount(db, "owner", "boss");
-    app = appFor(db);
-    cookie = await signIn(app, "boss@example.com");
-  });
-  afterAll(async () => {
-    await db.dispose();
-  });
+  const site = adminSite(dialect, { accounts: [["owner", "boss"]], signInAs: "boss@example.com" });
 
   async function expectUnchanged() {
-    expect((await loadSettings(db)).siteTitle).toBe("Cinelog");
+    expect((await loadSettings(site.db)).siteTitle).toBe("Cinelog");
   }
 
   it("refuses a form without a token", async () => {
-    const r = await postForm(app, "/admin/settings", settingsForm, { cookie });
+    const r = await postForm(site.app, "/admin/settings", settingsForm, { cookie: site.cookie });
     expect(r.status).toBe(403);
     expect(await r.text()).toContain("This form has expired");
     await expectUnchanged();
   });
 
   it("refuses another session's token", async () => {
-    const otherCookie = await signIn(app, "critic@example.com", "correct horse battery");
-    const otherToken = await csrfToken(app, otherCookie);
+    const otherCookie = await signIn(site.app, "critic@example.com", "correct horse battery");
+    const otherToken = await csrfToken(site.app, otherCookie);
     const r = await postForm(
-      app,
+      site.app,
       "/admin/settings",
       { ...settingsForm, _csrf: otherToken },
       {
-        cookie,
+        cookie: site.cookie,
       },
     );
     expect(r.status).toBe(403);
     await expectUnchanged();
     const garbage = await postForm(
-      app,
+      site.app,
       "/admin/settings",
       { ...settingsForm, _csrf: "x" },
       {
-        cookie,
+        cookie: site.cookie,
       },
     );
     expect(garbage.status).toBe(403);
@@ -81,30 +66,30 @@ describe.each(dialects)("CSRF defences on %s", (dialect) => {
   });
 
   it("refuses a post from another site even with a good token", async () => {
-    const _csrf = await csrfToken(app, cookie);
+    const _csrf = await csrfToken(site.app, site.cookie);
     const crossSite = await postForm(
-      app,
+      site.app,
       "/admin/settings",
       { ...settingsForm, _csrf },
       {
-        cookie,
+        cookie: site.cookie,
         headers: { "sec-fetch-site": "cross-site" },
       },
     );
     expect(crossSite.status).toBe(403);
-    const foreignOrigin = await app.request("/admin/settings", {
+    const foreignOrigin = await site.app.request("/admin/settings", {
       method: "POST",
       body: new URLSearchParams({ ...settingsForm, _csrf }),
       headers: {
         "content-type": "application/x-www-form-urlencoded",
         origin: "https://evil.example",
-        cookie,
+        cookie: site.cookie,
       },
     });
     expect(foreignOrigin.status).toBe(403);
     // Sign-in too: nobody can sign a visitor into an attacker's account.
     const signInFromElsewhere = await postForm(
-      app,
+      site.app,
       "/admin/sign-in",
       { email: "boss@example.com", password: "correct horse battery" },
       { headers: { "sec-fetch-site": "cross-site" } },
@@ -115,29 +100,29 @@ describe.each(dialects)("CSRF defences on %s", (dialect) => {
   });
 
   it("accepts the right token from this site", async () => {
-    const _csrf = await csrfToken(app, cookie);
+    const _csrf = await csrfToken(site.app, site.cookie);
     const r = await postForm(
-      app,
+      site.app,
       "/admin/settings",
       { ...settingsForm, siteTitle: "Mine", _csrf },
       {
-        cookie,
+        cookie: site.cookie,
       },
     );
     expect(r.status).toBe(303);
-    expect((await loadSettings(db)).siteTitle).toBe("Mine");
+    expect((await loadSettings(site.db)).siteTitle).toBe("Mine");
     const back = await postForm(
-      app,
+      site.app,
       "/admin/settings",
       { siteTitle: "Cinelog", siteDescription: "A film journal.", ratingScale: "stars5", _csrf },
-      { cookie },
+      { cookie: site.cookie },
     );
     expect(back.status).toBe(303);
   });
 
   it("gives the review editor back with everything typed and a fresh token", async () => {
     const typed = {
-      filmId: String(filmId),
+      filmId: String(site.fixture.films.friday.id),
       body: "A long review I must not lose.\n\nSecond paragraph.",
       tags: "Screwball, Newsroom",
       rating: "4.5",
@@ -146,8 +131,8 @@ describe.each(dialects)("CSRF defences on %s", (dialect) => {
       intent: "publish",
       _csrf: "stale-token",
     };
-    const before = await db.kysely.selectFrom("reviews").select("id").execute();
-    const r = await postForm(app, "/admin/reviews/new", typed, { cookie });
+    const before = await site.db.kysely.selectFrom("reviews").select("id").execute();
+    const r = await postForm(site.app, "/admin/reviews/new", typed, { cookie: site.cookie });
     expect(r.status).toBe(403);
     const { document } = parseHTML(await r.text());
     expect(document.querySelector(".form-error")?.textContent).toContain("This form expired");
@@ -157,13 +142,18 @@ describe.each(dialects)("CSRF defences on %s", (dialect) => {
     expect(form.value("rating")).toBe("4.5");
     expect(form.value("watchedOn")).toBe("2026-11-01");
     expect(form.value("isRewatch")).toBe("on");
-    expect(form.value("filmId")).toBe(String(filmId));
-    expect(await db.kysely.selectFrom("reviews").select("id").execute()).toHaveLength(
+    expect(form.value("filmId")).toBe(String(site.fixture.films.friday.id));
+    expect(await site.db.kysely.selectFrom("reviews").select("id").execute()).toHaveLength(
       before.length,
     );
     // The fresh token on that page works.
     const fresh = form.value("_csrf")!;
-    const retry = await postForm(app, "/admin/reviews/new", { ...typed, _csrf: fresh }, { cookie });
+    const retry = await postForm(
+      site.app,
+      "/admin/reviews/new",
+      { ...typed, _csrf: fresh },
+      { cookie: site.cookie },
+    );
     expect(retry.status).toBe(303);
   });
 });

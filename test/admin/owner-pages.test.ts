@@ -1,44 +1,33 @@
 // The owner's pages: settings that show on the public site at once, and new accounts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
-import { appFor, textOf } from "../support/app.ts";
-import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
-import { buildFixture } from "../support/fixture.ts";
-import { csrfToken, formState, getAs, postForm, signIn, type App } from "./admin-client.ts";
+import { textOf } from "../support/app.ts";
+import { dialects } from "../support/databases.ts";
+import { csrfToken, formState, getAs, postForm, signIn } from "./admin-client.ts";
+import { adminSite } from "./admin-site.ts";
 
 describe.each(dialects)("settings and accounts on %s", (dialect) => {
-  let db: TestDb;
-  let app: App;
-  let owner: string;
-  beforeAll(async () => {
-    db = await openTestDb(dialect);
-    await buildFixture(db);
-    app = appFor(db);
-    owner = await signIn(app, "critic@example.com");
-  });
-  afterAll(async () => {
-    await db.dispose();
-  });
+  const site = adminSite(dialect, { signInAs: "critic@example.com" });
 
   it("saves settings, and the public pages show them at once", async () => {
-    await app.request("/");
-    expect((await app.request("/")).headers.get("x-cache")).toBe("HIT");
+    await site.app.request("/");
+    expect((await site.app.request("/")).headers.get("x-cache")).toBe("HIT");
     const saved = await postForm(
-      app,
+      site.app,
       "/admin/settings",
       {
         siteTitle: "Night Shift Cinema",
         siteDescription: "Films after dark.",
         ratingScale: "ten",
-        _csrf: await csrfToken(app, owner),
+        _csrf: await csrfToken(site.app, site.cookie),
       },
-      { cookie: owner },
+      { cookie: site.cookie },
     );
     expect(saved.status).toBe(303);
-    const home = await app.request("/");
+    const home = await site.app.request("/");
     expect(home.headers.get("x-cache")).toBe("MISS");
     expect(await home.text()).toContain("Night Shift Cinema");
-    const editor = await getAs(app, "/admin/reviews/1/edit", owner);
+    const editor = await getAs(site.app, "/admin/reviews/1/edit", site.cookie);
     expect(textOf(editor.document.querySelector('label[for="rating"]'))).toBe(
       "Rating, from 0 to 10",
     );
@@ -47,15 +36,15 @@ describe.each(dialects)("settings and accounts on %s", (dialect) => {
 
   it("keeps what was typed when a setting is refused", async () => {
     const r = await postForm(
-      app,
+      site.app,
       "/admin/settings",
       {
         siteTitle: "  ",
         siteDescription: "Kept.",
         ratingScale: "stars7",
-        _csrf: await csrfToken(app, owner),
+        _csrf: await csrfToken(site.app, site.cookie),
       },
-      { cookie: owner },
+      { cookie: site.cookie },
     );
     expect(r.status).toBe(400);
     const { document } = parseHTML(await r.text());
@@ -66,9 +55,9 @@ describe.each(dialects)("settings and accounts on %s", (dialect) => {
   });
 
   it("adds an account that can sign in with its role", async () => {
-    const _csrf = await csrfToken(app, owner);
+    const _csrf = await csrfToken(site.app, site.cookie);
     const added = await postForm(
-      app,
+      site.app,
       "/admin/users",
       {
         email: "new@example.com",
@@ -77,20 +66,20 @@ describe.each(dialects)("settings and accounts on %s", (dialect) => {
         password: "a long password",
         _csrf,
       },
-      { cookie: owner },
+      { cookie: site.cookie },
     );
     expect(added.status).toBe(303);
-    const list = await getAs(app, "/admin/users", owner);
+    const list = await getAs(site.app, "/admin/users", site.cookie);
     const rows = [...list.document.querySelectorAll("tbody tr")].map((tr) =>
       [...tr.querySelectorAll("td")].map((td) => textOf(td)),
     );
     expect(rows).toContainEqual(["New Editor", "new@example.com", "editor"]);
-    const editor = await signIn(app, "new@example.com", "a long password");
-    expect((await getAs(app, "/admin/reviews/1/edit", editor)).response.status).toBe(200);
-    expect((await getAs(app, "/admin/users", editor)).response.status).toBe(403);
+    const editor = await signIn(site.app, "new@example.com", "a long password");
+    expect((await getAs(site.app, "/admin/reviews/1/edit", editor)).response.status).toBe(200);
+    expect((await getAs(site.app, "/admin/users", editor)).response.status).toBe(403);
 
     const duplicate = await postForm(
-      app,
+      site.app,
       "/admin/users",
       {
         email: "new@example.com",
@@ -99,7 +88,7 @@ describe.each(dialects)("settings and accounts on %s", (dialect) => {
         password: "a long password",
         _csrf,
       },
-      { cookie: owner },
+      { cookie: site.cookie },
     );
     expect(duplicate.status).toBe(400);
     const { document } = parseHTML(await duplicate.text());

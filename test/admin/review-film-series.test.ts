@@ -2,50 +2,26 @@
 // in a series (on the film's entry, or at the end of the queue), and earlier versions with who
 // wrote them, restored as a new version. Every refusal keeps what was typed.
 import { parseHTML } from "linkedom";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { filmCredits } from "../../src/domain/films.ts";
 import { createSeries } from "../../src/domain/series.ts";
-import { appFor, textOf } from "../support/app.ts";
-import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
-import { buildFixture } from "../support/fixture.ts";
-import {
-  addAccount,
-  csrfToken,
-  formState,
-  getAs,
-  postForm,
-  signIn,
-  type App,
-} from "./admin-client.ts";
+import { textOf } from "../support/app.ts";
+import { dialects } from "../support/databases.ts";
+import { csrfToken, formState, getAs, postForm, savedReviewId, signIn } from "./admin-client.ts";
+import { adminSite } from "./admin-site.ts";
 
 describe.each(dialects)("films, series and versions in the editor on %s", (dialect) => {
-  let db: TestDb;
-  let app: App;
-  let f: Awaited<ReturnType<typeof buildFixture>>;
-  let owner: string;
-  beforeAll(async () => {
-    db = await openTestDb(dialect);
-    f = await buildFixture(db);
-    await addAccount(db, "editor");
-    await addAccount(db, "author");
-    app = appFor(db);
-    owner = await signIn(app, "critic@example.com");
-  });
-  afterAll(async () => {
-    await db.dispose();
+  const site = adminSite(dialect, {
+    accounts: ["editor", "author"],
+    signInAs: "critic@example.com",
   });
 
   async function save(cookie: string, path: string, fields: Record<string, string>) {
-    const _csrf = await csrfToken(app, cookie);
-    return postForm(app, path, { ...fields, _csrf }, { cookie });
-  }
-  function idFrom(response: Response): number {
-    const match = /\/admin\/reviews\/(\d+)\/edit/.exec(response.headers.get("location") ?? "");
-    if (!match) throw new Error(`not saved: ${response.status}`);
-    return Number(match[1]);
+    const _csrf = await csrfToken(site.app, cookie);
+    return postForm(site.app, path, { ...fields, _csrf }, { cookie });
   }
   const entriesOf = (seriesId: number) =>
-    db.kysely
+    site.db.kysely
       .selectFrom("series_entries")
       .select(["film_id", "review_id", "position"])
       .where("series_id", "=", seriesId)
@@ -53,7 +29,7 @@ describe.each(dialects)("films, series and versions in the editor on %s", (diale
       .execute();
 
   it("creates a new film with writers, cinematographer, composer and cast", async () => {
-    const created = await save(owner, "/admin/reviews/new", {
+    const created = await save(site.cookie, "/admin/reviews/new", {
       newFilmTitle: "Rififi",
       newFilmYear: "1955",
       newFilmDirectors: "Jules Dassin",
@@ -66,12 +42,12 @@ describe.each(dialects)("films, series and versions in the editor on %s", (diale
       intent: "publish",
     });
     expect(created.status).toBe(303);
-    const review = await db.kysely
+    const review = await site.db.kysely
       .selectFrom("reviews")
       .select("film_id")
-      .where("id", "=", idFrom(created))
+      .where("id", "=", savedReviewId(created))
       .executeTakeFirstOrThrow();
-    const credits = await filmCredits(db, review.film_id);
+    const credits = await filmCredits(site.db, review.film_id);
     const by = (role: string) =>
       credits.filter((c) => c.role === role).map((c) => [c.person.name, c.character]);
     expect(by("director")).toEqual([["Jules Dassin", null]]);
@@ -90,7 +66,7 @@ describe.each(dialects)("films, series and versions in the editor on %s", (diale
     // One person, one record: the director who wrote it too.
     const dassin = credits.filter((c) => c.person.name === "Jules Dassin");
     expect(new Set(dassin.map((c) => c.person.id)).size).toBe(1);
-    expect((await app.request("/person/georges-auric")).status).toBe(200);
+    expect((await site.app.request("/person/georges-auric")).status).toBe(200);
   });
 
   it("keeps every credit typed when the new film is refused", async () => {
@@ -104,38 +80,42 @@ describe.each(dialects)("films, series and versions in the editor on %s", (diale
       newFilmCast: "Jean Servais as Tony\nRobert Manuel",
       body: "Kept.",
     };
-    const before = await db.kysely.selectFrom("films").select("id").execute();
-    const r = await save(owner, "/admin/reviews/new", { ...typed, intent: "draft" });
+    const before = await site.db.kysely.selectFrom("films").select("id").execute();
+    const r = await save(site.cookie, "/admin/reviews/new", { ...typed, intent: "draft" });
     expect(r.status).toBe(400);
     const { document } = parseHTML(await r.text());
     const form = formState(document);
     for (const [name, value] of Object.entries(typed)) expect(form.value(name), name).toBe(value);
     expect(form.error("newFilmTitle")).toBe("A new film needs a title.");
-    expect(await db.kysely.selectFrom("films").select("id").execute()).toHaveLength(before.length);
+    expect(await site.db.kysely.selectFrom("films").select("id").execute()).toHaveLength(
+      before.length,
+    );
   });
 
   it("attaches a review to its film's entry in a series, and Up Next links it", async () => {
-    const created = await save(owner, "/admin/reviews/new", {
-      filmId: String(f.films.friday.id),
+    const created = await save(site.cookie, "/admin/reviews/new", {
+      filmId: String(site.fixture.films.friday.id),
       body: "Fast talk, faster cuts.",
-      seriesId: String(f.series.id),
+      seriesId: String(site.fixture.series.id),
       seriesPlacement: "attach",
       intent: "publish",
     });
     expect(created.status).toBe(303);
-    const id = idFrom(created);
-    const friday = (await entriesOf(f.series.id)).filter((e) => e.film_id === f.films.friday.id);
-    expect(friday).toEqual([{ film_id: f.films.friday.id, review_id: id, position: 3 }]);
+    const id = savedReviewId(created);
+    const friday = (await entriesOf(site.fixture.series.id)).filter(
+      (e) => e.film_id === site.fixture.films.friday.id,
+    );
+    expect(friday).toEqual([{ film_id: site.fixture.films.friday.id, review_id: id, position: 3 }]);
 
-    const editor = await getAs(app, `/admin/reviews/${id}/edit`, owner);
+    const editor = await getAs(site.app, `/admin/reviews/${id}/edit`, site.cookie);
     const current = textOf(editor.document.querySelector(".film-series"));
     expect(current).toContain("Gamblers & Grifters, number 4 of 6");
     // Bob le Flambeur's page now links His Girl Friday as next.
-    const bob = await (await app.request("/review/bob-le-flambeur-1956")).text();
+    const bob = await (await site.app.request("/review/bob-le-flambeur-1956")).text();
     const { document } = parseHTML(bob);
     const upNext = document.querySelector(".up-next");
     const slug = (
-      await db.kysely
+      await site.db.kysely
         .selectFrom("reviews")
         .select("slug")
         .where("id", "=", id)
@@ -147,53 +127,57 @@ describe.each(dialects)("films, series and versions in the editor on %s", (diale
   });
 
   it("adds the film at the end of a series' queue, or says it is not there yet", async () => {
-    const screwball = await createSeries(db, { title: "Screwball" });
-    const edit = `/admin/reviews/${f.reviews.singinReview.id}/edit`;
+    const screwball = await createSeries(site.db, { title: "Screwball" });
+    const edit = `/admin/reviews/${site.fixture.reviews.singinReview.id}/edit`;
     const fields = {
-      filmId: String(f.films.singin.id),
+      filmId: String(site.fixture.films.singin.id),
       body: "Two directors, one umbrella, and a new paragraph.",
       seriesId: String(screwball.id),
       seriesPlacement: "attach",
       intent: "publish",
     };
-    const refused = await save(owner, edit, fields);
+    const refused = await save(site.cookie, edit, fields);
     expect(refused.status).toBe(400);
     const { document } = parseHTML(await refused.text());
     expect(formState(document).error("seriesPlacement")).toContain("not in that series yet");
     expect(formState(document).value("body")).toBe(fields.body);
     expect(document.querySelector("#seriesId option[selected]")?.textContent).toBe("Screwball");
     // Nothing of that save happened: the text is as it was.
-    const row = await db.kysely
+    const row = await site.db.kysely
       .selectFrom("reviews")
       .select("body_md")
-      .where("id", "=", f.reviews.singinReview.id)
+      .where("id", "=", site.fixture.reviews.singinReview.id)
       .executeTakeFirstOrThrow();
     expect(row.body_md).toBe("Two directors, one umbrella.");
 
-    const appended = await save(owner, edit, { ...fields, seriesPlacement: "append" });
+    const appended = await save(site.cookie, edit, { ...fields, seriesPlacement: "append" });
     expect(appended.status).toBe(303);
     expect(await entriesOf(screwball.id)).toEqual([
-      { film_id: f.films.singin.id, review_id: f.reviews.singinReview.id, position: 0 },
+      {
+        film_id: site.fixture.films.singin.id,
+        review_id: site.fixture.reviews.singinReview.id,
+        position: 0,
+      },
     ]);
-    const page = await getAs(app, edit, owner);
+    const page = await getAs(site.app, edit, site.cookie);
     const list = textOf(page.document.querySelector(".film-series"));
     expect(list).toContain("Gamblers & Grifters, number 1 of 6");
     expect(list).toContain("Screwball, number 1 of 1");
     // Saving again with the same choice attaches to the same entry rather than adding another.
-    await save(owner, edit, { ...fields, seriesPlacement: "attach" });
+    await save(site.cookie, edit, { ...fields, seriesPlacement: "attach" });
     expect(await entriesOf(screwball.id)).toHaveLength(1);
   });
 
   it("lets an author attach their review but not change a series' queue", async () => {
-    const author = await signIn(app, "author@example.com");
-    const form = await getAs(app, "/admin/reviews/new", author);
+    const author = await signIn(site.app, "author@example.com");
+    const form = await getAs(site.app, "/admin/reviews/new", author);
     expect(form.document.querySelector("#seriesPlacement-append")).toBeNull();
     expect(form.document.querySelector("#seriesPlacement-attach")).not.toBeNull();
-    const before = await entriesOf(f.series.id);
+    const before = await entriesOf(site.fixture.series.id);
     const typed = {
-      filmId: String(f.films.amelie.id),
+      filmId: String(site.fixture.films.amelie.id),
       body: "An author's Amélie.",
-      seriesId: String(f.series.id),
+      seriesId: String(site.fixture.series.id),
       seriesPlacement: "append",
       intent: "draft",
     };
@@ -202,26 +186,30 @@ describe.each(dialects)("films, series and versions in the editor on %s", (diale
     const { document } = parseHTML(await refused.text());
     expect(formState(document).error("seriesPlacement")).toContain("cannot add films");
     expect(formState(document).value("body")).toBe("An author's Amélie.");
-    expect(await entriesOf(f.series.id)).toEqual(before);
+    expect(await entriesOf(site.fixture.series.id)).toEqual(before);
 
     const attached = await save(author, "/admin/reviews/new", {
       ...typed,
       seriesPlacement: "attach",
     });
     expect(attached.status).toBe(303);
-    const amelie = (await entriesOf(f.series.id)).find((e) => e.film_id === f.films.amelie.id);
-    expect(amelie?.review_id).toBe(idFrom(attached));
+    const amelie = (await entriesOf(site.fixture.series.id)).find(
+      (e) => e.film_id === site.fixture.films.amelie.id,
+    );
+    expect(amelie?.review_id).toBe(savedReviewId(attached));
   });
 
   it("lists earlier versions with who wrote them, and restores one as a new version", async () => {
-    const id = f.reviews.bobRewatch.id;
+    const id = site.fixture.reviews.bobRewatch.id;
     const edit = `/admin/reviews/${id}/edit`;
-    const editor = await signIn(app, "editor@example.com");
-    const base = { filmId: String(f.films.bob.id), intent: "publish" };
-    expect((await save(owner, edit, { ...base, body: "Owner's second take." })).status).toBe(303);
+    const editor = await signIn(site.app, "editor@example.com");
+    const base = { filmId: String(site.fixture.films.bob.id), intent: "publish" };
+    expect((await save(site.cookie, edit, { ...base, body: "Owner's second take." })).status).toBe(
+      303,
+    );
     expect((await save(editor, edit, { ...base, body: "Editor's third take." })).status).toBe(303);
 
-    const page = await getAs(app, edit, owner);
+    const page = await getAs(site.app, edit, site.cookie);
     const items = [...page.document.querySelectorAll("details summary")].map((s) => textOf(s));
     expect(items).toHaveLength(2);
     expect(items[0]).toMatch(
@@ -234,12 +222,14 @@ describe.each(dialects)("films, series and versions in the editor on %s", (diale
     );
     const restoreHref = oldest.querySelector("a")!.getAttribute("href")!;
 
-    const restoring = await getAs(app, restoreHref, owner);
+    const restoring = await getAs(site.app, restoreHref, site.cookie);
     const form = formState(restoring.document);
     expect(form.value("body")).toBe("Second time round, the heist matters even less.");
-    expect((await save(owner, edit, { ...base, body: form.value("body")! })).status).toBe(303);
+    expect((await save(site.cookie, edit, { ...base, body: form.value("body")! })).status).toBe(
+      303,
+    );
 
-    const revisions = await db.kysely
+    const revisions = await site.db.kysely
       .selectFrom("review_revisions")
       .select("body_md")
       .where("review_id", "=", id)
@@ -251,7 +241,7 @@ describe.each(dialects)("films, series and versions in the editor on %s", (diale
       "Owner's second take.",
       "Editor's third take.",
     ]);
-    const page2 = await (await app.request("/review/bob-le-flambeur-rewatch")).text();
+    const page2 = await (await site.app.request("/review/bob-le-flambeur-rewatch")).text();
     expect(page2).toContain("Second time round, the heist matters even less.");
   });
 });

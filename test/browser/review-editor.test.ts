@@ -2,47 +2,24 @@
 // slow answer never replaces a newer one), the autosave reports itself and survives a reload,
 // and when the server refuses it (an expired session) the text kept on the device comes back.
 // Every state of the editor passes axe-core.
-import type { Browser, Dialog, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Dialog, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { openTestDb, type TestDb } from "../support/databases.ts";
+import { browserSite, signInThroughForm } from "../support/browser-site.ts";
 import { buildFixture } from "../support/fixture.ts";
-import { serveForTest } from "../support/server.ts";
 
 const password = "correct horse battery";
 
 describe("the review editor in a real browser", () => {
-  let db: TestDb;
   let f: Awaited<ReturnType<typeof buildFixture>>;
-  let server: Awaited<ReturnType<typeof serveForTest>>;
-  let browser: Browser;
-  const foreignRequests: string[] = [];
-
-  beforeAll(async () => {
-    db = await openTestDb("sqlite");
-    f = await buildFixture(db);
-    server = await serveForTest(db);
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.dispose();
+  const site = browserSite({
+    prepare: async (db) => {
+      f = await buildFixture(db);
+    },
   });
 
   async function newPage() {
-    // axe is injected as an inline script, which the site's CSP rightly forbids.
-    const context = await browser.newContext({ bypassCSP: true });
-    await context.route("**/*", (route) => {
-      const target = new URL(route.request().url());
-      if (target.hostname !== "127.0.0.1") {
-        foreignRequests.push(route.request().url());
-        return route.abort();
-      }
-      return route.continue();
-    });
-    const page = await context.newPage();
+    const { context, page } = await site.newPage();
     // Leaving with unsaved changes asks first: record the question and leave.
     const dialogs: string[] = [];
     page.on("dialog", (dialog: Dialog) => {
@@ -52,13 +29,8 @@ describe("the review editor in a real browser", () => {
     return { context, page, dialogs };
   }
 
-  async function signIn(page: Page, path: string) {
-    await page.goto(`${server.base}${path}`);
-    expect(new URL(page.url()).pathname).toBe("/admin/sign-in");
-    await page.fill("#email", "critic@example.com");
-    await page.fill("#password", password);
-    await Promise.all([page.waitForURL(`${server.base}${path}`), page.click("button.primary")]);
-  }
+  const signIn = (page: Page, path: string) =>
+    signInThroughForm(page, site.base, { email: "critic@example.com", password, path });
 
   async function expectNoAxeViolations(page: Page, label: string) {
     expect(await axeViolations(page), label).toEqual([]);
@@ -85,7 +57,7 @@ describe("the review editor in a real browser", () => {
     await expectNoAxeViolations(page, "editor with live preview and autosave status");
 
     // Nothing reached the published review.
-    const stored = await db.kysely
+    const stored = await site.db.kysely
       .selectFrom("reviews")
       .select("body_md")
       .where("id", "=", f.reviews.bobReview.id)
@@ -109,10 +81,10 @@ describe("the review editor in a real browser", () => {
     await Promise.all([page.waitForURL(/saved=publish/), page.click('button[value="publish"]')]);
     expect(await page.textContent(".form-notice")).toBe("Published.");
     expect(await page.locator(".unsaved-offer:not([hidden])").count()).toBe(0);
-    const page2 = await (await fetch(`${server.base}/review/bob-le-flambeur-1956`)).text();
+    const page2 = await (await fetch(`${site.base}/review/bob-le-flambeur-1956`)).text();
     expect(page2).toContain("Bob <em>loses</em> everything, then <strong>wins</strong>.");
     await context.close();
-    expect(foreignRequests).toEqual([]);
+    expect(site.foreignRequests).toEqual([]);
   }, 90_000);
 
   it("never lets a slow preview replace a newer one", async () => {
@@ -148,8 +120,8 @@ describe("the review editor in a real browser", () => {
     const { context, page, dialogs } = await newPage();
     await signIn(page, "/admin/reviews/new");
     // The session ends behind the writer's back (expired, or signed out elsewhere).
-    await db.kysely.deleteFrom("sessions").execute();
-    await db.kysely.deleteFrom("review_autosaves").execute();
+    await site.db.kysely.deleteFrom("sessions").execute();
+    await site.db.kysely.deleteFrom("review_autosaves").execute();
     await page.fill("#newFilmTitle", "Le Trou");
     await page.fill("#newFilmYear", "1960");
     await page.fill("#body", "Four men, one spoon, a *very* long tunnel.");
@@ -157,7 +129,7 @@ describe("the review editor in a real browser", () => {
       .poll(() => page.textContent("#autosave-status"), { timeout: 10_000 })
       .toContain("Not saved — kept on this device.");
     expect(await page.textContent("#autosave-status")).toContain("session");
-    expect(await db.kysely.selectFrom("review_autosaves").selectAll().execute()).toEqual([]);
+    expect(await site.db.kysely.selectFrom("review_autosaves").selectAll().execute()).toEqual([]);
     await expectNoAxeViolations(page, "editor with a refused autosave");
 
     // Reloading needs a new sign-in; then the device's copy is offered.
@@ -167,7 +139,7 @@ describe("the review editor in a real browser", () => {
     await page.fill("#email", "critic@example.com");
     await page.fill("#password", password);
     await Promise.all([
-      page.waitForURL(`${server.base}/admin/reviews/new`),
+      page.waitForURL(`${site.base}/admin/reviews/new`),
       page.click("button.primary"),
     ]);
     const offer = page.locator("#local-backup");
@@ -184,19 +156,19 @@ describe("the review editor in a real browser", () => {
     await expect
       .poll(() => page.textContent("#autosave-status"), { timeout: 10_000 })
       .toMatch(/^Saved to the server at/);
-    const autosaves = await db.kysely.selectFrom("review_autosaves").selectAll().execute();
+    const autosaves = await site.db.kysely.selectFrom("review_autosaves").selectAll().execute();
     expect(autosaves).toHaveLength(1);
     expect(autosaves[0]!.fields).toContain("Four men, one spoon");
 
     // Saved for real: the copies on the server and on the device go.
     await Promise.all([page.waitForURL(/saved=draft/), page.click('button[value="draft"]')]);
-    expect(await db.kysely.selectFrom("review_autosaves").selectAll().execute()).toEqual([]);
+    expect(await site.db.kysely.selectFrom("review_autosaves").selectAll().execute()).toEqual([]);
     const kept = await page.evaluate(() =>
       Object.keys(window.localStorage).filter((k) => k.startsWith("cinelog-editor:")),
     );
     expect(kept).toEqual([]);
     await context.close();
-    expect(foreignRequests).toEqual([]);
+    expect(site.foreignRequests).toEqual([]);
   }, 90_000);
 
   it("offers nothing back after a save, even of values the server writes differently", async () => {
@@ -217,7 +189,7 @@ describe("the review editor in a real browser", () => {
   }, 60_000);
 
   it("still works without JavaScript: Preview posts the form back", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, "/admin/reviews/new");
     expect(await page.locator("#live-preview").isHidden()).toBe(true);

@@ -1,78 +1,46 @@
 // The series queue in headless Chromium: sign in, reorder a queue with the Move buttons (no
 // script needed; the keyboard stays on the moved film), then by drag and drop with the mouse
 // and with the keyboard, and read the new order in "Up Next" on the public review page.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { axeViolations } from "../support/axe.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { openTestDb, type TestDb } from "../support/databases.ts";
+import { browserSite, signInThroughForm } from "../support/browser-site.ts";
 import { buildFixture } from "../support/fixture.ts";
-import { serveForTest } from "../support/server.ts";
 
 describe("the series queue in a real browser", () => {
-  let db: TestDb;
-  let server: Awaited<ReturnType<typeof serveForTest>>;
-  let browser: Browser;
   let seriesId: number;
-  const foreignRequests: string[] = [];
-
-  beforeAll(async () => {
-    db = await openTestDb("sqlite");
-    seriesId = (await buildFixture(db)).series.id;
-    server = await serveForTest(db);
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.dispose();
+  const site = browserSite({
+    prepare: async (db) => {
+      seriesId = (await buildFixture(db)).series.id;
+    },
   });
-
-  async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
-    // axe is injected as an inline script, which the site's CSP rightly forbids.
-    const context = await browser.newContext({ bypassCSP: true, ...options });
-    await context.route("**/*", (route) => {
-      const target = new URL(route.request().url());
-      if (target.hostname !== "127.0.0.1") {
-        foreignRequests.push(route.request().url());
-        return route.abort();
-      }
-      return route.continue();
-    });
-    return { context, page: await context.newPage() };
-  }
-
-  async function signIn(page: Page) {
-    await page.goto(`${server.base}/admin`);
-    await page.fill("#email", "critic@example.com");
-    await page.fill("#password", "correct horse battery");
-    await Promise.all([page.waitForURL(`${server.base}/admin`), page.click("button.primary")]);
-  }
+  const signIn = (page: Page) =>
+    signInThroughForm(page, site.base, { email: "critic@example.com" });
 
   const queue = (page: Page) => page.locator("#queue .queue-film").allTextContents();
   const row = (page: Page, label: string) => page.locator(`#queue li[data-label="${label}"]`);
 
   /** "Up Next" as a reader sees it: no session, so the page may come from the cache. */
   async function upNext(reader: Page): Promise<string> {
-    await reader.goto(`${server.base}/review/leaving-las-vegas-1995`);
+    await reader.goto(`${site.base}/review/leaving-las-vegas-1995`);
     return ((await reader.textContent(".up-next")) ?? "").replace(/\s+/g, " ").trim();
   }
 
   it("reorders with the Move buttons, by drag and drop, and Up Next follows", async () => {
-    const { context: readerContext, page: reader } = await newPage();
+    const { context: readerContext, page: reader } = await site.newPage();
     // Read twice, so the second copy is the cached one that must be dropped.
     await upNext(reader);
     expect(await upNext(reader)).toContain(
       "Up Next: Bob le Flambeur (1956), His Girl Friday (1940), House of Games (1987)",
     );
 
-    const { context, page } = await newPage();
+    const { context, page } = await site.newPage();
     await signIn(page);
     await page.click('nav[aria-label="Admin"] >> text=Series');
-    await page.waitForURL(`${server.base}/admin/series`);
+    await page.waitForURL(`${site.base}/admin/series`);
     expect(await page.textContent("tbody")).toContain("3 of 6 reviewed");
     await page.click("text=Gamblers & Grifters");
-    await page.waitForURL(`${server.base}/admin/series/${seriesId}`);
+    await page.waitForURL(`${site.base}/admin/series/${seriesId}`);
     expect(await queue(page)).toEqual([
       "Singin' in the Rain (1952)",
       "Leaving Las Vegas (1995)",
@@ -166,17 +134,17 @@ describe("the series queue in a real browser", () => {
     );
     await context.close();
     await readerContext.close();
-    expect(foreignRequests).toEqual([]);
+    expect(site.foreignRequests).toEqual([]);
   }, 90_000);
 
   it("refuses a drag made on an outdated page, and says so", async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await site.newPage();
     await signIn(page);
-    await page.goto(`${server.base}/admin/series/${seriesId}`);
+    await page.goto(`${site.base}/admin/series/${seriesId}`);
     const before = await queue(page);
     // Someone else moves a film meanwhile, in another tab.
     const other = await context.newPage();
-    await other.goto(`${server.base}/admin/series/${seriesId}`);
+    await other.goto(`${site.base}/admin/series/${seriesId}`);
     await Promise.all([
       other.waitForURL(/done=moved/),
       other.locator("#queue li").nth(1).locator("button.move-up").click(),
@@ -198,9 +166,9 @@ describe("the series queue in a real browser", () => {
   }, 60_000);
 
   it("works without JavaScript: no handles, Move buttons still reorder", async () => {
-    const { context, page } = await newPage({ javaScriptEnabled: false });
+    const { context, page } = await site.newPage({ javaScriptEnabled: false });
     await signIn(page);
-    await page.goto(`${server.base}/admin/series/${seriesId}`);
+    await page.goto(`${site.base}/admin/series/${seriesId}`);
     expect(await page.locator(".drag-handle").count()).toBe(0);
     expect(await page.locator("#queue-drag-help").isHidden()).toBe(true);
     const second = page.locator("#queue li").nth(1);

@@ -1,67 +1,35 @@
 // Stills in a real browser: write a review, upload a still through the file input, describe
 // it, publish, and see it on the public page; the same without JavaScript; refused files;
 // drag-and-drop ordering; and the stills pages pass axe-core in light and dark mode.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createUser } from "../../src/domain/users.ts";
 import { jpegImage, pngBomb, pngImage } from "../admin/stills-upload.ts";
-import { axeViolations } from "../support/axe.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { openTestDb, type TestDb } from "../support/databases.ts";
-import { serveForTest } from "../support/server.ts";
+import { axeChecker } from "../support/axe.ts";
+import { browserSite, signInThroughForm } from "../support/browser-site.ts";
 
 const password = "correct horse battery";
 
 describe("stills in a real browser", () => {
-  let db: TestDb;
-  let server: Awaited<ReturnType<typeof serveForTest>>;
-  let browser: Browser;
-  const foreignRequests: string[] = [];
-
-  beforeAll(async () => {
-    db = await openTestDb("sqlite");
-    await createUser(db, {
-      email: "stills@example.com",
-      displayName: "Stella Stills",
-      role: "author",
-      password,
-    });
-    server = await serveForTest(db);
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.dispose();
+  const site = browserSite({
+    prepare: (db) =>
+      createUser(db, {
+        email: "stills@example.com",
+        displayName: "Stella Stills",
+        role: "author",
+        password,
+      }),
   });
 
-  async function signedInPage(
-    options: { javaScriptEnabled?: boolean; colorScheme?: "light" | "dark" } = {},
-  ) {
-    // axe is injected as an inline script, which the site's CSP rightly forbids.
-    const context = await browser.newContext({
-      bypassCSP: true,
-      javaScriptEnabled: options.javaScriptEnabled ?? true,
-      colorScheme: options.colorScheme ?? "light",
-    });
-    await context.route("**/*", (route) => {
-      if (new URL(route.request().url()).hostname !== "127.0.0.1") {
-        foreignRequests.push(route.request().url());
-        return route.abort();
-      }
-      return route.continue();
-    });
-    const page = await context.newPage();
-    await page.goto(`${server.base}/admin/sign-in`);
-    await page.fill("#email", "stills@example.com");
-    await page.fill("#password", password);
-    await Promise.all([page.waitForURL(`${server.base}/admin`), page.click("button.primary")]);
+  async function signedInPage(options: BrowserContextOptions = {}) {
+    const { context, page } = await site.newPage(options);
+    await signInThroughForm(page, site.base, { email: "stills@example.com", password });
     return { context, page };
   }
 
   /** Writes a draft review of a new film and opens its stills page. */
   async function draftWithStillsPage(page: Page, title: string, year: string) {
-    await page.goto(`${server.base}/admin/reviews/new`);
+    await page.goto(`${site.base}/admin/reviews/new`);
     await page.fill("#newFilmTitle", title);
     await page.fill("#newFilmYear", year);
     await page.fill("#newFilmDirectors", "Someone Behind The Camera");
@@ -123,7 +91,7 @@ describe("stills in a real browser", () => {
     ).toBe(true);
     expect(await page.textContent("figure.still figcaption")).toContain("The plan");
     await context.close();
-    expect(foreignRequests).toEqual([]);
+    expect(site.foreignRequests).toEqual([]);
   }, 90_000);
 
   it("uploads several files, refuses a bad one and moves stills without JavaScript", async () => {
@@ -182,10 +150,7 @@ describe("stills in a real browser", () => {
   for (const scheme of ["light", "dark"] as const) {
     it(`has no axe violations on the stills pages (${scheme})`, async () => {
       const { context, page } = await signedInPage({ colorScheme: scheme });
-      const problems: string[] = [];
-      const check = async (label: string) => {
-        for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
-      };
+      const { problems, check } = axeChecker(page);
       await draftWithStillsPage(page, `Axe ${scheme}`, "1960");
       await check("empty stills page");
       const stillsUrl = page.url();
@@ -200,7 +165,7 @@ describe("stills in a real browser", () => {
       ]);
       await plain.click("button:text('Upload and save')");
       expect(await plain.locator(".refused-files li").count()).toBe(1);
-      for (const v of await axeViolations(plain)) problems.push(`with refusals: ${v}`);
+      await check("with refusals", plain);
       await plain.close();
 
       await page.goto(stillsUrl);
@@ -217,7 +182,7 @@ describe("stills in a real browser", () => {
       await check("remove confirmation");
       await context.close();
       expect(problems).toEqual([]);
-      expect(foreignRequests).toEqual([]);
+      expect(site.foreignRequests).toEqual([]);
     }, 90_000);
   }
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
-import { writeWxrFile } from "../importers/wordpress-fixture.ts";
+import { writeUploadsDir, writeWxrFile } from "../importers/wordpress-fixture.ts";
 
 describe.each(dialects)("cinelog import wordpress on %s", (dialect) => {
   let db: TestDb;
@@ -24,11 +24,15 @@ describe.each(dialects)("cinelog import wordpress on %s", (dialect) => {
     expect(first.stdout).toMatch(/^Imported:/);
     expect(first.stdout).toMatch(/ {2}reviews: 4\n/);
     expect(first.stdout).toMatch(/Skipped:\n.*page: importing pages is not built yet/s);
+    expect(first.stdout).toMatch(/featured image not imported: give the uploads folder/);
 
-    const second = await runCli(["import", "wordpress", file], env);
+    // The second run, given the uploads folder, adds the featured image and nothing else.
+    const uploads = await writeUploadsDir();
+    const second = await runCli(["import", "wordpress", file, "--uploads", uploads], env);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/reviews already imported: 4/);
     expect(second.stdout).not.toMatch(/ {2}reviews: /);
+    expect(second.stdout).toMatch(/stills from featured images: 1/);
     const reviews = await db.kysely
       .selectFrom("reviews")
       .select((eb) => eb.fn.countAll().as("n"))
@@ -52,6 +56,6 @@ describe.each(dialects)("cinelog import wordpress on %s", (dialect) => {
   it("explains how it is used", async () => {
     const result = await runCli(["import", "letterbox"], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Usage: cinelog import wordpress FILE.xml/);
+    expect(result.stderr).toMatch(/Usage: cinelog import wordpress FILE.xml \[--uploads DIR\]/);
   });
 });

@@ -2,7 +2,7 @@
 // its value, mistakes answered beside their fields with everything typed kept (an expired
 // form too), and a save reaching the public pages at once, cached ones included.
 import { parseHTML } from "linkedom";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { commentById } from "../../src/domain/comments.ts";
 import { loadSettings, saveSetting } from "../../src/domain/settings.ts";
 import {
@@ -12,11 +12,10 @@ import {
   getAs,
   postForm,
   signIn,
-  type App,
 } from "../admin/admin-client.ts";
-import { appFor, getPage, textOf } from "../support/app.ts";
-import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
-import { buildFixture } from "../support/fixture.ts";
+import { adminSite } from "../admin/admin-site.ts";
+import { getPage, textOf } from "../support/app.ts";
+import { dialects } from "../support/databases.ts";
 import { postComment } from "./post-comment.ts";
 
 const path = "/admin/settings/comments";
@@ -33,23 +32,7 @@ const defaults = {
 };
 
 describe.each(dialects)("comment settings on %s", (dialect) => {
-  let db: TestDb;
-  let app: App;
-  let owner: string;
-  let token: string;
-  let vegas: { id: number; slug: string };
-
-  beforeAll(async () => {
-    db = await openTestDb(dialect);
-    vegas = (await buildFixture(db)).reviews.vegasReview;
-    await addAccount(db, "owner", "boss");
-    app = appFor(db);
-    owner = await signIn(app, "boss@example.com");
-    token = await csrfToken(app, owner);
-  });
-  afterAll(async () => {
-    await db.dispose();
-  });
+  const site = adminSite(dialect, { accounts: [["owner", "boss"]], signInAs: "boss@example.com" });
   beforeEach(async () => {
     // Back to the defaults (a saved default is the same as none).
     for (const key of [
@@ -62,13 +45,13 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
       "disallowedWords",
       "showGravatar",
     ] as const) {
-      await db.kysely.deleteFrom("settings").where("key", "=", key).execute();
+      await site.db.kysely.deleteFrom("settings").where("key", "=", key).execute();
     }
-    await saveSetting(db, "siteTitle", "Cinelog");
+    await saveSetting(site.db, "siteTitle", "Cinelog");
   });
 
-  const save = (fields: Record<string, string>, cookie = owner, csrf = token) =>
-    postForm(app, path, { _csrf: csrf, ...fields }, { cookie });
+  const save = (fields: Record<string, string>, cookie = site.cookie, csrf = site.token) =>
+    postForm(site.app, path, { _csrf: csrf, ...fields }, { cookie });
 
   /** The form's values as the page shows them. */
   const shown = (document: Document) => {
@@ -77,10 +60,10 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
   };
 
   it("shows every setting with its value, a label and the way back to Settings", async () => {
-    const settingsPage = await getAs(app, "/admin/settings", owner);
+    const settingsPage = await getAs(site.app, "/admin/settings", site.cookie);
     expect(settingsPage.document.querySelector(`a[href="${path}"]`)).not.toBeNull();
 
-    const { response, document } = await getAs(app, path, owner);
+    const { response, document } = await getAs(site.app, path, site.cookie);
     expect(response.status).toBe(200);
     expect(textOf(document.querySelector("h1"))).toBe("Comment settings");
     expect(shown(document)).toEqual(defaults);
@@ -134,7 +117,7 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
       // Not sent, so not ticked: as the owner left it.
       holdFirstComment: "",
     });
-    const settings = await loadSettings(db);
+    const settings = await loadSettings(site.db);
     expect(settings.commentThreadDepth).toBe(5);
     expect(settings.manualApproval).toBe(false);
   });
@@ -142,7 +125,7 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
   it("shows an expired form again with the choices made, saving nothing", async () => {
     const response = await save(
       { ...defaults, commentThreadDepth: "3", showGravatar: "on" },
-      owner,
+      site.cookie,
       "stale",
     );
     expect(response.status).toBe(403);
@@ -150,26 +133,26 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
     expect(textOf(document.querySelector(".form-error"))).toContain("nothing was saved");
     expect(formState(document).value("commentThreadDepth")).toBe("3");
     expect(formState(document).value("showGravatar")).toBe("on");
-    expect((await loadSettings(db)).commentThreadDepth).toBe(5);
+    expect((await loadSettings(site.db)).commentThreadDepth).toBe(5);
   });
 
   it("is the owner's alone", async () => {
-    await addAccount(db, "editor");
-    const editor = await signIn(app, "editor@example.com");
-    expect((await getAs(app, path, editor)).response.status).toBe(403);
+    await addAccount(site.db, "editor");
+    const editor = await signIn(site.app, "editor@example.com");
+    expect((await getAs(site.app, path, editor)).response.status).toBe(403);
     const forged = await save(
       { ...defaults, manualApproval: "on" },
       editor,
-      await csrfToken(app, editor),
+      await csrfToken(site.app, editor),
     );
     expect(forged.status).toBe(403);
-    expect((await loadSettings(db)).manualApproval).toBe(false);
+    expect((await loadSettings(site.db)).manualApproval).toBe(false);
   });
 
   it("saves the rules, and the public pages follow at once", async () => {
-    const review = `/review/${vegas.slug}`;
-    await getPage(app, review);
-    const cached = await getPage(app, review);
+    const review = `/review/${site.fixture.reviews.vegasReview.slug}`;
+    await getPage(site.app, review);
+    const cached = await getPage(site.app, review);
     expect(cached.response.headers.get("x-cache")).toBe("HIT");
     expect(textOf(cached.document.querySelector(".comments-closed"))).toBe("");
 
@@ -184,7 +167,7 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
     });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`${path}?saved=1`);
-    const settings = await loadSettings(db);
+    const settings = await loadSettings(site.db);
     expect(settings).toMatchObject({
       commentThreadDepth: 3,
       closeCommentsAfterDays: 30,
@@ -195,7 +178,7 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
       disallowedWords: "cheap watches",
       showGravatar: false,
     });
-    const after = await getAs(app, `${path}?saved=1`, owner);
+    const after = await getAs(site.app, `${path}?saved=1`, site.cookie);
     expect(textOf(after.document.querySelector(".form-notice"))).toBe("Comment settings saved.");
     expect(shown(after.document)).toMatchObject({
       commentThreadDepth: "3",
@@ -205,7 +188,7 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
       moderationWords: "casino\nfree money",
     });
 
-    const page = await getPage(app, review);
+    const page = await getPage(site.app, review);
     expect(page.response.headers.get("x-cache")).toBe("MISS");
     expect(textOf(page.document.querySelector(".comments-closed"))).toBe("Comments are closed.");
   });
@@ -217,23 +200,23 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
       disallowedWords: "cheap watches",
     });
     expect(response.status).toBe(303);
-    const sent = await postComment(app, db, vegas, {
+    const sent = await postComment(site.app, site.db, site.fixture.reviews.vegasReview, {
       comment: "Lovely film. Buy CHEAP WATCHES here.",
       email: "seller@example.com",
     });
     expect(sent.status).toBe(303);
-    const row = await db.kysely
+    const row = await site.db.kysely
       .selectFrom("comments")
       .select("id")
       .where("author_email", "=", "seller@example.com")
       .executeTakeFirstOrThrow();
-    expect((await commentById(db, row.id))?.status).toBe("spam");
-    const welcome = await postComment(app, db, vegas, {
+    expect((await commentById(site.db, row.id))?.status).toBe("spam");
+    const welcome = await postComment(site.app, site.db, site.fixture.reviews.vegasReview, {
       comment: "Lovely film.",
       email: "new.reader@example.com",
     });
     expect(welcome.status).toBe(303);
-    const first = await db.kysely
+    const first = await site.db.kysely
       .selectFrom("comments")
       .select("status")
       .where("author_email", "=", "new.reader@example.com")

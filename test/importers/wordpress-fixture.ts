@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { wxrDocument, type WxrItemSpec, type WxrSpec } from "../support/wxr-writer.ts";
 
 export const sourceUrl = "https://films.example.org";
@@ -14,6 +15,7 @@ export const items: WxrItemSpec[] = [
     title: "Bob le Flambeur (1956)",
     slug: "bob-le-flambeur-1956",
     date: "2012-03-01 21:00:00",
+    meta: { _thumbnail_id: "106" },
     categories: ["Reviews"],
     tags: ["Noir", "Paris"],
     content:
@@ -120,6 +122,22 @@ export const items: WxrItemSpec[] = [
     status: "inherit",
     date: "2012-02-01 09:00:00",
     content: "",
+    attachmentUrl: `${sourceUrl}/wp-content/uploads/2012/03/bob-still.jpg`,
+    meta: {
+      _wp_attached_file: "2012/03/bob-still.jpg",
+      _wp_attachment_image_alt: "Bob at the card table, hat tilted",
+    },
+  },
+  {
+    id: 108,
+    title: "unused",
+    slug: "unused",
+    type: "attachment",
+    status: "inherit",
+    date: "2012-02-01 09:00:00",
+    content: "",
+    attachmentUrl: `${sourceUrl}/wp-content/uploads/2012/03/unused.png`,
+    meta: { _wp_attached_file: "../../../etc/passwd" },
   },
   {
     id: 107,
@@ -136,4 +154,18 @@ export function writeWxrFile(spec: WxrSpec = {}, list: WxrItemSpec[] = items): s
   const file = path.join(dir, "export.xml");
   fs.writeFileSync(file, wxrDocument({ baseUrl: sourceUrl, ...spec }, list));
   return file;
+}
+
+/** An uploads folder as WordPress keeps it, with the featured image of post 101. */
+export async function writeUploadsDir(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-uploads-"));
+  fs.mkdirSync(path.join(dir, "2012/03"), { recursive: true });
+  const image = await sharp({
+    create: { width: 640, height: 360, channels: 3, background: { r: 40, g: 60, b: 90 } },
+  })
+    .jpeg()
+    .withExif({ IFD0: { Artist: "Someone", Copyright: "Old site" } })
+    .toBuffer();
+  fs.writeFileSync(path.join(dir, "2012/03/bob-still.jpg"), image);
+  return dir;
 }

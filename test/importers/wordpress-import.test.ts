@@ -5,7 +5,7 @@ import { importWordPress } from "../../src/importers/wordpress/import-wordpress.
 import type { ImportSummary } from "../../src/importers/import-summary.ts";
 import { appFor, getPage, textOf } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
-import { writeWxrFile } from "./wordpress-fixture.ts";
+import { writeUploadsDir, writeWxrFile } from "./wordpress-fixture.ts";
 
 const tables = [
   "users",
@@ -19,6 +19,7 @@ const tables = [
   "series_entries",
   "comments",
   "redirects",
+  "stills",
 ] as const;
 
 async function tableCounts(db: TestDb): Promise<Record<string, number>> {
@@ -39,9 +40,12 @@ describe.each(dialects)("importing a WordPress export on %s", (dialect) => {
   let app: ReturnType<typeof appFor>;
   const file = writeWxrFile();
 
+  let uploadsDir: string;
+
   beforeAll(async () => {
     db = await openTestDb(dialect);
-    summary = await importWordPress(db, { file });
+    uploadsDir = await writeUploadsDir();
+    summary = await importWordPress(db, { file, uploadsDir, mediaDir: db.mediaDir });
     app = appFor(db);
   });
   afterAll(() => db.dispose());
@@ -144,6 +148,24 @@ describe.each(dialects)("importing a WordPress export on %s", (dialect) => {
     expect((await app.request("/?p=999")).status).toBe(200);
   });
 
+  it("makes the featured image a still, read from the uploads folder", async () => {
+    const bob = await reviewOf("Bob le Flambeur");
+    const stills = await db.kysely
+      .selectFrom("stills")
+      .selectAll()
+      .where("review_id", "=", bob.id)
+      .execute();
+    expect(stills).toHaveLength(1);
+    expect(stills[0]?.alt).toBe("Bob at the card table, hat tilted");
+    expect(stills[0]?.width).toBe(640);
+    const { document } = await getPage(app, "/review/bob-le-flambeur-1956");
+    const img = document.querySelector("main img");
+    expect(img?.getAttribute("alt")).toBe("Bob at the card table, hat tilted");
+    expect(summary.counts.get("stills from featured images")).toBe(1);
+    // The export's path for the other attachment leads out of the folder: never read.
+    expect(summary.toText()).toContain("../../../etc/passwd");
+  });
+
   it("sums up what it brought in and says why it left the rest", () => {
     expect(summary.counts.get("reviews")).toBe(4);
     expect(summary.counts.get("comments (approved)")).toBe(4);
@@ -152,13 +174,13 @@ describe.each(dialects)("importing a WordPress export on %s", (dialect) => {
     const reasons = summary.skipped.map((s) => s.why).join("\n");
     expect(reasons).toMatch(/title is not "Title \(Year\)"/);
     expect(reasons).toMatch(/page/);
-    expect(reasons).toMatch(/attachments/);
+    expect(reasons).toMatch(/no post's featured image/);
     expect(summary.toText()).toContain('post 104 "Hello world!"');
   });
 
   it("changes nothing and duplicates nothing when run again", async () => {
     const before = await tableCounts(db);
-    const again = await importWordPress(db, { file });
+    const again = await importWordPress(db, { file, uploadsDir, mediaDir: db.mediaDir });
     expect(await tableCounts(db)).toEqual(before);
     expect(again.counts.get("reviews")).toBeUndefined();
     expect(again.counts.get("reviews already imported")).toBe(4);

@@ -2,38 +2,33 @@
 // show the stored password, and the test button reports success or the server's error.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMailSettings } from "../../src/domain/mail-settings.ts";
-import { appFor } from "../support/app.ts";
-import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
-import { buildFixture } from "../support/fixture.ts";
-import { addAccount, formState, getAs, postForm, signIn, type App } from "../admin/admin-client.ts";
+import { dialects } from "../support/databases.ts";
+import { formState, getAs, postForm, signIn } from "../admin/admin-client.ts";
+import { adminSite } from "../admin/admin-site.ts";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink.ts";
 
 describe.each(dialects)("mail settings on %s", (dialect) => {
-  let db: TestDb;
-  let app: App;
-  let owner: string;
   let sink: SmtpSink;
   const secret = "s3cret-smtp-pass";
-
+  const site = adminSite(dialect, { accounts: ["editor"], signInAs: "critic@example.com" });
   beforeAll(async () => {
-    db = await openTestDb(dialect);
-    await buildFixture(db);
-    await addAccount(db, "editor");
-    app = appFor(db);
-    owner = await signIn(app, "critic@example.com");
     sink = await startSmtpSink({ auth: { user: "cinelog", pass: secret } });
   });
   afterAll(async () => {
     await sink.close();
-    await db.dispose();
   });
 
   const token = async () => {
-    const { document } = await getAs(app, "/admin/settings/mail", owner);
+    const { document } = await getAs(site.app, "/admin/settings/mail", site.cookie);
     return document.querySelector('input[name="_csrf"]')!.getAttribute("value")!;
   };
   const save = async (fields: Record<string, string>) =>
-    postForm(app, "/admin/settings/mail", { ...fields, _csrf: await token() }, { cookie: owner });
+    postForm(
+      site.app,
+      "/admin/settings/mail",
+      { ...fields, _csrf: await token() },
+      { cookie: site.cookie },
+    );
   const valid = () => ({
     host: "127.0.0.1",
     security: "none",
@@ -45,10 +40,10 @@ describe.each(dialects)("mail settings on %s", (dialect) => {
   });
 
   it("is linked from the settings page and only the owner's", async () => {
-    const settings = await getAs(app, "/admin/settings", owner);
+    const settings = await getAs(site.app, "/admin/settings", site.cookie);
     expect(settings.document.querySelector('a[href="/admin/settings/mail"]')).not.toBeNull();
-    const editor = await signIn(app, "editor@example.com");
-    expect((await getAs(app, "/admin/settings/mail", editor)).response.status).toBe(403);
+    const editor = await signIn(site.app, "editor@example.com");
+    expect((await getAs(site.app, "/admin/settings/mail", editor)).response.status).toBe(403);
   });
 
   it("keeps what was typed and shows each problem next to its field", async () => {
@@ -72,31 +67,31 @@ describe.each(dialects)("mail settings on %s", (dialect) => {
     expect(form.error("port")).toBe("Give a port number, such as 587.");
     expect(form.error("fromAddress")).toBe("Give the address mail is sent from.");
     expect(form.error("password")).toMatch(/type it once more/);
-    expect((await loadMailSettings(db)).host).toBe("");
+    expect((await loadMailSettings(site.db)).host).toBe("");
   });
 
   it("saves, never shows the password again, and keeps it when left blank", async () => {
     const response = await save(valid());
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/admin/settings/mail?saved=1");
-    const page = await getAs(app, "/admin/settings/mail?saved=1", owner);
+    const page = await getAs(site.app, "/admin/settings/mail?saved=1", site.cookie);
     expect(page.html).not.toContain(secret);
     expect(page.html).toContain("Mail settings saved.");
     expect(page.html).toContain("A password is stored");
     expect(formState(page.document).value("port")).toBe(String(sink.port));
 
     expect((await save({ ...valid(), password: "", fromName: "Renamed" })).status).toBe(303);
-    const stored = await loadMailSettings(db);
+    const stored = await loadMailSettings(site.db);
     expect(stored.password).toBe(secret);
     expect(stored.fromName).toBe("Renamed");
   });
 
   it("sends a test message through the server, with its password", async () => {
     const response = await postForm(
-      app,
+      site.app,
       "/admin/settings/mail/test",
       { to: "owner-inbox@example.com", _csrf: await token() },
-      { cookie: owner },
+      { cookie: site.cookie },
     );
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Test message sent to owner-inbox@example.com");
@@ -112,10 +107,10 @@ describe.each(dialects)("mail settings on %s", (dialect) => {
     // A wrong password: the server's refusal is shown.
     expect((await save({ ...valid(), password: "wrong-password" })).status).toBe(303);
     const refused = await postForm(
-      app,
+      site.app,
       "/admin/settings/mail/test",
       { to: "owner-inbox@example.com", _csrf: await token() },
-      { cookie: owner },
+      { cookie: site.cookie },
     );
     expect(refused.status).toBe(502);
     const html = await refused.text();
@@ -124,6 +119,6 @@ describe.each(dialects)("mail settings on %s", (dialect) => {
     expect(html).toContain("EAUTH");
     // The owner can forget the stored password.
     expect((await save({ ...valid(), password: "", forgetPassword: "1" })).status).toBe(303);
-    expect((await loadMailSettings(db)).password).toBe("");
+    expect((await loadMailSettings(site.db)).password).toBe("");
   });
 });

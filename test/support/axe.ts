@@ -24,3 +24,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
       `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
 }
+
+/** Gathers the violations of every state checked, so that one bad page hides none of the rest. */
+export function axeChecker(page: Page) {
+  const problems: string[] = [];
+  const check = async (label: string, on: Page = page) => {
+    for (const v of await axeViolations(on)) problems.push(`${label}: ${v}`);
+  };
+  return { problems, check };
+}

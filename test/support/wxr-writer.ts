@@ -26,6 +26,10 @@ export interface WxrItemSpec {
   tags?: string[];
   categories?: string[];
   comments?: WxrCommentSpec[];
+  /** Post meta, as `wp:postmeta` pairs (`_thumbnail_id`, `_wp_attached_file`, …). */
+  meta?: Record<string, string>;
+  /** For an attachment: where the file was on the old site. */
+  attachmentUrl?: string;
 }
 
 export interface WxrSpec {
@@ -125,7 +129,13 @@ export function wxrItem(item: WxrItemSpec, baseUrl = "https://films.example.org"
     <wp:post_password>${cdata("")}</wp:post_password>
     <wp:is_sticky>0</wp:is_sticky>
     ${terms}
-    <wp:postmeta><wp:meta_key>${cdata("_edit_last")}</wp:meta_key><wp:meta_value>${cdata("1")}</wp:meta_value></wp:postmeta>${comments}
+    ${item.attachmentUrl ? `<wp:attachment_url>${cdata(item.attachmentUrl)}</wp:attachment_url>` : ""}
+    ${Object.entries({ _edit_last: "1", ...item.meta })
+      .map(
+        ([key, value]) =>
+          `<wp:postmeta><wp:meta_key>${cdata(key)}</wp:meta_key><wp:meta_value>${cdata(value)}</wp:meta_value></wp:postmeta>`,
+      )
+      .join("\n    ")}${comments}
   </item>
 `;
 }

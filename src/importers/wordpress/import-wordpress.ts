@@ -15,6 +15,7 @@ import { createUser } from "../../domain/users.ts";
 import { FilmCatalogue } from "../film-catalogue.ts";
 import { ImportSummary } from "../import-summary.ts";
 import { UpNextPlan } from "../up-next-plan.ts";
+import { FeaturedImages } from "./featured-images.ts";
 import { importComments } from "./import-comments.ts";
 import { reviewFromPost, type ReviewPost } from "./review-post.ts";
 import { wordpressDate } from "./wordpress-date.ts";
@@ -30,6 +31,10 @@ export interface WordPressImportProgress {
 
 export interface WordPressImportOptions {
   file: string;
+  /** The old site's `wp-content/uploads` folder, where featured images are read from. */
+  uploadsDir?: string;
+  /** Where stills are written (the site's media directory). */
+  mediaDir: string;
   onProgress?: (progress: WordPressImportProgress) => void;
 }
 
@@ -47,7 +52,7 @@ export async function importWordPress(
   options: WordPressImportOptions,
 ): Promise<ImportSummary> {
   const totalBytes = (await stat(options.file)).size;
-  const run = new WordPressImport(db);
+  const run = new WordPressImport(db, options);
   let items = 0;
   let bytesRead = 0;
   for await (const record of readWxr(options.file, (p) => (bytesRead = p.bytesRead))) {
@@ -81,8 +86,12 @@ class WordPressImport {
   readonly #films: FilmCatalogue;
   #plan: UpNextPlan | undefined;
   #fallbackAuthor: number | undefined;
+  #images: FeaturedImages | undefined;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly options: WordPressImportOptions,
+  ) {
     this.#films = new FilmCatalogue(db);
   }
 
@@ -90,6 +99,7 @@ class WordPressImport {
     this.#source = `wordpress:${site.baseUrl.replace(/\/+$/, "") || site.title || "unnamed"}`;
     this.#siteTitle = site.title || "Imported";
     const source = this.#source;
+    this.#images = new FeaturedImages(source, this.options.uploadsDir, this.options.mediaDir);
     this.#plan = new UpNextPlan(`${this.#siteTitle}: Up Next`, async () => {
       const row = await this.db.kysely
         .selectFrom("series_entries")
@@ -147,7 +157,7 @@ class WordPressImport {
   async item(item: WxrItem): Promise<void> {
     const label = `${item.postType} ${item.postId} "${item.title}"`;
     if (item.postType === "attachment") {
-      this.summary.skip(label, "media file: importing attachments is not built yet");
+      this.#images?.noteAttachment(item);
       return;
     }
     if (item.postType === "page") {
@@ -178,6 +188,7 @@ class WordPressImport {
     } else {
       this.summary.count("reviews already imported");
     }
+    this.#images?.noteFeatured(item, reviewId);
     const comments = await importComments(this.db, this.#source, reviewId, item.comments);
     for (const [what, n] of comments) this.summary.count(what, n);
     const filmId = await this.#films.ensure(review.film, []);
@@ -242,6 +253,12 @@ class WordPressImport {
   }
 
   async finish(): Promise<void> {
+    if (this.#images) {
+      await this.#images.importAll(this.db, this.summary);
+      for (const file of this.#images.unused) {
+        this.summary.skip(file, "media file that is no post's featured image");
+      }
+    }
     const saved = await this.#plan?.save(this.db);
     if (saved) this.summary.count("series entries from Up Next lines", saved.added);
     this.summary.count("films added", this.#films.created);

@@ -10,7 +10,6 @@ import {
   removePasskey,
 } from "../../domain/passkeys.ts";
 import { maxPasskeyNameLength } from "../../domain/passkeys.ts";
-import { can } from "../../domain/roles.ts";
 import { changePassword, updateAccount } from "../../domain/users.ts";
 import { relyingParty, registrationOptions, verifyRegistration } from "../auth/passkeys.ts";
 import { clientAddress, signedInUser, type AdminEnv } from "../auth/session.ts";
@@ -19,18 +18,18 @@ import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
   field,
-  forbidden,
+  guardSection,
   notFoundInAdmin,
   renderAdmin,
   type AdminContext,
 } from "./admin-page.ts";
+import { fieldErrors } from "./form-errors.ts";
 import {
   AccountPage,
   RemovePasskeyPage,
   type AccountPageProps,
   type PasskeyErrors,
   type PasswordErrors,
-  type ProfileErrors,
   type ProfileValues,
 } from "./views/account-pages.tsx";
 
@@ -55,10 +54,7 @@ const notices: Record<string, string> = {
 export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
   // Anyone who may use the admin has an account of their own to look after.
-  const own = (c: AdminContext, next: () => Promise<void>) =>
-    can(signedInUser(c).user, "use_admin") ? next() : forbidden(c, services);
-  admin.use("/account", own);
-  admin.use("/account/*", own);
+  guardSection(admin, services, "/account", "use_admin");
 
   const showAccount = async (
     c: AdminContext,
@@ -94,11 +90,7 @@ export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services)
     };
     const parsed = profileSchema.safeParse(profile);
     if (!parsed.success) {
-      const profileErrors: ProfileErrors = {};
-      for (const issue of parsed.error.issues) {
-        profileErrors[issue.path[0] as keyof ProfileErrors] ??= issue.message;
-      }
-      return showAccount(c, { profile, profileErrors }, 400);
+      return showAccount(c, { profile, profileErrors: fieldErrors(parsed.error) }, 400);
     }
     const outcome = await updateAccount(db, user.id, {
       email: parsed.data.email,

@@ -1,13 +1,14 @@
 // Rendering admin pages: the admin layout around a view, with the signed-in person and a
 // fresh CSRF token for the forms on it. Admin responses are never stored by anyone.
-import type { Context } from "hono";
+import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { Child } from "hono/jsx";
 import { jsx } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { can, type Capability } from "../../domain/roles.ts";
 import { adminStylesheet } from "../assets/assets.ts";
 import { stylesheet } from "../assets/assets.ts";
 import { csrfTokenFor } from "../auth/csrf.ts";
-import type { AdminEnv } from "../auth/session.ts";
+import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import { siteContext } from "../public/site.ts";
 import type { Services } from "../services.ts";
 import { AdminLayout } from "./views/admin-layout.tsx";
@@ -53,6 +54,26 @@ export function forbidden(c: AdminContext, services: Services): Promise<Response
       link: signedIn ? ["/admin", "Back to the dashboard"] : ["/admin/sign-in", "Sign in"],
     }),
   );
+}
+
+/** Guards a group of paths by role; a route with a resource of its own checks that too. */
+export function requireCapability(
+  services: Services,
+  capability: Capability,
+): MiddlewareHandler<AdminEnv> {
+  return (c, next) => (can(signedInUser(c).user, capability) ? next() : forbidden(c, services));
+}
+
+/** Guards a section: `path` and every page under it. */
+export function guardSection(
+  admin: Hono<AdminEnv>,
+  services: Services,
+  path: string,
+  capability: Capability,
+): void {
+  const guard = requireCapability(services, capability);
+  admin.use(path, guard);
+  admin.use(`${path}/*`, guard);
 }
 
 export function formExpired(c: AdminContext, services: Services): Promise<Response> {

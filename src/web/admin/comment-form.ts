@@ -6,6 +6,7 @@ import type { CommentStatus } from "../../db/schema.ts";
 import type { CommentEdit, StatusFilter } from "../../domain/comment-moderation.ts";
 import type { CommentEditErrors, CommentEditValues } from "./views/comment-forms.tsx";
 import { field, type FormBody } from "./admin-page.ts";
+import { fieldErrors } from "./form-errors.ts";
 import { webAddress } from "../public/comment-form-input.ts";
 
 const statuses = ["pending", "approved", "spam", "trash"] as const satisfies CommentStatus[];
@@ -89,12 +90,9 @@ export function validateEdit(
   values: CommentEditValues,
 ): { ok: true; edit: CommentEdit } | { ok: false; errors: CommentEditErrors } {
   const parsed = editSchema.safeParse(values);
-  if (parsed.success) return { ok: true, edit: parsed.data };
-  const errors: CommentEditErrors = {};
-  for (const issue of parsed.error.issues) {
-    errors[issue.path[0] as keyof CommentEditValues] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return parsed.success
+    ? { ok: true, edit: parsed.data }
+    : { ok: false, errors: fieldErrors(parsed.error) };
 }
 
 export function validateReply(body: string): { ok: true } | { ok: false; error: string } {

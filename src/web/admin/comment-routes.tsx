@@ -118,9 +118,15 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
   }
 
   admin.post(`/comments/:id{[0-9]+}/${rowAction}`, async (c) => {
+    // The router's alternation is not anchored at both ends: "approvexyz" arrives here with
+    // the action "approve". Only a path that ends in exactly the action is one.
+    const action = c.req.param("action") as ModerationAction;
+    const named = c.req.path.split("/").at(-1);
+    if (named !== action || !moderationActions.includes(action) || action === "delete") {
+      return notFoundInAdmin(c, services);
+    }
     const found = await targetFor(c);
     if (found instanceof Response) return found;
-    const action = c.req.param("action") as ModerationAction;
     const back = safeBack(field(await c.req.parseBody(), "back"));
     // An action that no longer applies (another moderator was quicker) changes nothing.
     const changed = await moderateComment(db, found.target.comment, action);

@@ -4,18 +4,18 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import { inTransaction } from "../../db/transaction.ts";
-import { can } from "../../domain/roles.ts";
 import { loadSettings, saveSetting, type SiteSettings } from "../../domain/settings.ts";
-import { signedInUser, type AdminEnv } from "../auth/session.ts";
+import type { AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
   field,
-  forbidden,
   renderAdmin,
+  requireCapability,
   type AdminContext,
   type FormBody,
 } from "./admin-page.ts";
+import { fieldErrors } from "./form-errors.ts";
 import {
   CommentSettingsPage,
   type CommentSettingsErrors,
@@ -86,14 +86,6 @@ function valuesFromForm(body: FormBody): CommentSettingsValues {
   };
 }
 
-function errorsOf(error: z.ZodError): CommentSettingsErrors {
-  const errors: CommentSettingsErrors = {};
-  for (const issue of error.issues) {
-    errors[issue.path[0] as keyof CommentSettingsValues] ??= issue.message;
-  }
-  return errors;
-}
-
 /** Saves only what changed: each saved setting drops every cached page (a "site" change). */
 async function saveChanged(services: Services, wanted: CommentSettings): Promise<void> {
   await inTransaction(services.db, async (trx) => {
@@ -106,11 +98,7 @@ async function saveChanged(services: Services, wanted: CommentSettings): Promise
 }
 
 export function registerCommentSettingsRoutes(admin: Hono<AdminEnv>, services: Services): void {
-  const ownerOnly = async (c: AdminContext, next: () => Promise<void>) => {
-    if (!can(signedInUser(c).user, "manage_settings")) return forbidden(c, services);
-    await next();
-  };
-  admin.use(commentSettingsPath, ownerOnly);
+  admin.use(commentSettingsPath, requireCapability(services, "manage_settings"));
 
   const show = async (
     c: AdminContext,
@@ -151,7 +139,7 @@ export function registerCommentSettingsRoutes(admin: Hono<AdminEnv>, services: S
     }
     const parsed = formSchema.safeParse(values);
     if (!parsed.success) {
-      return show(c, values, { errors: errorsOf(parsed.error), status: 400 });
+      return show(c, values, { errors: fieldErrors(parsed.error), status: 400 });
     }
     await saveChanged(services, parsed.data);
     return c.redirect(`/admin${commentSettingsPath}?saved=1`, 303);

@@ -12,7 +12,6 @@ import {
   saveMailSettings,
   type MailSettings,
 } from "../../domain/mail-settings.ts";
-import { can } from "../../domain/roles.ts";
 import { loadSettings } from "../../domain/settings.ts";
 import { createMailTransport, describeMailError } from "../../mail/transport.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
@@ -20,10 +19,11 @@ import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
   field,
-  forbidden,
+  guardSection,
   renderAdmin,
   type AdminContext,
 } from "./admin-page.ts";
+import { fieldErrors } from "./form-errors.ts";
 import {
   MailSettingsPage,
   type MailSettingsErrors,
@@ -57,14 +57,6 @@ const formSchema = z
 
 const testSchema = z.email("Give an e-mail address to send the test to.").max(320);
 
-function errorsOf(error: z.ZodError): MailSettingsErrors {
-  const errors: MailSettingsErrors = {};
-  for (const issue of error.issues) {
-    errors[issue.path[0] as keyof MailSettingsErrors] ??= issue.message;
-  }
-  return errors;
-}
-
 function valuesOf(settings: MailSettings): MailSettingsValues {
   return {
     host: settings.host,
@@ -79,10 +71,7 @@ function valuesOf(settings: MailSettings): MailSettingsValues {
 
 export function registerMailSettingsRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
-  const ownerOnly = (c: AdminContext, next: () => Promise<void>) =>
-    can(signedInUser(c).user, "manage_settings") ? next() : forbidden(c, services);
-  admin.use("/settings/mail", ownerOnly);
-  admin.use("/settings/mail/*", ownerOnly);
+  guardSection(admin, services, "/settings/mail", "manage_settings");
 
   const show = async (
     c: AdminContext,
@@ -145,7 +134,7 @@ export function registerMailSettingsRoutes(admin: Hono<AdminEnv>, services: Serv
     }
     const parsed = formSchema.safeParse({ ...values, password: typedPassword });
     if (!parsed.success) {
-      const errors = errorsOf(parsed.error);
+      const errors: MailSettingsErrors = fieldErrors(parsed.error);
       // A typed password is not sent back into the page either.
       if (typedPassword && !errors.password) {
         errors.password = "For safety the password is not shown again: type it once more.";

@@ -3,7 +3,6 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import { accounts } from "../../domain/admin-overview.ts";
-import { can } from "../../domain/roles.ts";
 import { loadSettings, ratingScales, saveSetting } from "../../domain/settings.ts";
 import {
   createUser,
@@ -20,11 +19,13 @@ import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
   field,
-  forbidden,
+  guardSection,
   notFoundInAdmin,
   renderAdmin,
+  requireCapability,
   type AdminContext,
 } from "./admin-page.ts";
+import { fieldErrors, type FieldErrors } from "./form-errors.ts";
 import {
   AccountEditPage,
   AccountRemovePage,
@@ -54,28 +55,16 @@ const accountSchema = z.object({
 
 const accountEditSchema = accountSchema.omit({ password: true });
 
-type Errors<K extends string> = Partial<Record<K, string>>;
-
-function errorsOf<K extends string>(error: z.ZodError): Errors<K> {
-  const errors: Errors<K> = {};
-  for (const issue of error.issues) errors[issue.path[0] as K] ??= issue.message;
-  return errors;
-}
-
 export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
-  const ownerOnly =
-    (capability: "manage_settings" | "manage_users") =>
-    (c: AdminContext, next: () => Promise<void>) =>
-      can(signedInUser(c).user, capability) ? next() : forbidden(c, services);
-  admin.use("/settings", ownerOnly("manage_settings"));
-  admin.use("/users", ownerOnly("manage_users"));
-  admin.use("/users/*", ownerOnly("manage_users"));
+  // Only the page itself: the settings pages under it guard themselves, by the same rule.
+  admin.use("/settings", requireCapability(services, "manage_settings"));
+  guardSection(admin, services, "/users", "manage_users");
 
   const showSettings = async (
     c: AdminContext,
     values: SettingsValues,
-    errors: Errors<keyof SettingsValues> = {},
+    errors: FieldErrors<keyof SettingsValues> = {},
     notice?: string,
   ) =>
     renderAdmin(
@@ -104,7 +93,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
       ratingScale: field(body, "ratingScale"),
     };
     const parsed = settingsSchema.safeParse(values);
-    if (!parsed.success) return showSettings(c, values, errorsOf(parsed.error));
+    if (!parsed.success) return showSettings(c, values, fieldErrors(parsed.error));
     await inTransaction(db, async (trx) => {
       await saveSetting(trx, "siteTitle", parsed.data.siteTitle);
       await saveSetting(trx, "siteDescription", parsed.data.siteDescription);
@@ -116,7 +105,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
   const showUsers = async (
     c: AdminContext,
     values: NewAccountValues,
-    errors: Errors<keyof NewAccountValues | "password"> = {},
+    errors: FieldErrors<keyof NewAccountValues | "password"> = {},
     notice?: string,
   ) =>
     renderAdmin(
@@ -154,7 +143,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
       role: field(body, "role"),
     };
     const parsed = accountSchema.safeParse({ ...values, password: field(body, "password") });
-    if (!parsed.success) return showUsers(c, values, errorsOf(parsed.error));
+    if (!parsed.success) return showUsers(c, values, fieldErrors(parsed.error));
     try {
       const user = await createUser(db, {
         email: parsed.data.email,
@@ -173,7 +162,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
     c: AdminContext,
     account: { id: number; display_name: string },
     values: AccountEditValues,
-    errors: Errors<keyof AccountEditValues> = {},
+    errors: FieldErrors<keyof AccountEditValues> = {},
   ) =>
     renderAdmin(
       c,
@@ -205,7 +194,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
       role: field(body, "role"),
     };
     const parsed = accountEditSchema.safeParse(values);
-    if (!parsed.success) return showEdit(c, account, values, errorsOf(parsed.error));
+    if (!parsed.success) return showEdit(c, account, values, fieldErrors(parsed.error));
     const role = parsed.data.role as (typeof roles)[number];
     const outcome = await updateAccount(db, account.id, {
       email: parsed.data.email,

@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { CreditRole, Review } from "../../db/schema.ts";
 import type { CreditInput } from "../../domain/films.ts";
 import type { RatingScale } from "../../domain/settings.ts";
+import { field, type FormBody } from "./admin-page.ts";
+import { fieldErrors } from "./form-errors.ts";
 
 export const intents = ["preview", "draft", "schedule", "publish"] as const;
 export type Intent = (typeof intents)[number];
@@ -57,38 +59,31 @@ export const emptyEditorValues: EditorValues = {
   seriesPlacement: "attach",
 };
 
-type FormBody = Record<string, string | File | (string | File)[]>;
-
-function text(body: FormBody, name: string): string {
-  const value = body[name];
-  return typeof value === "string" ? value : "";
-}
-
 export function valuesFromForm(body: FormBody): EditorValues {
   return {
-    filmId: text(body, "filmId"),
-    newFilmTitle: text(body, "newFilmTitle"),
-    newFilmYear: text(body, "newFilmYear"),
-    newFilmDirectors: text(body, "newFilmDirectors"),
-    newFilmWriters: text(body, "newFilmWriters"),
-    newFilmCinematography: text(body, "newFilmCinematography"),
-    newFilmMusic: text(body, "newFilmMusic"),
-    newFilmCast: text(body, "newFilmCast").replace(/\r\n/g, "\n"),
+    filmId: field(body, "filmId"),
+    newFilmTitle: field(body, "newFilmTitle"),
+    newFilmYear: field(body, "newFilmYear"),
+    newFilmDirectors: field(body, "newFilmDirectors"),
+    newFilmWriters: field(body, "newFilmWriters"),
+    newFilmCinematography: field(body, "newFilmCinematography"),
+    newFilmMusic: field(body, "newFilmMusic"),
+    newFilmCast: field(body, "newFilmCast").replace(/\r\n/g, "\n"),
     // Browsers send CRLF line ends from a textarea; store what the author sees.
-    body: text(body, "body").replace(/\r\n/g, "\n"),
-    tags: text(body, "tags"),
-    rating: text(body, "rating"),
-    watchedOn: text(body, "watchedOn"),
-    isRewatch: text(body, "isRewatch") === "on",
-    hasSpoilers: text(body, "hasSpoilers") === "on",
-    publishAt: text(body, "publishAt"),
-    seriesId: text(body, "seriesId"),
-    seriesPlacement: text(body, "seriesPlacement") || "attach",
+    body: field(body, "body").replace(/\r\n/g, "\n"),
+    tags: field(body, "tags"),
+    rating: field(body, "rating"),
+    watchedOn: field(body, "watchedOn"),
+    isRewatch: field(body, "isRewatch") === "on",
+    hasSpoilers: field(body, "hasSpoilers") === "on",
+    publishAt: field(body, "publishAt"),
+    seriesId: field(body, "seriesId"),
+    seriesPlacement: field(body, "seriesPlacement") || "attach",
   };
 }
 
 export function intentFromForm(body: FormBody): Intent | undefined {
-  const value = text(body, "intent");
+  const value = field(body, "intent");
   return (intents as readonly string[]).includes(value) ? (value as Intent) : undefined;
 }
 
@@ -283,14 +278,7 @@ export function validateEditor(
   now = new Date(),
 ): { ok: true; input: ValidEditorInput } | { ok: false; errors: EditorErrors } {
   const parsed = editorSchema(scale, intent, now).safeParse(values);
-  if (!parsed.success) {
-    const errors: EditorErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as EditorField;
-      errors[field] ??= issue.message;
-    }
-    return { ok: false, errors };
-  }
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;
   const input = scaleInput(scale);
   return {

@@ -16,6 +16,7 @@ import { registerMailSettingsRoutes } from "./mail-settings-routes.tsx";
 import { registerOwnerRoutes } from "./owner-routes.tsx";
 import { registerReviewRoutes } from "./review-routes.tsx";
 import { registerSeriesRoutes } from "./series-routes.tsx";
+import { registerSignInProviderRoutes } from "./sign-in-provider-routes.tsx";
 import { registerSignInRoutes } from "./sign-in-routes.tsx";
 import { registerStillRoutes, streamedUploadPath } from "./still-routes.tsx";
 
@@ -36,6 +37,7 @@ function keepsInputOnExpiry(path: string): boolean {
     /^\/admin\/comments\/\d+\/(edit|reply)$/.test(path) ||
     path === "/admin/settings/comments" ||
     path === "/admin/settings/mail" ||
+    /^\/admin\/settings\/sign-in\/[a-z]+$/.test(path) ||
     /^\/admin\/series(\/\d+(\/entries)?)?$/.test(path)
   );
 }
@@ -66,6 +68,7 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
   registerReviewRoutes(admin, services);
   registerOwnerRoutes(admin, services);
   registerMailSettingsRoutes(admin, services);
+  registerSignInProviderRoutes(admin, services);
   registerAccountRoutes(admin, services);
   registerCommentModerationRoutes(admin, services);
   registerCommentSettingsRoutes(admin, services);

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { FormBody } from "./admin-page.ts";
 import { field } from "./admin-page.ts";
+import { fieldErrors } from "./form-errors.ts";
 import { splitList } from "./review-form.ts";
 
 export interface SeriesValues {
@@ -54,7 +55,7 @@ type Checked<T, E> = { ok: true; input: T } | { ok: false; errors: E };
 
 export function validateSeries(values: SeriesValues): Checked<ValidSeriesInput, SeriesErrors> {
   const parsed = seriesSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: firstErrors(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   return { ok: true, input: { ...parsed.data, description: parsed.data.description.trim() } };
 }
 
@@ -106,7 +107,7 @@ export function validateNewFilm(
   now = new Date(),
 ): Checked<ValidNewFilm, NewFilmErrors> {
   const parsed = newFilmSchema(now).safeParse(values);
-  if (!parsed.success) return { ok: false, errors: firstErrors(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;
   return {
     ok: true,
@@ -116,14 +117,6 @@ export function validateNewFilm(
       directors: splitList(v.filmDirectors),
     },
   };
-}
-
-function firstErrors<E extends Record<string, string | undefined>>(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): E {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors as E;
 }
 
 /** A list of entry ids as the queue script sends it: "12,7,30". */

@@ -8,7 +8,6 @@ import type { Series } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { filmChoices } from "../../domain/admin-overview.ts";
 import { createFilm, filmById, filmLabel } from "../../domain/films.ts";
-import { can } from "../../domain/roles.ts";
 import {
   entryOfFilm,
   filmOnRecord,
@@ -24,12 +23,12 @@ import {
 import { allSeriesWithProgress, appendSeriesEntry, createSeries } from "../../domain/series.ts";
 import { nowIso } from "../../domain/time.ts";
 import { seriesQueueScript } from "../assets/assets.ts";
-import { signedInUser, type AdminEnv } from "../auth/session.ts";
+import type { AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
   field,
-  forbidden,
+  guardSection,
   notFoundInAdmin,
   renderAdmin,
   type AdminContext,
@@ -72,6 +71,7 @@ interface QueueState {
 
 export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
+  guardSection(admin, services, "/series", "manage_series");
 
   async function showList(
     c: AdminContext,
@@ -91,13 +91,9 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
     );
   }
 
-  admin.get("/series", async (c) => {
-    if (!can(signedInUser(c).user, "manage_series")) return forbidden(c, services);
-    return showList(c, {});
-  });
+  admin.get("/series", (c) => showList(c, {}));
 
   admin.post("/series", async (c) => {
-    if (!can(signedInUser(c).user, "manage_series")) return forbidden(c, services);
     const values = seriesValuesFromForm(await c.req.parseBody());
     if (!c.get("csrfValid")) return showList(c, { values, formError: expiredForm, status: 403 });
     const checked = validateSeries(values);
@@ -120,9 +116,8 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
     return c.redirect(`/admin/series/${created.id}?done=created`, 303);
   });
 
-  /** The series named in the path, if this user may manage series and it exists. */
+  /** The series named in the path, if it exists. */
   async function seriesFor(c: AdminContext): Promise<Series | Response> {
-    if (!can(signedInUser(c).user, "manage_series")) return forbidden(c, services);
     const series = await seriesById(db, Number(c.req.param("id")));
     return series ?? notFoundInAdmin(c, services);
   }
@@ -278,10 +273,12 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
   });
 
   admin.post("/series/:id{[0-9]+}/entries/:entryId{[0-9]+}/:direction{up|down}", async (c) => {
+    const direction = c.req.param("direction") as MoveDirection;
+    // The router matches "upward" as "up" (its alternation is not anchored at both ends).
+    if (c.req.path.split("/").at(-1) !== direction) return notFoundInAdmin(c, services);
     const series = await seriesFor(c);
     if (series instanceof Response) return series;
     const entryId = Number(c.req.param("entryId"));
-    const direction = c.req.param("direction") as MoveDirection;
     const result = await moveEntry(db, series.id, entryId, direction);
     if (!result) return notFoundInAdmin(c, services);
     const done = result.moved ? "moved" : direction === "up" ? "first" : "last";

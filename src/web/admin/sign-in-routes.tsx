@@ -25,6 +25,7 @@ import {
 import { authenticationOptions, relyingParty, verifyAuthentication } from "../auth/passkeys.ts";
 import type { Services } from "../services.ts";
 import { field, renderAdmin, type AdminContext } from "./admin-page.ts";
+import { fieldErrors, type FieldErrors } from "./form-errors.ts";
 import { MessagePage, SetupPage, SignInPage, type SetupValues } from "./views/sign-in-pages.tsx";
 
 // Said the same way whether the email is unknown or the password wrong.
@@ -190,12 +191,9 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
     const body = await c.req.parseBody();
     const values: SetupValues = { email: field(body, "email").trim(), name: field(body, "name") };
     const parsed = setupSchema.safeParse({ ...values, password: field(body, "password") });
-    const errors: Partial<Record<"email" | "name" | "password", string>> = {};
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        errors[issue.path[0] as keyof typeof errors] ??= issue.message;
-      }
-    }
+    const errors: FieldErrors<"email" | "name" | "password"> = parsed.success
+      ? {}
+      : fieldErrors(parsed.error);
     let ownerId: number | undefined;
     if (parsed.success) {
       try {

@@ -78,9 +78,26 @@
     return (error && error.message) || "The passkey check failed.";
   }
 
-  function submitWith(form, credential) {
+  /** Ids of credentials, as the server lists them, in the form the browser wants. */
+  function descriptors(list) {
+    return (list || []).map((c) => ({
+      type: "public-key",
+      id: toBytes(c.id),
+      transports: c.transports,
+    }));
+  }
+
+  /** Posts the authenticator's answer as JSON the server reads; `response` is its own part. */
+  function submitWith(form, credential, response) {
     const field = form.querySelector('input[name="credential"]');
-    field.value = JSON.stringify(credential);
+    field.value = JSON.stringify({
+      id: credential.id,
+      rawId: fromBytes(credential.rawId),
+      type: credential.type,
+      authenticatorAttachment: credential.authenticatorAttachment || undefined,
+      clientExtensionResults: credential.getClientExtensionResults(),
+      response: { clientDataJSON: fromBytes(credential.response.clientDataJSON), ...response },
+    });
     form.submit();
   }
 
@@ -97,26 +114,14 @@
         rpId: options.rpId,
         timeout: options.timeout,
         userVerification: options.userVerification,
-        allowCredentials: (options.allowCredentials || []).map((c) => ({
-          type: "public-key",
-          id: toBytes(c.id),
-          transports: c.transports,
-        })),
+        allowCredentials: descriptors(options.allowCredentials),
       },
     });
     const r = assertion.response;
-    submitWith(form, {
-      id: assertion.id,
-      rawId: fromBytes(assertion.rawId),
-      type: assertion.type,
-      authenticatorAttachment: assertion.authenticatorAttachment || undefined,
-      clientExtensionResults: assertion.getClientExtensionResults(),
-      response: {
-        clientDataJSON: fromBytes(r.clientDataJSON),
-        authenticatorData: fromBytes(r.authenticatorData),
-        signature: fromBytes(r.signature),
-        userHandle: r.userHandle ? fromBytes(r.userHandle) : undefined,
-      },
+    submitWith(form, assertion, {
+      authenticatorData: fromBytes(r.authenticatorData),
+      signature: fromBytes(r.signature),
+      userHandle: r.userHandle ? fromBytes(r.userHandle) : undefined,
     });
   }
 
@@ -135,26 +140,14 @@
         timeout: options.timeout,
         attestation: options.attestation,
         authenticatorSelection: options.authenticatorSelection,
-        excludeCredentials: (options.excludeCredentials || []).map((c) => ({
-          type: "public-key",
-          id: toBytes(c.id),
-          transports: c.transports,
-        })),
+        excludeCredentials: descriptors(options.excludeCredentials),
         extensions: options.extensions,
       },
     });
     const r = created.response;
-    submitWith(form, {
-      id: created.id,
-      rawId: fromBytes(created.rawId),
-      type: created.type,
-      authenticatorAttachment: created.authenticatorAttachment || undefined,
-      clientExtensionResults: created.getClientExtensionResults(),
-      response: {
-        clientDataJSON: fromBytes(r.clientDataJSON),
-        attestationObject: fromBytes(r.attestationObject),
-        transports: typeof r.getTransports === "function" ? r.getTransports() : [],
-      },
+    submitWith(form, created, {
+      attestationObject: fromBytes(r.attestationObject),
+      transports: typeof r.getTransports === "function" ? r.getTransports() : [],
     });
   }
 

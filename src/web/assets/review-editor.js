@@ -21,6 +21,21 @@
   var offer = document.getElementById("local-backup");
   if (!body || !csrf || !status) return;
 
+  /** A form post answered with JSON; a refusal (any status but 2xx) rejects with its status. */
+  function postForJson(url, data) {
+    return window
+      .fetch(url, {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      })
+      .then(function (response) {
+        if (!response.ok) throw response.status;
+        return response.json();
+      });
+  }
+
   var reviewId = form.getAttribute("data-review-id") || "";
   var prefix = "cinelog-editor:" + form.getAttribute("data-user-id") + ":";
   var saveEveryMs = 2000;
@@ -156,17 +171,7 @@
     var data = new window.URLSearchParams(new window.FormData(form));
     data.delete("intent");
     if (reviewId) data.set("reviewId", reviewId);
-    window
-      .fetch("/admin/reviews/autosave", {
-        method: "POST",
-        body: data,
-        credentials: "same-origin",
-        headers: { Accept: "application/json" },
-      })
-      .then(function (response) {
-        if (!response.ok) throw response.status;
-        return response.json();
-      })
+    postForJson("/admin/reviews/autosave", data)
       .then(function (json) {
         var kept = readBackup(key);
         // The device's copy is now also on the server, unless typing went on meanwhile.
@@ -207,17 +212,7 @@
     data.set("_csrf", csrf.value);
     data.set("body", body.value);
     pane.setAttribute("aria-busy", "true");
-    window
-      .fetch("/admin/reviews/preview", {
-        method: "POST",
-        body: data,
-        credentials: "same-origin",
-        headers: { Accept: "application/json" },
-      })
-      .then(function (response) {
-        if (!response.ok) throw response.status;
-        return response.json();
-      })
+    postForJson("/admin/reviews/preview", data)
       .then(function (json) {
         // Answers can arrive out of order: never let an older text replace a newer one.
         if (ask < shown) return;

@@ -5,7 +5,8 @@ import type { PasskeyRow } from "../../../domain/passkeys.ts";
 import { maxPasskeyNameLength } from "../../../domain/passkeys.ts";
 import { passkeysScript } from "../../assets/assets.ts";
 import { DateTime } from "../../views/names.tsx";
-import { CsrfField, Field } from "./admin-layout.tsx";
+import { ConfirmForm, CsrfField, InputField, NewPasswordField, SubmitRow } from "./form-fields.tsx";
+import { Notice } from "./form-messages.tsx";
 
 export interface ProfileValues {
   name: string;
@@ -34,11 +35,7 @@ export function AccountPage(props: AccountPageProps) {
   return (
     <section aria-labelledby="account-title">
       <h1 id="account-title">Your account</h1>
-      {props.notice ? (
-        <p class="form-notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <Notice text={props.notice} />
 
       <h2 id="profile-title">Name and e-mail</h2>
       <form
@@ -48,33 +45,25 @@ export function AccountPage(props: AccountPageProps) {
         aria-labelledby="profile-title"
       >
         <CsrfField token={props.csrf} />
-        <Field id="name" label="Your name, as readers see it" error={props.profileErrors.name}>
-          {(aria) => (
-            <input {...aria} name="name" required maxlength={200} value={props.profile.name} />
-          )}
-        </Field>
-        <Field
+        <InputField
+          id="name"
+          label="Your name, as readers see it"
+          error={props.profileErrors.name}
+          required
+          maxlength={200}
+          value={props.profile.name}
+        />
+        <InputField
           id="email"
           label="E-mail"
           hint="You sign in with it; it is never shown on the site."
           error={props.profileErrors.email}
-        >
-          {(aria) => (
-            <input
-              {...aria}
-              name="email"
-              type="email"
-              autocomplete="email"
-              required
-              value={props.profile.email}
-            />
-          )}
-        </Field>
-        <div class="actions">
-          <button type="submit" class="primary">
-            Save name and e-mail
-          </button>
-        </div>
+          type="email"
+          autocomplete="email"
+          required
+          value={props.profile.email}
+        />
+        <SubmitRow label="Save name and e-mail" />
       </form>
 
       <h2 id="password-title">{props.hasPassword ? "Change your password" : "Set a password"}</h2>
@@ -86,44 +75,22 @@ export function AccountPage(props: AccountPageProps) {
       >
         <CsrfField token={props.csrf} />
         {props.hasPassword ? (
-          <Field
+          <InputField
             id="currentPassword"
             label="Current password"
             error={props.passwordErrors.currentPassword}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                name="currentPassword"
-                type="password"
-                autocomplete="current-password"
-                required
-              />
-            )}
-          </Field>
+            type="password"
+            autocomplete="current-password"
+            required
+          />
         ) : null}
-        <Field
+        <NewPasswordField
           id="newPassword"
           label="New password"
           hint="At least 10 characters. Every other place you are signed in will be signed out."
           error={props.passwordErrors.newPassword}
-        >
-          {(aria) => (
-            <input
-              {...aria}
-              name="newPassword"
-              type="password"
-              autocomplete="new-password"
-              minlength={10}
-              required
-            />
-          )}
-        </Field>
-        <div class="actions">
-          <button type="submit" class="primary">
-            {props.hasPassword ? "Change password" : "Set password"}
-          </button>
-        </div>
+        />
+        <SubmitRow label={props.hasPassword ? "Change password" : "Set password"} />
       </form>
 
       <h2 id="passkeys-title">Passkeys</h2>
@@ -181,22 +148,15 @@ export function AccountPage(props: AccountPageProps) {
         >
           <CsrfField token={props.csrf} />
           <input type="hidden" name="credential" value="" />
-          <Field
+          <InputField
             id="passkeyName"
             label="Name"
             hint="Something to tell it apart by, such as the device or password manager it lives in."
             error={props.passkeyErrors.passkeyName}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                name="passkeyName"
-                required
-                maxlength={maxPasskeyNameLength}
-                value={props.passkeyName}
-              />
-            )}
-          </Field>
+            required
+            maxlength={maxPasskeyNameLength}
+            value={props.passkeyName}
+          />
           <p
             class="form-error"
             role="alert"
@@ -205,11 +165,7 @@ export function AccountPage(props: AccountPageProps) {
           >
             {props.passkeyErrors.credential ?? ""}
           </p>
-          <div class="actions">
-            <button type="submit" class="primary">
-              Add a passkey
-            </button>
-          </div>
+          <SubmitRow label="Add a passkey" />
         </form>
       </div>
 
@@ -243,13 +199,12 @@ export function RemovePasskeyPage(props: { passkey: PasskeyRow; csrf: string }) 
         It will no longer sign you in here. Your device may still offer it: you can delete it there
         too.
       </p>
-      <form method="post" action={`/admin/account/passkeys/${passkey.id}/remove`} class="actions">
-        <CsrfField token={props.csrf} />
-        <button type="submit" class="primary">
-          Remove passkey
-        </button>
-        <a href="/admin/account">Cancel</a>
-      </form>
+      <ConfirmForm
+        action={`/admin/account/passkeys/${passkey.id}/remove`}
+        button="Remove passkey"
+        cancelHref="/admin/account"
+        csrf={props.csrf}
+      />
     </section>
   );
 }

@@ -3,7 +3,7 @@
 import type { Child } from "hono/jsx";
 import type { User } from "../../../db/schema.ts";
 import { can, scopeOf } from "../../../domain/roles.ts";
-import { csrfFieldName } from "../../auth/csrf.ts";
+import { CsrfField } from "./form-fields.tsx";
 
 export interface AdminPageInfo {
   siteTitle: string;
@@ -73,7 +73,7 @@ export function AdminLayout(props: AdminPageInfo & { children?: Child }) {
                 </li>
                 <li>
                   <form method="post" action="/admin/sign-out">
-                    <input type="hidden" name={csrfFieldName} value={props.csrf ?? ""} />
+                    <CsrfField token={props.csrf ?? ""} />
                     <button type="submit" class="link-button">
                       Sign out ({user.display_name})
                     </button>
@@ -89,41 +89,4 @@ export function AdminLayout(props: AdminPageInfo & { children?: Child }) {
       </body>
     </html>
   );
-}
-
-/** A labelled field with its error next to it, wired for screen readers. */
-export function Field(props: {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  hint?: string;
-  children: (aria: { id: string; "aria-invalid"?: "true"; "aria-describedby"?: string }) => Child;
-}) {
-  const describedBy = [props.hint ? `${props.id}-hint` : "", props.error ? `${props.id}-error` : ""]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.children({
-        id: props.id,
-        ...(props.error ? { "aria-invalid": "true" as const } : {}),
-        ...(describedBy ? { "aria-describedby": describedBy } : {}),
-      })}
-      {props.error ? (
-        <p class="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function CsrfField(props: { token: string }) {
-  return <input type="hidden" name={csrfFieldName} value={props.token} />;
 }

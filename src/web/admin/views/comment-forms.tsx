@@ -3,7 +3,15 @@
 import type { CommentStatus } from "../../../db/schema.ts";
 import type { ModerationTarget } from "../../../domain/comment-moderation.ts";
 import { filmLabel } from "../../../domain/films.ts";
-import { CsrfField, Field } from "./admin-layout.tsx";
+import {
+  ConfirmForm,
+  CsrfField,
+  InputField,
+  SelectField,
+  TextAreaField,
+  SubmitRow,
+} from "./form-fields.tsx";
+import { FormError, Notice } from "./form-messages.tsx";
 import { shortTime } from "./overview-pages.tsx";
 
 export interface CommentEditValues {
@@ -39,14 +47,6 @@ function InResponseTo(props: { target: ModerationTarget }) {
   );
 }
 
-function FormError(props: { error?: string | undefined }) {
-  return props.error ? (
-    <p class="form-error" role="alert">
-      {props.error}
-    </p>
-  ) : null;
-}
-
 export function CommentEditPage(props: {
   target: ModerationTarget;
   values: CommentEditValues;
@@ -62,51 +62,37 @@ export function CommentEditPage(props: {
       <h1 id="edit-comment-title">Edit comment</h1>
       <InResponseTo target={props.target} />
       <FormError error={props.formError} />
-      {props.notice ? (
-        <p class="form-notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <Notice text={props.notice} />
       <form method="post" action={`/admin/comments/${id}/edit`} class="admin-form">
         <CsrfField token={props.csrf} />
-        <Field id="name" label="Name" error={errors.name}>
-          {(aria) => <input {...aria} name="name" required value={v.name} />}
-        </Field>
-        <Field id="email" label="Email" error={errors.email}>
-          {(aria) => <input {...aria} name="email" type="email" required value={v.email} />}
-        </Field>
-        <Field id="url" label="Website" error={errors.url}>
-          {(aria) => <input {...aria} name="url" type="url" value={v.url} />}
-        </Field>
-        <Field
+        <InputField id="name" label="Name" error={errors.name} required value={v.name} />
+        <InputField
+          id="email"
+          label="Email"
+          error={errors.email}
+          type="email"
+          required
+          value={v.email}
+        />
+        <InputField id="url" label="Website" error={errors.url} type="url" value={v.url} />
+        <TextAreaField
           id="body"
           label="Comment"
           hint="Markdown: emphasis, links, lists, quotes and code."
           error={errors.body}
-        >
-          {(aria) => (
-            <textarea {...aria} name="body" rows={10}>
-              {v.body}
-            </textarea>
-          )}
-        </Field>
-        <Field id="status" label="Status" error={errors.status}>
-          {(aria) => (
-            <select {...aria} name="status">
-              {statusChoices.map(([value, text]) => (
-                <option value={value} selected={value === v.status}>
-                  {text}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div class="actions">
-          <button type="submit" class="primary">
-            Save comment
-          </button>
+          rows={10}
+          value={v.body}
+        />
+        <SelectField
+          id="status"
+          label="Status"
+          error={errors.status}
+          value={v.status}
+          options={statusChoices}
+        />
+        <SubmitRow label="Save comment">
           <a href="/admin/comments">Back to comments</a>
-        </div>
+        </SubmitRow>
       </form>
     </section>
   );
@@ -129,24 +115,18 @@ export function CommentReplyPage(props: {
       <FormError error={props.formError} />
       <form method="post" action={`/admin/comments/${comment.id}/reply`} class="admin-form">
         <CsrfField token={props.csrf} />
-        <Field
+        <TextAreaField
           id="body"
           label="Your reply"
           hint="Published at once under your name. Markdown: emphasis, links, lists, quotes and code."
           error={props.error}
-        >
-          {(aria) => (
-            <textarea {...aria} name="body" rows={8} required>
-              {props.body}
-            </textarea>
-          )}
-        </Field>
-        <div class="actions">
-          <button type="submit" class="primary">
-            {approvesToo ? "Approve and reply" : "Reply"}
-          </button>
+          rows={8}
+          required
+          value={props.body}
+        />
+        <SubmitRow label={approvesToo ? "Approve and reply" : "Reply"}>
           <a href="/admin/comments">Back to comments</a>
-        </div>
+        </SubmitRow>
       </form>
     </section>
   );
@@ -163,14 +143,14 @@ export function CommentDeletePage(props: { target: ModerationTarget; back: strin
       </p>
       <blockquote class="comment-content" dangerouslySetInnerHTML={{ __html: comment.body_html }} />
       <p>This cannot be undone. Replies to it stay, as comments of their own.</p>
-      <form method="post" action={`/admin/comments/${comment.id}/delete`} class="actions">
-        <CsrfField token={props.csrf} />
+      <ConfirmForm
+        action={`/admin/comments/${comment.id}/delete`}
+        button="Delete permanently"
+        cancelHref={props.back}
+        csrf={props.csrf}
+      >
         <input type="hidden" name="back" value={props.back} />
-        <button type="submit" class="primary">
-          Delete permanently
-        </button>
-        <a href={props.back}>Cancel</a>
-      </form>
+      </ConfirmForm>
     </section>
   );
 }

@@ -10,7 +10,8 @@ import {
   type StatusFilter,
 } from "../../../domain/comment-moderation.ts";
 import { filmLabel } from "../../../domain/films.ts";
-import { CsrfField } from "./admin-layout.tsx";
+import { CsrfField } from "./form-fields.tsx";
+import { Notice } from "./form-messages.tsx";
 import { shortTime } from "./overview-pages.tsx";
 
 export interface QueueView {
@@ -78,11 +79,7 @@ export function CommentQueuePage(props: QueueView) {
   return (
     <section aria-labelledby="comments-title">
       <h1 id="comments-title">Comments</h1>
-      {props.notice ? (
-        <p class="form-notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <Notice text={props.notice} />
       <StatusLinks {...props} />
       <form method="get" action="/admin/comments" class="queue-filters">
         {props.status !== "all" ? <input type="hidden" name="status" value={props.status} /> : null}

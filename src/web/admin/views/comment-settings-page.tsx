@@ -1,6 +1,7 @@
 // The owner's comment rules: threads, closing, what waits for approval, word lists, avatars.
 // Every value comes back as typed when something is wrong, with the message beside its field.
-import { CsrfField, Field } from "./admin-layout.tsx";
+import { Checkbox, CsrfField, InputField, TextAreaField, SubmitRow } from "./form-fields.tsx";
+import { FormError, Notice } from "./form-messages.tsx";
 
 /** The form as typed: numbers and word lists as text, switches as on/off. */
 export interface CommentSettingsValues {
@@ -15,32 +16,6 @@ export interface CommentSettingsValues {
 }
 
 export type CommentSettingsErrors = Partial<Record<keyof CommentSettingsValues, string>>;
-
-/** A switch with its explanation, read out with it. */
-function Switch(props: {
-  name: keyof CommentSettingsValues;
-  label: string;
-  hint: string;
-  checked: boolean;
-}) {
-  return (
-    <div class="field">
-      <div class="field-inline">
-        <input
-          id={props.name}
-          name={props.name}
-          type="checkbox"
-          checked={props.checked}
-          aria-describedby={`${props.name}-hint`}
-        />
-        <label for={props.name}>{props.label}</label>
-      </div>
-      <p class="hint" id={`${props.name}-hint`}>
-        {props.hint}
-      </p>
-    </div>
-  );
-}
 
 export function CommentSettingsPage(props: {
   values: CommentSettingsValues;
@@ -57,11 +32,7 @@ export function CommentSettingsPage(props: {
         <a href="/admin/settings">Settings</a> › Comments
       </nav>
       <h1 id="comment-settings-title">Comment settings</h1>
-      {props.formError ? (
-        <p class="form-error" role="alert">
-          {props.formError}
-        </p>
-      ) : null}
+      <FormError error={props.formError} />
       {problems > 0 ? (
         <p class="form-error" role="alert">
           {problems === 1
@@ -69,78 +40,53 @@ export function CommentSettingsPage(props: {
             : `${problems} settings need a look; nothing was saved.`}
         </p>
       ) : null}
-      {props.notice ? (
-        <p class="form-notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <Notice text={props.notice} />
       <form method="post" action="/admin/settings/comments" class="admin-form">
         <CsrfField token={props.csrf} />
         <fieldset>
           <legend>Replies and closing</legend>
-          <Field
+          <InputField
             id="commentThreadDepth"
             label="Reply depth"
             hint="How many levels replies may nest under a comment, from 1 (replies are not nested) to 10. A reply to the deepest level joins the thread beside it."
             error={errors.commentThreadDepth}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                name="commentThreadDepth"
-                inputmode="numeric"
-                size={4}
-                value={v.commentThreadDepth}
-              />
-            )}
-          </Field>
-          <Field
+            inputmode="numeric"
+            size={4}
+            value={v.commentThreadDepth}
+          />
+          <InputField
             id="closeCommentsAfterDays"
             label="Close comments after this many days"
             hint="Counted from the day a review is published; older reviews stop taking comments. 0 keeps every review open."
             error={errors.closeCommentsAfterDays}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                name="closeCommentsAfterDays"
-                inputmode="numeric"
-                size={6}
-                value={v.closeCommentsAfterDays}
-              />
-            )}
-          </Field>
+            inputmode="numeric"
+            size={6}
+            value={v.closeCommentsAfterDays}
+          />
         </fieldset>
         <fieldset>
           <legend>Before a comment appears</legend>
-          <Switch
-            name="manualApproval"
+          <Checkbox
+            id="manualApproval"
             label="Every comment waits for my approval"
             hint="Nothing a reader sends is shown until someone approves it in Comments."
             checked={v.manualApproval}
           />
-          <Switch
-            name="holdFirstComment"
+          <Checkbox
+            id="holdFirstComment"
             label="Hold a commenter's first comment"
             hint="Once one comment from an email address is approved, the next ones from it appear at once."
             checked={v.holdFirstComment}
           />
-          <Field
+          <InputField
             id="holdLinkCount"
             label="Hold a comment with at least this many links"
             hint="Spam tends to carry many links. 0 never holds a comment for its links."
             error={errors.holdLinkCount}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                name="holdLinkCount"
-                inputmode="numeric"
-                size={4}
-                value={v.holdLinkCount}
-              />
-            )}
-          </Field>
+            inputmode="numeric"
+            size={4}
+            value={v.holdLinkCount}
+          />
         </fieldset>
         <fieldset>
           <legend>Word lists</legend>
@@ -149,44 +95,34 @@ export function CommentSettingsPage(props: {
             case, in the comment's text, name, email address, website, IP address and browser; a
             word inside a longer word counts too, so prefer whole phrases.
           </p>
-          <Field
+          <TextAreaField
             id="moderationWords"
             label="Words that hold a comment for approval"
             error={errors.moderationWords}
-          >
-            {(aria) => (
-              <textarea {...aria} name="moderationWords" rows={6} class="word-list">
-                {v.moderationWords}
-              </textarea>
-            )}
-          </Field>
-          <Field
+            rows={6}
+            class="word-list"
+            value={v.moderationWords}
+          />
+          <TextAreaField
             id="disallowedWords"
             label="Words that send a comment to spam"
             hint="A match files the comment under Spam without telling the sender; it is kept there, not lost."
             error={errors.disallowedWords}
-          >
-            {(aria) => (
-              <textarea {...aria} name="disallowedWords" rows={6} class="word-list">
-                {v.disallowedWords}
-              </textarea>
-            )}
-          </Field>
+            rows={6}
+            class="word-list"
+            value={v.disallowedWords}
+          />
         </fieldset>
         <fieldset>
           <legend>Avatars</legend>
-          <Switch
-            name="showGravatar"
+          <Checkbox
+            id="showGravatar"
             label="Show Gravatar images"
             hint="Off, each commenter gets a pattern drawn by this site, and no page asks another host for anything. On, commenters who have a picture at gravatar.com show it: every reader's browser then contacts gravatar.com, and a hash of each commenter's email address appears in the page."
             checked={v.showGravatar}
           />
         </fieldset>
-        <div class="actions">
-          <button type="submit" class="primary">
-            Save comment settings
-          </button>
-        </div>
+        <SubmitRow label="Save comment settings" />
       </form>
     </section>
   );

@@ -2,7 +2,8 @@
 // the outbox is doing. The stored password never comes back into the page.
 import type { OutboxSummary } from "../../../domain/mail-outbox.ts";
 import { defaultPorts, mailSecurities, type MailSecurity } from "../../../domain/mail-settings.ts";
-import { CsrfField, Field } from "./admin-layout.tsx";
+import { Checkbox, CsrfField, InputField, SelectField, SubmitRow } from "./form-fields.tsx";
+import { FormError, Notice } from "./form-messages.tsx";
 
 export interface MailSettingsValues {
   host: string;
@@ -41,16 +42,8 @@ export function MailSettingsPage(props: {
       <p>
         <a href="/admin/settings">Back to the settings</a>
       </p>
-      {props.notice ? (
-        <p class="form-notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
-      {props.problem ? (
-        <p class="form-error" role="alert">
-          {props.problem}
-        </p>
-      ) : null}
+      <Notice text={props.notice} />
+      <FormError error={props.problem} />
       <p>
         Comment notices, subscription confirmations and new-review notices are sent through this
         server. Until it is set up, mail waits in the outbox (for up to 7 days).
@@ -69,42 +62,38 @@ export function MailSettingsPage(props: {
         aria-labelledby="smtp-title"
       >
         <CsrfField token={props.csrf} />
-        <Field
+        <InputField
           id="host"
           label="Server"
           hint="For example smtp.example.com. Leave empty to send no mail."
           error={props.errors.host}
-        >
-          {(aria) => <input {...aria} name="host" value={v.host} autocomplete="off" />}
-        </Field>
-        <Field id="security" label="Security" error={props.errors.security}>
-          {(aria) => (
-            <select {...aria} name="security">
-              {mailSecurities.map((s) => (
-                <option value={s} selected={s === v.security}>
-                  {securityNames[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+          value={v.host}
+          autocomplete="off"
+        />
+        <SelectField
+          id="security"
+          label="Security"
+          error={props.errors.security}
+          value={v.security}
+          options={mailSecurities.map((s) => [s, securityNames[s]] as const)}
+        />
+        <InputField
           id="port"
           label="Port"
           hint="Leave empty for the usual port of the security chosen."
           error={props.errors.port}
-        >
-          {(aria) => <input {...aria} name="port" inputmode="numeric" value={v.port} />}
-        </Field>
-        <Field
+          inputmode="numeric"
+          value={v.port}
+        />
+        <InputField
           id="user"
           label="User name"
           hint="Empty if the server needs no sign-in."
           error={props.errors.user}
-        >
-          {(aria) => <input {...aria} name="user" value={v.user} autocomplete="off" />}
-        </Field>
-        <Field
+          value={v.user}
+          autocomplete="off"
+        />
+        <InputField
           id="password"
           label="Password"
           hint={
@@ -113,39 +102,33 @@ export function MailSettingsPage(props: {
               : "No password is stored."
           }
           error={props.errors.password}
-        >
-          {(aria) => (
-            <input {...aria} name="password" type="password" autocomplete="new-password" value="" />
-          )}
-        </Field>
+          type="password"
+          autocomplete="new-password"
+          value=""
+        />
         {props.hasPassword ? (
-          <div class="field-inline">
-            <input
-              id="forgetPassword"
-              name="forgetPassword"
-              type="checkbox"
-              value="1"
-              checked={v.forgetPassword}
-            />
-            <label for="forgetPassword">Forget the stored password</label>
-          </div>
+          <Checkbox
+            id="forgetPassword"
+            label="Forget the stored password"
+            value="1"
+            checked={v.forgetPassword}
+          />
         ) : null}
-        <Field
+        <InputField
           id="fromName"
           label="From name"
           hint="Shown as the sender, e.g. the site's title."
           error={props.errors.fromName}
-        >
-          {(aria) => <input {...aria} name="fromName" value={v.fromName} />}
-        </Field>
-        <Field id="fromAddress" label="From address" error={props.errors.fromAddress}>
-          {(aria) => <input {...aria} name="fromAddress" type="email" value={v.fromAddress} />}
-        </Field>
-        <div class="actions">
-          <button type="submit" class="primary">
-            Save mail settings
-          </button>
-        </div>
+          value={v.fromName}
+        />
+        <InputField
+          id="fromAddress"
+          label="From address"
+          error={props.errors.fromAddress}
+          type="email"
+          value={v.fromAddress}
+        />
+        <SubmitRow label="Save mail settings" />
       </form>
 
       <h2 id="test-title">Send a test message</h2>
@@ -156,17 +139,17 @@ export function MailSettingsPage(props: {
         aria-labelledby="test-title"
       >
         <CsrfField token={props.csrf} />
-        <Field
+        <InputField
           id="testTo"
+          name="to"
           label="Send to"
           hint="Sent at once with the saved settings; the result is shown here."
           error={props.testError}
-        >
-          {(aria) => <input {...aria} name="to" type="email" required value={props.testTo} />}
-        </Field>
-        <div class="actions">
-          <button type="submit">Send a test message</button>
-        </div>
+          type="email"
+          required
+          value={props.testTo}
+        />
+        <SubmitRow label="Send a test message" plain />
       </form>
     </section>
   );

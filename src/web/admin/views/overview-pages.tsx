@@ -1,6 +1,6 @@
 // The dashboard and the list of reviews.
 import type { AdminReviewRow, ReviewCounts } from "../../../domain/admin-overview.ts";
-import { CsrfField } from "./admin-layout.tsx";
+import { CsrfField } from "./form-fields.tsx";
 
 export function DashboardPage(props: {
   name: string;

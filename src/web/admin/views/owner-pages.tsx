@@ -2,7 +2,8 @@
 import type { Role } from "../../../db/schema.ts";
 import type { AccountRow } from "../../../domain/admin-overview.ts";
 import { ratingScales } from "../../../domain/settings.ts";
-import { CsrfField, Field } from "./admin-layout.tsx";
+import { ConfirmForm, CsrfField, InputField, SelectField, SubmitRow } from "./form-fields.tsx";
+import { FormError, Notice } from "./form-messages.tsx";
 
 export interface SettingsValues {
   siteTitle: string;
@@ -34,40 +35,35 @@ export function SettingsPage(props: {
       <p>
         <a href="/admin/settings/mail">Mail settings</a>: the SMTP server, a test message.
       </p>
-      {props.notice ? (
-        <p class="form-notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <p>
+        <a href="/admin/settings/sign-in">Sign-in providers</a>: the accounts readers may comment
+        with.
+      </p>
+      <Notice text={props.notice} />
       <form method="post" action="/admin/settings" class="admin-form">
         <CsrfField token={props.csrf} />
-        <Field id="siteTitle" label="Site title" error={props.errors.siteTitle}>
-          {(aria) => <input {...aria} name="siteTitle" required value={v.siteTitle} />}
-        </Field>
-        <Field id="siteDescription" label="Description" error={props.errors.siteDescription}>
-          {(aria) => <input {...aria} name="siteDescription" value={v.siteDescription} />}
-        </Field>
-        <Field
+        <InputField
+          id="siteTitle"
+          label="Site title"
+          error={props.errors.siteTitle}
+          required
+          value={v.siteTitle}
+        />
+        <InputField
+          id="siteDescription"
+          label="Description"
+          error={props.errors.siteDescription}
+          value={v.siteDescription}
+        />
+        <SelectField
           id="ratingScale"
           label="Rating scale"
           hint="Ratings are kept exactly; this only changes how they are shown."
           error={props.errors.ratingScale}
-        >
-          {(aria) => (
-            <select {...aria} name="ratingScale">
-              {ratingScales.map((s) => (
-                <option value={s} selected={s === v.ratingScale}>
-                  {scaleNames[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div class="actions">
-          <button type="submit" class="primary">
-            Save settings
-          </button>
-        </div>
+          value={v.ratingScale}
+          options={ratingScales.map((s) => [s, scaleNames[s]] as const)}
+        />
+        <SubmitRow label="Save settings" />
       </form>
     </section>
   );
@@ -86,6 +82,22 @@ const roleNames: Record<Role, string> = {
   contributor: "Contributor: writes drafts for an editor to publish",
 };
 
+const roleChoices = (Object.keys(roleNames) as Role[]).map((r) => [r, roleNames[r]] as const);
+
+/** An account's sign-in address, when it is added and when it is edited. */
+function EmailField(props: { error?: string | undefined; value: string }) {
+  return (
+    <InputField
+      id="email"
+      label="Email"
+      error={props.error}
+      type="email"
+      required
+      value={props.value}
+    />
+  );
+}
+
 export function UsersPage(props: {
   accounts: AccountRow[];
   values: NewAccountValues;
@@ -97,11 +109,7 @@ export function UsersPage(props: {
   return (
     <section aria-labelledby="users-title">
       <h1 id="users-title">Accounts</h1>
-      {props.notice ? (
-        <p class="form-notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <Notice text={props.notice} />
       <table class="admin-table">
         <thead>
           <tr>
@@ -125,38 +133,25 @@ export function UsersPage(props: {
       <h2 id="add-account">Add an account</h2>
       <form method="post" action="/admin/users" class="admin-form" aria-labelledby="add-account">
         <CsrfField token={props.csrf} />
-        <Field id="email" label="Email" error={props.errors.email}>
-          {(aria) => <input {...aria} name="email" type="email" required value={v.email} />}
-        </Field>
-        <Field id="name" label="Name" error={props.errors.name}>
-          {(aria) => <input {...aria} name="name" required value={v.name} />}
-        </Field>
-        <Field id="role" label="Role" error={props.errors.role}>
-          {(aria) => (
-            <select {...aria} name="role">
-              {(Object.keys(roleNames) as Role[]).map((r) => (
-                <option value={r} selected={r === v.role}>
-                  {roleNames[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <EmailField error={props.errors.email} value={v.email} />
+        <InputField id="name" label="Name" error={props.errors.name} required value={v.name} />
+        <SelectField
+          id="role"
+          label="Role"
+          error={props.errors.role}
+          value={v.role}
+          options={roleChoices}
+        />
+        <InputField
           id="password"
           label="Password"
           hint="At least 10 characters; tell it to them in person."
           error={props.errors.password}
-        >
-          {(aria) => (
-            <input {...aria} name="password" type="password" autocomplete="new-password" required />
-          )}
-        </Field>
-        <div class="actions">
-          <button type="submit" class="primary">
-            Add account
-          </button>
-        </div>
+          type="password"
+          autocomplete="new-password"
+          required
+        />
+        <SubmitRow label="Add account" />
       </form>
     </section>
   );
@@ -182,13 +177,16 @@ export function AccountEditPage(props: {
       <h1 id="account-edit-title">Edit the account of {props.account.displayName}</h1>
       <form method="post" action={`/admin/users/${props.account.id}/edit`} class="admin-form">
         <CsrfField token={props.csrf} />
-        <Field id="name" label="Name" error={props.errors.name}>
-          {(aria) => <input {...aria} name="name" required maxlength={200} value={v.name} />}
-        </Field>
-        <Field id="email" label="Email" error={props.errors.email}>
-          {(aria) => <input {...aria} name="email" type="email" required value={v.email} />}
-        </Field>
-        <Field
+        <InputField
+          id="name"
+          label="Name"
+          error={props.errors.name}
+          required
+          maxlength={200}
+          value={v.name}
+        />
+        <EmailField error={props.errors.email} value={v.email} />
+        <SelectField
           id="role"
           label="Role"
           hint={
@@ -197,23 +195,12 @@ export function AccountEditPage(props: {
               : "A new role signs them out everywhere; they sign in again to use it."
           }
           error={props.errors.role}
-        >
-          {(aria) => (
-            <select {...aria} name="role">
-              {(Object.keys(roleNames) as Role[]).map((r) => (
-                <option value={r} selected={r === v.role}>
-                  {roleNames[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div class="actions">
-          <button type="submit" class="primary">
-            Save account
-          </button>
+          value={v.role}
+          options={roleChoices}
+        />
+        <SubmitRow label="Save account">
           <a href="/admin/users">Cancel</a>
-        </div>
+        </SubmitRow>
       </form>
       {props.isSelf ? null : (
         <p class="account-remove-link">
@@ -243,9 +230,7 @@ export function AccountRemovePage(props: {
       </p>
       {props.refusal ? (
         <>
-          <p class="form-error" role="alert">
-            {props.refusal}
-          </p>
+          <FormError error={props.refusal} />
           <p>
             <a href="/admin/users">Back to the accounts</a>
           </p>
@@ -262,13 +247,12 @@ export function AccountRemovePage(props: {
             <li>Comments on the site are not affected.</li>
           </ul>
           <p>This cannot be undone.</p>
-          <form method="post" action={`/admin/users/${account.id}/remove`} class="actions">
-            <CsrfField token={props.csrf} />
-            <button type="submit" class="primary">
-              Remove account
-            </button>
-            <a href="/admin/users">Cancel</a>
-          </form>
+          <ConfirmForm
+            action={`/admin/users/${account.id}/remove`}
+            button="Remove account"
+            cancelHref="/admin/users"
+            csrf={props.csrf}
+          />
         </>
       )}
     </section>

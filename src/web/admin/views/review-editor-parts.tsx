@@ -3,7 +3,7 @@
 // review's place in a series.
 import type { FilmSeriesEntry, SeriesChoice } from "../../../domain/review-series.ts";
 import type { EditorErrors, EditorValues } from "../review-form.ts";
-import { CsrfField, Field } from "./admin-layout.tsx";
+import { CsrfField, SelectField } from "./form-fields.tsx";
 import { shortTime } from "./overview-pages.tsx";
 
 /** Unsaved text kept on the server, offered back with Restore and Discard. */
@@ -93,18 +93,14 @@ export function SeriesFields(props: {
       )}
       {series.choices.length ? (
         <>
-          <Field id="seriesId" label="Put this review in a series" error={errors.seriesId}>
-            {(aria) => (
-              <select {...aria} name="seriesId">
-                <option value="">No change</option>
-                {series.choices.map((s) => (
-                  <option value={String(s.id)} selected={String(s.id) === v.seriesId}>
-                    {s.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            id="seriesId"
+            label="Put this review in a series"
+            error={errors.seriesId}
+            value={v.seriesId}
+            placeholder="No change"
+            options={series.choices.map((s) => [String(s.id), s.title])}
+          />
           <fieldset
             class="choices"
             {...(errors.seriesPlacement ? { "aria-describedby": "seriesPlacement-error" } : {})}

@@ -14,7 +14,8 @@ import {
   type EditorSeries,
 } from "./review-editor-parts.tsx";
 import type { EditorErrors, EditorValues, ScaleInput } from "../review-form.ts";
-import { CsrfField, Field } from "./admin-layout.tsx";
+import { Checkbox, CsrfField, InputField, SelectField, TextAreaField } from "./form-fields.tsx";
+import { FieldErrorCount, FormError, Notice } from "./form-messages.tsx";
 import { shortTime } from "./overview-pages.tsx";
 
 export interface ReviewEditorProps {
@@ -54,10 +55,17 @@ const statusText = {
   published: "published",
 } as const;
 
+/** A new film's credits typed as lists of names; the cast, one a line, is apart. */
+const creditFields = [
+  ["newFilmDirectors", "New film: directors"],
+  ["newFilmWriters", "New film: writers"],
+  ["newFilmCinematography", "New film: cinematography"],
+  ["newFilmMusic", "New film: music"],
+] as const;
+
 export function ReviewEditorPage(props: ReviewEditorProps) {
   const v = props.values;
   const action = props.reviewId ? `/admin/reviews/${props.reviewId}/edit` : "/admin/reviews/new";
-  const errorCount = Object.keys(props.errors).length;
   return (
     <section aria-labelledby="editor-title">
       <h1 id="editor-title">{props.reviewId ? "Edit review" : "Write a review"}</h1>
@@ -78,22 +86,9 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
           them and put them in order.
         </p>
       ) : null}
-      {props.notice ? (
-        <p class="form-notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
-      {props.formError ? (
-        <p class="form-error" role="alert">
-          {props.formError}
-        </p>
-      ) : null}
-      {errorCount ? (
-        <p class="form-error" role="alert">
-          {errorCount === 1 ? "One field needs" : `${errorCount} fields need`} attention; nothing
-          you typed was lost.
-        </p>
-      ) : null}
+      <Notice text={props.notice} />
+      <FormError error={props.formError} />
+      <FieldErrorCount errors={props.errors} />
       {props.autosaveOffers.length ? (
         <AutosaveOffers
           offers={props.autosaveOffers}
@@ -141,90 +136,63 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
         {props.draftKey ? <input type="hidden" name="draftKey" value={props.draftKey} /> : null}
         <fieldset>
           <legend>Film</legend>
-          <Field
+          <SelectField
             id="filmId"
             label="Film"
             error={props.errors.filmId}
             hint={props.filmSearch ? `Films matching “${props.filmSearch}”.` : undefined}
-          >
-            {(aria) => (
-              <select {...aria} name="filmId">
-                <option value="">Choose a film…</option>
-                {props.films.map((f) => (
-                  <option value={String(f.id)} selected={String(f.id) === v.filmId}>
-                    {f.year ? `${f.title} (${f.year})` : f.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            value={v.filmId}
+            placeholder="Choose a film…"
+            options={props.films.map((f) => [
+              String(f.id),
+              f.year ? `${f.title} (${f.year})` : f.title,
+            ])}
+          />
           <p class="hint">
             Or add a film that is not on record yet (it is used if a title is given):
           </p>
-          <Field id="newFilmTitle" label="New film: title" error={props.errors.newFilmTitle}>
-            {(aria) => <input {...aria} name="newFilmTitle" value={v.newFilmTitle} />}
-          </Field>
-          <Field id="newFilmYear" label="New film: year" error={props.errors.newFilmYear}>
-            {(aria) => (
-              <input {...aria} name="newFilmYear" inputmode="numeric" value={v.newFilmYear} />
-            )}
-          </Field>
-          <Field
-            id="newFilmDirectors"
-            label="New film: directors"
-            hint="Separate names with commas."
-            error={props.errors.newFilmDirectors}
-          >
-            {(aria) => <input {...aria} name="newFilmDirectors" value={v.newFilmDirectors} />}
-          </Field>
-          <Field
-            id="newFilmWriters"
-            label="New film: writers"
-            hint="Separate names with commas."
-            error={props.errors.newFilmWriters}
-          >
-            {(aria) => <input {...aria} name="newFilmWriters" value={v.newFilmWriters} />}
-          </Field>
-          <Field
-            id="newFilmCinematography"
-            label="New film: cinematography"
-            hint="Separate names with commas."
-            error={props.errors.newFilmCinematography}
-          >
-            {(aria) => (
-              <input {...aria} name="newFilmCinematography" value={v.newFilmCinematography} />
-            )}
-          </Field>
-          <Field
-            id="newFilmMusic"
-            label="New film: music"
-            hint="Separate names with commas."
-            error={props.errors.newFilmMusic}
-          >
-            {(aria) => <input {...aria} name="newFilmMusic" value={v.newFilmMusic} />}
-          </Field>
-          <Field
+          <InputField
+            id="newFilmTitle"
+            label="New film: title"
+            error={props.errors.newFilmTitle}
+            value={v.newFilmTitle}
+          />
+          <InputField
+            id="newFilmYear"
+            label="New film: year"
+            error={props.errors.newFilmYear}
+            inputmode="numeric"
+            value={v.newFilmYear}
+          />
+          {creditFields.map(([id, label]) => (
+            <InputField
+              id={id}
+              label={label}
+              hint="Separate names with commas."
+              error={props.errors[id]}
+              value={v[id]}
+            />
+          ))}
+          <TextAreaField
             id="newFilmCast"
             label="New film: cast"
             hint="One person a line, in billing order; add the part after “as”, for example: Nicolas Cage as Ben Sanderson."
             error={props.errors.newFilmCast}
-          >
-            {(aria) => (
-              <textarea {...aria} name="newFilmCast" rows={4} class="short">
-                {v.newFilmCast}
-              </textarea>
-            )}
-          </Field>
+            rows={4}
+            class="short"
+            value={v.newFilmCast}
+          />
         </fieldset>
 
         <div class="editor-panes">
-          <Field id="body" label="Review" hint="Markdown." error={props.errors.body}>
-            {(aria) => (
-              <textarea {...aria} name="body" rows={20}>
-                {v.body}
-              </textarea>
-            )}
-          </Field>
+          <TextAreaField
+            id="body"
+            label="Review"
+            hint="Markdown."
+            error={props.errors.body}
+            rows={20}
+            value={v.body}
+          />
           <section
             id="live-preview"
             class="live-preview"
@@ -238,46 +206,43 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
           </section>
         </div>
         <p id="autosave-status" class="autosave-status" role="status" hidden />
-        <Field id="tags" label="Tags" hint="Separate tags with commas." error={props.errors.tags}>
-          {(aria) => <input {...aria} name="tags" value={v.tags} />}
-        </Field>
+        <InputField
+          id="tags"
+          label="Tags"
+          hint="Separate tags with commas."
+          error={props.errors.tags}
+          value={v.tags}
+        />
         {props.rating ? (
-          <Field id="rating" label={props.rating.label} error={props.errors.rating}>
-            {(aria) => (
-              <input
-                {...aria}
-                name="rating"
-                type="number"
-                min="0"
-                max={String(props.rating!.max)}
-                step={String(props.rating!.step)}
-                value={v.rating}
-              />
-            )}
-          </Field>
+          <InputField
+            id="rating"
+            label={props.rating.label}
+            error={props.errors.rating}
+            type="number"
+            min="0"
+            max={String(props.rating.max)}
+            step={String(props.rating.step)}
+            value={v.rating}
+          />
         ) : null}
-        <Field id="watchedOn" label="Watched on" error={props.errors.watchedOn}>
-          {(aria) => <input {...aria} name="watchedOn" type="date" value={v.watchedOn} />}
-        </Field>
-        <div class="field-inline">
-          <input id="isRewatch" name="isRewatch" type="checkbox" checked={v.isRewatch} />
-          <label for="isRewatch">This was a rewatch</label>
-        </div>
-        <div class="field-inline">
-          <input id="hasSpoilers" name="hasSpoilers" type="checkbox" checked={v.hasSpoilers} />
-          <label for="hasSpoilers">The review has spoilers</label>
-        </div>
+        <InputField
+          id="watchedOn"
+          label="Watched on"
+          error={props.errors.watchedOn}
+          type="date"
+          value={v.watchedOn}
+        />
+        <Checkbox id="isRewatch" label="This was a rewatch" checked={v.isRewatch} />
+        <Checkbox id="hasSpoilers" label="The review has spoilers" checked={v.hasSpoilers} />
         {props.mayPublish ? (
-          <Field
+          <InputField
             id="publishAt"
             label="Publication time, in UTC (the site's time zone)"
             hint="Needed to schedule. Leave empty to publish now."
             error={props.errors.publishAt}
-          >
-            {(aria) => (
-              <input {...aria} name="publishAt" type="datetime-local" value={v.publishAt} />
-            )}
-          </Field>
+            type="datetime-local"
+            value={v.publishAt}
+          />
         ) : (
           <p class="hint">An editor publishes your review once it is ready.</p>
         )}

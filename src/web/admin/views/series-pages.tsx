@@ -6,22 +6,20 @@ import type { FilmChoice } from "../../../domain/admin-overview.ts";
 import type { QueueItem } from "../../../domain/series-editing.ts";
 import { filmLabel } from "../../views/names.tsx";
 import type { NewFilmErrors, NewFilmValues, SeriesErrors, SeriesValues } from "../series-form.ts";
-import { CsrfField, Field } from "./admin-layout.tsx";
+import { ConfirmForm, CsrfField, InputField, TextAreaField, SubmitRow } from "./form-fields.tsx";
+import { FieldErrorCount, FormError, Notice } from "./form-messages.tsx";
 
-function Notices(props: { notice?: string | undefined; formError?: string | undefined }) {
+/** A series' description, in the form that starts one and the one that edits it. */
+function DescriptionField(props: { value: string; error?: string | undefined }) {
   return (
-    <>
-      {props.notice ? (
-        <p class="form-notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
-      {props.formError ? (
-        <p class="form-error" role="alert">
-          {props.formError}
-        </p>
-      ) : null}
-    </>
+    <TextAreaField
+      id="description"
+      label="Description"
+      error={props.error}
+      rows={4}
+      class="short-text"
+      value={props.value}
+    />
   );
 }
 
@@ -55,11 +53,11 @@ export function SeriesListPage(props: {
   csrf: string;
 }) {
   const v = props.values;
-  const errorCount = Object.keys(props.errors).length;
   return (
     <section aria-labelledby="series-list-title">
       <h1 id="series-list-title">Series</h1>
-      <Notices notice={props.notice} formError={props.formError} />
+      <Notice text={props.notice} />
+      <FormError error={props.formError} />
       {props.series.length === 0 ? (
         <p>No series yet. Start one below.</p>
       ) : (
@@ -93,37 +91,19 @@ export function SeriesListPage(props: {
       )}
 
       <h2 id="new-series">New series</h2>
-      {errorCount ? (
-        <p class="form-error" role="alert">
-          {errorCount === 1 ? "One field needs" : `${errorCount} fields need`} attention; nothing
-          you typed was lost.
-        </p>
-      ) : null}
+      <FieldErrorCount errors={props.errors} />
       <form method="post" action="/admin/series" class="admin-form" aria-labelledby="new-series">
         <CsrfField token={props.csrf} />
-        <Field id="title" label="Title" error={props.errors.title}>
-          {(aria) => <input {...aria} name="title" value={v.title} required />}
-        </Field>
-        <Field
+        <InputField id="title" label="Title" error={props.errors.title} value={v.title} required />
+        <InputField
           id="slug"
           label="Address"
           hint="The last part of its address, as in /series/every-vegas-film. Leave it empty to make it from the title."
           error={props.errors.slug}
-        >
-          {(aria) => <input {...aria} name="slug" value={v.slug} />}
-        </Field>
-        <Field id="description" label="Description" error={props.errors.description}>
-          {(aria) => (
-            <textarea {...aria} name="description" rows={4} class="short-text">
-              {v.description}
-            </textarea>
-          )}
-        </Field>
-        <div class="actions">
-          <button type="submit" class="primary">
-            Create the series
-          </button>
-        </div>
+          value={v.slug}
+        />
+        <DescriptionField value={v.description} error={props.errors.description} />
+        <SubmitRow label="Create the series" />
       </form>
     </section>
   );
@@ -165,7 +145,8 @@ export function SeriesQueuePage(props: SeriesQueueProps) {
       <p>
         On the site: <a href={`/series/${series.slug}`}>/series/{series.slug}</a>
       </p>
-      <Notices notice={props.notice} formError={props.formError} />
+      <Notice text={props.notice} />
+      <FormError error={props.formError} />
 
       <h2 id="queue-title">Queue</h2>
       {items.length === 0 ? (
@@ -203,19 +184,18 @@ export function SeriesQueuePage(props: SeriesQueueProps) {
       <h2 id="details-title">Title and description</h2>
       <form method="post" action={base} class="admin-form" aria-labelledby="details-title">
         <CsrfField token={props.csrf} />
-        <Field id="title" label="Title" error={props.details.errors.title}>
-          {(aria) => <input {...aria} name="title" value={props.details.values.title} required />}
-        </Field>
-        <Field id="description" label="Description" error={props.details.errors.description}>
-          {(aria) => (
-            <textarea {...aria} name="description" rows={4} class="short-text">
-              {props.details.values.description}
-            </textarea>
-          )}
-        </Field>
-        <div class="actions">
-          <button type="submit">Save title and description</button>
-        </div>
+        <InputField
+          id="title"
+          label="Title"
+          error={props.details.errors.title}
+          value={props.details.values.title}
+          required
+        />
+        <DescriptionField
+          value={props.details.values.description}
+          error={props.details.errors.description}
+        />
+        <SubmitRow label="Save title and description" plain />
       </form>
       <script src={props.script} defer></script>
     </section>
@@ -244,34 +224,39 @@ function QueueRow(props: {
         <QueueStatus item={item} label={label} />
       </span>
       <div class="queue-actions">
-        <form method="post" action={`${entry}/up`}>
-          <CsrfField token={props.csrf} />
-          {/* A move redirects to #move-up-ID (or down): the browser focuses the button again. */}
-          <button
-            type="submit"
-            id={`move-up-${item.entryId}`}
-            class="move-up"
-            disabled={props.first}
-          >
-            Move up<span class="visually-hidden"> {label}</span>
-          </button>
-        </form>
-        <form method="post" action={`${entry}/down`}>
-          <CsrfField token={props.csrf} />
-          <button
-            type="submit"
-            id={`move-down-${item.entryId}`}
-            class="move-down"
-            disabled={props.last}
-          >
-            Move down<span class="visually-hidden"> {label}</span>
-          </button>
-        </form>
+        <MoveForm direction="up" {...props} label={label} disabled={props.first} />
+        <MoveForm direction="down" {...props} label={label} disabled={props.last} />
         <a href={`${entry}/remove`}>
           Remove<span class="visually-hidden"> {label}</span>
         </a>
       </div>
     </li>
+  );
+}
+
+function MoveForm(props: {
+  direction: "up" | "down";
+  item: QueueItem;
+  label: string;
+  disabled: boolean;
+  base: string;
+  csrf: string;
+}) {
+  const { direction, item } = props;
+  return (
+    <form method="post" action={`${props.base}/entries/${item.entryId}/${direction}`}>
+      <CsrfField token={props.csrf} />
+      {/* A move redirects to #move-up-ID (or down): the browser focuses the button again. */}
+      <button
+        type="submit"
+        id={`move-${direction}-${item.entryId}`}
+        class={`move-${direction}`}
+        disabled={props.disabled}
+      >
+        Move {direction}
+        <span class="visually-hidden"> {props.label}</span>
+      </button>
+    </form>
   );
 }
 
@@ -314,11 +299,7 @@ function AddFilm(props: SeriesQueueProps & { base: string }) {
         <input id="film-search" name="film" type="search" value={search} />
         <button type="submit">Find</button>
       </form>
-      {props.addError ? (
-        <p class="form-error" role="alert">
-          {props.addError}
-        </p>
-      ) : null}
+      <FormError error={props.addError} />
       {results ? (
         results.length === 0 ? (
           <p>No film on record matches “{search}”. Add it as a new film below.</p>
@@ -348,25 +329,27 @@ function AddFilm(props: SeriesQueueProps & { base: string }) {
         <CsrfField token={props.csrf} />
         <fieldset>
           <legend>Or add a film that is not on record yet</legend>
-          <Field id="filmTitle" label="Title" error={nf.errors.filmTitle}>
-            {(aria) => <input {...aria} name="filmTitle" value={nf.values.filmTitle} />}
-          </Field>
-          <Field id="filmYear" label="Year" error={nf.errors.filmYear}>
-            {(aria) => (
-              <input {...aria} name="filmYear" inputmode="numeric" value={nf.values.filmYear} />
-            )}
-          </Field>
-          <Field
+          <InputField
+            id="filmTitle"
+            label="Title"
+            error={nf.errors.filmTitle}
+            value={nf.values.filmTitle}
+          />
+          <InputField
+            id="filmYear"
+            label="Year"
+            error={nf.errors.filmYear}
+            inputmode="numeric"
+            value={nf.values.filmYear}
+          />
+          <InputField
             id="filmDirectors"
             label="Directors"
             hint="Separate names with commas."
             error={nf.errors.filmDirectors}
-          >
-            {(aria) => <input {...aria} name="filmDirectors" value={nf.values.filmDirectors} />}
-          </Field>
-          <div class="actions">
-            <button type="submit">Add the new film</button>
-          </div>
+            value={nf.values.filmDirectors}
+          />
+          <SubmitRow label="Add the new film" plain />
         </fieldset>
       </form>
     </>
@@ -390,13 +373,12 @@ export function RemoveEntryPage(props: {
           ? "Its review is kept; only its place in the series goes."
           : "The film stays on record and can be added again."}
       </p>
-      <form method="post" action={`${base}/entries/${props.item.entryId}/remove`} class="actions">
-        <CsrfField token={props.csrf} />
-        <button type="submit" class="primary">
-          Remove from the queue
-        </button>
-        <a href={`${base}#entry-${props.item.entryId}`}>Cancel</a>
-      </form>
+      <ConfirmForm
+        action={`${base}/entries/${props.item.entryId}/remove`}
+        button="Remove from the queue"
+        cancelHref={`${base}#entry-${props.item.entryId}`}
+        csrf={props.csrf}
+      />
     </section>
   );
 }

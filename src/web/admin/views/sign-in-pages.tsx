@@ -1,46 +1,31 @@
 // Sign-in, first-owner setup, and the refusal pages of the admin.
 import { passkeysScript } from "../../assets/assets.ts";
-import { Field } from "./admin-layout.tsx";
+import { InputField, NewPasswordField, SubmitRow } from "./form-fields.tsx";
+import { FormError } from "./form-messages.tsx";
 
 export function SignInPage(props: { email: string; error?: string; next: string }) {
   return (
     <section aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
-      {props.error ? (
-        <p class="form-error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <FormError error={props.error} />
       <form method="post" action="/admin/sign-in" class="admin-form">
         <input type="hidden" name="next" value={props.next} />
-        <Field id="email" label="Email">
-          {(aria) => (
-            <input
-              {...aria}
-              name="email"
-              type="email"
-              autocomplete="username"
-              required
-              value={props.email}
-            />
-          )}
-        </Field>
-        <Field id="password" label="Password">
-          {(aria) => (
-            <input
-              {...aria}
-              name="password"
-              type="password"
-              autocomplete="current-password"
-              required
-            />
-          )}
-        </Field>
-        <div class="actions">
-          <button type="submit" class="primary">
-            Sign in
-          </button>
-        </div>
+        <InputField
+          id="email"
+          label="Email"
+          type="email"
+          autocomplete="username"
+          required
+          value={props.email}
+        />
+        <InputField
+          id="password"
+          label="Password"
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+        <SubmitRow label="Sign in" />
       </form>
       {/* Shown by passkeys.js when the browser can use a passkey; no e-mail needed. */}
       <div class="passkey-sign-in" data-passkey hidden>
@@ -54,9 +39,7 @@ export function SignInPage(props: { email: string; error?: string; next: string 
           <input type="hidden" name="next" value={props.next} />
           <input type="hidden" name="credential" value="" />
           <p class="form-error" role="alert" data-passkey-error hidden></p>
-          <div class="actions">
-            <button type="submit">Sign in with a passkey</button>
-          </div>
+          <SubmitRow label="Sign in with a passkey" plain />
         </form>
       </div>
       <script src={passkeysScript.path} defer />
@@ -82,43 +65,29 @@ export function SetupPage(props: {
         do everything, including adding other accounts.
       </p>
       <form method="post" action={`/admin/setup/${props.token}`} class="admin-form">
-        <Field id="email" label="Email" error={props.errors.email}>
-          {(aria) => (
-            <input
-              {...aria}
-              name="email"
-              type="email"
-              autocomplete="username"
-              required
-              value={props.values.email}
-            />
-          )}
-        </Field>
-        <Field id="name" label="Your name, as readers will see it" error={props.errors.name}>
-          {(aria) => <input {...aria} name="name" required value={props.values.name} />}
-        </Field>
-        <Field
+        <InputField
+          id="email"
+          label="Email"
+          error={props.errors.email}
+          type="email"
+          autocomplete="username"
+          required
+          value={props.values.email}
+        />
+        <InputField
+          id="name"
+          label="Your name, as readers will see it"
+          error={props.errors.name}
+          required
+          value={props.values.name}
+        />
+        <NewPasswordField
           id="password"
           label="Password"
           hint="At least 10 characters."
           error={props.errors.password}
-        >
-          {(aria) => (
-            <input
-              {...aria}
-              name="password"
-              type="password"
-              autocomplete="new-password"
-              minlength={10}
-              required
-            />
-          )}
-        </Field>
-        <div class="actions">
-          <button type="submit" class="primary">
-            Create account and sign in
-          </button>
-        </div>
+        />
+        <SubmitRow label="Create account and sign in" />
       </form>
     </section>
   );

@@ -5,7 +5,8 @@
 // drag-and-drop ordering.
 import type { Still } from "../../../db/schema.ts";
 import { variantsOf } from "../../../domain/stills.ts";
-import { CsrfField } from "./admin-layout.tsx";
+import { ConfirmForm, CsrfField } from "./form-fields.tsx";
+import { FormError, Notice } from "./form-messages.tsx";
 
 export interface StillValues {
   alt: string;
@@ -50,16 +51,8 @@ export function StillsPage(props: StillsPageProps) {
       <p>
         <a href={`/admin/reviews/${props.reviewId}/edit`}>Back to the review</a>
       </p>
-      {props.notice ? (
-        <p class="form-notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
-      {props.formError ? (
-        <p class="form-error" role="alert">
-          {props.formError}
-        </p>
-      ) : null}
+      <Notice text={props.notice} />
+      <FormError error={props.formError} />
       {props.refused.length ? (
         <div class="form-error" role="alert">
           <p>
@@ -244,17 +237,13 @@ export function RemoveStillPage(props: {
         height={Math.max(1, Math.round((320 * still.height) / still.width))}
       />
       <p>Its files are deleted and it leaves the review at once. This cannot be undone.</p>
-      <form
-        method="post"
+      <ConfirmForm
         action={`/admin/reviews/${props.reviewId}/stills/${still.id}/remove`}
-        class="actions"
-      >
-        <CsrfField token={props.csrf} />
-        <button type="submit" class="primary">
-          Remove the still
-        </button>
-        <a href={`/admin/reviews/${props.reviewId}/stills#still-${still.id}`}>Keep it</a>
-      </form>
+        button="Remove the still"
+        cancelHref={`/admin/reviews/${props.reviewId}/stills#still-${still.id}`}
+        cancelText="Keep it"
+        csrf={props.csrf}
+      />
     </section>
   );
 }
