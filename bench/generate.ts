@@ -15,9 +15,9 @@ import { createComment } from "../src/domain/comments.ts";
 import { createFilm } from "../src/domain/films.ts";
 import { createReview } from "../src/domain/reviews.ts";
 import { appendSeriesEntry, createSeries } from "../src/domain/series.ts";
-import { addStill } from "../src/domain/stills.ts";
+import { addStill, stillOf } from "../src/domain/stills.ts";
 import { createUser } from "../src/domain/users.ts";
-import { largestJpeg, processStill } from "../src/media/still-variants.ts";
+import { processStill } from "../src/media/still-variants.ts";
 import { body, firstNames, lastNames, paragraph, pick, random, titleWords } from "./review-text.ts";
 
 export async function generateSite(
@@ -80,15 +80,10 @@ export async function generateSite(
       publishedAt: new Date(start + Math.floor((span * i) / reviews)),
       tags: [pick(rand, tags), pick(rand, tags)],
     });
-    await addStill(db, {
-      reviewId: review.id,
-      path: largestJpeg(still.variants),
-      width: still.width,
-      height: still.height,
-      variants: still.variants,
-      thumbhash: still.thumbhash,
-      alt: "Abstract neon still generated for the benchmark",
-    });
+    await addStill(
+      db,
+      stillOf(review.id, still, { alt: "Abstract neon still generated for the benchmark" }),
+    );
     await appendSeriesEntry(db, series[i % series.length]!.id, film.id, review.id);
     // Comments spread evenly; every third one answers the comment before it.
     const share = Math.floor(comments / reviews) + (i < comments % reviews ? 1 : 0);

@@ -7,11 +7,11 @@ import { createFilm, type CreditInput } from "../domain/films.ts";
 import { createReview } from "../domain/reviews.ts";
 import { appendSeriesEntry, createSeries } from "../domain/series.ts";
 import { saveSetting } from "../domain/settings.ts";
-import { addStill } from "../domain/stills.ts";
+import { addStill, stillOf } from "../domain/stills.ts";
 import { createUser } from "../domain/users.ts";
 import { demoFilms, demoReviews, demoSeries, type DemoFilm } from "./demo-content.ts";
 import { renderStill } from "./still-art.ts";
-import { largestJpeg, processStill } from "../media/still-variants.ts";
+import { processStill } from "../media/still-variants.ts";
 
 const stillSize = { width: 1600, height: 900 };
 
@@ -72,16 +72,7 @@ export async function loadDemo(db: Db, mediaDir: string): Promise<DemoSummary> {
         seed: index * 10 + n + 1,
       });
       const processed = await processStill(image, mediaDir, "stills/demo", `${demo.slug}-${n + 1}`);
-      await addStill(db, {
-        reviewId: review.id,
-        path: largestJpeg(processed.variants),
-        width: processed.width,
-        height: processed.height,
-        variants: processed.variants,
-        thumbhash: processed.thumbhash,
-        alt: still.alt,
-        caption: still.caption ?? null,
-      });
+      await addStill(db, stillOf(review.id, processed, still));
     }
   }
 

@@ -1,7 +1,7 @@
 // Stills: images from the film shown on its review, in the reviewer's order.
 import type { Db } from "../db/connect.ts";
 import type { Still } from "../db/schema.ts";
-import type { StillVariant } from "../media/still-variants.ts";
+import { largestJpeg, type ProcessedStill, type StillVariant } from "../media/still-variants.ts";
 import { recordChange, reviewChangeTags } from "./changes.ts";
 import { ReviewInputError } from "./reviews.ts";
 
@@ -14,6 +14,24 @@ export interface StillInput {
   caption?: string | null;
   variants?: StillVariant[];
   thumbhash?: string | null;
+}
+
+/** The row of a still whose files the pipeline has just written (src/media/still-variants.ts). */
+export function stillOf(
+  reviewId: number,
+  processed: ProcessedStill,
+  words: { alt: string; caption?: string | null },
+): StillInput {
+  return {
+    reviewId,
+    path: largestJpeg(processed.variants),
+    width: processed.width,
+    height: processed.height,
+    variants: processed.variants,
+    thumbhash: processed.thumbhash,
+    alt: words.alt,
+    caption: words.caption ?? null,
+  };
 }
 
 export async function addStill(db: Db, input: StillInput): Promise<Still> {

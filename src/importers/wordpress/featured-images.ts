@@ -7,9 +7,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../../db/connect.ts";
 import { importedId, recordImported } from "../../domain/import-items.ts";
-import { addStill } from "../../domain/stills.ts";
+import { addStill, stillOf } from "../../domain/stills.ts";
 import { storeUploadedStill } from "../../media/still-storage.ts";
-import { largestJpeg, MAX_STILL_BYTES, StillRejected } from "../../media/still-variants.ts";
+import { MAX_STILL_BYTES, StillRejected } from "../../media/still-variants.ts";
 import type { ImportSummary } from "../import-summary.ts";
 import { decodeEntities } from "./review-post.ts";
 import type { WxrItem } from "./wxr-types.ts";
@@ -92,16 +92,13 @@ export class FeaturedImages {
       }
       try {
         const processed = await storeUploadedStill(buffer, this.mediaDir, wanted.reviewId);
-        const still = await addStill(db, {
-          reviewId: wanted.reviewId,
-          path: largestJpeg(processed.variants),
-          width: processed.width,
-          height: processed.height,
-          variants: processed.variants,
-          thumbhash: processed.thumbhash,
-          alt: attachment.alt,
-          caption: attachment.caption || null,
-        });
+        const still = await addStill(
+          db,
+          stillOf(wanted.reviewId, processed, {
+            alt: attachment.alt,
+            caption: attachment.caption || null,
+          }),
+        );
         await recordImported(db, this.source, "still", [{ externalId: key, localId: still.id }]);
         summary.count("stills from featured images");
         if (!attachment.alt) summary.count("stills still needing alt text (add it in the admin)");

@@ -10,6 +10,7 @@ import { filmById, filmLabel } from "../../domain/films.ts";
 import { can } from "../../domain/roles.ts";
 import {
   addStill,
+  stillOf,
   orderAfterMove,
   removeStill,
   saveStillDetails,
@@ -20,7 +21,7 @@ import {
 } from "../../domain/stills.ts";
 import { boundaryOf, MultipartError, readMultipart } from "../../media/multipart.ts";
 import { deleteStillFiles, storeUploadedStill } from "../../media/still-storage.ts";
-import { largestJpeg, MAX_STILL_BYTES, StillRejected } from "../../media/still-variants.ts";
+import { MAX_STILL_BYTES, StillRejected } from "../../media/still-variants.ts";
 import { stillUploadScript } from "../assets/assets.ts";
 import { csrfFieldName, csrfTokenIsValid } from "../auth/csrf.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
@@ -190,17 +191,7 @@ export function registerStillRoutes(admin: Hono<AdminEnv>, services: Services): 
             services.config.mediaDir,
             review.id,
           );
-          received.added.push(
-            await addStill(db, {
-              reviewId: review.id,
-              path: largestJpeg(processed.variants),
-              width: processed.width,
-              height: processed.height,
-              variants: processed.variants,
-              thumbhash: processed.thumbhash,
-              alt: "",
-            }),
-          );
+          received.added.push(await addStill(db, stillOf(review.id, processed, { alt: "" })));
         } catch (error) {
           if (!(error instanceof StillRejected)) throw error;
           received.refused.push({ filename: part.filename, message: error.message });
