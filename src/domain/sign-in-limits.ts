@@ -63,6 +63,29 @@ export async function recordFailure(
   }
 }
 
+/**
+ * A budget of requests per key over the window, for requests that cost the server
+ * something even when nobody fails (a passkey challenge is a row). Counts this request and
+ * returns 0, or the minutes until the key may ask again without counting it.
+ */
+export async function spendAllowance(db: Db, key: string, limit: number): Promise<number> {
+  const since = new Date(Date.now() - attemptWindowMs).toISOString();
+  const rows = await db.kysely
+    .selectFrom("sign_in_attempts")
+    .select("at")
+    .where("key", "=", key)
+    .where("at", ">", since)
+    .orderBy("at", "desc")
+    .limit(limit)
+    .execute();
+  if (rows.length >= limit) {
+    const waitMs = Date.parse(rows[rows.length - 1]!.at) + attemptWindowMs - Date.now();
+    return Math.max(1, Math.ceil(waitMs / 60_000));
+  }
+  await db.kysely.insertInto("sign_in_attempts").values({ key, at: nowIso() }).execute();
+  return 0;
+}
+
 /** A successful sign-in forgets the account's failures (not the address's). */
 export async function clearAccountFailures(db: Db, accountKeyValue: string): Promise<void> {
   await db.kysely.deleteFrom("sign_in_attempts").where("key", "=", accountKeyValue).execute();

@@ -319,4 +319,26 @@ describe.each(dialects)("passkey sign-in limits on %s", (dialect) => {
       /Too many attempts/,
     );
   });
+
+  it("answers at most 60 challenge requests per address in the window", async () => {
+    // A fresh site: the address is not locked by failures, only by asking too often.
+    const fresh = await openTestDb(dialect);
+    try {
+      const site = appFor(fresh);
+      for (let i = 0; i < 60; i++) {
+        const ok = await postForm(site, "/admin/sign-in/passkey/options", {});
+        expect(ok.status, `request ${i + 1}`).toBe(200);
+      }
+      const refused = await postForm(site, "/admin/sign-in/passkey/options", {});
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+      const stored = await fresh.kysely
+        .selectFrom("webauthn_challenges")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(Number(stored.n)).toBe(60);
+    } finally {
+      await fresh.dispose();
+    }
+  });
 });

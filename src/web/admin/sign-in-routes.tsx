@@ -13,6 +13,7 @@ import {
   clearAccountFailures,
   lockedForMinutes,
   recordFailure,
+  spendAllowance,
 } from "../../domain/sign-in-limits.ts";
 import { createUser, UserInputError } from "../../domain/users.ts";
 import {
@@ -98,6 +99,8 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
   // per account once the passkey names one. A locked account still lets its own valid
   // passkey in (a passkey cannot be guessed, and someone hammering the password should not
   // lock the owner out); a locked address does not.
+  // Generous for people (each sign-in asks once) and small next to a flood.
+  const passkeyOptionsPerAddress = 60;
   const passkeyLockedFor = (c: AdminContext, credentialId: string) =>
     lockedForMinutes(db, {
       account: passkeyLimitKey(credentialId),
@@ -106,7 +109,10 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
 
   // Answered with JSON for passkeys.js: the options for navigator.credentials.get().
   admin.post("/sign-in/passkey/options", async (c) => {
-    const minutes = await passkeyLockedFor(c, "");
+    // Each answer stores a challenge: a stranger may not fill the table by asking in a loop.
+    const minutes =
+      (await passkeyLockedFor(c, "")) ||
+      (await spendAllowance(db, `passkey-options:${clientAddress(c)}`, passkeyOptionsPerAddress));
     if (minutes > 0) {
       c.header("Retry-After", String(minutes * 60));
       return c.json({ error: tooManyAttempts(minutes) }, 429);
