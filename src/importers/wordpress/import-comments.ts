@@ -2,7 +2,8 @@
 // what they are). Comments already brought in by an earlier run are recognised and left
 // alone; new ones are added. Imported comments are history: they send no mail.
 import type { Db } from "../../db/connect.ts";
-import type { CommentKind, CommentStatus } from "../../db/schema.ts";
+import type { Insertable } from "kysely";
+import type { CommentKind, CommentsTable, CommentStatus } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { renderCommentBody } from "../../content/comment-markdown.ts";
 import { importedIds, recordImported } from "../../domain/import-items.ts";
@@ -24,6 +25,50 @@ function kindOf(type: string): CommentKind {
   return type === "pingback" || type === "trackback" ? type : "comment";
 }
 
+type CommentRow = Insertable<CommentsTable>;
+
+function rowOf(comment: WxrComment, reviewId: number, parentId: number | null): CommentRow {
+  const status = statusOf[comment.approved] ?? "pending";
+  const createdAt = wordpressDate(comment.dateGmt) ?? wordpressDate(comment.date) ?? nowIso();
+  const body = commentHtmlToMarkdown(comment.content);
+  return {
+    review_id: reviewId,
+    parent_id: parentId,
+    author_name: decodeEntities(comment.author).trim() || "Anonymous",
+    author_email: comment.email.trim().toLowerCase(),
+    author_url: /^https?:\/\//i.test(comment.url.trim()) ? comment.url.trim() : null,
+    body_md: body,
+    body_html: renderCommentBody(body),
+    status,
+    kind: kindOf(comment.type),
+    ip: comment.ip,
+    created_at: createdAt,
+    approved_at: status === "approved" ? createdAt : null,
+    prior_status: null,
+  };
+}
+
+function parentOf(comment: WxrComment): string | undefined {
+  return comment.parentId && comment.parentId !== "0" ? comment.parentId : undefined;
+}
+
+/**
+ * Inserts rows many to a statement. Both databases number the rows of one INSERT in the
+ * order of its VALUES, so the returned ids, sorted, line up with the rows given.
+ */
+async function insertRows(db: Db, rows: CommentRow[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 100) {
+    const inserted = await db.kysely
+      .insertInto("comments")
+      .values(rows.slice(i, i + 100))
+      .returning("id")
+      .execute();
+    ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
+  }
+  return ids;
+}
+
 /** Adds the comments not yet imported; returns counts by what was added. */
 export async function importComments(
   db: Db,
@@ -40,55 +85,36 @@ export async function importComments(
       "comment",
       comments.map((c) => c.id),
     );
-    // WordPress numbers replies after what they reply to; in that order, parents come first.
-    const ordered = [...comments].sort((a, b) => Number(a.id) - Number(b.id));
+    const inFile = new Set(comments.map((c) => c.id));
+    let waiting = comments
+      .filter((c) => !known.has(c.id))
+      .sort((a, b) => Number(a.id) - Number(b.id));
     const added: { externalId: string; localId: number }[] = [];
-    const orphans: { localId: number; parentExternalId: string }[] = [];
-    for (const comment of ordered) {
-      if (known.has(comment.id)) continue;
-      const status = statusOf[comment.approved] ?? "pending";
-      const kind = kindOf(comment.type);
-      const createdAt = wordpressDate(comment.dateGmt) ?? wordpressDate(comment.date) ?? nowIso();
-      const parentExternal =
-        comment.parentId && comment.parentId !== "0" ? comment.parentId : undefined;
-      const parentId = parentExternal ? known.get(parentExternal) : undefined;
-      const body = commentHtmlToMarkdown(comment.content);
-      const row = await trx.kysely
-        .insertInto("comments")
-        .values({
-          review_id: reviewId,
-          parent_id: parentId ?? null,
-          author_name: decodeEntities(comment.author).trim() || "Anonymous",
-          author_email: comment.email.trim().toLowerCase(),
-          author_url: /^https?:\/\//i.test(comment.url.trim()) ? comment.url.trim() : null,
-          body_md: body,
-          body_html: renderCommentBody(body),
-          status,
-          kind,
-          ip: comment.ip,
-          created_at: createdAt,
-          approved_at: status === "approved" ? createdAt : null,
-          prior_status: null,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      known.set(comment.id, row.id);
-      added.push({ externalId: comment.id, localId: row.id });
-      if (parentExternal && parentId === undefined) {
-        orphans.push({ localId: row.id, parentExternalId: parentExternal });
-      }
-      const what = kind === "comment" ? `comments (${status})` : `${kind}s (${status})`;
-      counts.set(what, (counts.get(what) ?? 0) + 1);
-    }
-    // A reply met before its parent (ids out of order) is linked once the parent is in.
-    for (const orphan of orphans) {
-      const parentId = known.get(orphan.parentExternalId);
-      if (parentId === undefined) continue;
-      await trx.kysely
-        .updateTable("comments")
-        .set({ parent_id: parentId })
-        .where("id", "=", orphan.localId)
-        .execute();
+    // A thread level at a time: a reply goes in once the comment it answers has an id here.
+    // A reply to a comment missing from the export stands on its own.
+    while (waiting.length > 0) {
+      const ready = waiting.filter((c) => {
+        const parent = parentOf(c);
+        return !parent || known.has(parent) || !inFile.has(parent);
+      });
+      // Replies that only answer each other in a circle (a broken export) go in unthreaded.
+      const batch = ready.length > 0 ? ready : waiting;
+      const rows = batch.map((c) => {
+        const parent = parentOf(c);
+        return rowOf(c, reviewId, parent ? (known.get(parent) ?? null) : null);
+      });
+      const ids = await insertRows(trx, rows);
+      batch.forEach((comment, i) => {
+        const localId = ids[i]!;
+        known.set(comment.id, localId);
+        added.push({ externalId: comment.id, localId });
+        const row = rows[i]!;
+        const kind = row.kind ?? "comment";
+        const what = kind === "comment" ? `comments (${row.status})` : `${kind}s (${row.status})`;
+        counts.set(what, (counts.get(what) ?? 0) + 1);
+      });
+      const done = new Set(batch);
+      waiting = waiting.filter((c) => !done.has(c));
     }
     await recordImported(trx, source, "comment", added);
     return counts;
