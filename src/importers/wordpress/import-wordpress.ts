@@ -21,7 +21,7 @@ import { reviewFromPost, type ReviewPost } from "./review-post.ts";
 import { wordpressDate } from "./wordpress-date.ts";
 import { readWxr } from "./wxr-reader.ts";
 import { WxrError } from "./wxr-types.ts";
-import type { WxrAuthor, WxrItem, WxrSite, WxrTerm } from "./wxr-types.ts";
+import type { WxrAuthor, WxrItem, WxrRecord, WxrSite, WxrTerm } from "./wxr-types.ts";
 
 export interface WordPressImportProgress {
   bytesRead: number;
@@ -37,6 +37,8 @@ export interface WordPressImportOptions {
   mediaDir: string;
   onProgress?: (progress: WordPressImportProgress) => void;
 }
+
+const recordsPerTransaction = 50;
 
 const reviewStatusOf: Record<string, ReviewStatus | undefined> = {
   publish: "published",
@@ -55,24 +57,28 @@ export async function importWordPress(
   const run = new WordPressImport(db, options);
   let items = 0;
   let bytesRead = 0;
+  // Records are written a batch at a time, each batch in one transaction: far fewer commits
+  // (and full-text index segments) than one per post, and still a bounded amount in memory.
+  let batch: WxrRecord[] = [];
+  const flush = async () => {
+    const records = batch;
+    batch = [];
+    await inTransaction(db, async (trx) => {
+      run.db = trx;
+      try {
+        for (const record of records) await run.handle(record);
+      } finally {
+        run.db = db;
+      }
+    });
+    options.onProgress?.({ bytesRead, totalBytes, items });
+  };
   for await (const record of readWxr(options.file, (p) => (bytesRead = p.bytesRead))) {
-    switch (record.type) {
-      case "site":
-        await run.site(record.site);
-        break;
-      case "author":
-        await run.author(record.author);
-        break;
-      case "term":
-        await run.term(record.term);
-        break;
-      case "item":
-        items += 1;
-        await run.item(record.item);
-        options.onProgress?.({ bytesRead, totalBytes, items });
-        break;
-    }
+    if (record.type === "item") items += 1;
+    batch.push(record);
+    if (batch.length >= recordsPerTransaction) await flush();
   }
+  await flush();
   await run.finish();
   options.onProgress?.({ bytesRead: totalBytes, totalBytes, items });
   return run.summary;
@@ -89,10 +95,24 @@ class WordPressImport {
   #images: FeaturedImages | undefined;
 
   constructor(
-    private readonly db: Db,
+    /** Where records are written: the database, or the transaction of the current batch. */
+    public db: Db,
     private readonly options: WordPressImportOptions,
   ) {
     this.#films = new FilmCatalogue(db);
+  }
+
+  async handle(record: WxrRecord): Promise<void> {
+    switch (record.type) {
+      case "site":
+        return this.site(record.site);
+      case "author":
+        return this.author(record.author);
+      case "term":
+        return this.term(record.term);
+      case "item":
+        return this.item(record.item);
+    }
   }
 
   async site(site: WxrSite): Promise<void> {
@@ -191,9 +211,9 @@ class WordPressImport {
     this.#images?.noteFeatured(item, reviewId);
     const comments = await importComments(this.db, this.#source, reviewId, item.comments);
     for (const [what, n] of comments) this.summary.count(what, n);
-    const filmId = await this.#films.ensure(review.film, []);
+    const filmId = await this.#films.ensure(review.film, [], this.db);
     const next: number[] = [];
-    for (const film of review.upNext) next.push(await this.#films.ensure(film, []));
+    for (const film of review.upNext) next.push(await this.#films.ensure(film, [], this.db));
     this.#plan?.follow(filmId, next);
   }
 
