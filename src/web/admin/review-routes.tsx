@@ -4,12 +4,7 @@ import type { Hono } from "hono";
 import { renderReviewBody } from "../../content/markdown.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { Review, ReviewStatus, User } from "../../db/schema.ts";
-import {
-  adminReviews,
-  filmChoices,
-  reviewCounts,
-  type FilmChoice,
-} from "../../domain/admin-overview.ts";
+import { filmChoices, type FilmChoice } from "../../domain/admin-overview.ts";
 import { createFilm, filmById } from "../../domain/films.ts";
 import {
   updateReview,
@@ -30,8 +25,7 @@ import {
   seriesEntriesOfFilm,
 } from "../../domain/review-series.ts";
 import { createReview, ReviewInputError } from "../../domain/reviews.ts";
-import { pendingCount } from "../../domain/comment-moderation.ts";
-import { can, scopeOf, type ReviewResource } from "../../domain/roles.ts";
+import { can, type ReviewResource } from "../../domain/roles.ts";
 import { nowIso } from "../../domain/time.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import { siteContext } from "../public/site.ts";
@@ -58,7 +52,7 @@ import {
   type Intent,
   type ValidEditorInput,
 } from "./review-form.ts";
-import { DashboardPage, ReviewsListPage, shortTime } from "./views/overview-pages.tsx";
+import { shortTime } from "./views/overview-pages.tsx";
 import { ReviewEditorPage } from "./views/review-editor.tsx";
 
 function resourceOf(review: Review): ReviewResource {
@@ -80,50 +74,6 @@ const savedNotices: Record<string, string> = {
 export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
   registerReviewLiveRoutes(admin, services);
-
-  admin.get("/", async (c) => {
-    const { user } = signedInUser(c);
-    const ownOnly = !can(user, "edit_all_reviews");
-    const links: [string, string][] = [
-      ["/admin/reviews/new", "Write a review"],
-      ["/admin/reviews", ownOnly ? "Your reviews" : "All reviews"],
-    ];
-    const commentScope = scopeOf(user, "moderate_comments");
-    if (commentScope) {
-      const waiting = await pendingCount(db, commentScope === "own" ? user.id : undefined);
-      links.push(["/admin/comments?status=pending", `Comments awaiting moderation: ${waiting}`]);
-    }
-    if (can(user, "manage_settings")) links.push(["/admin/settings", "Settings"]);
-    if (can(user, "manage_users")) links.push(["/admin/users", "Accounts"]);
-    return renderAdmin(
-      c,
-      services,
-      { title: "Dashboard" },
-      <DashboardPage
-        name={user.display_name}
-        counts={await reviewCounts(db, ownOnly ? user.id : undefined)}
-        ownOnly={ownOnly}
-        csrf={await currentCsrfToken(c, services)}
-        links={links}
-      />,
-    );
-  });
-
-  admin.get("/reviews", async (c) => {
-    const { user } = signedInUser(c);
-    const ownOnly = !can(user, "edit_all_reviews");
-    const rows = await adminReviews(db, ownOnly ? user.id : undefined);
-    const reviews = rows.map((r) => ({
-      ...r,
-      editable: can(user, "edit_review", { authorId: r.authorId, status: r.status }),
-    }));
-    return renderAdmin(
-      c,
-      services,
-      { title: "Reviews" },
-      <ReviewsListPage reviews={reviews} ownOnly={ownOnly} now={nowIso()} />,
-    );
-  });
 
   interface EditorState {
     user: User;

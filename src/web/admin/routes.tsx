@@ -14,6 +14,7 @@ import { registerCommentModerationRoutes } from "./comment-routes.tsx";
 import { registerCommentSettingsRoutes } from "./comment-settings-routes.tsx";
 import { registerMailSettingsRoutes } from "./mail-settings-routes.tsx";
 import { registerOwnerRoutes } from "./owner-routes.tsx";
+import { registerOverviewRoutes } from "./overview-routes.tsx";
 import { registerReviewRoutes } from "./review-routes.tsx";
 import { registerSeriesRoutes } from "./series-routes.tsx";
 import { registerSignInProviderRoutes } from "./sign-in-provider-routes.tsx";
@@ -65,6 +66,7 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
   admin.use(csrfGuard(services));
 
   registerSignInRoutes(admin, services);
+  registerOverviewRoutes(admin, services);
   registerReviewRoutes(admin, services);
   registerOwnerRoutes(admin, services);
   registerMailSettingsRoutes(admin, services);

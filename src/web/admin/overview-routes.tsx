@@ -1,0 +1,59 @@
+// The dashboard and the list of reviews: where a writer lands, and what they can open.
+import type { Hono } from "hono";
+import { adminReviews, reviewCounts } from "../../domain/admin-overview.ts";
+import { pendingCount } from "../../domain/comment-moderation.ts";
+import { can, scopeOf } from "../../domain/roles.ts";
+import { nowIso } from "../../domain/time.ts";
+import { signedInUser, type AdminEnv } from "../auth/session.ts";
+import type { Services } from "../services.ts";
+import { currentCsrfToken, renderAdmin } from "./admin-page.ts";
+import { DashboardPage, ReviewsListPage } from "./views/overview-pages.tsx";
+
+export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services): void {
+  const { db } = services;
+
+  admin.get("/", async (c) => {
+    const { user } = signedInUser(c);
+    const ownOnly = !can(user, "edit_all_reviews");
+    const links: [string, string][] = [
+      ["/admin/reviews/new", "Write a review"],
+      ["/admin/reviews", ownOnly ? "Your reviews" : "All reviews"],
+    ];
+    const commentScope = scopeOf(user, "moderate_comments");
+    if (commentScope) {
+      const waiting = await pendingCount(db, commentScope === "own" ? user.id : undefined);
+      links.push(["/admin/comments?status=pending", `Comments awaiting moderation: ${waiting}`]);
+    }
+    if (can(user, "manage_series")) links.push(["/admin/series", "Series"]);
+    if (can(user, "manage_settings")) links.push(["/admin/settings", "Settings"]);
+    if (can(user, "manage_users")) links.push(["/admin/users", "Accounts"]);
+    return renderAdmin(
+      c,
+      services,
+      { title: "Dashboard" },
+      <DashboardPage
+        name={user.display_name}
+        counts={await reviewCounts(db, ownOnly ? user.id : undefined)}
+        ownOnly={ownOnly}
+        csrf={await currentCsrfToken(c, services)}
+        links={links}
+      />,
+    );
+  });
+
+  admin.get("/reviews", async (c) => {
+    const { user } = signedInUser(c);
+    const ownOnly = !can(user, "edit_all_reviews");
+    const rows = await adminReviews(db, ownOnly ? user.id : undefined);
+    const reviews = rows.map((r) => ({
+      ...r,
+      editable: can(user, "edit_review", { authorId: r.authorId, status: r.status }),
+    }));
+    return renderAdmin(
+      c,
+      services,
+      { title: "Reviews" },
+      <ReviewsListPage reviews={reviews} ownOnly={ownOnly} now={nowIso()} />,
+    );
+  });
+}
