@@ -16,13 +16,13 @@ import {
   readProfile,
 } from "../../src/domain/sign-in-providers/profile-fields.ts";
 import {
+  blankProviderSettings,
   disableProvider,
   enabledProviders,
   listProviders,
   loadProviderSettings,
   redirectUriFor,
   saveProvider,
-  type ProviderSettings,
 } from "../../src/domain/sign-in-providers/provider-settings.ts";
 import { dialects } from "../support/databases.ts";
 import { formState, getAs, postForm, signIn } from "./admin-client.ts";
@@ -111,18 +111,6 @@ describe("the provider presets", () => {
   });
 });
 
-const blank: ProviderSettings = {
-  enabled: false,
-  label: "",
-  clientId: "",
-  clientSecret: "",
-  instance: "",
-  discoveryUrl: "",
-  authorizationUrl: "",
-  tokenUrl: "",
-  userinfoUrl: "",
-};
-
 describe.each(dialects)("sign-in provider settings on %s", (dialect) => {
   const site = adminSite(dialect, { accounts: ["editor"], signInAs: "critic@example.com" });
   const secret = "gh-secret-9f8e7d6c5b4a";
@@ -136,13 +124,17 @@ describe.each(dialects)("sign-in provider settings on %s", (dialect) => {
 
   it("saves, lists, enables and disables in the domain, with no secret in what pages get", async () => {
     await saveProvider(site.db, "wordpress", {
-      ...blank,
+      ...blankProviderSettings,
       enabled: true,
       clientId: "wp-1",
       clientSecret: "wp-secret-value",
       label: "WordPress",
     });
-    await saveProvider(site.db, "mastodon", { ...blank, enabled: true, instance: "films.example" });
+    await saveProvider(site.db, "mastodon", {
+      ...blankProviderSettings,
+      enabled: true,
+      instance: "films.example",
+    });
     expect(await enabledProviders(site.db)).toEqual([
       { key: "wordpress", label: "WordPress" },
       { key: "mastodon", label: "Mastodon" },
@@ -169,7 +161,9 @@ describe.each(dialects)("sign-in provider settings on %s", (dialect) => {
     expect(announced).toContainEqual(["site"]);
 
     // The storage keeps its own rules: an enabled provider without a client id is refused.
-    await expect(saveProvider(site.db, "github", { ...blank, enabled: true })).rejects.toThrow();
+    await expect(
+      saveProvider(site.db, "github", { ...blankProviderSettings, enabled: true }),
+    ).rejects.toThrow();
     // A stored value broken by hand leaves the provider off rather than breaking the list.
     await site.db.kysely
       .insertInto("settings")
@@ -387,7 +381,7 @@ describe.each(dialects)("sign-in provider settings on %s", (dialect) => {
     expect(form.error("clientSecret")).toMatch(/type it once more/);
     expect(await loadProviderSettings(site.db, "wordpress")).toEqual(before);
     // Turning off is a plain button: an expired one changes nothing and says so.
-    await saveProvider(site.db, "x", { ...blank, enabled: true, clientId: "x-1" });
+    await saveProvider(site.db, "x", { ...blankProviderSettings, enabled: true, clientId: "x-1" });
     const off = await post("/admin/settings/sign-in/x/disable", {}, "not-the-token");
     expect(off.status).toBe(403);
     expect((await loadProviderSettings(site.db, "x")).enabled).toBe(true);
@@ -400,7 +394,7 @@ describe.each(dialects)("sign-in provider settings on %s", (dialect) => {
       const value = `stored-secret-of-${key}-${dialect}`;
       secrets.set(key, value);
       await saveProvider(site.db, key, {
-        ...blank,
+        ...blankProviderSettings,
         enabled: true,
         clientId: `id-${key}`,
         clientSecret: value,

@@ -45,7 +45,8 @@ export function providerSettingsSchema(preset: Preset) {
   });
 }
 
-const blank: ProviderSettings = {
+/** A provider nobody has configured: off, with every field empty. */
+export const blankProviderSettings: ProviderSettings = {
   enabled: false,
   label: "",
   clientId: "",
@@ -57,7 +58,7 @@ const blank: ProviderSettings = {
   userinfoUrl: "",
 };
 
-const fields = Object.keys(blank) as ProviderSettingsField[];
+const fields = Object.keys(blankProviderSettings) as ProviderSettingsField[];
 const prefix = "signin.";
 const keyOf = (provider: ProviderKey, field: ProviderSettingsField) =>
   `${prefix}${provider}.${field}`;
@@ -80,8 +81,11 @@ async function loadAll(db: Db): Promise<Record<ProviderKey, ProviderSettings>> {
   const all = {} as Record<ProviderKey, ProviderSettings>;
   for (const key of providerKeys) {
     // A bad stored value leaves the provider off, never the comment form broken.
-    const parsed = providerSettingsSchema(presets[key]).safeParse({ ...blank, ...raw.get(key) });
-    all[key] = parsed.success ? parsed.data : blank;
+    const parsed = providerSettingsSchema(presets[key]).safeParse({
+      ...blankProviderSettings,
+      ...raw.get(key),
+    });
+    all[key] = parsed.success ? parsed.data : blankProviderSettings;
   }
   return all;
 }
