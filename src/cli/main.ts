@@ -1,5 +1,6 @@
 // The `cinelog` command: one entry point, one file per subcommand.
 import { demoCommand } from "./demo.ts";
+import { exportCommand } from "./export.ts";
 import { importCommand } from "./import.ts";
 import { migrateCommand } from "./migrate.ts";
 import { serveCommand } from "./serve.ts";
@@ -17,6 +18,18 @@ Commands:
                         import a WordPress export (WXR): reviews, films, comments,
                         featured images (read from DIR, the old wp-content/uploads),
                         old addresses as redirects; running it again adds only what is new
+  import letterboxd EXPORT.zip
+                        import a Letterboxd export: diary, reviews, ratings, watched,
+                        watchlist (as a series), likes and lists (as series)
+  import json BACKUP.zip
+                        restore a backup made by \`export json\` into an empty site
+  export wxr [--out FILE.xml]
+                        everything as a WordPress export (WXR 1.2), to import into WordPress
+  export letterboxd [--out DIR]
+                        the diary as Letterboxd's import CSV, in files under 1 MB
+  export json --out BACKUP.zip
+                        a complete backup: every record and every media file
+  export static DIR     the whole public site as files, with working links, feeds and media
 
 Configuration comes from the environment; see the README.`;
 
@@ -33,6 +46,8 @@ async function main(argv: string[]): Promise<void> {
       return userCommand(args);
     case "import":
       return importCommand(args);
+    case "export":
+      return exportCommand(args);
     case "help":
     case "--help":
     case "-h":

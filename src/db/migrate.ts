@@ -14,6 +14,10 @@ import * as commentPriorStatus from "./migrations/010-comment-prior-status.ts";
 import * as reviewAutosave from "./migrations/011-review-autosave.ts";
 import * as passkeys from "./migrations/012-passkeys.ts";
 import * as imports from "./migrations/013-imports.ts";
+import * as commenterSignIn from "./migrations/014-commenter-sign-in.ts";
+import * as posts from "./migrations/015-posts.ts";
+import * as importJobs from "./migrations/016-import-jobs.ts";
+import * as filmLog from "./migrations/017-film-log.ts";
 
 function migrationsFor(db: Db): Record<string, Migration> {
   // Names sort in the order they must run; never rename one that has shipped.
@@ -31,6 +35,10 @@ function migrationsFor(db: Db): Record<string, Migration> {
     "011-review-autosave": { up: (k) => reviewAutosave.up(k, db.dialect) },
     "012-passkeys": { up: (k) => passkeys.up(k, db.dialect) },
     "013-imports": { up: (k) => imports.up(k, db.dialect) },
+    "014-commenter-sign-in": { up: (k) => commenterSignIn.up(k, db.dialect) },
+    "015-posts": { up: (k) => posts.up(k, db.dialect) },
+    "016-import-jobs": { up: (k) => importJobs.up(k, db.dialect) },
+    "017-film-log": { up: (k) => filmLog.up(k, db.dialect) },
   };
 }
 

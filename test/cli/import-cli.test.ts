@@ -56,6 +56,6 @@ describe.each(dialects)("cinelog import wordpress on %s", (dialect) => {
   it("explains how it is used", async () => {
     const result = await runCli(["import", "letterbox"], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Usage: cinelog import wordpress FILE.xml \[--uploads DIR\]/);
+    expect(result.stderr).toMatch(/cinelog import wordpress FILE.xml \[--uploads DIR\]/);
   });
 });

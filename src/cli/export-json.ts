@@ -1,0 +1,6 @@
+// Placeholder: being built in this session (see the issue on import and export).
+export function exportJsonCommand(_args: string[]): Promise<void> {
+  console.error("cinelog export json is not built yet.");
+  process.exitCode = 2;
+  return Promise.resolve();
+}
