@@ -2,5 +2,5 @@
 import type { Kysely } from "kysely";
 import type { Dialect } from "../connect.ts";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/require-await
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(_db: Kysely<any>, _dialect: Dialect): Promise<void> {}
