@@ -1,6 +1,71 @@
-// Placeholder: being built in this session (see the issue on import and export).
-export function exportWxrCommand(_args: string[]): Promise<void> {
-  console.error("cinelog export wxr is not built yet.");
-  process.exitCode = 2;
-  return Promise.resolve();
+// `cinelog export wxr [--out FILE.xml]`: the site as a WordPress export, to a file or to
+// standard output. Written as it is read; a file appears under its name only once whole.
+import { open, rename, rm } from "node:fs/promises";
+import { finished } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import { exportWxr, type WxrExportProgress } from "../exporters/wxr/export-wxr.ts";
+import { openRuntime } from "../runtime.ts";
+import { progressBar, type Progress } from "./progress-bar.ts";
+
+const usage = "Usage: cinelog export wxr [--out FILE.xml]";
+
+export async function exportWxrCommand(args: string[]): Promise<void> {
+  const parsed = (() => {
+    try {
+      return parseArgs({ args, options: { out: { type: "string" } }, allowPositionals: false });
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!parsed || (parsed.values.out !== undefined && !parsed.values.out)) {
+    console.error(usage);
+    process.exitCode = 2;
+    return;
+  }
+  const outFile = parsed.values.out;
+  const { config, db } = await openRuntime();
+  const onTerminal = Boolean(outFile) && process.stderr.isTTY;
+  const partial = outFile ? `${outFile}.part` : undefined;
+  try {
+    // Opened before anything is written, so a folder that does not exist is a message.
+    const out = partial ? (await open(partial, "w")).createWriteStream() : process.stdout;
+    // A failed write (a full disk) rejects the wait for "drain" or for the end, not the process.
+    out.on("error", () => {});
+    const counts = await exportWxr(db, out, {
+      siteUrl: config.siteUrl,
+      ...(onTerminal ? { onProgress: wxrProgress(progressBar(process.stderr)) } : {}),
+    });
+    if (onTerminal) process.stderr.write("\n");
+    const summary =
+      `Exported ${counts.reviews} reviews, ${counts.stills} stills, ${counts.comments} comments ` +
+      `(spam left out), ${counts.posts} posts and pages, and ${counts.series} series`;
+    if (partial && outFile) {
+      out.end();
+      await finished(out);
+      await rename(partial, outFile);
+      console.log(`${summary} to ${outFile}.`);
+    } else {
+      console.error(`${summary}.`);
+    }
+  } catch (error) {
+    if (partial) await rm(partial, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") {
+      console.error(`Export failed: ${(error as Error).message}`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  } finally {
+    await db.close();
+  }
+}
+
+function wxrProgress(draw: (p: Progress) => void) {
+  return (p: WxrExportProgress) =>
+    draw({
+      done: p.done,
+      total: p.total,
+      detail: `${p.done} of ${p.total} reviews, posts and series`,
+    });
 }

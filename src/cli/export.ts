@@ -8,7 +8,7 @@ export const exportUsage = `Usage:
   cinelog export wxr [--out FILE.xml]
   cinelog export letterboxd [--out DIR]
   cinelog export json --out BACKUP.zip
-  cinelog export static DIR`;
+  cinelog export static DIR [--force] [--live URL]`;
 
 export async function exportCommand(args: string[]): Promise<void> {
   const [kind, ...rest] = args;

@@ -9,12 +9,13 @@ import { WxrError } from "../importers/wordpress/wxr-types.ts";
 import { openRuntime } from "../runtime.ts";
 import { progressBar, type Progress } from "./progress-bar.ts";
 
-const usage = "Usage: cinelog import wordpress FILE.xml [--uploads DIR]";
+const usage = "Usage: cinelog import wordpress FILE.xml [--uploads DIR] [--fetch-attachments]";
 
 export async function importWordPressCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { uploads: { type: "string" } },
+    // Fetching from the old site is a request to a third party: only when the owner asks.
+    options: { uploads: { type: "string" }, "fetch-attachments": { type: "boolean" } },
     allowPositionals: true,
     strict: false,
   });
@@ -32,6 +33,7 @@ export async function importWordPressCommand(args: string[]): Promise<void> {
       file,
       mediaDir: config.mediaDir,
       ...(uploadsDir ? { uploadsDir } : {}),
+      fetchAttachments: values["fetch-attachments"] === true,
       ...(onTerminal ? { onProgress: wordpressProgress(progressBar(process.stderr)) } : {}),
     });
     if (onTerminal) process.stderr.write("\n");

@@ -4,7 +4,7 @@ import { importLetterboxdCommand } from "./import-letterboxd.ts";
 import { importWordPressCommand } from "./import-wordpress.ts";
 
 export const importUsage = `Usage:
-  cinelog import wordpress FILE.xml [--uploads DIR]
+  cinelog import wordpress FILE.xml [--uploads DIR] [--fetch-attachments]
   cinelog import letterboxd EXPORT.zip
   cinelog import json BACKUP.zip`;
 

@@ -287,6 +287,125 @@ export interface RedirectsTable {
   created_at: string;
 }
 
+/** An import started from the admin and run in the background (migration 016). */
+export type ImportJobKind = "wordpress" | "letterboxd";
+export type ImportJobStatus = "queued" | "running" | "done" | "failed";
+
+export interface ImportJobsTable {
+  id: Generated<number>;
+  kind: ImportJobKind;
+  original_name: string;
+  /** The uploaded file under the data directory; null once it has been deleted. */
+  stored_path: string | null;
+  status: ImportJobStatus;
+  /** "active" while queued or running (unique: one import at a time), else null. */
+  active_lock: "active" | null;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  progress_detail: Generated<string>;
+  /** JSON of the import's summary (src/domain/import-jobs.ts reads it). */
+  summary: string | null;
+  error: string | null;
+  created_by: number | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  /** Renewed while the job runs; a stale one means the process running it died. */
+  heartbeat_at: string | null;
+}
+
+/** Posts and pages that are not reviews (migration 015; src/domain/posts.ts). */
+export type PostKind = "post" | "page";
+
+export interface PostsTable {
+  id: Generated<number>;
+  kind: PostKind;
+  /** Unique within its kind. */
+  slug: string;
+  title: string;
+  /** Markdown or, for imported posts, WordPress's HTML as it was: both render the same way. */
+  body_md: string;
+  /** body_md rendered and sanitised like a review's body (src/content/markdown.ts). */
+  body_html: Generated<string>;
+  excerpt: string;
+  status: ReviewStatus;
+  author_id: number;
+  parent_id: number | null;
+  menu_order: Generated<number>;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostTagsTable {
+  post_id: number;
+  tag_id: number;
+}
+
+/** A diary entry, watch, rating or like from a Letterboxd export (migration 017). */
+export type FilmLogKind = "diary" | "watched" | "rating" | "like";
+
+export interface FilmLogTable {
+  id: Generated<number>;
+  film_id: number;
+  kind: FilmLogKind;
+  watched_on: string | null;
+  logged_on: string | null;
+  /** 0–100, like reviews; null when unrated. */
+  rating: number | null;
+  rewatch: Generated<number>;
+  liked: Generated<number>;
+  /** Comma-separated tag names. */
+  tags: Generated<string>;
+  source: string;
+  /** The entry's key at the source (a diary entry's address, or the film for the others). */
+  source_key: string;
+  created_at: string;
+}
+
+/** Commenter sign-in (issue 6, migration 014). */
+export interface CommenterIdentitiesTable {
+  id: Generated<number>;
+  provider: string;
+  subject: string;
+  name: string;
+  email: string;
+  avatar_path: string;
+  profile_url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommenterSessionsTable {
+  /** SHA-256 (hex) of the random token in the cookie. */
+  id: string;
+  identity_id: number;
+  /** JSON of the comment typed before signing in and its page; "" when none. */
+  draft: Generated<string>;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PendingSignInsTable {
+  state: string;
+  provider: string;
+  code_verifier: string;
+  nonce: string;
+  return_path: string;
+  draft: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface MastodonAppsTable {
+  id: Generated<number>;
+  instance: string;
+  redirect_uri: string;
+  client_id: string;
+  client_secret: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   films: FilmsTable;
@@ -307,12 +426,20 @@ export interface Database {
   review_revisions: ReviewRevisionsTable;
   review_autosaves: ReviewAutosavesTable;
   comments: CommentsTable;
+  commenter_identities: CommenterIdentitiesTable;
+  commenter_sessions: CommenterSessionsTable;
+  pending_sign_ins: PendingSignInsTable;
+  mastodon_apps: MastodonAppsTable;
   mail_outbox: MailOutboxTable;
   mail_subscriptions: MailSubscriptionsTable;
   mail_confirmations: MailConfirmationsTable;
   mail_announcements: MailAnnouncementsTable;
   import_items: ImportItemsTable;
   redirects: RedirectsTable;
+  import_jobs: ImportJobsTable;
+  posts: PostsTable;
+  post_tags: PostTagsTable;
+  film_log: FilmLogTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -331,3 +458,4 @@ export type Passkey = Selectable<PasskeysTable>;
 export type ReviewRevision = Selectable<ReviewRevisionsTable>;
 export type ReviewAutosave = Selectable<ReviewAutosavesTable>;
 export type Comment = Selectable<CommentsTable>;
+export type Post = Selectable<PostsTable>;

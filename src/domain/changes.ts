@@ -10,11 +10,12 @@
 //   comments          which comments are public: comment feeds and the comment counts in
 //                     review listings (not every listing: see page-tags.ts)
 //   review:SLUG       one review page
+//   post:KIND:SLUG    one post or page (src/domain/posts.ts), KIND being post or page
 import type { Db } from "../db/connect.ts";
 import { nowIso } from "./time.ts";
 
 export type ChangeTag =
-  "site" | "public-set" | "lists" | "series" | "comments" | `review:${string}`;
+  "site" | "public-set" | "lists" | "series" | "comments" | `review:${string}` | `post:${string}`;
 
 /** How long the change log keeps rows; an instance that polls less often than this rebuilds. */
 const keepChangesMs = 24 * 60 * 60 * 1000;

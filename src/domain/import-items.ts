@@ -3,7 +3,16 @@
 import type { Db } from "../db/connect.ts";
 import { nowIso } from "./time.ts";
 
-export type ImportKind = "author" | "review" | "comment" | "still";
+export type ImportKind =
+  | "author"
+  | "review"
+  | "comment"
+  | "still"
+  | "post"
+  | "page"
+  // An attachment nothing used: recorded with local id 0 (known, not brought in).
+  | "attachment"
+  | "series";
 
 export async function importedId(
   db: Db,

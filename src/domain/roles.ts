@@ -15,10 +15,14 @@ export type Capability =
   | "upload_stills"
   | "manage_series"
   | "manage_tags"
+  /** Posts and pages that are not reviews (About, notes to readers): the site's own voice. */
+  | "manage_posts"
   | "manage_settings"
   | "manage_users"
   /** Approve, spam, trash, edit and answer readers' comments; "own" = on one's own reviews. */
-  | "moderate_comments";
+  | "moderate_comments"
+  /** Import a WordPress or Letterboxd export from the admin: it creates accounts and content. */
+  | "run_imports";
 
 /** "any": on anyone's content; "own": only on content the user wrote. */
 type Scope = "any" | "own";
@@ -33,9 +37,11 @@ const capabilityMap: Record<Role, Partial<Record<Capability, Scope>>> = {
     upload_stills: "any",
     manage_series: "any",
     manage_tags: "any",
+    manage_posts: "any",
     manage_settings: "any",
     manage_users: "any",
     moderate_comments: "any",
+    run_imports: "any",
   },
   editor: {
     use_admin: "any",
@@ -46,6 +52,7 @@ const capabilityMap: Record<Role, Partial<Record<Capability, Scope>>> = {
     upload_stills: "any",
     manage_series: "any",
     manage_tags: "any",
+    manage_posts: "any",
     moderate_comments: "any",
   },
   author: {

@@ -2,6 +2,7 @@
 // Only what a reader can reach is listed: a film, person or tag appears once it has a public
 // review, so a draft never leaks through the sitemap.
 import type { Db } from "../db/connect.ts";
+import { postSitemapEntries } from "./posts-public.ts";
 import { publishedReviews } from "./visibility.ts";
 
 export interface SitemapEntry {
@@ -90,6 +91,7 @@ export async function sitemapEntries(db: Db, now: string): Promise<SitemapEntry[
       : []),
     ...seriesEntries,
     ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: latest(t.published, t.updated) })),
+    ...(await postSitemapEntries(db, now)),
   ];
 }
 

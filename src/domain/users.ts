@@ -205,11 +205,17 @@ export async function removeAccount(
       .set({ author_id: heirId })
       .where("author_id", "=", userId)
       .execute();
+    // Posts and pages (src/domain/posts.ts) go to the heir too.
+    const movedPosts = await trx.kysely
+      .updateTable("posts")
+      .set({ author_id: heirId })
+      .where("author_id", "=", userId)
+      .executeTakeFirst();
     await endAllSessions(trx, userId);
     await trx.kysely.deleteFrom("users").where("id", "=", userId).execute();
     const reviews = Number(moved.numUpdatedRows);
     // The reviews now carry another name on the public pages and in the feeds.
-    if (reviews > 0) await recordChange(trx, ["site"]);
+    if (reviews > 0 || Number(movedPosts.numUpdatedRows) > 0) await recordChange(trx, ["site"]);
     return { ok: true, reviews };
   });
 }

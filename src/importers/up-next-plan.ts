@@ -10,6 +10,8 @@ export class UpNextPlan {
   #order: number[] = [];
   #seriesId: number | undefined;
   #loaded = false;
+  /** Whether this run read any Up Next line: with none, the series is left as it is. */
+  #followed = false;
 
   constructor(
     private readonly title: string,
@@ -37,6 +39,7 @@ export class UpNextPlan {
    */
   follow(filmId: number, next: number[]): void {
     if (next.length === 0) return;
+    this.#followed = true;
     if (!this.#order.includes(filmId)) this.#order.push(filmId);
     let cursor = this.#order.indexOf(filmId);
     for (const id of next) {
@@ -59,7 +62,7 @@ export class UpNextPlan {
    * and links each entry to the review of its film. Returns the series id and entries added.
    */
   async save(db: Db): Promise<{ seriesId: number; added: number } | undefined> {
-    if (this.#order.length === 0) return undefined;
+    if (this.#order.length === 0 || !this.#followed) return undefined;
     return inTransaction(db, async (trx) => {
       const seriesId = this.#seriesId ?? (await createSeries(trx, { title: this.title })).id;
       this.#seriesId = seriesId;

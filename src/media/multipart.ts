@@ -33,6 +33,18 @@ export interface MultipartLimits {
   maxTotalBytes: number;
 }
 
+/**
+ * Where a file's bytes go instead of memory, for uploads too large to hold (an import's
+ * export file): called as each file part opens; a writer it returns receives the bytes as
+ * they arrive (awaited, so a slow disk slows the upload), and the part then comes out with
+ * `data` empty, or null when it went over `maxFileBytes` (the writer then gets no more).
+ */
+export type FileSink = (file: {
+  name: string;
+  filename: string;
+  type: string;
+}) => ((chunk: Buffer) => Promise<void>) | undefined;
+
 /** A body that is not well-formed multipart, or breaks a limit other than a file's size. */
 export class MultipartError extends Error {
   constructor(
@@ -61,12 +73,14 @@ interface OpenPart {
   size: number;
   chunks: Buffer[];
   overLimit: boolean;
+  write?: ((chunk: Buffer) => Promise<void>) | undefined;
 }
 
 export async function* readMultipart(
   body: ReadableStream<Uint8Array>,
   boundary: string,
   limits: MultipartLimits,
+  sink?: FileSink,
 ): AsyncGenerator<FormPart> {
   // Every boundary but the first follows a CRLF; starting with one makes the first alike.
   const delimiter = Buffer.from(`\r\n--${boundary}`);
@@ -77,7 +91,7 @@ export async function* readMultipart(
   let fields = 0;
   let total = 0;
 
-  const append = (data: Buffer) => {
+  const append = async (data: Buffer) => {
     if (!part || data.length === 0) return;
     part.size += data.length;
     const max = part.filename === undefined ? limits.maxFieldBytes : limits.maxFileBytes;
@@ -88,7 +102,8 @@ export async function* readMultipart(
       part.chunks = [];
       return;
     }
-    part.chunks.push(Buffer.from(data));
+    if (part.write) await part.write(Buffer.from(data));
+    else part.chunks.push(Buffer.from(data));
   };
 
   const reader = body.getReader();
@@ -134,6 +149,9 @@ export async function* readMultipart(
             break;
           }
           part = openPart(buffer.subarray(0, at).toString("utf8"));
+          if (sink && part.filename !== undefined) {
+            part.write = sink({ name: part.name, filename: part.filename, type: part.type });
+          }
           if (part.filename === undefined) {
             if (++fields > limits.maxFields)
               throw new MultipartError("The form has too many fields.");
@@ -149,12 +167,12 @@ export async function* readMultipart(
             // Keep a tail that could be the start of a boundary split across chunks.
             const safe = buffer.length - (delimiter.length - 1);
             if (safe > 0) {
-              append(buffer.subarray(0, safe));
+              await append(buffer.subarray(0, safe));
               buffer = buffer.subarray(safe);
             }
             break;
           }
-          append(buffer.subarray(0, at));
+          await append(buffer.subarray(0, at));
           buffer = buffer.subarray(at + delimiter.length);
           state = "after-boundary";
           const finished = part!;

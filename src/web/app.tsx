@@ -10,6 +10,7 @@ import { registerCommentRoutes } from "./public/comment-routes.tsx";
 import { registerFeedRoutes } from "./public/feed-routes.ts";
 import { registerIndexRoutes } from "./public/index-routes.tsx";
 import { movedTo, registerRedirectRoutes } from "./public/redirect-routes.ts";
+import { registerPostRoutes } from "./public/post-routes.tsx";
 import { notFound, registerPublicRoutes } from "./public/routes.tsx";
 import { registerSearchRoutes } from "./public/search-routes.tsx";
 import { registerSubscriptionRoutes } from "./public/subscription-routes.tsx";
@@ -54,6 +55,7 @@ export function createApp(
 
   registerRedirectRoutes(app, services);
   registerPublicRoutes(app, services);
+  registerPostRoutes(app, services);
   registerIndexRoutes(app, services);
   registerSearchRoutes(app, services);
   registerFeedRoutes(app, services);

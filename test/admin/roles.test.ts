@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/db/schema.ts";
 import { createComment } from "../../src/domain/comments.ts";
+import { createPost } from "../../src/domain/posts.ts";
+import { failImportJob, queueImportJob } from "../../src/domain/import-jobs.ts";
 import { createReview } from "../../src/domain/reviews.ts";
 import { can } from "../../src/domain/roles.ts";
 import { entryOrder } from "../../src/domain/series-editing.ts";
@@ -209,8 +211,31 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
       });
       stillIds.set(reviewId, still.id);
     }
+    // An import that has ended, for its page (a running one would refuse the next).
+    const importJob = await queueImportJob(db, {
+      kind: "wordpress",
+      originalName: "old-site.xml",
+      storedPath: "/nowhere/old-site.xml",
+      createdBy: f.author.id,
+    });
+    await failImportJob(db, importJob!.id, "Stopped for the walk.");
     steps = [
       ...stillSteps(authorDraft, true),
+      // Imports: the owner's alone (they create accounts and content).
+      { method: "GET", route: "/admin/imports", path: "/admin/imports", expect: ownerOnly },
+      {
+        method: "GET",
+        route: "/admin/imports/:id{[0-9]+}",
+        path: `/admin/imports/${importJob!.id}`,
+        expect: ownerOnly,
+      },
+      // No file in the post: the owner is asked for one, and nothing starts.
+      ...(["wordpress", "letterboxd"] as const).map((kind) => ({
+        method: "POST" as const,
+        route: "/admin/imports/:kind{wordpress|letterboxd}",
+        path: `/admin/imports/${kind}`,
+        expect: { ...ownerOnly, owner: 400 },
+      })),
       ...stillSteps(ownerPublished, false),
       { method: "GET", route: "/admin", path: "/admin", expect: all(200) },
       { method: "GET", route: "/admin/reviews", path: "/admin/reviews", expect: all(200) },
@@ -438,6 +463,18 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
       })),
       // Series: owners and editors only; no step changes the queue another role then walks.
       ...seriesSteps(f.series.id, (await entryOrder(db, f.series.id))[0]!),
+      // Posts and pages: owners and editors only; every post is sent with a mistake.
+      ...postSteps(
+        (
+          await createPost(db, {
+            kind: "page",
+            title: "About",
+            body: "Hello.",
+            status: "published",
+            authorId: f.author.id,
+          })
+        ).id,
+      ),
       // Last: these end the session.
       {
         method: "POST",
@@ -578,6 +615,50 @@ function seriesSteps(seriesId: number, firstEntryId: number): Step[] {
       path: `${base}/order`,
       fields: { seen: "", order: "" },
       expect: managers(303),
+    },
+  ];
+}
+
+/** The posts and pages admin (manage_posts: owners and editors). */
+function postSteps(postId: number): Step[] {
+  const managers = (status: number) => ({ ...all(status), author: 403, contributor: 403 });
+  const route = "/admin/posts/:id{[0-9]+}";
+  const blank = { kind: "page", title: "", slug: "", body: "", status: "draft" };
+  return [
+    { method: "GET", route: "/admin/posts", path: "/admin/posts", expect: managers(200) },
+    { method: "GET", route: "/admin/posts/new", path: "/admin/posts/new", expect: managers(200) },
+    {
+      method: "POST",
+      route: "/admin/posts/new",
+      path: "/admin/posts/new",
+      fields: blank,
+      expect: managers(400),
+    },
+    {
+      method: "GET",
+      route: `${route}/edit`,
+      path: `/admin/posts/${postId}/edit`,
+      expect: managers(200),
+    },
+    {
+      method: "POST",
+      route: `${route}/edit`,
+      path: `/admin/posts/${postId}/edit`,
+      fields: blank,
+      expect: managers(400),
+    },
+    {
+      method: "GET",
+      route: `${route}/delete`,
+      path: `/admin/posts/${postId}/delete`,
+      expect: managers(200),
+    },
+    // A post that is not there: those allowed learn so; the others are refused first.
+    {
+      method: "POST",
+      route: `${route}/delete`,
+      path: "/admin/posts/999999/delete",
+      expect: managers(404),
     },
   ];
 }

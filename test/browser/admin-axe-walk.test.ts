@@ -5,6 +5,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load-demo.ts";
 import { createComment } from "../../src/domain/comments.ts";
+import { finishImportJob, queueImportJob } from "../../src/domain/import-jobs.ts";
+import { createPost } from "../../src/domain/posts.ts";
 import { createUser } from "../../src/domain/users.ts";
 import { axeViolations } from "../support/axe.ts";
 import { launchBrowser } from "../support/browser.ts";
@@ -86,8 +88,37 @@ describe("every admin page in a real browser", () => {
     samples.set("entries", entry.id);
     samples.set("users", editor.id);
     samples.set("passkeys", passkey.id);
+    const aboutPage = await createPost(db, {
+      kind: "page",
+      title: "About",
+      body: "Why this journal exists.",
+      status: "published",
+      authorId: owner.id,
+      tags: ["Site"],
+    });
+    samples.set("posts", aboutPage.id);
     // Sign-in providers are named by preset; "oidc" shows the most fields.
     samples.set("sign-in", "oidc");
+    // A finished import: its page shows the most (summary, skipped, links).
+    const importJob = (await queueImportJob(db, {
+      kind: "wordpress",
+      originalName: "old-site.xml",
+      storedPath: "/nowhere/old-site.xml",
+      createdBy: owner.id,
+    }))!;
+    await db.kysely
+      .updateTable("import_jobs")
+      .set({ status: "running", started_at: new Date().toISOString(), progress_total: 100 })
+      .where("id", "=", importJob.id)
+      .execute();
+    await finishImportJob(db, importJob.id, {
+      counts: [
+        ["reviews", 12],
+        ["comments approved", 40],
+      ],
+      skipped: [{ why: "post in the WordPress trash", count: 2, examples: ['post 7 "Old"'] }],
+    });
+    samples.set("imports", importJob.id);
 
     server = await serveForTest(db);
     browser = await launchBrowser();

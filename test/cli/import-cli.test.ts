@@ -23,8 +23,13 @@ describe.each(dialects)("cinelog import wordpress on %s", (dialect) => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Imported:/);
     expect(first.stdout).toMatch(/ {2}reviews: 4\n/);
-    expect(first.stdout).toMatch(/Skipped:\n.*page: importing pages is not built yet/s);
-    expect(first.stdout).toMatch(/featured image not imported: give the uploads folder/);
+    // The page and the plain post in the export stay a page and a post.
+    expect(first.stdout).toMatch(/ {2}pages: 1\n/);
+    expect(first.stdout).toMatch(/ {2}posts: 1\n/);
+    expect(first.stdout).not.toMatch(/not built yet/);
+    expect(first.stdout).toMatch(
+      /attachments not fetched: run with --fetch-attachments or give --uploads DIR/,
+    );
 
     // The second run, given the uploads folder, adds the featured image and nothing else.
     const uploads = await writeUploadsDir();
@@ -32,6 +37,8 @@ describe.each(dialects)("cinelog import wordpress on %s", (dialect) => {
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/reviews already imported: 4/);
     expect(second.stdout).not.toMatch(/ {2}reviews: /);
+    expect(second.stdout).toMatch(/pages already imported: 1/);
+    expect(second.stdout).not.toMatch(/ {2}pages: /);
     expect(second.stdout).toMatch(/stills from featured images: 1/);
     const reviews = await db.kysely
       .selectFrom("reviews")

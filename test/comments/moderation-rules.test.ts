@@ -72,6 +72,9 @@ describe("moderation rules", () => {
     expect(status({ honeypot: "x" })).toBe("spam");
     expect(status({ fillMs: 2999 })).toBe("spam");
     expect(status({ fillMs: 3000 })).toBe("approved");
+    // A reader back from signing in with a provider sends what they typed before at once.
+    expect(status({ fillMs: 500, signedIn: true })).toBe("approved");
+    expect(status({ fillMs: 500, signedIn: false })).toBe("spam");
   });
   it("closes comments the given number of days after publication", () => {
     const published = "2026-01-01T00:00:00.000Z";

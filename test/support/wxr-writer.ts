@@ -30,6 +30,10 @@ export interface WxrItemSpec {
   meta?: Record<string, string>;
   /** For an attachment: where the file was on the old site. */
   attachmentUrl?: string;
+  /** A page's parent page (`wp:post_parent`). */
+  parent?: number;
+  /** The item's `link`; by default `/YYYY/MM/slug/` as a post's permalink. */
+  link?: string;
 }
 
 export interface WxrSpec {
@@ -110,7 +114,7 @@ export function wxrItem(item: WxrItemSpec, baseUrl = "https://films.example.org"
     .join("");
   return `  <item>
     <title>${cdata(item.title)}</title>
-    <link>${baseUrl}/${year}/${month}/${item.slug}/</link>
+    <link>${item.link ?? `${baseUrl}/${year}/${month}/${item.slug}/`}</link>
     <pubDate>Mon, 05 Mar 2012 21:00:00 +0000</pubDate>
     <dc:creator>${cdata(item.creator ?? "vera")}</dc:creator>
     <guid isPermaLink="false">${baseUrl}/?p=${item.id}</guid>
@@ -123,7 +127,7 @@ export function wxrItem(item: WxrItemSpec, baseUrl = "https://films.example.org"
     <wp:comment_status>${cdata("open")}</wp:comment_status>
     <wp:post_name>${cdata(item.slug)}</wp:post_name>
     <wp:status>${cdata(item.status ?? "publish")}</wp:status>
-    <wp:post_parent>0</wp:post_parent>
+    <wp:post_parent>${item.parent ?? 0}</wp:post_parent>
     <wp:menu_order>0</wp:menu_order>
     <wp:post_type>${cdata(item.type ?? "post")}</wp:post_type>
     <wp:post_password>${cdata("")}</wp:post_password>

@@ -21,6 +21,12 @@ export interface CommentFacts {
   fillMs: number;
   /** The e-mail address has an approved comment already. */
   knownCommenter: boolean;
+  /**
+   * Signed in through a provider (issue 6). Such a reader often typed the comment before
+   * signing in and sends it the moment they are back, so the timing rule, a guard against
+   * bots, does not apply to them: the provider's consent screen is a better one.
+   */
+  signedIn?: boolean;
 }
 
 export type ModerationSettings = Pick<
@@ -40,7 +46,7 @@ export function decideStatus(facts: CommentFacts, settings: ModerationSettings):
   // WordPress sends these to the trash; spam keeps them out of sight but recoverable in the
   // same place as other unwanted comments.
   if (disallowed) return { status: "spam", reason: `disallowed word "${disallowed}"` };
-  if (facts.fillMs < minimumFillMs) return { status: "spam", reason: "sent too fast" };
+  if (facts.fillMs < minimumFillMs && !facts.signedIn) return { status: "spam", reason: "sent too fast" };
   if (settings.manualApproval) return { status: "pending", reason: "manual approval" };
   const held = matchingWord(settings.moderationWords, facts);
   if (held) return { status: "pending", reason: `moderation word "${held}"` };

@@ -1,5 +1,6 @@
 // `cinelog import wordpress`: reads a WordPress export record by record and brings in its
 // authors, tags and categories, reviews (with their films, directors and "Up Next" order),
+// other posts and pages (import-posts.ts),
 // comments with their threads and statuses, and the old addresses as redirects. Every
 // record is remembered by its WordPress id, so running the same import again adds nothing.
 import { stat } from "node:fs/promises";
@@ -15,8 +16,11 @@ import { createUser } from "../../domain/users.ts";
 import { FilmCatalogue } from "../film-catalogue.ts";
 import { ImportSummary } from "../import-summary.ts";
 import { UpNextPlan } from "../up-next-plan.ts";
+import type { AttachmentFetchOptions } from "./attachment-fetch.ts";
+import { CinelogMeta } from "./cinelog-meta.ts";
 import { FeaturedImages } from "./featured-images.ts";
 import { importComments } from "./import-comments.ts";
+import { PlainPostImport } from "./import-posts.ts";
 import { reviewFromPost, type ReviewPost } from "./review-post.ts";
 import { wordpressDate } from "./wordpress-date.ts";
 import { readWxr } from "./wxr-reader.ts";
@@ -35,6 +39,8 @@ export interface WordPressImportOptions {
   uploadsDir?: string;
   /** Where stills are written (the site's media directory). */
   mediaDir: string;
+  /** Fetch attachments the uploads folder lacks from the old site (`--fetch-attachments`). */
+  fetchAttachments?: boolean | AttachmentFetchOptions;
   onProgress?: (progress: WordPressImportProgress) => void;
 }
 
@@ -93,6 +99,9 @@ class WordPressImport {
   #plan: UpNextPlan | undefined;
   #fallbackAuthor: number | undefined;
   #images: FeaturedImages | undefined;
+  /** What a Cinelog export carries for Cinelog: series, film records, review fields. */
+  readonly #cinelog = new CinelogMeta();
+  #plainPosts: PlainPostImport | undefined;
 
   constructor(
     /** Where records are written: the database, or the transaction of the current batch. */
@@ -119,7 +128,7 @@ class WordPressImport {
     this.#source = `wordpress:${site.baseUrl.replace(/\/+$/, "") || site.title || "unnamed"}`;
     this.#siteTitle = site.title || "Imported";
     const source = this.#source;
-    this.#images = new FeaturedImages(source, this.options.uploadsDir, this.options.mediaDir);
+    this.#images = new FeaturedImages(source, { ...this.options, baseUrl: site.baseUrl });
     this.#plan = new UpNextPlan(`${this.#siteTitle}: Up Next`, async () => {
       const row = await this.db.kysely
         .selectFrom("series_entries")
@@ -176,30 +185,33 @@ class WordPressImport {
 
   async item(item: WxrItem): Promise<void> {
     const label = `${item.postType} ${item.postId} "${item.title}"`;
+    if (this.#cinelog.noteSeries(item)) return;
     if (item.postType === "attachment") {
       this.#images?.noteAttachment(item);
       return;
     }
-    if (item.postType === "page") {
-      this.summary.skip(label, "page: importing pages is not built yet");
-      return;
-    }
-    if (item.postType !== "post") {
+    if (item.postType !== "post" && item.postType !== "page") {
       this.summary.skip(label, `${item.postType}: not content a reader sees`);
       return;
     }
     if (item.status === "trash") {
-      this.summary.skip(label, "post in the WordPress trash");
+      this.summary.skip(label, `${item.postType} in the WordPress trash`);
       return;
     }
     const status = reviewStatusOf[item.status];
-    const review = reviewFromPost(item.title, item.content);
-    if (!review || !status) {
-      this.summary.skip(
-        label,
-        'post whose title is not "Title (Year)": importing plain posts is not built yet',
-      );
+    if (!status) {
+      this.summary.skip(label, `${item.postType} with an unknown WordPress status`);
       return;
+    }
+    // Pages, and posts whose title is not "Title (Year)", stay posts and pages.
+    const review =
+      item.postType === "post"
+        ? this.#cinelog.review(item, reviewFromPost(item.title, item.content))
+        : undefined;
+    if (!review) {
+      this.#plainPosts ??= new PlainPostImport(this.#source, this.summary);
+      const authorId = this.#authors.get(item.creator) ?? (await this.#owner());
+      return this.#plainPosts.import(this.db, item, status, authorId);
     }
     let reviewId = await importedId(this.db, this.#source, "review", item.postId);
     if (reviewId === undefined) {
@@ -236,6 +248,7 @@ class WordPressImport {
         status: status === "scheduled" && !publishedAt ? "draft" : status,
         publishedAt: status === "draft" ? null : publishedAt,
         tags,
+        ...post.extra,
       });
       await recordImported(trx, this.#source, "review", [
         { externalId: item.postId, localId: review.id },
@@ -273,15 +286,13 @@ class WordPressImport {
   }
 
   async finish(): Promise<void> {
-    if (this.#images) {
-      await this.#images.importAll(this.db, this.summary);
-      for (const file of this.#images.unused) {
-        this.summary.skip(file, "media file that is no post's featured image");
-      }
-    }
+    // Stills, images in review text, and the attachments nothing used (recorded, reported).
+    await this.#images?.importAll(this.db, this.summary);
+    await this.#cinelog.finish(this.db, this.#source, this.summary);
     const saved = await this.#plan?.save(this.db);
     if (saved) this.summary.count("series entries from Up Next lines", saved.added);
     this.summary.count("films added", this.#films.created);
+    await this.#plainPosts?.finish(this.db);
     // Imported pages, counts and redirects show at once, in every app instance.
     await recordChange(this.db, ["site", "public-set", "lists", "series"]);
   }

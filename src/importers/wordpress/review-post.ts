@@ -9,11 +9,19 @@ export interface FilmRef {
 }
 
 export interface ReviewPost {
-  film: FilmRef;
+  /** A Cinelog export may name a film without a year (cinelog-meta.ts). */
+  film: { title: string; year: number | null };
   directors: string[];
   upNext: FilmRef[];
   /** The post's HTML without the "Directed by" and "Up Next" lines. */
   body: string;
+  /** The review's own fields, which only a Cinelog export carries (cinelog-meta.ts). */
+  extra?: {
+    rating: number | null;
+    watchedOn: string | null;
+    isRewatch: boolean;
+    hasSpoilers: boolean;
+  };
 }
 
 const namedEntities: Record<string, string> = {

@@ -24,7 +24,7 @@ export async function currentCsrfToken(c: AdminContext, services: Services): Pro
 export async function renderAdmin(
   c: AdminContext,
   services: Services,
-  meta: { title: string; status?: ContentfulStatusCode },
+  meta: { title: string; status?: ContentfulStatusCode; head?: Child },
   body: Child,
 ): Promise<Response> {
   const { site } = await siteContext(services);
@@ -33,6 +33,7 @@ export async function renderAdmin(
     siteTitle: site.title,
     stylesheets: [stylesheet.href, adminStylesheet.href],
     title: meta.title,
+    ...(meta.head ? { head: meta.head } : {}),
     ...(user ? { user } : {}),
     csrf: await currentCsrfToken(c, services),
     children: body,

@@ -27,6 +27,8 @@ export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services
     if (can(user, "manage_series")) links.push(["/admin/series", "Series"]);
     if (can(user, "manage_settings")) links.push(["/admin/settings", "Settings"]);
     if (can(user, "manage_users")) links.push(["/admin/users", "Accounts"]);
+    if (can(user, "run_imports"))
+      links.push(["/admin/imports", "Import from WordPress or Letterboxd"]);
     return renderAdmin(
       c,
       services,

@@ -12,9 +12,11 @@ import { forbidden, formExpired, notFoundInAdmin } from "./admin-page.ts";
 import { registerAccountRoutes } from "./account-routes.tsx";
 import { registerCommentModerationRoutes } from "./comment-routes.tsx";
 import { registerCommentSettingsRoutes } from "./comment-settings-routes.tsx";
+import { importUploadPath, registerImportRoutes } from "./import-routes.tsx";
 import { registerMailSettingsRoutes } from "./mail-settings-routes.tsx";
 import { registerOwnerRoutes } from "./owner-routes.tsx";
 import { registerOverviewRoutes } from "./overview-routes.tsx";
+import { registerPostAdminRoutes } from "./post-routes.tsx";
 import { registerReviewRoutes } from "./review-routes.tsx";
 import { registerSeriesRoutes } from "./series-routes.tsx";
 import { registerSignInProviderRoutes } from "./sign-in-provider-routes.tsx";
@@ -35,6 +37,7 @@ function isOpenPath(path: string): boolean {
 function keepsInputOnExpiry(path: string): boolean {
   return (
     /^\/admin\/reviews\/(new|\d+\/edit)$/.test(path) ||
+    /^\/admin\/posts\/(new|\d+\/edit)$/.test(path) ||
     /^\/admin\/comments\/\d+\/(edit|reply)$/.test(path) ||
     path === "/admin/settings/comments" ||
     path === "/admin/settings/mail" ||
@@ -75,7 +78,9 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
   registerCommentModerationRoutes(admin, services);
   registerCommentSettingsRoutes(admin, services);
   registerSeriesRoutes(admin, services);
+  registerPostAdminRoutes(admin, services);
   registerStillRoutes(admin, services);
+  registerImportRoutes(admin, services);
   admin.all("*", (c) => notFoundInAdmin(c, services));
 
   app.route("/admin", admin);
@@ -108,7 +113,7 @@ function csrfGuard(services: Services): MiddlewareHandler<AdminEnv> {
     }
     // Still uploads stream their body and check the token themselves (still-routes.tsx):
     // reading it here would hold a whole batch of images in memory.
-    if (streamedUploadPath.test(c.req.path)) return next();
+    if (streamedUploadPath.test(c.req.path) || importUploadPath.test(c.req.path)) return next();
     const body = await c.req.parseBody();
     const valid = await csrfTokenIsValid(services.db, signedIn.session.id, body[csrfFieldName]);
     c.set("csrfValid", valid);

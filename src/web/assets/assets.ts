@@ -78,6 +78,14 @@ export const reviewEditorScript = hashedAsset(
   "text/javascript; charset=utf-8",
 );
 
+/** An import's page: the progress bar follows the import without reloading (works without it). */
+export const importProgressScript = hashedAsset(
+  "./import-progress.js",
+  "import-progress",
+  "js",
+  "text/javascript; charset=utf-8",
+);
+
 export function registerAssetRoutes(app: Hono): void {
   for (const asset of [
     reviewEditorScript,
@@ -87,6 +95,7 @@ export function registerAssetRoutes(app: Hono): void {
     commentReplyScript,
     passkeysScript,
     seriesQueueScript,
+    importProgressScript,
   ]) {
     app.get(asset.path, (c) => {
       const encoding = pickEncoding(c.req.header("accept-encoding"));

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../../db/connect.ts";
 import { commenterCookieName } from "../public/commenter-cookie.ts";
+import { commenterSessionCookieName } from "../auth/commenter/commenter-session-cookie.ts";
 import { securityHeadersFor } from "../security-headers.ts";
 import { cacheSlotFor, type CacheSlot } from "./cache-keys.ts";
 import { cachedReply, publicCacheControl, type CachedReply } from "./cached-response.ts";
@@ -111,7 +112,10 @@ export class PageCacheLayer {
 function isPersonal(cookie: string | undefined): boolean {
   return (
     !!cookie &&
-    (cookie.includes(`${sessionCookieName}=`) || cookie.includes(`${commenterCookieName}=`))
+    (cookie.includes(`${sessionCookieName}=`) ||
+      cookie.includes(`${commenterCookieName}=`) ||
+      // A reader signed in through a provider sees their own name and avatar in the form.
+      cookie.includes(`${commenterSessionCookieName}=`))
   );
 }
 

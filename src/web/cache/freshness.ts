@@ -59,13 +59,22 @@ export class Freshness {
   }
 
   async #findNextDue(): Promise<void> {
+    const now = nowIso();
     const row = await this.db.kysely
       .selectFrom("reviews")
       .select((eb) => eb.fn.min("published_at").as("next"))
       .where("status", "in", ["published", "scheduled"])
-      .where("published_at", ">", nowIso())
+      .where("published_at", ">", now)
       .executeTakeFirst();
-    this.#nextDue = row?.next ?? null;
+    // Posts and pages fall due the same way, and the sitemap and the footer list them.
+    const post = await this.db.kysely
+      .selectFrom("posts")
+      .select((eb) => eb.fn.min("published_at").as("next"))
+      .where("status", "in", ["published", "scheduled"])
+      .where("published_at", ">", now)
+      .executeTakeFirst();
+    const times = [row?.next, post?.next].filter((t): t is string => !!t);
+    this.#nextDue = times.length ? times.reduce((a, b) => (a < b ? a : b)) : null;
     this.#nextDueMs = this.#nextDue ? Date.parse(this.#nextDue) : Number.POSITIVE_INFINITY;
   }
 }

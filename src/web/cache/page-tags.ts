@@ -14,6 +14,12 @@ const withoutComments = [
 export function tagsForPath(path: string): string[] {
   const review = /^\/review\/([^/]+)$/.exec(path);
   if (review) return ["site", "public-set", "series", `review:${review[1]}`];
+  // A post or page shows itself and the footer's pages (which change "site", or "public-set"
+  // when a scheduled page falls due).
+  const post = /^\/(post|pages)\/([^/]+)$/.exec(path);
+  if (post) {
+    return ["site", "public-set", `post:${post[1] === "pages" ? "page" : "post"}:${post[2]}`];
+  }
   const tags = ["site", "public-set", "series", "lists"];
   return withoutComments.some((pattern) => pattern.test(path)) ? tags : [...tags, "comments"];
 }

@@ -93,3 +93,31 @@ export function parseCommentForm(body: Record<string, unknown>): ParsedCommentFo
     errors,
   };
 }
+
+/** The name, address and website a signed-in reader's comment is posted with. */
+export interface CommentAuthor {
+  name: string;
+  email: string;
+  url: string;
+}
+
+/**
+ * A signed-in reader's comment: only the comment itself is theirs to type here; the name,
+ * email and website come from the account they signed in with.
+ */
+export function parseSignedInCommentForm(
+  body: Record<string, unknown>,
+  author: CommentAuthor,
+): ParsedCommentForm {
+  const parsed = parseCommentForm(body);
+  return {
+    ...parsed,
+    values: { ...parsed.values, ...author, save: false },
+    errors: parsed.errors.comment ? { comment: parsed.errors.comment } : {},
+  };
+}
+
+/** A profile address is shown as the commenter's website only if it is a plain web address. */
+export function usableWebsite(url: string): string {
+  return webAddress.safeParse(url).success ? url : "";
+}

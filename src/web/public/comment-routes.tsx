@@ -22,7 +22,11 @@ import { nowIso } from "../../domain/time.ts";
 import { renderCommentRss } from "../../feeds/comment-rss.ts";
 import type { Services } from "../services.ts";
 import { forgetCommenter, rememberCommenter } from "./commenter-cookie.ts";
-import { parseCommentForm } from "./comment-form-input.ts";
+import { parseCommentForm, parseSignedInCommentForm } from "./comment-form-input.ts";
+import { forgetSessionDraft } from "../../domain/commenter-sign-in/commenter-sessions.ts";
+import { commenterSessionToken } from "../auth/commenter/commenter-session-cookie.ts";
+import { authorOf, currentCommenter } from "./commenter-sign-in-form.ts";
+import { registerCommenterSignInRoutes } from "./commenter-sign-in-routes.tsx";
 import { parseSlug } from "./params.ts";
 import { renderReviewPage } from "./review-render.tsx";
 import { notFound } from "./routes.tsx";
@@ -39,6 +43,7 @@ export const messages = {
 
 export function registerCommentRoutes(app: Hono, services: Services): void {
   const { db, config } = services;
+  registerCommenterSignInRoutes(app, services);
 
   app.post(
     "/review/:slug/comments",
@@ -49,7 +54,18 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
       // Only the review itself: the whole page's data is loaded just to show the form again.
       const review = slug && (await publicReviewBySlug(db, slug, nowIso()));
       if (!review) return notFound(c, services);
-      const form = parseCommentForm(await c.req.parseBody());
+      const body = await c.req.parseBody();
+      // A reader signed in through a provider posts as that account, unless they chose
+      // "Change" and are commenting as a guest this time.
+      const signedIn = body.as_guest === "1" ? undefined : await currentCommenter(c, services);
+      const form = signedIn
+        ? parseSignedInCommentForm(body, authorOf(signedIn.identity))
+        : parseCommentForm(body);
+      if (signedIn && !signedIn.identity.email) {
+        // The stand-in address receives nothing: no notices to choose.
+        form.values.notifyReplies = false;
+        form.values.notifyPosts = false;
+      }
       const { settings } = await siteContext(services);
       const back = async (status: 403 | 422 | 429, notice?: string) => {
         const data = await loadReviewPage(db, review.slug, nowIso());
@@ -91,6 +107,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
           linkCount: countLinks(renderCommentBody(values.comment)),
           honeypot: form.honeypot,
           fillMs: Date.now() - token.issuedAt,
+          signedIn: signedIn !== undefined,
           knownCommenter: await hasApprovedComment(db, values.email),
         },
         settings,
@@ -116,7 +133,12 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
         { commentId: comment.id, status: decision.status, reason: decision.reason },
         "comment received",
       );
-      if (values.save) {
+      // The comment typed before signing in is posted: the form starts empty again.
+      const sessionToken = commenterSessionToken(c);
+      if (sessionToken) await forgetSessionDraft(db, sessionToken);
+      if (signedIn) {
+        // The details came from the account: "save my details" is a guest's choice.
+      } else if (values.save) {
         await rememberCommenter(c, db, { name: values.name, email: values.email, url: values.url });
       } else {
         forgetCommenter(c);

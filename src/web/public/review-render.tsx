@@ -22,6 +22,7 @@ import { CommentsSection } from "../views/comments/comments-section.tsx";
 import { ReviewPage } from "../views/review-page.tsx";
 import { ReviewHead } from "../views/seo.tsx";
 import { commenterCookieName } from "./commenter-cookie.ts";
+import { formSignIn, valuesOfDraft } from "./commenter-sign-in-form.ts";
 import {
   emptyCommentForm,
   type CommentField,
@@ -36,6 +37,8 @@ export interface ReturnedForm {
   errors?: Partial<Record<CommentField, string>>;
   notice?: string;
   parentId?: number | undefined;
+  /** Commenter sign-in's "Change": the provider buttons and guest fields again. */
+  choosing?: boolean;
 }
 
 export async function renderReviewPage(
@@ -53,7 +56,11 @@ export async function renderReviewPage(
   const maxDepth = settings.commentThreadDepth;
   const threads = threadComments(comments, maxDepth);
 
-  const wanted = returned ? returned.parentId : replyParam(c.req.query("replytocom"));
+  // Commenter sign-in (issue 6): who is signed in, and a comment typed before signing in.
+  const signIn = await formSignIn(c, services, `/review/${review.slug}`, returned?.choosing);
+  const wanted = returned
+    ? returned.parentId
+    : (signIn.draft?.parentId ?? replyParam(c.req.query("replytocom")));
   const parent = wanted === undefined ? undefined : comments.find((x) => x.id === wanted);
   const parentDepth = parent && depthOf(threads, parent.id);
   const replyTo =
@@ -65,10 +72,13 @@ export async function renderReviewPage(
     action: `/review/${review.slug}/comments`,
     reviewSlug: review.slug,
     token: await issueFormToken(db, review.id),
-    values: returned?.values ?? (await rememberedCommenter(c, services)),
+    values:
+      returned?.values ??
+      (signIn.draft ? valuesOfDraft(signIn.draft) : await rememberedCommenter(c, services)),
     errors: returned?.errors ?? {},
     notice: returned?.notice,
     replyTo,
+    signIn: signIn.offer,
   };
   const label = filmLabel(data.film);
   return renderPage(

@@ -1,6 +1,7 @@
 // Reader routes: home, review, film, person, series, tag. Each parses its input, asks the
 // domain for data and hands it to a view.
 import type { Context, Hono } from "hono";
+import { filmLogLine } from "../../domain/film-log.ts";
 import { filmBySlug, filmCredits, filmLabel } from "../../domain/films.ts";
 import { leadStillOfFilm } from "../../domain/lead-still.ts";
 import { personBySlug, reviewedFilmography } from "../../domain/people.ts";
@@ -51,17 +52,24 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const film = slug && (await filmBySlug(db, slug));
     if (!film) return notFound(c, services);
     const now = nowIso();
-    const [credits, reviews, { site, settings }, leadStill] = await Promise.all([
+    const [credits, reviews, { site, settings }, leadStill, log] = await Promise.all([
       filmCredits(db, film.id),
       reviewsOfFilm(db, film.id, now),
       siteContext(services),
       leadStillOfFilm(db, film.id, now),
+      filmLogLine(db, film.id, now),
     ]);
     return renderPage(
       c,
       site,
       { title: filmLabel(film), head: <FilmHead still={leadStill} /> },
-      <FilmPage film={film} credits={credits} reviews={reviews} scale={settings.ratingScale} />,
+      <FilmPage
+        film={film}
+        credits={credits}
+        reviews={reviews}
+        scale={settings.ratingScale}
+        log={log}
+      />,
     );
   });
 

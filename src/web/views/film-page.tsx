@@ -1,5 +1,6 @@
 // A film as a record: its credits, facts and every review of it (first watch and rewatches).
 import type { Film } from "../../db/schema.ts";
+import type { FilmLogLine } from "../../domain/film-log.ts";
 import type { FilmCredit } from "../../domain/films.ts";
 import type { ReviewSummary } from "../../domain/reviews.ts";
 import type { RatingScale } from "../../domain/settings.ts";
@@ -20,9 +21,11 @@ export function FilmPage(props: {
   credits: FilmCredit[];
   reviews: ReviewSummary[];
   scale: RatingScale;
+  log?: FilmLogLine | undefined;
 }) {
   const { film, credits } = props;
   const countries = film.countries ? film.countries.split(",") : [];
+  const logLine = props.log ? logText(props.log) : "";
   return (
     <article class="film" aria-labelledby="film-title">
       <header>
@@ -32,6 +35,7 @@ export function FilmPage(props: {
             Original title: <span lang="und">{film.original_title}</span>
           </p>
         ) : null}
+        {logLine ? <p class="film-log">{logLine}</p> : null}
       </header>
       <dl class="facts">
         {roleHeadings.map(([role, heading]) => {
@@ -86,6 +90,18 @@ export function FilmPage(props: {
       </section>
     </article>
   );
+}
+
+/** "Watched 3 times, liked", from the diary brought over from Letterboxd. */
+function logText(log: FilmLogLine): string {
+  const watched =
+    log.viewings > 1
+      ? `Watched ${log.viewings} times`
+      : log.viewings === 1 || log.watched
+        ? "Watched"
+        : "";
+  const liked = log.liked ? (watched ? "liked" : "Liked") : "";
+  return [watched, liked].filter(Boolean).join(", ");
 }
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });

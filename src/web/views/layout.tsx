@@ -17,6 +17,8 @@ export interface SiteInfo {
   stylesheet: string;
   /** False when the site does not rate films: there is no ratings index to link to. */
   hasRatings: boolean;
+  /** Published pages (About, Contact…) linked from the footer. */
+  pages?: { path: string; title: string }[];
 }
 
 export interface LayoutProps {
@@ -92,6 +94,11 @@ export function Layout(props: LayoutProps) {
         <footer class="site-footer">
           <nav aria-label="Browse">
             <ul class="footer-links">
+              {(site.pages ?? []).map((page) => (
+                <li>
+                  <a href={page.path}>{page.title}</a>
+                </li>
+              ))}
               <li>
                 <a href="/years">Years and decades</a>
               </li>

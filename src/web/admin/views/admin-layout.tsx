@@ -12,6 +12,8 @@ export interface AdminPageInfo {
   /** Absent on the sign-in and setup pages. */
   user?: Pick<User, "id" | "role" | "display_name">;
   csrf?: string;
+  /** Extra elements for the head (a page that refreshes itself while a job runs). */
+  head?: Child;
 }
 
 export function AdminLayout(props: AdminPageInfo & { children?: Child }) {
@@ -27,6 +29,7 @@ export function AdminLayout(props: AdminPageInfo & { children?: Child }) {
         {props.stylesheets.map((href) => (
           <link rel="stylesheet" href={href} />
         ))}
+        {props.head}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -55,6 +58,11 @@ export function AdminLayout(props: AdminPageInfo & { children?: Child }) {
                     <a href="/admin/series">Series</a>
                   </li>
                 ) : null}
+                {can(user, "manage_posts") ? (
+                  <li>
+                    <a href="/admin/posts">Posts and pages</a>
+                  </li>
+                ) : null}
                 {can(user, "manage_settings") ? (
                   <li>
                     <a href="/admin/settings">Settings</a>
@@ -63,6 +71,11 @@ export function AdminLayout(props: AdminPageInfo & { children?: Child }) {
                 {can(user, "manage_users") ? (
                   <li>
                     <a href="/admin/users">Accounts</a>
+                  </li>
+                ) : null}
+                {can(user, "run_imports") ? (
+                  <li>
+                    <a href="/admin/imports">Imports</a>
                   </li>
                 ) : null}
                 <li>

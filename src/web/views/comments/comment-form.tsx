@@ -2,6 +2,12 @@
 // ?replytocom=ID); with it, comment-reply.js moves this form under the comment replied to.
 // Every field keeps what was typed when the form comes back with a problem.
 import type { CommentField, CommentFormValues } from "../../public/comment-form-input.ts";
+import {
+  DefaultSubmit,
+  ProviderButtons,
+  SignedInAs,
+  type SignInOffer,
+} from "./comment-sign-in.tsx";
 
 export interface CommentFormProps {
   action: string;
@@ -12,6 +18,8 @@ export interface CommentFormProps {
   /** A problem with the whole submission (expired form, sent from elsewhere, too many). */
   notice?: string | undefined;
   replyTo?: { id: number; name: string } | undefined;
+  /** Commenter sign-in: the enabled providers, or who is signed in; none when neither. */
+  signIn?: SignInOffer | undefined;
 }
 
 const labels: Record<CommentField, string> = {
@@ -22,7 +30,8 @@ const labels: Record<CommentField, string> = {
 };
 
 export function CommentForm(props: CommentFormProps) {
-  const { values, errors } = props;
+  const { values, errors, signIn } = props;
+  const signedIn = signIn?.choosing ? undefined : signIn?.signedIn;
   const problems = (Object.keys(labels) as CommentField[]).filter((f) => errors[f]);
   const described = (field: CommentField, hint?: string) => {
     const ids = [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(" ");
@@ -74,6 +83,7 @@ export function CommentForm(props: CommentFormProps) {
         action={props.action}
         aria-labelledby="reply-title"
       >
+        {signIn ? <DefaultSubmit /> : null}
         <p class="comment-notes" id="email-notes">
           Your email address is never shown. Name and comment are public.
         </p>
@@ -94,47 +104,53 @@ export function CommentForm(props: CommentFormProps) {
           </span>
           {errorText("comment")}
         </div>
-        <div class="field">
-          <label for="comment-name">Name</label>
-          <input
-            id="comment-name"
-            name="name"
-            type="text"
-            value={values.name}
-            maxlength={100}
-            autocomplete="name"
-            required
-            {...described("name")}
-          />
-          {errorText("name")}
-        </div>
-        <div class="field">
-          <label for="comment-email">Email (never shown)</label>
-          <input
-            id="comment-email"
-            name="email"
-            type="email"
-            value={values.email}
-            maxlength={254}
-            autocomplete="email"
-            required
-            {...described("email", "email-notes")}
-          />
-          {errorText("email")}
-        </div>
-        <div class="field">
-          <label for="comment-url">Website (optional)</label>
-          <input
-            id="comment-url"
-            name="url"
-            type="url"
-            value={values.url}
-            maxlength={200}
-            autocomplete="url"
-            {...described("url")}
-          />
-          {errorText("url")}
-        </div>
+        {signedIn ? <SignedInAs signedIn={signedIn} /> : null}
+        {signIn && !signedIn ? <ProviderButtons offer={signIn} /> : null}
+        {signedIn ? null : (
+          <>
+            <div class="field">
+              <label for="comment-name">Name</label>
+              <input
+                id="comment-name"
+                name="name"
+                type="text"
+                value={values.name}
+                maxlength={100}
+                autocomplete="name"
+                required
+                {...described("name")}
+              />
+              {errorText("name")}
+            </div>
+            <div class="field">
+              <label for="comment-email">Email (never shown)</label>
+              <input
+                id="comment-email"
+                name="email"
+                type="email"
+                value={values.email}
+                maxlength={254}
+                autocomplete="email"
+                required
+                {...described("email", "email-notes")}
+              />
+              {errorText("email")}
+            </div>
+            <div class="field">
+              <label for="comment-url">Website (optional)</label>
+              <input
+                id="comment-url"
+                name="url"
+                type="url"
+                value={values.url}
+                maxlength={200}
+                autocomplete="url"
+                {...described("url")}
+              />
+              {errorText("url")}
+            </div>
+          </>
+        )}
         <div class="field honeypot" aria-hidden="true">
           <label for="comment-fax">Leave this field empty</label>
           <input
@@ -146,33 +162,41 @@ export function CommentForm(props: CommentFormProps) {
             autocomplete="off"
           />
         </div>
-        <p class="check">
-          <input id="comment-save" name="save" type="checkbox" value="1" checked={values.save} />
-          <label for="comment-save">
-            Save my name, email, and website in this browser for the next time I comment.
-          </label>
-        </p>
-        <p class="check">
-          <input
-            id="comment-notify-replies"
-            name="notify_replies"
-            type="checkbox"
-            value="1"
-            checked={values.notifyReplies}
-          />
-          <label for="comment-notify-replies">Notify me of new comments by email.</label>
-        </p>
-        <p class="check">
-          <input
-            id="comment-notify-posts"
-            name="notify_posts"
-            type="checkbox"
-            value="1"
-            checked={values.notifyPosts}
-          />
-          <label for="comment-notify-posts">Notify me of new posts by email.</label>
-        </p>
+        {signedIn ? null : (
+          <p class="check">
+            <input id="comment-save" name="save" type="checkbox" value="1" checked={values.save} />
+            <label for="comment-save">
+              Save my name, email, and website in this browser for the next time I comment.
+            </label>
+          </p>
+        )}
+        {signedIn && !signedIn.hasEmail ? null : (
+          <>
+            <p class="check">
+              <input
+                id="comment-notify-replies"
+                name="notify_replies"
+                type="checkbox"
+                value="1"
+                checked={values.notifyReplies}
+              />
+              <label for="comment-notify-replies">Notify me of new comments by email.</label>
+            </p>
+            <p class="check">
+              <input
+                id="comment-notify-posts"
+                name="notify_posts"
+                type="checkbox"
+                value="1"
+                checked={values.notifyPosts}
+              />
+              <label for="comment-notify-posts">Notify me of new posts by email.</label>
+            </p>
+          </>
+        )}
         <input type="hidden" name="token" value={props.token} />
+        <input type="hidden" name="return_to" value={`/review/${props.reviewSlug}`} />
+        {signIn?.choosing ? <input type="hidden" name="as_guest" value="1" /> : null}
         <input
           type="hidden"
           name="parent_id"

@@ -1,0 +1,99 @@
+// WordPress posts that are not reviews, and pages, brought in as Cinelog posts and pages
+// (src/domain/posts.ts): their HTML as it was (sanitised when rendered), tags, status and
+// date, a page's parent, and their old addresses as redirects. Comments on them are left
+// out and said so: a Cinelog comment belongs to a review (comments.review_id).
+import type { Db } from "../../db/connect.ts";
+import type { PostKind, ReviewStatus } from "../../db/schema.ts";
+import { importedId, recordImported } from "../../domain/import-items.ts";
+import { createPost, postPath } from "../../domain/posts.ts";
+import { addRedirects, redirectKey, redirectKeyOfLink } from "../../domain/redirects.ts";
+import type { ImportSummary } from "../import-summary.ts";
+import { plainText } from "./review-post.ts";
+import { wordpressDate } from "./wordpress-date.ts";
+import type { WxrItem } from "./wxr-types.ts";
+
+const commentsLeftOut =
+  "comment on a WordPress post or page that is not a review: Cinelog keeps comments under reviews only";
+
+export class PlainPostImport {
+  /** Pages met before their parent page: linked once the whole file has been read. */
+  readonly #waitingForParent: { pageId: number; parentExternalId: string }[] = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly summary: ImportSummary,
+  ) {}
+
+  async import(db: Db, item: WxrItem, status: ReviewStatus, authorId: number): Promise<void> {
+    const kind: PostKind = item.postType === "page" ? "page" : "post";
+    const noun = kind === "page" ? "pages" : "posts";
+    for (const comment of item.comments) {
+      this.summary.skip(`comment ${comment.id} on ${kind} ${item.postId}`, commentsLeftOut);
+    }
+    if ((await importedId(db, this.source, kind, item.postId)) !== undefined) {
+      this.summary.count(`${noun} already imported`);
+      return;
+    }
+    const publishedAt = wordpressDate(item.postDateGmt) ?? wordpressDate(item.postDate);
+    const parentExternalId = kind === "page" && item.parentId !== "0" ? item.parentId : "";
+    const parentId = parentExternalId
+      ? await importedId(db, this.source, "page", parentExternalId)
+      : undefined;
+    const post = await createPost(db, {
+      kind,
+      title: plainText(item.title),
+      slug: item.postName || undefined,
+      body: item.content.replace(/\r\n?/g, "\n").trim(),
+      excerpt: plainText(item.excerpt) || undefined,
+      // A scheduled post without a date cannot go out on its own: kept as a draft.
+      status: status === "scheduled" && !publishedAt ? "draft" : status,
+      publishedAt: status === "draft" ? null : publishedAt,
+      authorId,
+      parentId: parentId ?? null,
+      tags: item.terms
+        .filter(
+          (t) => t.domain === "post_tag" || (t.domain === "category" && t.slug !== "uncategorized"),
+        )
+        .map((t) => t.name),
+    });
+    if (parentExternalId && parentId === undefined) {
+      this.#waitingForParent.push({ pageId: post.id, parentExternalId });
+    }
+    await recordImported(db, this.source, kind, [{ externalId: item.postId, localId: post.id }]);
+    const added = await addRedirects(db, oldAddresses(kind, item), postPath(kind, post.slug));
+    this.summary.count(noun);
+    this.summary.count("old addresses redirected", added);
+  }
+
+  /** Links the pages whose parent came later in the file. */
+  async finish(db: Db): Promise<void> {
+    for (const { pageId, parentExternalId } of this.#waitingForParent) {
+      const parentId = await importedId(db, this.source, "page", parentExternalId);
+      if (parentId === undefined || parentId === pageId) continue;
+      await db.kysely
+        .updateTable("posts")
+        .set({ parent_id: parentId })
+        .where("id", "=", pageId)
+        .execute();
+    }
+    this.#waitingForParent.length = 0;
+  }
+}
+
+/**
+ * Where WordPress answered for the item: `?p=ID` (and `?page_id=ID` for a page), its link
+ * as exported (a page's `/about/`), and for a post the usual `/%year%/%monthnum%/%postname%/`.
+ */
+function oldAddresses(kind: PostKind, item: WxrItem): string[] {
+  const addresses = [redirectKey("/", new URLSearchParams({ p: item.postId }))];
+  if (kind === "page") {
+    addresses.push(redirectKey("/", new URLSearchParams({ page_id: item.postId })));
+  }
+  const linked = redirectKeyOfLink(item.link);
+  if (linked) addresses.push(linked);
+  const local = /^(\d{4})-(\d{2})/.exec(item.postDate);
+  if (kind === "post" && local && item.postName) {
+    addresses.push(redirectKey(`/${local[1]}/${local[2]}/${item.postName}/`));
+  }
+  return addresses;
+}
