@@ -46,7 +46,8 @@ export function decideStatus(facts: CommentFacts, settings: ModerationSettings):
   // WordPress sends these to the trash; spam keeps them out of sight but recoverable in the
   // same place as other unwanted comments.
   if (disallowed) return { status: "spam", reason: `disallowed word "${disallowed}"` };
-  if (facts.fillMs < minimumFillMs && !facts.signedIn) return { status: "spam", reason: "sent too fast" };
+  if (facts.fillMs < minimumFillMs && !facts.signedIn)
+    return { status: "spam", reason: "sent too fast" };
   if (settings.manualApproval) return { status: "pending", reason: "manual approval" };
   const held = matchingWord(settings.moderationWords, facts);
   if (held) return { status: "pending", reason: `moderation word "${held}"` };
