@@ -2,6 +2,7 @@
 // never the file) so that posts met before or after them can use them: as a featured image,
 // as a still a Cinelog export marked, or as an image in a review's text. What nothing used
 // is recorded and reported at the end.
+import { ownCopy } from "./own-copy.ts";
 import type { Db } from "../../db/connect.ts";
 import { importedId, importedIds, recordImported } from "../../domain/import-items.ts";
 import type { ImportSummary } from "../import-summary.ts";
@@ -38,16 +39,19 @@ export class AttachmentRegistry {
 
   note(item: WxrItem): void {
     const position = Number.parseInt(item.meta[stillMetaKey] ?? "", 10);
+    // Kept to the end of the run: own copies, not views of the parser's text (own-copy.ts).
     const attachment: Attachment = {
-      id: item.postId,
-      file: item.meta._wp_attached_file || uploadsPathOf(item.attachmentUrl, this.baseUrl),
-      url: item.attachmentUrl,
-      alt: decodeEntities(item.meta._wp_attachment_image_alt ?? "").trim(),
-      caption: decodeEntities(item.excerpt).trim(),
-      parentId: item.parentId,
+      id: ownCopy(item.postId),
+      file: ownCopy(
+        item.meta._wp_attached_file || uploadsPathOf(item.attachmentUrl, this.baseUrl) || "",
+      ),
+      url: ownCopy(item.attachmentUrl),
+      alt: ownCopy(decodeEntities(item.meta._wp_attachment_image_alt ?? "").trim()),
+      caption: ownCopy(decodeEntities(item.excerpt).trim()),
+      parentId: ownCopy(item.parentId),
       stillPosition: Number.isInteger(position) && position >= 0 ? position : undefined,
     };
-    this.#byId.set(item.postId, attachment);
+    this.#byId.set(attachment.id, attachment);
     const byPath = uploadsPathOf(item.attachmentUrl, this.baseUrl);
     if (byPath) this.#byFile.set(byPath, item.postId);
     if (attachment.file) this.#byFile.set(attachment.file, item.postId);

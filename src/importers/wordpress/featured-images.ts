@@ -4,6 +4,7 @@
 // end. The same goes for the other stills a Cinelog export lists, and for images in a
 // review's text (inline-images.ts). Files are read from the uploads folder the owner points
 // at, or fetched from the old site when the owner turns that on (attachment-files.ts).
+import { ownCopy } from "./own-copy.ts";
 import type { Db } from "../../db/connect.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { importedId, recordImported } from "../../domain/import-items.ts";
@@ -60,7 +61,12 @@ export class FeaturedImages {
   /** A review's post: its featured image, its other stills and its text's images, for later. */
   noteFeatured(item: WxrItem, reviewId: number): void {
     const featuredId = item.meta._thumbnail_id || undefined;
-    this.#wanted.push({ reviewId, postId: item.postId, label: item.title, featuredId });
+    this.#wanted.push({
+      reviewId,
+      postId: ownCopy(item.postId),
+      label: ownCopy(item.title),
+      featuredId: featuredId && ownCopy(featuredId),
+    });
     this.#inline.note(reviewId, item.content, item.title);
   }
 

@@ -6,6 +6,7 @@
 //
 // They become media files rather than stills: a review page shows its stills beside the
 // text, and an image already in the text would then show twice.
+import { ownCopy } from "./own-copy.ts";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/connect.ts";
 import { renderReviewBody } from "../../content/markdown.ts";
@@ -79,7 +80,7 @@ export class InlineImages {
 
   /** A review whose post has images in its text; its stored text is read at the end. */
   note(reviewId: number, content: string, label: string): void {
-    if (/<img\b|!\[/i.test(content)) this.#reviews.push({ reviewId, label });
+    if (/<img\b|!\[/i.test(content)) this.#reviews.push({ reviewId, label: ownCopy(label) });
   }
 
   async importAll(db: Db, context: InlineImageContext): Promise<void> {
