@@ -11,9 +11,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { stringify } from "csv-stringify/sync";
 import yazl from "yazl";
-import { connect } from "../src/db/connect.ts";
-import { migrateToLatest } from "../src/db/migrate.ts";
 import { importLetterboxd } from "../src/importers/letterboxd/import-letterboxd.ts";
+import { measure, megabytes as mb, openBenchDb } from "./import-measure.ts";
 import { paragraph, pick, random, titleWords } from "./review-text.ts";
 
 function filmTitle(i: number): string {
@@ -131,37 +130,17 @@ async function main(): Promise<void> {
   const file = path.join(dir, "letterboxd-export.zip");
   await writeExport(file, Number(values.diary), Number(values.reviews));
   const url = values.database ?? `sqlite:${path.join(dir, "bench.db")}`;
-  const db = connect(url);
+  const db = await openBenchDb(url);
   try {
-    await migrateToLatest(db);
-    await db.kysely
-      .insertInto("users")
-      .values({
-        email: "owner@example.org",
-        display_name: "Owner",
-        role: "owner",
-        password_hash: null,
-        created_at: new Date().toISOString(),
-      })
-      .execute();
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const cpuBefore = process.cpuUsage();
-    const began = performance.now();
-    const summary = await importLetterboxd(db, { file });
-    const seconds = (performance.now() - began) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const run = await measure(() => importLetterboxd(db, { file }));
+    const { result: summary, seconds, cpuSeconds, before, peak } = run;
     console.log(summary.toText());
     const again = performance.now();
     await importLetterboxd(db, { file });
     const rerun = (performance.now() - again) / 1000;
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     console.log(
       `\n${values.diary} diary entries, ${values.reviews} reviews, ${mb(fs.statSync(file).size)} MB zip: ` +
-        `imported in ${seconds.toFixed(1)} s (${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU) ` +
+        `imported in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU) ` +
         `on ${url.split(":")[0]}; peak resident memory ${mb(peak)} MB (${mb(before)} MB before); ` +
         `the same import again: ${rerun.toFixed(1)} s`,
     );

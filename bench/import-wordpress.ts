@@ -8,10 +8,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { connect } from "../src/db/connect.ts";
-import { migrateToLatest } from "../src/db/migrate.ts";
 import { importWordPress } from "../src/importers/wordpress/import-wordpress.ts";
 import { wxrHead, wxrItem, wxrTail, type WxrCommentSpec } from "../test/support/wxr-writer.ts";
+import { measure, megabytes as mb, openBenchDb } from "./import-measure.ts";
 import { body, firstNames, lastNames, paragraph, pick, random, titleWords } from "./review-text.ts";
 
 function filmTitle(i: number): string {
@@ -86,32 +85,13 @@ async function main(): Promise<void> {
   const file = path.join(dir, "export.xml");
   await writeExport(file, Number(values.posts), Number(values.comments));
   const url = values.database ?? `sqlite:${path.join(dir, "bench.db")}`;
-  const db = connect(url);
+  const db = await openBenchDb(url);
   try {
-    await migrateToLatest(db);
-    await db.kysely
-      .insertInto("users")
-      .values({
-        email: "owner@example.org",
-        display_name: "Owner",
-        role: "owner",
-        password_hash: null,
-        created_at: new Date().toISOString(),
-      })
-      .execute();
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const cpuBefore = process.cpuUsage();
-    const began = performance.now();
-    const summary = await importWordPress(db, { file, mediaDir: path.join(dir, "media") });
-    const seconds = (performance.now() - began) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const run = await measure(() =>
+      importWordPress(db, { file, mediaDir: path.join(dir, "media") }),
+    );
+    const { result: summary, seconds, cpuSeconds, before, peak } = run;
     console.log(summary.toText());
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     console.log(
       `\n${values.posts} posts, ${values.comments} comments, ${mb(fs.statSync(file).size)} MB file: ` +
         `imported in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU) on ${url.split(":")[0]}; ` +

@@ -7,6 +7,28 @@
 // - booleans are integers 0/1 on both databases;
 // - ratings are stored on a 0–100 scale and shown on the site's chosen scale.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type {
+  CommenterIdentitiesTable,
+  CommenterSessionsTable,
+  MastodonAppsTable,
+  PendingSignInsTable,
+} from "./schema-commenters.ts";
+import type {
+  FilmLogTable,
+  ImportItemsTable,
+  ImportJobsTable,
+  RedirectsTable,
+} from "./schema-imports.ts";
+import type {
+  MailAnnouncementsTable,
+  MailConfirmationsTable,
+  MailOutboxTable,
+  MailSubscriptionsTable,
+} from "./schema-mail.ts";
+
+export type * from "./schema-commenters.ts";
+export type * from "./schema-imports.ts";
+export type * from "./schema-mail.ts";
 
 export type Role = "owner" | "editor" | "author" | "contributor";
 export type ReviewStatus = "draft" | "scheduled" | "published";
@@ -226,94 +248,6 @@ export interface CommentsTable {
   prior_status: CommentStatus | null;
 }
 
-/** Mail (src/mail, migration 009): the outbox, subscriptions, and their bookkeeping. */
-export type MailKind = "confirmation" | "author-notice" | "reply-notice" | "post-notice";
-
-export interface MailOutboxTable {
-  id: Generated<number>;
-  kind: MailKind;
-  to_address: string;
-  /** The list the recipient can leave from this mail ("posts", "review:ID", "author"). */
-  list_scope: string | null;
-  /** JSON, read back with zod by src/mail/messages.ts. */
-  payload: string;
-  dedupe_key: string | null;
-  created_at: string;
-  next_attempt_at: string;
-  attempts: Generated<number>;
-  claimed_until: string | null;
-  sent_at: string | null;
-  failed_at: string | null;
-  last_error: string | null;
-}
-
-export type SubscriptionStatus = "pending" | "confirmed" | "unsubscribed";
-
-export interface MailSubscriptionsTable {
-  id: Generated<number>;
-  email: string;
-  scope: string;
-  review_id: number | null;
-  status: SubscriptionStatus;
-  created_at: string;
-  confirmed_at: string | null;
-  unsubscribed_at: string | null;
-}
-
-export interface MailConfirmationsTable {
-  email: string;
-  last_sent_at: string;
-}
-
-export interface MailAnnouncementsTable {
-  review_id: number;
-  announced_at: string;
-}
-
-/** One record an import brought in (src/importers): re-running the import finds it here. */
-export interface ImportItemsTable {
-  id: Generated<number>;
-  source: string;
-  kind: string;
-  external_id: string;
-  local_id: number;
-  imported_at: string;
-}
-
-/** An old address (say, a WordPress permalink) answered with a 301 to its new page. */
-export interface RedirectsTable {
-  from_path: string;
-  to_path: string;
-  created_at: string;
-}
-
-/** An import started from the admin and run in the background (migration 016). */
-export type ImportJobKind = "wordpress" | "letterboxd";
-export type ImportJobStatus = "queued" | "running" | "done" | "failed";
-
-export interface ImportJobsTable {
-  id: Generated<number>;
-  kind: ImportJobKind;
-  original_name: string;
-  /** The uploaded file under the data directory; null once it has been deleted. */
-  stored_path: string | null;
-  status: ImportJobStatus;
-  /** "active" while queued or running (unique: one import at a time), else null. */
-  active_lock: "active" | null;
-  progress_done: Generated<number>;
-  progress_total: Generated<number>;
-  progress_detail: Generated<string>;
-  /** JSON of the import's summary (src/domain/import-jobs.ts reads it). */
-  summary: string | null;
-  error: string | null;
-  created_by: number | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  /** Renewed while the job runs; a stale one means the process running it died. */
-  heartbeat_at: string | null;
-}
-
 /** Posts and pages that are not reviews (migration 015; src/domain/posts.ts). */
 export type PostKind = "post" | "page";
 
@@ -340,70 +274,6 @@ export interface PostsTable {
 export interface PostTagsTable {
   post_id: number;
   tag_id: number;
-}
-
-/** A diary entry, watch, rating or like from a Letterboxd export (migration 017). */
-export type FilmLogKind = "diary" | "watched" | "rating" | "like";
-
-export interface FilmLogTable {
-  id: Generated<number>;
-  film_id: number;
-  kind: FilmLogKind;
-  watched_on: string | null;
-  logged_on: string | null;
-  /** 0–100, like reviews; null when unrated. */
-  rating: number | null;
-  rewatch: Generated<number>;
-  liked: Generated<number>;
-  /** Comma-separated tag names. */
-  tags: Generated<string>;
-  source: string;
-  /** The entry's key at the source (a diary entry's address, or the film for the others). */
-  source_key: string;
-  created_at: string;
-}
-
-/** Commenter sign-in (issue 6, migration 014). */
-export interface CommenterIdentitiesTable {
-  id: Generated<number>;
-  provider: string;
-  subject: string;
-  name: string;
-  email: string;
-  avatar_path: string;
-  profile_url: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CommenterSessionsTable {
-  /** SHA-256 (hex) of the random token in the cookie. */
-  id: string;
-  identity_id: number;
-  /** JSON of the comment typed before signing in and its page; "" when none. */
-  draft: Generated<string>;
-  created_at: string;
-  expires_at: string;
-}
-
-export interface PendingSignInsTable {
-  state: string;
-  provider: string;
-  code_verifier: string;
-  nonce: string;
-  return_path: string;
-  draft: string;
-  created_at: string;
-  expires_at: string;
-}
-
-export interface MastodonAppsTable {
-  id: Generated<number>;
-  instance: string;
-  redirect_uri: string;
-  client_id: string;
-  client_secret: string;
-  created_at: string;
 }
 
 export interface Database {
