@@ -231,3 +231,25 @@ function closePart(part: OpenPart): FormPart {
     data,
   };
 }
+
+/** A small (non-multipart) body as text, or undefined when it is longer than `max` bytes. */
+export async function readSmallText(
+  body: ReadableStream<Uint8Array>,
+  max: number,
+): Promise<string | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) return undefined;
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, open, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { ImportJobKind } from "../../db/schema.ts";
-import { boundaryOf, MultipartError, readMultipart } from "../../media/multipart.ts";
+import { boundaryOf, MultipartError, readMultipart, readSmallText } from "../../media/multipart.ts";
 import { csrfFieldName, csrfTokenIsValid } from "../auth/csrf.ts";
 import { signedInUser } from "../auth/session.ts";
 import type { Services } from "../services.ts";
@@ -182,26 +182,4 @@ export async function receiveImportUpload(
     }
     throw error;
   }
-}
-
-/** A small body as text, or undefined when it is longer than `max` bytes. */
-async function readSmallText(
-  body: ReadableStream<Uint8Array>,
-  max: number,
-): Promise<string | undefined> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > max) return undefined;
-      chunks.push(value);
-    }
-  } finally {
-    reader.releaseLock();
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -19,7 +19,7 @@ import {
   variantsOf,
   type StillDetails,
 } from "../../domain/stills.ts";
-import { boundaryOf, MultipartError, readMultipart } from "../../media/multipart.ts";
+import { boundaryOf, MultipartError, readMultipart, readSmallText } from "../../media/multipart.ts";
 import { deleteStillFiles, storeUploadedStill } from "../../media/still-storage.ts";
 import { MAX_STILL_BYTES, StillRejected } from "../../media/still-variants.ts";
 import { stillUploadScript } from "../assets/assets.ts";
@@ -356,26 +356,4 @@ function typedValues(fields: Map<string, string[]>): Map<number, StillValues> {
     });
   }
   return typed;
-}
-
-/** A small body as text, or undefined when it is longer than `max` bytes. */
-async function readSmallText(
-  body: ReadableStream<Uint8Array>,
-  max: number,
-): Promise<string | undefined> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > max) return undefined;
-      chunks.push(value);
-    }
-  } finally {
-    reader.releaseLock();
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
