@@ -44,27 +44,51 @@ export function renderReviewBody(markdown: string): string {
   return html;
 }
 
-/** Plain text of the first paragraph(s), cut on a word boundary, for listings and meta tags. */
+/**
+ * Plain text of the opening paragraphs, cut on a word boundary, for listings, feeds and meta tags.
+ * Headings, lists and figures are left out: run into the text they read as one odd sentence
+ * ("…talk faster. Overlapping dialogue Hawks lets…"). A body with no paragraph at all falls back
+ * to its other blocks, each ended as a sentence.
+ */
 export function excerptFrom(markdown: string, maxLength = 280): string {
   const html = renderReviewBody(markdown);
-  // Only the opening is needed: cut at the first block end well past the excerpt's length.
-  const blockEnd = /<\/(p|h\d|li|blockquote)>/g;
-  blockEnd.lastIndex = maxLength * 4;
-  const end = blockEnd.exec(html);
-  const opening = end ? html.slice(0, end.index + end[0].length) : html;
-  const text = sanitizeHtml(opening.replace(/<\/(p|h\d|li|blockquote)>/g, " "), {
-    allowedTags: [],
-    allowedAttributes: {},
-  })
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
+  const paragraphs = openingBlocks(html, /<p>([\s\S]*?)<\/p>/g, maxLength);
+  const blocks = paragraphs.length
+    ? paragraphs
+    : openingBlocks(html, /<(h\d|li|blockquote)>([\s\S]*?)<\/\1>/g, maxLength, 2);
+  const text = blocks.map(endAsSentence).join(" ");
   if (text.length <= maxLength) return text;
   const cut = text.slice(0, maxLength);
   const lastSpace = cut.lastIndexOf(" ");
   return `${cut.slice(0, lastSpace > maxLength / 2 ? lastSpace : maxLength).replace(/[\s,;:.]+$/, "")}…`;
+}
+
+/** The plain text of the first blocks matched by `pattern`, until there is enough for an excerpt. */
+function openingBlocks(html: string, pattern: RegExp, maxLength: number, group = 1): string[] {
+  const blocks: string[] = [];
+  let length = 0;
+  for (const match of html.matchAll(pattern)) {
+    const text = plainText(match[group] ?? "");
+    if (!text) continue;
+    blocks.push(text);
+    length += text.length + 1;
+    if (length > maxLength) break;
+  }
+  return blocks;
+}
+
+function plainText(fragment: string): string {
+  return sanitizeHtml(fragment, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** A block that does not end a sentence gets a full stop, so the next block starts a new one. */
+function endAsSentence(text: string): string {
+  return /[.!?…:;"'”’)\]]$/.test(text) ? text : `${text}.`;
 }

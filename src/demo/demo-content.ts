@@ -342,7 +342,7 @@ It sags a little in the middle, and I could live without one or two speeches, bu
     watchedOn: "2026-01-09",
     isRewatch: false,
     hasSpoilers: false,
-    tags: ["gambling", "pool", "new-york", "black-and-white"],
+    tags: ["Gambling", "Pool", "New York", "Black and white"],
     publishedAt: "2026-01-11T21:10:00.000Z",
     stills: [
       {
@@ -371,7 +371,7 @@ I won't say anything about how it ends, except that the ending stays with you mu
     watchedOn: "2026-02-06",
     isRewatch: false,
     hasSpoilers: false,
-    tags: ["gambling", "poker", "new-orleans", "1960s"],
+    tags: ["Gambling", "Poker", "New Orleans", "1960s"],
     publishedAt: "2026-02-08T19:45:00.000Z",
     stills: [
       {
@@ -401,7 +401,7 @@ The final stretch, which heads to Reno, is where Altman quietly turns the screw,
     watchedOn: "2026-03-06",
     isRewatch: false,
     hasSpoilers: false,
-    tags: ["gambling", "los-angeles", "buddy-film", "1970s"],
+    tags: ["Gambling", "Los Angeles", "Buddy film", "1970s"],
     publishedAt: "2026-03-08T20:30:00.000Z",
     stills: [
       {
@@ -437,7 +437,7 @@ Back to the tables next time, and to a much darker city.`,
     watchedOn: "2026-03-21",
     isRewatch: true,
     hasSpoilers: false,
-    tags: ["musical", "hollywood", "comedy", "detour"],
+    tags: ["Musical", "Hollywood", "Comedy", "Detour"],
     publishedAt: "2026-03-23T18:00:00.000Z",
     stills: [
       {
@@ -467,7 +467,7 @@ It is the film on this list I'm least likely to revisit and most likely to remem
     watchedOn: "2026-04-11",
     isRewatch: false,
     hasSpoilers: false,
-    tags: ["las-vegas", "addiction", "romance", "1990s"],
+    tags: ["Las Vegas", "Addiction", "Romance", "1990s"],
     publishedAt: "2026-04-14T21:00:00.000Z",
     stills: [
       {
@@ -503,7 +503,7 @@ Roger Duchesne plays Bob with a lightness that never tips into smugness. Isabell
     watchedOn: "2026-05-02",
     isRewatch: false,
     hasSpoilers: false,
-    tags: ["gambling", "heist", "paris", "french", "black-and-white"],
+    tags: ["Gambling", "Heist", "Paris", "French", "Black and white"],
     publishedAt: "2026-05-05T20:20:00.000Z",
     stills: [
       {
@@ -541,7 +541,7 @@ Mamet's staging is stiff in places, but it is a stiffness that suits a story abo
     watchedOn: "2026-06-13",
     isRewatch: false,
     hasSpoilers: true,
-    tags: ["con-artists", "neo-noir", "psychological", "seattle"],
+    tags: ["Con artists", "Neo-noir", "Psychological", "Seattle"],
     publishedAt: "2026-06-16T19:00:00.000Z",
     stills: [
       {
@@ -573,7 +573,7 @@ After this, the grifters of *The Sting* are going to look like choirboys.`,
     watchedOn: "2026-07-25",
     isRewatch: false,
     hasSpoilers: false,
-    tags: ["new-york", "journalism", "noir", "black-and-white", "fast-talk"],
+    tags: ["New York", "Journalism", "Noir", "Black and white", "Fast talk"],
     publishedAt: "2026-07-28T20:40:00.000Z",
     stills: [
       {
@@ -611,7 +611,7 @@ Three to go: *Hard Eight*, *Le Cercle Rouge* and *Mean Streets*. The nights are 
     watchedOn: "2026-09-27",
     isRewatch: false,
     hasSpoilers: false,
-    tags: ["con-artists", "chicago", "period-piece", "caper"],
+    tags: ["Con artists", "Chicago", "Period piece", "Caper"],
     publishedAt: "2026-10-03T18:30:00.000Z",
     stills: [
       {

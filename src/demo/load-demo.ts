@@ -4,11 +4,13 @@ import type { Db } from "../db/connect.ts";
 import type { Film } from "../db/schema.ts";
 import { starsToRating } from "../content/rating.ts";
 import { createFilm, type CreditInput } from "../domain/films.ts";
+import { createComment } from "../domain/comments.ts";
 import { createReview } from "../domain/reviews.ts";
 import { appendSeriesEntry, createSeries } from "../domain/series.ts";
 import { saveSetting } from "../domain/settings.ts";
 import { addStill, stillOf } from "../domain/stills.ts";
 import { createUser } from "../domain/users.ts";
+import { demoComments } from "./demo-comments.ts";
 import { demoFilms, demoReviews, demoSeries, type DemoFilm } from "./demo-content.ts";
 import { renderStill } from "./still-art.ts";
 import { processStill } from "../media/still-variants.ts";
@@ -47,6 +49,7 @@ export async function loadDemo(db: Db, mediaDir: string): Promise<DemoSummary> {
   for (const demo of demoFilms) films.set(demo.key, await createFilm(db, filmInput(demo)));
 
   const reviewIdByFilm = new Map<string, number>();
+  const reviewBySlug = new Map<string, { id: number; publishedAt: string }>();
   for (const [index, demo] of demoReviews.entries()) {
     const film = films.get(demo.film);
     if (!film) throw new Error(`Demo review of unknown film ${demo.film}`);
@@ -64,6 +67,7 @@ export async function loadDemo(db: Db, mediaDir: string): Promise<DemoSummary> {
       tags: demo.tags,
     });
     reviewIdByFilm.set(demo.film, review.id);
+    reviewBySlug.set(demo.slug, { id: review.id, publishedAt: demo.publishedAt });
     for (const [n, still] of demo.stills.entries()) {
       const image = await renderStill({
         ...stillSize,
@@ -86,6 +90,24 @@ export async function loadDemo(db: Db, mediaDir: string): Promise<DemoSummary> {
     if (!film) throw new Error(`Demo series names unknown film ${key}`);
     await appendSeriesEntry(db, series.id, film.id, reviewIdByFilm.get(key) ?? null);
   }
+  const commentIds = new Map<string, number>();
+  for (const demo of demoComments) {
+    const review = reviewBySlug.get(demo.review);
+    if (!review) throw new Error(`Demo comment on unknown review ${demo.review}`);
+    const createdAt = new Date(Date.parse(review.publishedAt) + demo.hoursLater * 3_600_000);
+    const comment = await createComment(db, {
+      reviewId: review.id,
+      parentId: demo.replyTo ? commentIds.get(demo.replyTo) : undefined,
+      name: demo.byReviewer ? author.display_name : demo.name,
+      email: demo.byReviewer ? author.email : `${demo.key}@readers.example.invalid`,
+      url: demo.url,
+      body: demo.body,
+      status: "approved",
+      createdAt: createdAt.toISOString(),
+    });
+    commentIds.set(demo.key, comment.id);
+  }
+
   return {
     films: films.size,
     reviews: demoReviews.length,

@@ -94,6 +94,29 @@ describe.each(dialects)("loading the demo on %s", (dialect) => {
     expect(links).not.toContain("His Girl Friday (1940)");
   });
 
+  it("shows readers' threads under a review, replies nested under what they answer", async () => {
+    const app = appFor(db);
+    const { document } = await getPage(app, "/review/leaving-las-vegas-1995");
+    const top = document.querySelectorAll("#comments .comment-list > li.comment");
+    expect(top).toHaveLength(2);
+    const firstThread = top[0]!;
+    expect(textOf(firstThread.querySelector(".comment-author"))).toBe("Marguerite Osei");
+    const reply = firstThread.querySelector(".children > li.comment");
+    expect(textOf(reply?.querySelector(".comment-author") ?? null)).toBe("The Demo Reviewer");
+    expect(reply?.querySelector(".children > li.comment .comment-author")).not.toBeNull();
+    expect(document.querySelectorAll("#comments li.comment")).toHaveLength(5);
+  });
+
+  it("names tags in words, not as slugs", async () => {
+    const app = appFor(db);
+    const { document } = await getPage(app, "/review/leaving-las-vegas-1995");
+    const tags = [...document.querySelectorAll(".tags a")].map((a) => [
+      textOf(a),
+      a.getAttribute("href"),
+    ]);
+    expect(tags).toContainEqual(["Las Vegas", "/tag/las-vegas"]);
+  });
+
   it("shows stills as responsive pictures with a placeholder, lazy below the fold", async () => {
     const app = appFor(db);
     const { document } = await getPage(app, "/review/leaving-las-vegas-1995");

@@ -15,7 +15,10 @@ export interface Crumb {
   label: string;
 }
 
-/** Where this page sits: "Archive › 2026 › March 2026", the last item being this page. */
+/**
+ * Where this page sits: "Archive › 2026 › March 2026", the last item being this page. The
+ * separators are drawn by the stylesheet (`.breadcrumbs li + li::before`), never written here too.
+ */
 export function Breadcrumbs(props: { trail: Crumb[]; current: string }) {
   return (
     <nav aria-label="Breadcrumb" class="breadcrumbs meta">
@@ -23,7 +26,6 @@ export function Breadcrumbs(props: { trail: Crumb[]; current: string }) {
         {props.trail.map((c) => (
           <li>
             <a href={c.href}>{c.label}</a>
-            {" › "}
           </li>
         ))}
         <li aria-current="page">{props.current}</li>
