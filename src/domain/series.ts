@@ -1,5 +1,6 @@
 // Series: a reviewer's own ordered list of films ("every Vegas film"). A review belongs to an
 // entry; the review page shows the next entries as "Up Next", linked once they are reviewed.
+import { approvedCommentCounts } from "./indexes/comment-counts.ts";
 import type { Db } from "../db/connect.ts";
 import type { Series } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
@@ -97,6 +98,7 @@ export interface SeriesItem {
   film: { slug: string; title: string; year: number | null };
   /** The public review of this entry, if there is one yet. */
   reviewSlug: string | null;
+  publicReviewId: number | null;
 }
 
 /**
@@ -135,30 +137,42 @@ async function seriesItems(
           .where("reviews.film_id", "in", filmIds)
           .orderBy("reviews.published_at", "desc")
           .execute();
-  const byId = new Map(publicReviews.map((r) => [r.id, r.slug]));
-  const latestByFilm = new Map<number, string>();
-  for (const r of publicReviews)
-    if (!latestByFilm.has(r.filmId)) latestByFilm.set(r.filmId, r.slug);
-  return entries.map((e) => ({
-    entryId: e.entryId,
-    position: e.position,
-    filmId: e.filmId,
-    reviewId: e.reviewId,
-    film: { slug: e.filmSlug, title: e.title, year: e.year },
-    reviewSlug:
-      (e.reviewId != null ? byId.get(e.reviewId) : undefined) ?? latestByFilm.get(e.filmId) ?? null,
-  }));
+  const byId = new Map(publicReviews.map((r) => [r.id, r]));
+  const latestByFilm = new Map<number, (typeof publicReviews)[number]>();
+  for (const r of publicReviews) if (!latestByFilm.has(r.filmId)) latestByFilm.set(r.filmId, r);
+  return entries.map((e) => {
+    const shown =
+      (e.reviewId != null ? byId.get(e.reviewId) : undefined) ?? latestByFilm.get(e.filmId);
+    return {
+      entryId: e.entryId,
+      position: e.position,
+      filmId: e.filmId,
+      reviewId: e.reviewId,
+      film: { slug: e.filmSlug, title: e.title, year: e.year },
+      reviewSlug: shown?.slug ?? null,
+      publicReviewId: shown?.id ?? null,
+    };
+  });
 }
 
 export interface SeriesOverview {
   series: Series;
-  items: SeriesItem[];
+  /** Each entry with the approved comments on its public review (0 when it has none). */
+  items: (SeriesItem & { commentCount: number })[];
   reviewed: number;
   total: number;
 }
 
 export async function seriesOverview(db: Db, series: Series, now: string): Promise<SeriesOverview> {
-  const items = await seriesItems(db, series.id, now);
+  const entries = await seriesItems(db, series.id, now);
+  const counts = await approvedCommentCounts(
+    db,
+    entries.flatMap((e) => (e.publicReviewId === null ? [] : [e.publicReviewId])),
+  );
+  const items = entries.map((e) => ({
+    ...e,
+    commentCount: e.publicReviewId === null ? 0 : (counts.get(e.publicReviewId) ?? 0),
+  }));
   return {
     series,
     items,

@@ -2,6 +2,7 @@
 // with title matches first, the same way on SQLite (FTS5) and PostgreSQL (tsvector).
 import type { Db } from "../db/connect.ts";
 import { directorsOf } from "../domain/films.ts";
+import { approvedCommentCounts } from "../domain/indexes/comment-counts.ts";
 import type { Page } from "../domain/reviews.ts";
 import { isPublicReview } from "../domain/visibility.ts";
 import { engineFor } from "./engine.ts";
@@ -24,6 +25,8 @@ export interface SearchResult {
   directors: { slug: string; name: string }[];
   /** A passage of the review around the matching words. */
   snippet: Segment[];
+  /** Approved comments on the review. */
+  commentCount: number;
 }
 
 export interface SearchPage extends Page<SearchResult> {
@@ -76,12 +79,11 @@ export async function searchReviews(
     .offset((page - 1) * perPage)
     .execute();
   const filmIds = [...new Set(rows.map((r) => r.filmId))];
-  const [bodies, directors] = await Promise.all([
-    engine.bodyTexts(
-      db,
-      rows.map((r) => r.id),
-    ),
+  const reviewIds = rows.map((r) => r.id);
+  const [bodies, directors, commentCounts] = await Promise.all([
+    engine.bodyTexts(db, reviewIds),
     directorsOf(db, filmIds),
+    approvedCommentCounts(db, reviewIds),
   ]);
   const items = rows.map((r): SearchResult => {
     const original = r.originalTitle ? highlight(r.originalTitle, terms) : undefined;
@@ -99,6 +101,7 @@ export async function searchReviews(
           : undefined,
       directors: directors.get(r.filmId) ?? [],
       snippet: snippet(bodies.get(r.id) ?? "", terms),
+      commentCount: commentCounts.get(r.id) ?? 0,
     };
   });
   const pageCount = Math.max(1, Math.ceil(total / perPage));

@@ -12,6 +12,7 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommentStatus } from "../../src/db/schema.ts";
 import { createComment } from "../../src/domain/comments.ts";
+import { appendSeriesEntry, createSeries } from "../../src/domain/series.ts";
 import { addAccount, csrfToken, postForm, signIn } from "../admin/admin-client.ts";
 import { appFor, getPage, textOf } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
@@ -173,5 +174,38 @@ describe.each(dialects)("comment counts on index pages on %s", (dialect) => {
     expect((await fargoCount())?.text).toBe("13 comments on Fargo (1996)");
     expect(await cacheState("/comments/feed.xml")).toBe("MISS");
     for (const path of untouched) expect(await cacheState(path), path).toBe("HIT");
+  });
+
+  it("shows counts on a series page and in search results, and follows approvals there too", async () => {
+    const fargoFilm = await db.kysely
+      .selectFrom("reviews")
+      .select("film_id")
+      .where("id", "=", fargo)
+      .executeTakeFirstOrThrow();
+    const series = await createSeries(db, { title: "Snow and Crime", slug: "snow-and-crime" });
+    await appendSeriesEntry(db, series.id, fargoFilm.film_id, fargo);
+    const countLink = async (path: string) =>
+      textOf(
+        (await getPage(app, path)).document.querySelector(
+          'a.comment-count[href="/review/fargo-1996#comments"]',
+        ),
+      );
+    const before = await countLink("/series/snow-and-crime");
+    expect(before).toMatch(/^\d+ comments on Fargo \(1996\)$/);
+    expect(await countLink("/search?q=fargo")).toBe(before);
+    const n = Number(before.split(" ")[0]);
+    const waiting = await comment(fargo, "pending");
+    await app.request("/series/snow-and-crime");
+    const owner = await signIn(app, "boss@example.com");
+    const token = await csrfToken(app, owner);
+    const approved = await postForm(
+      app,
+      `/admin/comments/${waiting.id}/approve`,
+      { _csrf: token },
+      { cookie: owner },
+    );
+    expect(approved.status).toBe(303);
+    expect(await countLink("/series/snow-and-crime")).toBe(`${n + 1} comments on Fargo (1996)`);
+    expect(await countLink("/search?q=fargo")).toBe(`${n + 1} comments on Fargo (1996)`);
   });
 });

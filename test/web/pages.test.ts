@@ -204,12 +204,14 @@ describe.each(dialects)("public pages on %s", (dialect) => {
     expect(facts).toContain("United States");
   });
 
-  it("person page lists reviewed films by role", async () => {
+  it("person page lists each reviewed film once, with every role on it", async () => {
     const { response, document } = await getPage(app, "/person/gene-kelly");
     expect(response.status).toBe(200);
     expect(textOf(document.querySelector("h1"))).toBe("Gene Kelly");
-    expect(textOf(document.querySelector("#role-director"))).toBe("Director (1)");
-    expect(textOf(document.querySelector("#role-cast"))).toBe("Actor (1)");
+    expect(textOf(document.querySelector(".role-counts"))).toBe("Director (1) · Actor (1)");
+    const rows = document.querySelectorAll(".filmography li");
+    expect(rows).toHaveLength(1);
+    expect(textOf(rows[0]!.querySelector(".roles"))).toMatch(/^— Director, Actor( as .+)?$/);
     expect(document.querySelector(".filmography a")?.getAttribute("href")).toBe(
       `/review/${f.reviews.singinReview.slug}`,
     );

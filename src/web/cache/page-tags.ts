@@ -1,13 +1,12 @@
 // Which content each public page shows, as cache tags (see src/domain/changes.ts).
 
 // Pages that show neither comments nor comment counts, so a comment being approved or hidden
-// leaves them cached: the index overviews (they count reviews), series pages, search, the
-// feeds of reviews, the sitemap. Every other page carries "comments" — the safe default for a
+// leaves them cached: the index overviews (they count reviews), the series index, the feeds of
+// reviews, the sitemap. (A series page and search results show comment counts.) Every other page carries "comments" — the safe default for a
 // page added later, which may list reviews with their counts.
 const withoutComments = [
-  /^\/(archive|years|ratings|series|search|sitemap\.xml|robots\.txt)$/,
+  /^\/(archive|years|ratings|series|sitemap\.xml|robots\.txt)$/,
   /^\/(directors|tags)(\/page\/\d+)?$/,
-  /^\/series\/[^/]+$/,
   /^(\/(series|person|tag)\/[^/]+)?\/feed\.(xml|atom|json)$/,
 ];
 

@@ -1,4 +1,5 @@
-// A person: every film of theirs reviewed here, grouped by what they did on it.
+// A person: every film of theirs reviewed here, one row a film with everything they did on it
+// ("Director, Actor as Don Lockwood"), so a director who also wrote and scored a film sees it once.
 import type { CreditRole, Person } from "../../db/schema.ts";
 import type { FilmographyItem } from "../../domain/people.ts";
 import { CommentCountLink } from "./index-pages/comment-count.tsx";
@@ -12,41 +13,77 @@ const roleNames: [CreditRole, string][] = [
   ["music", "Composer"],
 ];
 
+interface FilmRow {
+  first: FilmographyItem;
+  roles: FilmographyItem[];
+}
+
+/** The per-role items folded into one row a film, in the order the domain gave them. */
+function rowsByFilm(filmography: FilmographyItem[]): FilmRow[] {
+  const rows = new Map<string, FilmRow>();
+  for (const item of filmography) {
+    const row = rows.get(item.filmSlug);
+    if (row) row.roles.push(item);
+    else rows.set(item.filmSlug, { first: item, roles: [item] });
+  }
+  const rank = (role: CreditRole) => roleNames.findIndex(([r]) => r === role);
+  for (const row of rows.values()) row.roles.sort((a, b) => rank(a.role) - rank(b.role));
+  return [...rows.values()];
+}
+
+function roleName(role: CreditRole): string {
+  return roleNames.find(([r]) => r === role)?.[1] ?? role;
+}
+
 export function PersonPage(props: { person: Person; filmography: FilmographyItem[] }) {
   const { person, filmography } = props;
+  const rows = rowsByFilm(filmography);
+  const roleCounts = roleNames
+    .map(
+      ([role, name]) =>
+        [name, rows.filter((r) => r.roles.some((i) => i.role === role)).length] as const,
+    )
+    .filter(([, n]) => n > 0);
   return (
     <article class="person" aria-labelledby="person-name">
       <h1 id="person-name">{person.name}</h1>
-      {filmography.length === 0 ? <p>No reviewed films yet.</p> : null}
-      {roleNames.map(([role, name]) => {
-        const items = filmography.filter((f) => f.role === role);
-        if (items.length === 0) return null;
-        return (
-          <section aria-labelledby={`role-${role}`}>
-            <h2 id={`role-${role}`}>
-              {name} <span class="count">({items.length})</span>
-            </h2>
-            <ul class="filmography">
-              {items.map((f) => (
-                <li>
-                  <a href={`/review/${f.reviewSlug}`}>{filmLabel(f)}</a>
-                  {f.character ? <span class="character"> as {f.character}</span> : null}
-                  {" · "}
-                  <a href={`/film/${f.filmSlug}`} class="film-link">
-                    film page
-                  </a>
-                  {f.commentCount > 0 ? " · " : null}
-                  <CommentCountLink
-                    count={f.commentCount}
-                    reviewSlug={f.reviewSlug}
-                    label={filmLabel(f)}
-                  />
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {rows.length === 0 ? (
+        <p>No reviewed films yet.</p>
+      ) : (
+        <section aria-labelledby="person-films">
+          <h2 id="person-films">
+            Films reviewed here <span class="count">({rows.length})</span>
+          </h2>
+          <p class="meta role-counts">
+            {roleCounts.map(([name, n]) => `${name} (${n})`).join(" · ")}
+          </p>
+          <ul class="filmography">
+            {rows.map(({ first: f, roles }) => (
+              <li>
+                <a href={`/review/${f.reviewSlug}`}>{filmLabel(f)}</a>
+                <span class="roles">
+                  {" — "}
+                  {roles
+                    .map((r) =>
+                      r.character ? `${roleName(r.role)} as ${r.character}` : roleName(r.role),
+                    )
+                    .join(", ")}
+                </span>
+                {" · "}
+                <a href={`/film/${f.filmSlug}`} class="film-link">
+                  film page
+                </a>
+                {f.commentCount > 0 ? " · " : null}
+                <CommentCountLink
+                  count={f.commentCount}
+                  reviewSlug={f.reviewSlug}
+                  label={filmLabel(f)}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }

@@ -1,6 +1,7 @@
 // The search page: a form that works without JavaScript, then ranked results with the
 // matching words marked. Highlights arrive as segments of plain text; only the <mark>
 // elements below are markup, and the renderer escapes all the text.
+import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import type { SearchPage as SearchResults, SearchResult, Segment } from "../../search/index.ts";
 import { maxQueryLength } from "../../search/tokens.ts";
 import { DateTime, PeopleLinks } from "./names.tsx";
@@ -104,6 +105,12 @@ function ResultCard(props: { result: SearchResult }) {
       <p class="meta">
         <DateTime iso={result.publishedAt} />
         {result.hasSpoilers ? <span class="badge">Spoilers</span> : null}
+        {result.commentCount > 0 ? " · " : null}
+        <CommentCountLink
+          count={result.commentCount}
+          reviewSlug={result.slug}
+          label={`${result.film.title}${result.film.year ? ` (${result.film.year})` : ""}`}
+        />
       </p>
       {result.snippet.length > 0 ? (
         <p class="snippet">

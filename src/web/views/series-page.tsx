@@ -1,6 +1,7 @@
 // A series: progress ("N of M reviewed") and the ordered list, reviewed or still queued.
 import type { Series } from "../../db/schema.ts";
 import type { SeriesOverview } from "../../domain/series.ts";
+import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import { filmLabel } from "./names.tsx";
 
 export function SeriesPage(props: { overview: SeriesOverview }) {
@@ -24,6 +25,16 @@ export function SeriesPage(props: { overview: SeriesOverview }) {
               <span>{filmLabel(item.film)}</span>
             )}{" "}
             <span class="status">{item.reviewSlug ? "Reviewed" : "Queued"}</span>
+            {item.reviewSlug && item.commentCount > 0 ? (
+              <>
+                {" · "}
+                <CommentCountLink
+                  count={item.commentCount}
+                  reviewSlug={item.reviewSlug}
+                  label={filmLabel(item.film)}
+                />
+              </>
+            ) : null}
           </li>
         ))}
       </ol>
