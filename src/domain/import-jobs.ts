@@ -22,11 +22,16 @@ export const staleAfterMs = 30_000;
 export interface StoredSummary {
   counts: [string, number][];
   skipped: SkippedGroup[];
+  /** Items brought in not exactly as written, each listed (older jobs have none). */
+  reported?: SkippedGroup[];
 }
 
 const storedSummarySchema = z.object({
   counts: z.array(z.tuple([z.string(), z.number()])),
   skipped: z.array(z.object({ why: z.string(), count: z.number(), examples: z.array(z.string()) })),
+  reported: z
+    .array(z.object({ why: z.string(), count: z.number(), examples: z.array(z.string()) }))
+    .optional(),
 });
 
 export interface ImportProgress {
@@ -130,7 +135,7 @@ export async function renewImportHeartbeat(db: Db, id: number): Promise<void> {
 }
 
 export function storedSummaryOf(summary: ImportSummary): StoredSummary {
-  return { counts: [...summary.counts], skipped: summary.skipped };
+  return { counts: [...summary.counts], skipped: summary.skipped, reported: summary.reported };
 }
 
 export async function finishImportJob(db: Db, id: number, summary: StoredSummary): Promise<void> {

@@ -217,6 +217,12 @@ class WordPressImport {
     if (reviewId === undefined) {
       reviewId = await this.#createReview(item, review, status);
       this.summary.count("reviews");
+      if (review.creditUnread) {
+        this.summary.report(
+          `${label}: "${review.creditUnread}"`,
+          "credit lines not read as people's names (no person made; the line stays in the review)",
+        );
+      }
     } else {
       this.summary.count("reviews already imported");
     }

@@ -235,6 +235,21 @@ function Outcome(props: ImportJobView) {
           ))}
         </ul>
       )}
+      {(summary.reported ?? []).map((group) => (
+        <>
+          <h2>
+            {group.count.toLocaleString("en")} × {group.why}
+          </h2>
+          <ul class="import-reported">
+            {group.examples.map((what) => (
+              <li>{what}</li>
+            ))}
+            {group.count > group.examples.length ? (
+              <li>… and {(group.count - group.examples.length).toLocaleString("en")} more</li>
+            ) : null}
+          </ul>
+        </>
+      ))}
       <h2>See what came in</h2>
       {reviews.length ? (
         <>
