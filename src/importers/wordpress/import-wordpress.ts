@@ -66,6 +66,8 @@ export async function importWordPress(
   // Records are written a batch at a time, each batch in one transaction: far fewer commits
   // (and full-text index segments) than one per post, and still a bounded amount in memory.
   let batch: WxrRecord[] = [];
+  /** Items whose batch is committed: what a failure further on leaves imported. */
+  let committed = 0;
   const flush = async () => {
     const records = batch;
     batch = [];
@@ -77,17 +79,38 @@ export async function importWordPress(
         run.db = db;
       }
     });
+    committed += records.filter((r) => r.type === "item").length;
     options.onProgress?.({ bytesRead, totalBytes, items });
   };
-  for await (const record of readWxr(options.file, (p) => (bytesRead = p.bytesRead))) {
-    if (record.type === "item") items += 1;
-    batch.push(record);
-    if (batch.length >= recordsPerTransaction) await flush();
+  try {
+    for await (const record of readWxr(options.file, (p) => (bytesRead = p.bytesRead))) {
+      if (record.type === "item") items += 1;
+      batch.push(record);
+      if (batch.length >= recordsPerTransaction) await flush();
+    }
+  } catch (error) {
+    if (!(error instanceof WxrError)) throw error;
+    // The file broke part-way: what was read whole before the break is kept, and the
+    // owner is told so, and that the same import resumes once the file is mended.
+    await flush();
+    throw partWayError(error, committed);
   }
   await flush();
   await run.finish();
   options.onProgress?.({ bytesRead: totalBytes, totalBytes, items });
   return run.summary;
+}
+
+/** The reader's error, with what was imported before it and how to carry on. */
+function partWayError(error: WxrError, imported: number): WxrError {
+  if (imported === 0) return error;
+  const items = imported === 1 ? "1 item" : `${imported.toLocaleString("en")} items`;
+  return new WxrError(
+    `${error.message.replace(/\.?\s*$/, ".")} ${items} of the file (posts, pages and attachments, with their comments) ` +
+      "were imported before this point and are kept. Mend the file (or export it again) and run " +
+      "the same import again: what is already here is recognised, and it resumes after it.",
+    { cause: error },
+  );
 }
 
 class WordPressImport {
