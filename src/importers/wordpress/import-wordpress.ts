@@ -22,7 +22,7 @@ import { FeaturedImages } from "./featured-images.ts";
 import { importComments } from "./import-comments.ts";
 import { PlainPostImport } from "./import-posts.ts";
 import { reviewFromPost, type ReviewPost } from "./review-post.ts";
-import { wordpressDate } from "./wordpress-date.ts";
+import { postDateOf } from "./post-date.ts";
 import { readWxr } from "./wxr-reader.ts";
 import { WxrError } from "./wxr-types.ts";
 import type { WxrAuthor, WxrItem, WxrRecord, WxrSite, WxrTerm } from "./wxr-types.ts";
@@ -259,7 +259,8 @@ class WordPressImport {
   }
 
   async #createReview(item: WxrItem, post: ReviewPost, status: ReviewStatus): Promise<number> {
-    const publishedAt = wordpressDate(item.postDateGmt) ?? wordpressDate(item.postDate);
+    const label = `${item.postType} ${item.postId} "${item.title}"`;
+    const publishedAt = postDateOf(item, label, this.summary);
     const authorId = this.#authors.get(item.creator) ?? (await this.#owner());
     const tags = item.terms
       .filter(
