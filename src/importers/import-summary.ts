@@ -15,6 +15,8 @@ export class ImportSummary {
   readonly counts = new Map<string, number>();
   readonly #skipped = new Map<string, SkippedGroup>();
   readonly #reported = new Map<string, SkippedGroup>();
+  /** The WordPress import's word-for-word check (fidelity-check.ts): posts whose words changed. */
+  fidelity: { compared: number; changed: string[] } | undefined;
 
   count(what: string, by = 1): void {
     this.counts.set(what, (this.counts.get(what) ?? 0) + by);
@@ -63,6 +65,13 @@ export class ImportSummary {
       if (group.count > group.examples.length) {
         lines.push(`  - … and ${group.count - group.examples.length} more`);
       }
+    }
+    if (this.fidelity) {
+      const { compared, changed } = this.fidelity;
+      lines.push(
+        `Fidelity check: ${changed.length} ${changed.length === 1 ? "post" : "posts"} changed (of ${compared} compared word for word)`,
+      );
+      for (const what of changed) lines.push(`  - ${what}`);
     }
     return lines.join("\n");
   }

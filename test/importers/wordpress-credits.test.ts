@@ -1,7 +1,8 @@
 // Credits on both databases: every shape of credit line, in classic and block markup, gives
 // people only from names, keeps every sentence of the review, and reports what it could not read.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ImportSummary } from "../../src/importers/import-summary.ts";
+import { ImportSummary as Summary } from "../../src/importers/import-summary.ts";
+import { FidelityCheck } from "../../src/importers/wordpress/fidelity-check.ts";
 import { importWordPress } from "../../src/importers/wordpress/import-wordpress.ts";
 import { plainText } from "../../src/importers/wordpress/review-post.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
@@ -84,7 +85,7 @@ const items: WxrItemSpec[] = shapes.flatMap((shape, i) =>
 
 describe.each(dialects)("credit lines on %s", (dialect) => {
   let db: TestDb;
-  let summary: ImportSummary;
+  let summary: Summary;
 
   beforeAll(async () => {
     db = await openTestDb(dialect);
@@ -132,5 +133,41 @@ describe.each(dialects)("credit lines on %s", (dialect) => {
       'post 516 "Nobody (2001)": "a committee, and it shows in every reel."',
     );
     expect(summary.toText()).toContain("Reported: 2 × credit lines not read");
+  });
+
+  it("checks every imported post word for word: 0 posts changed", () => {
+    expect(summary.fidelity).toEqual({ compared: items.length, changed: [] });
+    expect(summary.toText()).toContain(
+      `Fidelity check: 0 posts changed (of ${items.length} compared word for word)`,
+    );
+  });
+
+  it("lists a post whose stored words differ from the source", async () => {
+    const [review] = await db.kysely.selectFrom("reviews").select("id").orderBy("id").execute();
+    const source = `Directed by Mike Figgis\n\nOne.\n\n${body}\n\nUp Next: Heat (1995)`;
+    const check = new FidelityCheck();
+    check.note("reviews", review!.id, 'post 1 "Lost (1990)"', source);
+    // Credit and Up Next lines gone is allowed; a lost sentence is not.
+    await db.kysely
+      .updateTable("reviews")
+      .set({ body_md: `One.\n\n${body}` })
+      .where("id", "=", review!.id)
+      .execute();
+    const kept = new Summary();
+    await check.run(db, kept);
+    expect(kept.fidelity).toEqual({ compared: 1, changed: [] });
+    const lost = new FidelityCheck();
+    lost.note("reviews", review!.id, 'post 1 "Lost (1990)"', source);
+    await db.kysely
+      .updateTable("reviews")
+      .set({ body_md: body })
+      .where("id", "=", review!.id)
+      .execute();
+    const changed = new Summary();
+    await lost.run(db, changed);
+    expect(changed.fidelity?.changed).toEqual([
+      'post 1 "Lost (1990)": lost words (20 in the source, 11 stored)',
+    ]);
+    expect(changed.toText()).toContain("Fidelity check: 1 post changed");
   });
 });

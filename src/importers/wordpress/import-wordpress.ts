@@ -19,6 +19,7 @@ import { UpNextPlan } from "../up-next-plan.ts";
 import type { AttachmentFetchOptions } from "./attachment-fetch.ts";
 import { CinelogMeta } from "./cinelog-meta.ts";
 import { FeaturedImages } from "./featured-images.ts";
+import { FidelityCheck } from "./fidelity-check.ts";
 import { importComments } from "./import-comments.ts";
 import { PlainPostImport } from "./import-posts.ts";
 import { reviewFromPost, type ReviewPost } from "./review-post.ts";
@@ -125,6 +126,7 @@ class WordPressImport {
   /** What a Cinelog export carries for Cinelog: series, film records, review fields. */
   readonly #cinelog = new CinelogMeta();
   #plainPosts: PlainPostImport | undefined;
+  readonly #fidelity = new FidelityCheck();
 
   constructor(
     /** Where records are written: the database, or the transaction of the current batch. */
@@ -234,12 +236,20 @@ class WordPressImport {
     if (!review) {
       this.#plainPosts ??= new PlainPostImport(this.#source, this.summary);
       const authorId = this.#authors.get(item.creator) ?? (await this.#owner());
-      return this.#plainPosts.import(this.db, item, status, authorId);
+      const kind = item.postType === "page" ? "page" : "post";
+      const before = await importedId(this.db, this.#source, kind, item.postId);
+      await this.#plainPosts.import(this.db, item, status, authorId);
+      const created =
+        before === undefined && (await importedId(this.db, this.#source, kind, item.postId));
+      if (created) this.#fidelity.note("posts", created, label, item.content);
+      return;
     }
     let reviewId = await importedId(this.db, this.#source, "review", item.postId);
     if (reviewId === undefined) {
       reviewId = await this.#createReview(item, review, status);
       this.summary.count("reviews");
+      // A Cinelog export's review comes from its Markdown; any other from the post's HTML.
+      this.#fidelity.note("reviews", reviewId, label, review.extra ? review.body : item.content);
       if (review.creditUnread) {
         this.summary.report(
           `${label}: "${review.creditUnread}"`,
@@ -323,6 +333,8 @@ class WordPressImport {
     if (saved) this.summary.count("series entries from Up Next lines", saved.added);
     this.summary.count("films added", this.#films.created);
     await this.#plainPosts?.finish(this.db);
+    // Last, once images in the text have been pointed at their copies.
+    await this.#fidelity.run(this.db, this.summary);
     // Imported pages, counts and redirects show at once, in every app instance.
     await recordChange(this.db, ["site", "public-set", "lists", "series"]);
   }
