@@ -36,7 +36,10 @@ export class ImportSummary {
   report(what: string, why: string): void {
     const group = this.#reported.get(why) ?? { why, count: 0, examples: [] };
     group.count += 1;
-    if (group.examples.length < reportedLimit) group.examples.push(what.slice(0, 300));
+    // A copy of its own: a slice of an importer's input would keep the whole input alive.
+    if (group.examples.length < reportedLimit) {
+      group.examples.push(Buffer.from(what.slice(0, 300), "utf8").toString("utf8"));
+    }
     this.#reported.set(why, group);
   }
 

@@ -8,6 +8,7 @@ import type { Db } from "../../db/connect.ts";
 import type { ImportSummary } from "../import-summary.ts";
 import { isStandaloneCredit } from "./credit-line.ts";
 import { decodeEntities } from "./html-text.ts";
+import { ownCopy } from "./own-copy.ts";
 
 interface Block {
   hash: string;
@@ -80,7 +81,8 @@ export class FidelityCheck {
 
   /** Remembers the source body of a review or post this run created. */
   note(table: "reviews" | "posts", id: number, label: string, sourceBody: string): void {
-    this.#noted[table].push({ id, label, blocks: fingerprint(sourceBody) });
+    // Own copies: a slice of the parser's text would keep its whole chunk alive (own-copy.ts).
+    this.#noted[table].push({ id, label: ownCopy(label), blocks: fingerprint(sourceBody) });
   }
 
   /** Compares every noted body with the stored one and puts the outcome in the summary. */
