@@ -67,10 +67,16 @@ export function filmList(text: string): FilmRef[] | undefined {
 const leadingLine =
   /^\s*(?:<!--\s*wp:paragraph[^>]*-->\s*)?(?:<p[^>]*>)?([^\n<]*(?:<(?!\/p>)[^>]*>[^\n<]*)*)(?:<\/p>)?\s*(?:<!--\s*\/wp:paragraph\s*-->)?/;
 
-function takeFirstLine(html: string): { line: string; rest: string } {
+function takeFirstLine(html: string): { line: string; rest: string; whole: boolean } {
   const match = leadingLine.exec(html);
-  if (!match) return { line: "", rest: html };
-  return { line: match[1] ?? "", rest: html.slice(match[0].length) };
+  if (!match) return { line: "", rest: html, whole: false };
+  // The line is whole when it ends at a line break, a closing </p> or the end of the post,
+  // not where a stray "<" stopped the pattern.
+  const after = html.slice(
+    match.index + match[0].indexOf(match[1] ?? "") + (match[1] ?? "").length,
+  );
+  const whole = after === "" || /^(?:[ \t]*\n|<\/p>)/.test(after);
+  return { line: match[1] ?? "", rest: html.slice(match[0].length), whole };
 }
 
 function takeLastLine(html: string): { line: string; rest: string } {
@@ -102,7 +108,7 @@ export function reviewFromPost(title: string, content: string): ReviewPost | und
   if (credit) {
     directors = credit.directors;
     creditUnread = credit.unread;
-    if (credit.standalone) body = first.rest;
+    if (credit.standalone && first.whole) body = first.rest;
   }
 
   const last = takeLastLine(body);
