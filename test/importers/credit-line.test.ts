@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readCredit } from "../../src/importers/wordpress/credit-line.ts";
-import { wordsOf } from "../../src/importers/wordpress/fidelity-check.ts";
+import { textBlocks, wordsOf } from "../../src/importers/wordpress/fidelity-check.ts";
 import { plainText, reviewFromPost } from "../../src/importers/wordpress/review-post.ts";
 
 const block = (html: string) => `<!-- wp:paragraph -->\n<p>${html}</p>\n<!-- /wp:paragraph -->`;
@@ -151,8 +151,9 @@ describe("readCredit on any text (property)", () => {
           ? `${block(line)}\n\n${block("Body text.")}`
           : `${line}\n\nBody text.`;
         const post = reviewFromPost("Heat (1995)", content);
-        const all = wordsOf(plainText(content));
-        const kept = wordsOf(plainText(post?.body ?? ""));
+        const visible = (html: string) => wordsOf(textBlocks(html).join("\n"));
+        const all = visible(content);
+        const kept = visible(post?.body ?? "");
         // The body keeps every word, or every word but a leading credit made only of its
         // opening words, the people it named and the words joining them.
         expect(all.slice(all.length - kept.length)).toEqual(kept);

@@ -60,7 +60,7 @@ function creditText(html: string): string {
     html
       .replace(/<!--[\s\S]*?-->/g, " ")
       .replace(/<(?:em|i|cite)(?=[\s>])[^>]*>/gi, ` ${titleMark}`)
-      .replace(/<[^>]*>/g, " "),
+      .replace(/<\/?[A-Za-z!][^<>]*>/g, " "),
   )
     .normalize("NFC")
     .replace(/\s+/g, " ")

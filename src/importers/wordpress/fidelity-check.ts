@@ -32,7 +32,7 @@ export function textBlocks(body: string): string[] {
     body
       .replace(/<!--[\s\S]*?-->/g, "\n")
       .replace(blockTags, "\n")
-      .replace(/<[^>]*>/g, " ")
+      .replace(/<\/?[A-Za-z!][^<>]*>/g, " ")
       // A Markdown link's address is not read; the import may point it elsewhere (images).
       .replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, "] "),
   ).split("\n");
