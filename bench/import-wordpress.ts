@@ -1,7 +1,10 @@
-// Times `cinelog import wordpress` on a generated export: by default 2,000 review posts of
-// 900 words with 20,000 comments (every third a reply, some held, some spam, a few
+// Times `cinelog import wordpress` on a generated export shaped like real ones: by default
+// 2,000 review posts of 900 words (a quarter in block-editor markup, `<!--more-->`, the
+// credit opening the first sentence with the title in `<em>` on half of them, Up Next lines
+// that disagree) with 20,000 comments (every third a reply, some held, some spam,
 // pingbacks), written to a temporary file and imported into an empty database. Reports the
-// time, the file's size and the process's peak memory (sampled resident set size).
+// time, the file's size, the process's peak memory (sampled resident set size), the
+// fidelity check and the number of people created.
 //
 //   npx tsx bench/import-wordpress.ts [--posts 2000] [--comments 20000] [--database sqlite:…|postgres://…]
 import fs from "node:fs";
@@ -21,6 +24,57 @@ function yearOf(i: number): number {
   return 1930 + (i % 90);
 }
 
+/** A director's name, now and then with a particle or an initial, as real credits have. */
+function director(rand: () => number): string {
+  const first = pick(rand, firstNames);
+  const last = pick(rand, lastNames);
+  const shape = rand();
+  if (shape < 0.1) return `${first} de ${last}`;
+  if (shape < 0.15) return `${first.charAt(0)}. ${pick(rand, firstNames)} ${last}`;
+  return `${first} ${last}`;
+}
+
+/** The credit as blogs write it: on its own line in several forms, or opening the first sentence. */
+function creditOf(rand: () => number, i: number, title: string, year: number): string {
+  const names = i % 9 === 0 ? `${director(rand)} and ${director(rand)}` : director(rand);
+  switch (i % 6) {
+    case 0:
+    case 1:
+    case 2:
+      // Half the posts: the credit opens the first sentence, the title in italics.
+      return `Directed by ${names}, <em>${title}</em> (${year}) is ${paragraph(rand, 25).toLowerCase()}`;
+    case 3:
+      return `Dir. ${names.replace(" and ", " &amp; ")}`;
+    case 4:
+      return `Written and directed by ${names}`;
+    default:
+      return `Directed by ${names}`;
+  }
+}
+
+/** The review's paragraphs, headings and quotes in the classic editor's HTML or in blocks. */
+function markup(parts: string[], blocks: boolean): string {
+  const out = parts.map((part, n) => {
+    const heading = /^## (.*)$/.exec(part);
+    const quote = /^> (.*)$/.exec(part);
+    if (!blocks) {
+      const html = heading
+        ? `<h2>${heading[1]}</h2>`
+        : quote
+          ? `<blockquote>${quote[1]}</blockquote>`
+          : part;
+      return n === 1 ? `${html}\n\n<!--more-->` : html;
+    }
+    const block = heading
+      ? `<!-- wp:heading -->\n<h2 class="wp-block-heading">${heading[1]}</h2>\n<!-- /wp:heading -->`
+      : quote
+        ? `<!-- wp:quote -->\n<blockquote class="wp-block-quote"><!-- wp:paragraph -->\n<p>${quote[1]}</p>\n<!-- /wp:paragraph --></blockquote>\n<!-- /wp:quote -->`
+        : `<!-- wp:paragraph -->\n<p>${part}</p>\n<!-- /wp:paragraph -->`;
+    return n === 1 ? `${block}\n\n<!-- wp:more -->\n<!--more-->\n<!-- /wp:more -->` : block;
+  });
+  return out.join("\n\n");
+}
+
 async function writeExport(file: string, posts: number, comments: number): Promise<void> {
   const rand = random(7);
   const out = fs.createWriteStream(file);
@@ -29,15 +83,19 @@ async function writeExport(file: string, posts: number, comments: number): Promi
   await write(wxrHead({ title: "Benchmark Journal" }));
   let commentId = 1;
   for (let i = 0; i < posts; i++) {
-    const next = [1, 2, 3]
+    // Authors change plans: every fifth line skips a film or swaps two, so lines disagree.
+    const ahead = i % 5 === 0 ? [2, 1, 4] : i % 5 === 3 ? [1, 3, 4] : [1, 2, 3];
+    const next = ahead
       .map((k) => i + k)
       .filter((k) => k < posts)
       .map((k) => `${filmTitle(k)} (${yearOf(k)})`);
-    const content = [
-      `Directed by ${pick(rand, firstNames)} ${pick(rand, lastNames)}`,
-      body(rand, 900),
+    const blocks = i % 4 === 0;
+    const parts = [
+      creditOf(rand, i, filmTitle(i), yearOf(i)),
+      ...body(rand, 900).split("\n\n"),
       ...(next.length > 0 ? [`Up Next: ${next.join(", ")}`] : []),
-    ].join("\n\n");
+    ];
+    const content = markup(parts, blocks);
     const perPost = Math.floor(comments / posts) + (i < comments % posts ? 1 : 0);
     const list: WxrCommentSpec[] = [];
     for (let c = 0; c < perPost; c++) {
@@ -51,6 +109,14 @@ async function writeExport(file: string, posts: number, comments: number): Promi
         content: paragraph(rand, 40 + Math.floor(rand() * 60)),
         approved: id % 17 === 0 ? "0" : id % 23 === 0 ? "spam" : "1",
         type: id % 29 === 0 ? "pingback" : "comment",
+        ...(id % 29 === 0
+          ? {
+              author: `${pick(rand, titleWords)} Reviews`,
+              email: "",
+              url: `https://blog${id}.example.com/${id}/`,
+              content: `[&#8230;] ${paragraph(rand, 20)} [&#8230;]`,
+            }
+          : {}),
       });
     }
     const day = String(1 + (i % 28)).padStart(2, "0");
@@ -92,6 +158,12 @@ async function main(): Promise<void> {
     );
     const { result: summary, seconds, cpuSeconds, before, peak } = run;
     console.log(summary.toText());
+    // Each film has its directors and no more: a person per fragment of prose would show here.
+    const people = await db.kysely
+      .selectFrom("people")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    console.log(`people: ${Number(people.n)}`);
     console.log(
       `\n${values.posts} posts, ${values.comments} comments, ${mb(fs.statSync(file).size)} MB file: ` +
         `imported in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU) on ${url.split(":")[0]}; ` +

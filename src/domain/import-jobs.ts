@@ -22,11 +22,19 @@ export const staleAfterMs = 30_000;
 export interface StoredSummary {
   counts: [string, number][];
   skipped: SkippedGroup[];
+  /** Items brought in not exactly as written, each listed (older jobs have none). */
+  reported?: SkippedGroup[];
+  /** The WordPress import's word-for-word check: posts compared, and those that changed. */
+  fidelity?: { compared: number; changed: string[] } | undefined;
 }
 
 const storedSummarySchema = z.object({
   counts: z.array(z.tuple([z.string(), z.number()])),
   skipped: z.array(z.object({ why: z.string(), count: z.number(), examples: z.array(z.string()) })),
+  reported: z
+    .array(z.object({ why: z.string(), count: z.number(), examples: z.array(z.string()) }))
+    .optional(),
+  fidelity: z.object({ compared: z.number(), changed: z.array(z.string()) }).optional(),
 });
 
 export interface ImportProgress {
@@ -130,7 +138,12 @@ export async function renewImportHeartbeat(db: Db, id: number): Promise<void> {
 }
 
 export function storedSummaryOf(summary: ImportSummary): StoredSummary {
-  return { counts: [...summary.counts], skipped: summary.skipped };
+  return {
+    counts: [...summary.counts],
+    skipped: summary.skipped,
+    reported: summary.reported,
+    ...(summary.fidelity ? { fidelity: summary.fidelity } : {}),
+  };
 }
 
 export async function finishImportJob(db: Db, id: number, summary: StoredSummary): Promise<void> {

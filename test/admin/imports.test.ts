@@ -78,6 +78,10 @@ describe.each(dialects)("imports from the admin on %s", (dialect) => {
     const counts = [...document.querySelectorAll(".import-counts li")].map(textOf);
     expect(counts).toContain("reviews: 3");
     expect(counts.find((c) => /^comments/.test(c))).toMatch(/: 3$/);
+    // The word-for-word check of every post brought in.
+    expect(textOf(document.querySelector(".import-fidelity"))).toBe(
+      "0 posts changed (of 3 compared word for word with the export)",
+    );
     // What was left out says why, with the record to recognise it by.
     const skipped = [...document.querySelectorAll(".import-skipped li")].map(textOf);
     expect(skipped).toEqual([

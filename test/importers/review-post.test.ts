@@ -61,8 +61,10 @@ describe("reviewFromPost", () => {
     const post = reviewFromPost("Heat (1995)", content);
     expect(post?.upNext).toEqual([]);
     expect(post?.body).toContain("Up Next: a break");
-    // "Directed by" at the start is always read as the credit line: that is this blog's form.
-    expect(post?.directors).toEqual(["a committee", "it shows."]);
+    // Not a name: no person, the line stays, and what could not be read is handed back.
+    expect(post?.directors).toEqual([]);
+    expect(post?.body).toContain("Directed by a committee, it shows.");
+    expect(post?.creditUnread).toBe("a committee, it shows.");
   });
 });
 

@@ -21,6 +21,10 @@ export interface WxrItemSpec {
   status?: "publish" | "draft" | "future" | "trash" | "inherit";
   /** `YYYY-MM-DD HH:MM:SS`, the site's local time and (here) also GMT. */
   date: string;
+  /** `wp:post_date_gmt` when it differs from `date` (WordPress writes `0000-00-00 00:00:00` for drafts). */
+  dateGmt?: string;
+  /** The RSS `pubDate`; a fixed date in March 2012 by default. */
+  pubDate?: string;
   creator?: string;
   content: string;
   tags?: string[];
@@ -115,7 +119,7 @@ export function wxrItem(item: WxrItemSpec, baseUrl = "https://films.example.org"
   return `  <item>
     <title>${cdata(item.title)}</title>
     <link>${item.link ?? `${baseUrl}/${year}/${month}/${item.slug}/`}</link>
-    <pubDate>Mon, 05 Mar 2012 21:00:00 +0000</pubDate>
+    <pubDate>${item.pubDate ?? "Mon, 05 Mar 2012 21:00:00 +0000"}</pubDate>
     <dc:creator>${cdata(item.creator ?? "vera")}</dc:creator>
     <guid isPermaLink="false">${baseUrl}/?p=${item.id}</guid>
     <description></description>
@@ -123,7 +127,7 @@ export function wxrItem(item: WxrItemSpec, baseUrl = "https://films.example.org"
     <excerpt:encoded>${cdata("")}</excerpt:encoded>
     <wp:post_id>${item.id}</wp:post_id>
     <wp:post_date>${cdata(item.date)}</wp:post_date>
-    <wp:post_date_gmt>${cdata(item.date)}</wp:post_date_gmt>
+    <wp:post_date_gmt>${cdata(item.dateGmt ?? item.date)}</wp:post_date_gmt>
     <wp:comment_status>${cdata("open")}</wp:comment_status>
     <wp:post_name>${cdata(item.slug)}</wp:post_name>
     <wp:status>${cdata(item.status ?? "publish")}</wp:status>

@@ -9,7 +9,7 @@ import { createPost, postPath } from "../../domain/posts.ts";
 import { addRedirects, redirectKey, redirectKeyOfLink } from "../../domain/redirects.ts";
 import type { ImportSummary } from "../import-summary.ts";
 import { plainText } from "./review-post.ts";
-import { wordpressDate } from "./wordpress-date.ts";
+import { postDateOf } from "./post-date.ts";
 import type { WxrItem } from "./wxr-types.ts";
 
 const commentsLeftOut =
@@ -34,7 +34,8 @@ export class PlainPostImport {
       this.summary.count(`${noun} already imported`);
       return;
     }
-    const publishedAt = wordpressDate(item.postDateGmt) ?? wordpressDate(item.postDate);
+    const label = `${kind} ${item.postId} "${plainText(item.title)}"`;
+    const publishedAt = postDateOf(item, label, this.summary);
     const parentExternalId = kind === "page" && item.parentId !== "0" ? item.parentId : "";
     const parentId = parentExternalId
       ? await importedId(db, this.source, "page", parentExternalId)

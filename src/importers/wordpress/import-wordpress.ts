@@ -19,10 +19,11 @@ import { UpNextPlan } from "../up-next-plan.ts";
 import type { AttachmentFetchOptions } from "./attachment-fetch.ts";
 import { CinelogMeta } from "./cinelog-meta.ts";
 import { FeaturedImages } from "./featured-images.ts";
+import { FidelityCheck } from "./fidelity-check.ts";
 import { importComments } from "./import-comments.ts";
 import { PlainPostImport } from "./import-posts.ts";
 import { reviewFromPost, type ReviewPost } from "./review-post.ts";
-import { wordpressDate } from "./wordpress-date.ts";
+import { postDateOf } from "./post-date.ts";
 import { readWxr } from "./wxr-reader.ts";
 import { WxrError } from "./wxr-types.ts";
 import type { WxrAuthor, WxrItem, WxrRecord, WxrSite, WxrTerm } from "./wxr-types.ts";
@@ -66,6 +67,8 @@ export async function importWordPress(
   // Records are written a batch at a time, each batch in one transaction: far fewer commits
   // (and full-text index segments) than one per post, and still a bounded amount in memory.
   let batch: WxrRecord[] = [];
+  /** Items whose batch is committed: what a failure further on leaves imported. */
+  let committed = 0;
   const flush = async () => {
     const records = batch;
     batch = [];
@@ -77,17 +80,38 @@ export async function importWordPress(
         run.db = db;
       }
     });
+    committed += records.filter((r) => r.type === "item").length;
     options.onProgress?.({ bytesRead, totalBytes, items });
   };
-  for await (const record of readWxr(options.file, (p) => (bytesRead = p.bytesRead))) {
-    if (record.type === "item") items += 1;
-    batch.push(record);
-    if (batch.length >= recordsPerTransaction) await flush();
+  try {
+    for await (const record of readWxr(options.file, (p) => (bytesRead = p.bytesRead))) {
+      if (record.type === "item") items += 1;
+      batch.push(record);
+      if (batch.length >= recordsPerTransaction) await flush();
+    }
+  } catch (error) {
+    if (!(error instanceof WxrError)) throw error;
+    // The file broke part-way: what was read whole before the break is kept, and the
+    // owner is told so, and that the same import resumes once the file is mended.
+    await flush();
+    throw partWayError(error, committed);
   }
   await flush();
   await run.finish();
   options.onProgress?.({ bytesRead: totalBytes, totalBytes, items });
   return run.summary;
+}
+
+/** The reader's error, with what was imported before it and how to carry on. */
+function partWayError(error: WxrError, imported: number): WxrError {
+  if (imported === 0) return error;
+  const items = imported === 1 ? "1 item" : `${imported.toLocaleString("en")} items`;
+  return new WxrError(
+    `${error.message.replace(/\.?\s*$/, ".")} ${items} of the file (posts, pages and attachments, with their comments) ` +
+      "were imported before this point and are kept. Mend the file (or export it again) and run " +
+      "the same import again: what is already here is recognised, and it resumes after it.",
+    { cause: error },
+  );
 }
 
 class WordPressImport {
@@ -102,6 +126,7 @@ class WordPressImport {
   /** What a Cinelog export carries for Cinelog: series, film records, review fields. */
   readonly #cinelog = new CinelogMeta();
   #plainPosts: PlainPostImport | undefined;
+  readonly #fidelity = new FidelityCheck();
 
   constructor(
     /** Where records are written: the database, or the transaction of the current batch. */
@@ -211,12 +236,26 @@ class WordPressImport {
     if (!review) {
       this.#plainPosts ??= new PlainPostImport(this.#source, this.summary);
       const authorId = this.#authors.get(item.creator) ?? (await this.#owner());
-      return this.#plainPosts.import(this.db, item, status, authorId);
+      const kind = item.postType === "page" ? "page" : "post";
+      const before = await importedId(this.db, this.#source, kind, item.postId);
+      await this.#plainPosts.import(this.db, item, status, authorId);
+      const created =
+        before === undefined && (await importedId(this.db, this.#source, kind, item.postId));
+      if (created) this.#fidelity.note("posts", created, label, item.content);
+      return;
     }
     let reviewId = await importedId(this.db, this.#source, "review", item.postId);
     if (reviewId === undefined) {
       reviewId = await this.#createReview(item, review, status);
       this.summary.count("reviews");
+      // A Cinelog export's review comes from its Markdown; any other from the post's HTML.
+      this.#fidelity.note("reviews", reviewId, label, review.extra ? review.body : item.content);
+      if (review.creditUnread) {
+        this.summary.report(
+          `${label}: "${review.creditUnread}"`,
+          "credit lines not read as people's names (no person made; the line stays in the review)",
+        );
+      }
     } else {
       this.summary.count("reviews already imported");
     }
@@ -230,7 +269,8 @@ class WordPressImport {
   }
 
   async #createReview(item: WxrItem, post: ReviewPost, status: ReviewStatus): Promise<number> {
-    const publishedAt = wordpressDate(item.postDateGmt) ?? wordpressDate(item.postDate);
+    const label = `${item.postType} ${item.postId} "${item.title}"`;
+    const publishedAt = postDateOf(item, label, this.summary);
     const authorId = this.#authors.get(item.creator) ?? (await this.#owner());
     const tags = item.terms
       .filter(
@@ -293,6 +333,8 @@ class WordPressImport {
     if (saved) this.summary.count("series entries from Up Next lines", saved.added);
     this.summary.count("films added", this.#films.created);
     await this.#plainPosts?.finish(this.db);
+    // Last, once images in the text have been pointed at their copies.
+    await this.#fidelity.run(this.db, this.summary);
     // Imported pages, counts and redirects show at once, in every app instance.
     await recordChange(this.db, ["site", "public-set", "lists", "series"]);
   }

@@ -1,7 +1,13 @@
 // Reads a film review out of a WordPress post written the way this kind of blog writes them:
-// the title "Title (Year)", a first line "Directed by …", and a last line "Up Next: A (Year),
-// B (Year), C (Year)". The two lines become records (credits, series entries) and leave
-// the body, so the review page does not show them twice.
+// the title "Title (Year)", a first line "Directed by …" (credit-line.ts), and a last line
+// "Up Next: A (Year), B (Year), C (Year)". The two lines become records (credits, series
+// entries) and leave the body when they stand on their own, so the page does not show them
+// twice; a credit that opens a sentence gives its people and leaves the sentence as written.
+
+import { readCredit } from "./credit-line.ts";
+import { decodeEntities } from "./html-text.ts";
+
+export { decodeEntities };
 
 export interface FilmRef {
   title: string;
@@ -15,6 +21,8 @@ export interface ReviewPost {
   upNext: FilmRef[];
   /** The post's HTML without the "Directed by" and "Up Next" lines. */
   body: string;
+  /** What the credit line named that could not be read as people (reported, not imported). */
+  creditUnread?: string;
   /** The review's own fields, which only a Cinelog export carries (cinelog-meta.ts). */
   extra?: {
     rating: number | null;
@@ -22,39 +30,6 @@ export interface ReviewPost {
     isRewatch: boolean;
     hasSpoilers: boolean;
   };
-}
-
-const namedEntities: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-  ndash: "–",
-  mdash: "—",
-  hellip: "…",
-  lsquo: "‘",
-  rsquo: "’",
-  ldquo: "“",
-  rdquo: "”",
-};
-
-/** Decodes the character references WordPress leaves in titles and lines of text. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref.startsWith("#x") || ref.startsWith("#X")) {
-      return safeCodePoint(Number.parseInt(ref.slice(2), 16)) ?? whole;
-    }
-    if (ref.startsWith("#")) return safeCodePoint(Number.parseInt(ref.slice(1), 10)) ?? whole;
-    return namedEntities[ref.toLowerCase()] ?? whole;
-  });
-}
-
-function safeCodePoint(code: number): string | undefined {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff
-    ? String.fromCodePoint(code)
-    : undefined;
 }
 
 /** The visible text of a fragment of HTML, on one line. */
@@ -85,13 +60,6 @@ export function filmList(text: string): FilmRef[] | undefined {
   return films.length > 0 && text.slice(end).trim() === "" ? films : undefined;
 }
 
-function splitNames(text: string): string[] {
-  return text
-    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
-    .map((name) => name.trim())
-    .filter((name) => name.length > 0);
-}
-
 /**
  * The first or last "line" of a post: a paragraph element (with a Gutenberg block comment
  * around it, if any) or a run of text up to a blank line.
@@ -99,10 +67,16 @@ function splitNames(text: string): string[] {
 const leadingLine =
   /^\s*(?:<!--\s*wp:paragraph[^>]*-->\s*)?(?:<p[^>]*>)?([^\n<]*(?:<(?!\/p>)[^>]*>[^\n<]*)*)(?:<\/p>)?\s*(?:<!--\s*\/wp:paragraph\s*-->)?/;
 
-function takeFirstLine(html: string): { line: string; rest: string } {
+function takeFirstLine(html: string): { line: string; rest: string; whole: boolean } {
   const match = leadingLine.exec(html);
-  if (!match) return { line: "", rest: html };
-  return { line: match[1] ?? "", rest: html.slice(match[0].length) };
+  if (!match) return { line: "", rest: html, whole: false };
+  // The line is whole when it ends at a line break, a closing </p> or the end of the post,
+  // not where a stray "<" stopped the pattern.
+  const after = html.slice(
+    match.index + match[0].indexOf(match[1] ?? "") + (match[1] ?? "").length,
+  );
+  const whole = after === "" || /^(?:[ \t]*\n|<\/p>)/.test(after);
+  return { line: match[1] ?? "", rest: html.slice(match[0].length), whole };
 }
 
 function takeLastLine(html: string): { line: string; rest: string } {
@@ -125,11 +99,16 @@ export function reviewFromPost(title: string, content: string): ReviewPost | und
   let directors: string[] = [];
   let upNext: FilmRef[] = [];
 
+  let creditUnread: string | undefined;
+
+  // The credit gives people only from what reads as names, and leaves the body only when
+  // the line holds nothing else; a credit opening a sentence keeps the sentence whole.
   const first = takeFirstLine(body);
-  const directedBy = /^Directed by\s+(.+)$/i.exec(plainText(first.line));
-  if (directedBy) {
-    directors = splitNames(directedBy[1] as string);
-    body = first.rest;
+  const credit = readCredit(first.line, [film.title]);
+  if (credit) {
+    directors = credit.directors;
+    creditUnread = credit.unread;
+    if (credit.standalone && first.whole) body = first.rest;
   }
 
   const last = takeLastLine(body);
@@ -140,5 +119,5 @@ export function reviewFromPost(title: string, content: string): ReviewPost | und
     body = last.rest;
   }
 
-  return { film, directors, upNext, body: body.trim() };
+  return { film, directors, upNext, body: body.trim(), ...(creditUnread ? { creditUnread } : {}) };
 }

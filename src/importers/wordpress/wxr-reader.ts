@@ -207,6 +207,7 @@ function itemOf(node: Node): WxrItem {
     status: child(node, "wp:status"),
     postDate: child(node, "wp:post_date"),
     postDateGmt: child(node, "wp:post_date_gmt"),
+    pubDate: child(node, "pubDate"),
     creator: child(node, "dc:creator"),
     content: body(node, "content:encoded"),
     excerpt: body(node, "excerpt:encoded"),

@@ -50,6 +50,8 @@ export interface WxrItem {
   status: string;
   postDate: string;
   postDateGmt: string;
+  /** The RSS `pubDate` (RFC 822), the last resort for a post's date. */
+  pubDate: string;
   creator: string;
   content: string;
   excerpt: string;

@@ -235,6 +235,38 @@ function Outcome(props: ImportJobView) {
           ))}
         </ul>
       )}
+      {summary.fidelity ? (
+        <>
+          <h2>Fidelity check</h2>
+          <p class="import-fidelity">
+            {summary.fidelity.changed.length.toLocaleString("en")}{" "}
+            {summary.fidelity.changed.length === 1 ? "post" : "posts"} changed (of{" "}
+            {summary.fidelity.compared.toLocaleString("en")} compared word for word with the export)
+          </p>
+          {summary.fidelity.changed.length ? (
+            <ul class="import-changed">
+              {summary.fidelity.changed.map((what) => (
+                <li>{what}</li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+      {(summary.reported ?? []).map((group) => (
+        <>
+          <h2>
+            {group.count.toLocaleString("en")} × {group.why}
+          </h2>
+          <ul class="import-reported">
+            {group.examples.map((what) => (
+              <li>{what}</li>
+            ))}
+            {group.count > group.examples.length ? (
+              <li>… and {(group.count - group.examples.length).toLocaleString("en")} more</li>
+            ) : null}
+          </ul>
+        </>
+      ))}
       <h2>See what came in</h2>
       {reviews.length ? (
         <>
