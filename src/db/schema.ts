@@ -25,10 +25,12 @@ import type {
   MailOutboxTable,
   MailSubscriptionsTable,
 } from "./schema-mail.ts";
+import type { ReviewUpNextTable } from "./schema-up-next.ts";
 
 export type * from "./schema-commenters.ts";
 export type * from "./schema-imports.ts";
 export type * from "./schema-mail.ts";
+export type * from "./schema-up-next.ts";
 
 export type Role = "owner" | "editor" | "author" | "contributor";
 export type ReviewStatus = "draft" | "scheduled" | "published";
@@ -310,6 +312,7 @@ export interface Database {
   posts: PostsTable;
   post_tags: PostTagsTable;
   film_log: FilmLogTable;
+  review_up_next: ReviewUpNextTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -3,7 +3,7 @@ import type { Db } from "../db/connect.ts";
 import type { Film, Review, Still, Tag } from "../db/schema.ts";
 import { filmById, filmCredits, type FilmCredit } from "./films.ts";
 import { neighbours, publicReviewBySlug, type Neighbour } from "./reviews.ts";
-import { upNext, type UpNext } from "./series.ts";
+import { shownUpNext, type ShownUpNext } from "./review-up-next.ts";
 import { stillsOfReview } from "./stills.ts";
 import { tagsOfReview } from "./tags.ts";
 
@@ -14,7 +14,8 @@ export interface ReviewPageData {
   authorName: string;
   stills: Still[];
   tags: Tag[];
-  upNext: UpNext | undefined;
+  /** The review's own list as its author wrote it, else its series' next films. */
+  upNext: ShownUpNext | undefined;
   previous: Neighbour | undefined;
   next: Neighbour | undefined;
 }
@@ -36,7 +37,7 @@ export async function loadReviewPage(
       .executeTakeFirst(),
     stillsOfReview(db, review.id),
     tagsOfReview(db, review.id),
-    upNext(db, review, now, 3),
+    shownUpNext(db, review, now, 3),
     neighbours(db, review, now),
   ]);
   if (!film) return undefined;

@@ -12,6 +12,8 @@ export class UpNextPlan {
   #loaded = false;
   /** Whether this run read any Up Next line: with none, the series is left as it is. */
   #followed = false;
+  /** Every line read, as film ids, to tell at the end which ones the merged order overrules. */
+  readonly #lines: { filmId: number; next: number[] }[] = [];
 
   constructor(
     private readonly title: string,
@@ -40,6 +42,7 @@ export class UpNextPlan {
   follow(filmId: number, next: number[]): void {
     if (next.length === 0) return;
     this.#followed = true;
+    this.#lines.push({ filmId, next });
     if (!this.#order.includes(filmId)) this.#order.push(filmId);
     let cursor = this.#order.indexOf(filmId);
     for (const id of next) {
@@ -51,6 +54,24 @@ export class UpNextPlan {
       this.#order.splice(cursor + 1, 0, id);
       cursor += 1;
     }
+  }
+
+  /**
+   * How many lines read in this run name other films, or the same in another order, than
+   * the merged order puts right after their film (each review still shows its own line).
+   */
+  get disagreeing(): number {
+    const at = new Map(this.#order.map((id, index) => [id, index]));
+    let count = 0;
+    for (const { filmId, next } of this.#lines) {
+      const start = (at.get(filmId) ?? -1) + 1;
+      if (next.some((id, i) => this.#order[start + i] !== id)) count += 1;
+    }
+    return count;
+  }
+
+  get lines(): number {
+    return this.#lines.length;
   }
 
   get size(): number {

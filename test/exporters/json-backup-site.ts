@@ -13,6 +13,7 @@ import { createFilm } from "../../src/domain/films.ts";
 import { recordImported } from "../../src/domain/import-items.ts";
 import { addPasskey } from "../../src/domain/passkeys.ts";
 import { addRedirects } from "../../src/domain/redirects.ts";
+import { replaceOwnUpNext } from "../../src/domain/review-up-next.ts";
 import { storeAutosave } from "../../src/domain/review-autosave.ts";
 import { startSession } from "../../src/domain/sessions.ts";
 import { siteSecret } from "../../src/domain/secrets.ts";
@@ -133,6 +134,8 @@ export async function buildRichSite(db: Db, mediaDir: string) {
   });
   await startSession(db, editor.id, "test browser");
   await addRedirects(db, ["/2026/01/leaving-las-vegas/", "/?p=12"], `/review/${vegasReview.slug}`);
+  // An own Up Next list, as an import leaves it (the restored page must show it the same).
+  await replaceOwnUpNext(db, vegasReview.id, [fixture.films.games.id, fixture.films.friday.id]);
   await recordImported(db, "https://old.example.com", "review", [
     { externalId: "12", localId: vegasReview.id },
   ]);

@@ -51,6 +51,7 @@ const reviewedTables = new Set([
   "posts",
   "post_tags",
   "film_log",
+  "review_up_next",
 ]);
 
 /** Entry points of the crawl besides the home page: the ones no page links to. */

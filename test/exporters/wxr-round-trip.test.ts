@@ -2,7 +2,10 @@
 // second database gives the same reviews, films, series, stills and comments (spam, which
 // the export leaves out, aside). Stills and the image in a review's text come from the first
 // site's media folder, given as the uploads folder.
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFilm } from "../../src/domain/films.ts";
+import { replaceOwnUpNext } from "../../src/domain/review-up-next.ts";
 import { importWordPress } from "../../src/importers/wordpress/import-wordpress.ts";
 import type { ImportSummary } from "../../src/importers/import-summary.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
@@ -97,6 +100,21 @@ async function seriesOf(db: TestDb) {
   return out;
 }
 
+/** Each review's own Up Next list, by its slug, as film labels in order. */
+async function ownListsOf(db: TestDb) {
+  const rows = await db.kysely
+    .selectFrom("review_up_next")
+    .innerJoin("reviews", "reviews.id", "review_up_next.review_id")
+    .innerJoin("films", "films.id", "review_up_next.film_id")
+    .select(["reviews.slug", "films.title", "films.year"])
+    .orderBy("reviews.slug")
+    .orderBy("review_up_next.position")
+    .execute();
+  const lists: Record<string, string[]> = {};
+  for (const row of rows) (lists[row.slug] ??= []).push(`${row.title} (${row.year})`);
+  return lists;
+}
+
 async function commentsOf(db: TestDb) {
   const rows = await db.kysely
     .selectFrom("comments")
@@ -163,7 +181,15 @@ describe.each(dialects)("Cinelog → WXR → Cinelog on %s", (dialect) => {
   beforeAll(async () => {
     source = await openTestDb(dialect);
     target = await openTestDb(dialect);
-    await buildExportSite(source);
+    const fixture = await buildExportSite(source);
+    // An own Up Next list (as an import leaves it), naming a film no series holds.
+    const mona = await createFilm(source, {
+      title: "Mona Lisa",
+      year: 1986,
+      credits: [{ role: "director", name: "Neil Jordan" }],
+    });
+    const { games, friday } = fixture.films;
+    await replaceOwnUpNext(source, fixture.reviews.vegasReview.id, [mona.id, games.id, friday.id]);
     file = (await exportToFile(source)).file;
     summary = await importWordPress(target, {
       file,
@@ -202,6 +228,17 @@ describe.each(dialects)("Cinelog → WXR → Cinelog on %s", (dialect) => {
     ]);
   });
 
+  it("keeps each review's own Up Next list, and writes it as the post's Up Next line", async () => {
+    const lists = await ownListsOf(target);
+    expect(lists).toEqual(await ownListsOf(source));
+    expect(Object.values(lists)).toEqual([
+      ["Mona Lisa (1986)", "House of Games (1987)", "His Girl Friday (1940)"],
+    ]);
+    expect(fs.readFileSync(file, "utf8")).toContain(
+      "<p>Up Next: Mona Lisa (1986), House of Games (1987), His Girl Friday (1940)</p>",
+    );
+  });
+
   it("keeps the comments: threads, statuses, kinds, authors", async () => {
     expect(await commentsOf(target)).toEqual(await commentsOf(source));
   });
@@ -223,5 +260,6 @@ describe.each(dialects)("Cinelog → WXR → Cinelog on %s", (dialect) => {
     expect(again.counts.get("series already imported")).toBe(1);
     expect(await reviewsOf(target)).toEqual(await reviewsOf(source));
     expect(await seriesOf(target)).toEqual(await seriesOf(source));
+    expect(await ownListsOf(target)).toEqual(await ownListsOf(source));
   });
 });

@@ -10,6 +10,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { Db } from "../../db/connect.ts";
 import { filmLabel } from "../../domain/films.ts";
+import { ownUpNextFilmIds } from "../../domain/review-up-next.ts";
 import { upNext } from "../../domain/series.ts";
 import { loadSettings } from "../../domain/settings.ts";
 import { nowIso } from "../../domain/time.ts";
@@ -176,11 +177,9 @@ async function reviewPage(
     .execute();
   if (reviews.length === 0) return [];
   const ids = reviews.map((r) => r.id);
+  const ownLists = await ownUpNextFilmIds(db, ids);
   const [films, tags, stills, comments] = await Promise.all([
-    filmRecords(
-      db,
-      reviews.map((r) => r.film_id),
-    ),
+    filmRecords(db, [...reviews.map((r) => r.film_id), ...[...ownLists.values()].flat()]),
     db.kysely
       .selectFrom("review_tags")
       .innerJoin("tags", "tags.id", "review_tags.tag_id")
@@ -207,14 +206,19 @@ async function reviewPage(
   for (const review of reviews) {
     const film = films.get(review.film_id);
     if (!film) continue;
-    const next = await upNext(db, review, now, 3);
+    // The review's own list when it has one (as its page shows it), else the series' next.
+    const ownUpNext = (ownLists.get(review.id) ?? []).flatMap((id) => films.get(id) ?? []);
+    const next = ownUpNext.length > 0 ? undefined : await upNext(db, review, now, 3);
     bundles.push({
       review,
       film,
       tags: tags.filter((t) => t.review_id === review.id),
       stills: stills.filter((s) => s.review_id === review.id),
       comments: comments.filter((c) => c.review_id === review.id),
-      upNext: (next?.items ?? []).map((item) => filmLabel(item.film)),
+      upNext: (ownUpNext.length > 0 ? ownUpNext : (next?.items ?? []).map((i) => i.film)).map(
+        filmLabel,
+      ),
+      ownUpNext,
       authorLogin: logins.get(review.author_id) ?? "",
     });
   }

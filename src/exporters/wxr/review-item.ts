@@ -26,6 +26,8 @@ export interface ReviewBundle {
   comments: Comment[];
   /** The "Up Next" films as the review page names them. */
   upNext: string[];
+  /** The review's own list (the films of `upNext`), for Cinelog; empty when it follows its series. */
+  ownUpNext: FilmMeta[];
   authorLogin: string;
 }
 
@@ -106,6 +108,7 @@ export function reviewItem(bundle: ReviewBundle, siteUrl: string): string {
     watchedOn: review.watched_on,
     isRewatch: review.is_rewatch === 1,
     hasSpoilers: review.has_spoilers === 1,
+    upNext: bundle.ownUpNext,
   };
   const exported = new Set(bundle.comments.map((c) => c.id));
   const lead = bundle.stills[0];

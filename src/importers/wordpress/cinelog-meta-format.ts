@@ -41,6 +41,8 @@ export const reviewMetaSchema = z.object({
   watchedOn: z.string().nullable().default(null),
   isRewatch: z.boolean().default(false),
   hasSpoilers: z.boolean().default(false),
+  /** The review's own Up Next list, in order; empty when it follows its series. */
+  upNext: z.array(filmMetaSchema).max(100).default([]),
 });
 
 export const seriesMetaSchema = z.object({

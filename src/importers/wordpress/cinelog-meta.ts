@@ -47,19 +47,21 @@ export class CinelogMeta {
 
   /**
    * The review a post holds: as the export's Cinelog meta says, when it has some (its own
-   * Markdown, film and fields; its series come whole from the series pages, so the Up Next
-   * line is not followed); none, for a post it marks as not a review; otherwise as read
-   * from the post.
+   * Markdown, film, fields and Up Next list; its series come whole from the series pages, so
+   * neither the list nor the Up Next line rebuilds them); none, for a post it marks as not a
+   * review; otherwise as read from the post.
    */
   review(item: WxrItem, parsed: ReviewPost | undefined): ReviewPost | undefined {
     if (plainPostMetaKey in item.meta) return undefined;
     const meta = parseMeta(reviewMetaSchema, item.meta[reviewMetaKey]);
     if (!meta) return parsed;
     this.#noteFilm(meta.film);
+    for (const film of meta.upNext) this.#noteFilm(film);
     return {
       film: { title: meta.film.title, year: meta.film.year },
       directors: directorsOf(meta.film),
-      upNext: [],
+      upNext: meta.upNext.map((film) => ({ title: film.title, year: film.year })),
+      rebuildsSeries: false,
       body: meta.markdown,
       extra: {
         rating: meta.rating,

@@ -10,6 +10,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { recordChange } from "../../domain/changes.ts";
 import { importedId, recordImported } from "../../domain/import-items.ts";
 import { addRedirects, redirectKey, redirectKeyOfLink } from "../../domain/redirects.ts";
+import { insertOwnUpNext } from "../../domain/review-up-next.ts";
 import { createReview } from "../../domain/reviews.ts";
 import { ensureTag } from "../../domain/tags.ts";
 import { createUser } from "../../domain/users.ts";
@@ -245,6 +246,7 @@ class WordPressImport {
       return;
     }
     let reviewId = await importedId(this.db, this.#source, "review", item.postId);
+    const isNew = reviewId === undefined;
     if (reviewId === undefined) {
       reviewId = await this.#createReview(item, review, status);
       this.summary.count("reviews");
@@ -265,7 +267,10 @@ class WordPressImport {
     const filmId = await this.#films.ensure(review.film, [], this.db);
     const next: number[] = [];
     for (const film of review.upNext) next.push(await this.#films.ensure(film, [], this.db));
-    this.#plan?.follow(filmId, next);
+    // The review shows the list as its author wrote it (in this batch's transaction, with
+    // the review); the series order is rebuilt from all the lines together.
+    if (isNew) await insertOwnUpNext(this.db, reviewId, next);
+    if (review.rebuildsSeries !== false) this.#plan?.follow(filmId, next);
   }
 
   async #createReview(item: WxrItem, post: ReviewPost, status: ReviewStatus): Promise<number> {
@@ -331,6 +336,12 @@ class WordPressImport {
     await this.#cinelog.finish(this.db, this.#source, this.summary);
     const saved = await this.#plan?.save(this.db);
     if (saved) this.summary.count("series entries from Up Next lines", saved.added);
+    if (this.#plan && this.#plan.lines > 0) {
+      this.summary.count(
+        "Up Next lines that differ from the series order (each review keeps its own)",
+        this.#plan.disagreeing,
+      );
+    }
     this.summary.count("films added", this.#films.created);
     await this.#plainPosts?.finish(this.db);
     // Last, once images in the text have been pointed at their copies.

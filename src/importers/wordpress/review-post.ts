@@ -18,7 +18,13 @@ export interface ReviewPost {
   /** A Cinelog export may name a film without a year (cinelog-meta.ts). */
   film: { title: string; year: number | null };
   directors: string[];
-  upNext: FilmRef[];
+  /** The "Up Next" films as the author listed them: the review keeps this list as its own. */
+  upNext: { title: string; year: number | null }[];
+  /**
+   * False when the series come whole from elsewhere (a Cinelog export's series pages,
+   * cinelog-meta.ts): the list is kept, but does not rebuild the series order.
+   */
+  rebuildsSeries?: boolean;
   /** The post's HTML without the "Directed by" and "Up Next" lines. */
   body: string;
   /** What the credit line named that could not be read as people (reported, not imported). */

@@ -31,6 +31,8 @@ export interface EditorValues {
   /** A series to put the review in, and how: on the film's entry there, or a new last entry. */
   seriesId: string;
   seriesPlacement: string;
+  /** Forget the review's own Up Next list on saving: it shows its series' next films again. */
+  followSeries: boolean;
 }
 
 export const seriesPlacements = ["attach", "append"] as const;
@@ -57,6 +59,7 @@ export const emptyEditorValues: EditorValues = {
   publishAt: "",
   seriesId: "",
   seriesPlacement: "attach",
+  followSeries: false,
 };
 
 export function valuesFromForm(body: FormBody): EditorValues {
@@ -79,6 +82,7 @@ export function valuesFromForm(body: FormBody): EditorValues {
     publishAt: field(body, "publishAt"),
     seriesId: field(body, "seriesId"),
     seriesPlacement: field(body, "seriesPlacement") || "attach",
+    followSeries: field(body, "followSeries") === "on",
   };
 }
 
@@ -184,6 +188,7 @@ function editorSchema(scale: RatingScale, intent: Intent, now: Date) {
       seriesPlacement: z.enum(seriesPlacements, {
         error: "Choose where the review goes in the series.",
       }),
+      followSeries: z.boolean(),
     })
     .superRefine((v, ctx) => {
       if (!v.newFilmTitle && !/^\d+$/.test(v.filmId)) {
@@ -269,6 +274,7 @@ export interface ValidEditorInput {
   hasSpoilers: boolean;
   publishAt: string | null;
   series: { id: number; placement: SeriesPlacement } | null;
+  followSeries: boolean;
 }
 
 export function validateEditor(
@@ -299,6 +305,7 @@ export function validateEditor(
       hasSpoilers: v.hasSpoilers,
       publishAt: v.publishAt ? parseUtcLocal(v.publishAt)!.toISOString() : null,
       series: v.seriesId ? { id: Number(v.seriesId), placement: v.seriesPlacement } : null,
+      followSeries: v.followSeries,
     },
   };
 }

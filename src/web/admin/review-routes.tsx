@@ -24,6 +24,7 @@ import {
   seriesChoices,
   seriesEntriesOfFilm,
 } from "../../domain/review-series.ts";
+import { followSeries, ownUpNext } from "../../domain/review-up-next.ts";
 import { createReview, ReviewInputError } from "../../domain/reviews.ts";
 import { can, type ReviewResource } from "../../domain/roles.ts";
 import { nowIso } from "../../domain/time.ts";
@@ -155,6 +156,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
           ofFilm: filmId ? await seriesEntriesOfFilm(db, filmId) : [],
           mayAppend: can(user, "manage_series"),
         }}
+        ownUpNext={existing ? await ownUpNext(db, existing, nowIso()) : []}
       />,
     );
   }
@@ -351,6 +353,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
             editorId: user.id,
           })
         : await createReview(trx, { ...common, authorId: user.id, rating: input.rating ?? null });
+      if (input.followSeries) await followSeries(trx, review.id);
       if (input.series) {
         await placeReviewInSeries(trx, {
           seriesId: input.series.id,

@@ -68,10 +68,13 @@ export function ReviewPage(props: ReviewPageProps) {
               )}
             </>
           ))}
-          <span class="up-next-series">
-            {" "}
-            — from <a href={`/series/${upNext.series.slug}`}>{upNext.series.title}</a>
-          </span>
+          {/* The author's own list reads as they wrote it; the series' next films say whence. */}
+          {upNext.source === "series" ? (
+            <span class="up-next-series">
+              {" "}
+              — from <a href={`/series/${upNext.series.slug}`}>{upNext.series.title}</a>
+            </span>
+          ) : null}
         </p>
       ) : null}
       {tags.length > 0 && (

@@ -1,9 +1,11 @@
 // Parts of the review editor with a job of their own: unsaved work kept on the server,
-// offered back (Restore is a link, Discard a form, so both work without JavaScript), and the
-// review's place in a series.
+// offered back (Restore is a link, Discard a form, so both work without JavaScript), the
+// review's place in a series, and its own Up Next list.
+import { filmLabel } from "../../../domain/films.ts";
+import type { UpNextFilm } from "../../../domain/review-up-next.ts";
 import type { FilmSeriesEntry, SeriesChoice } from "../../../domain/review-series.ts";
 import type { EditorErrors, EditorValues } from "../review-form.ts";
-import { CsrfField, SelectField } from "./form-fields.tsx";
+import { Checkbox, CsrfField, SelectField } from "./form-fields.tsx";
 import { shortTime } from "./overview-pages.tsx";
 
 /** Unsaved text kept on the server, offered back with Restore and Discard. */
@@ -140,6 +142,37 @@ export function SeriesFields(props: {
           </fieldset>
         </>
       ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * The list the review's author wrote as its Up Next (an imported "Up Next:" line), which its
+ * page shows instead of the series' next films; ticking the box forgets it on saving.
+ */
+export function UpNextFields(props: { ownUpNext: UpNextFilm[]; followSeries: boolean }) {
+  if (props.ownUpNext.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>Up Next</legend>
+      <p>This review shows its own Up Next list, as written:</p>
+      <ol class="own-up-next">
+        {props.ownUpNext.map((item) => (
+          <li>
+            {item.reviewSlug ? (
+              <a href={`/review/${item.reviewSlug}`}>{filmLabel(item.film)}</a>
+            ) : (
+              <>{filmLabel(item.film)} (not reviewed yet)</>
+            )}
+          </li>
+        ))}
+      </ol>
+      <Checkbox
+        id="followSeries"
+        label="Follow the series instead"
+        hint="Saving forgets this list: the review then shows the next films of its series."
+        checked={props.followSeries}
+      />
     </fieldset>
   );
 }

@@ -6,10 +6,12 @@
 import type { ReviewStatus } from "../../../db/schema.ts";
 import type { FilmChoice } from "../../../domain/admin-overview.ts";
 import type { RevisionItem } from "../../../domain/review-editing.ts";
+import type { UpNextFilm } from "../../../domain/review-up-next.ts";
 import { reviewEditorScript } from "../../assets/assets.ts";
 import {
   AutosaveOffers,
   SeriesFields,
+  UpNextFields,
   type AutosaveOffer,
   type EditorSeries,
 } from "./review-editor-parts.tsx";
@@ -47,6 +49,8 @@ export interface ReviewEditorProps {
   pristine: boolean;
   autosaveOffers: AutosaveOffer[];
   series: EditorSeries;
+  /** The review's own Up Next list, as its author wrote it; empty when it follows its series. */
+  ownUpNext: UpNextFilm[];
 }
 
 const statusText = {
@@ -247,6 +251,7 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
           <p class="hint">An editor publishes your review once it is ready.</p>
         )}
         <SeriesFields series={props.series} values={v} errors={props.errors} />
+        <UpNextFields ownUpNext={props.ownUpNext} followSeries={v.followSeries} />
         <div class="actions">
           <button type="submit" name="intent" value="preview">
             Preview
