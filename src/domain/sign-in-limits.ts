@@ -1,4 +1,4 @@
-// Rate limiting of sign-in: failures are counted per account and per address over a window,
+// Rate limiting of sign-in: failures are counted per account and address pair and per address over a window,
 // in the database, so that several app instances (and restarts) count the same attempts.
 import type { Db } from "../db/connect.ts";
 import { nowIso } from "./time.ts";
@@ -9,6 +9,15 @@ export const maxFailuresPerAddress = 20;
 
 export function accountKey(email: string): string {
   return `email:${email.trim().toLowerCase()}`;
+}
+
+/**
+ * Password failures are counted per account *and* address: someone hammering the owner's
+ * account from one address locks only that pair, never the owner signing in from another
+ * (the per-address limit still stops one address trying many accounts).
+ */
+export function accountAtAddressKey(email: string, ip: string): string {
+  return `${accountKey(email)}|ip:${ip}`;
 }
 
 export function addressKey(ip: string): string {

@@ -4,7 +4,7 @@
 import type { Db } from "../db/connect.ts";
 import type { User } from "../db/schema.ts";
 import {
-  accountKey,
+  accountAtAddressKey,
   addressKey,
   clearAccountFailures,
   lockedForMinutes,
@@ -24,7 +24,10 @@ export async function checkPasswordSignIn(
   input: { email: string; password: string; address: string },
 ): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase();
-  const keys = { account: accountKey(email), address: addressKey(input.address) };
+  const keys = {
+    account: accountAtAddressKey(email, input.address),
+    address: addressKey(input.address),
+  };
   const minutes = await lockedForMinutes(db, keys);
   if (minutes > 0) return { outcome: "locked", minutes };
 

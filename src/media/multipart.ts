@@ -3,7 +3,9 @@
 // cost the others: each file is handed over whole as soon as its part ends (at most
 // `maxFileBytes`), an oversized one only as its name and size, its bytes read and dropped.
 // The caller awaits each part before the next is read, so a slow consumer slows the upload
-// instead of filling memory.
+// instead of filling memory. Names, file names and field values come out cleaned of control
+// characters (src/content/clean-text.ts), like every text the site takes in.
+import { cleanText } from "../content/clean-text.ts";
 
 export interface FieldPart {
   kind: "field";
@@ -109,7 +111,7 @@ export async function* readMultipart(
   const reader = body.getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await readChunk(reader);
       if (done) break;
       total += value.length;
       if (total > limits.maxTotalBytes) {
@@ -190,6 +192,15 @@ export async function* readMultipart(
   if (state !== "done") throw new MultipartError("The upload ended before it was complete.");
 }
 
+/** The next chunk; a body that breaks off (the client went away) is a malformed body. */
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>) {
+  try {
+    return await reader.read();
+  } catch {
+    throw new MultipartError("The upload did not arrive whole.");
+  }
+}
+
 function openPart(headerText: string): OpenPart {
   let name: string | undefined;
   let filename: string | undefined;
@@ -206,7 +217,14 @@ function openPart(headerText: string): OpenPart {
     }
   }
   if (name === undefined) throw new MultipartError("A part has no name.");
-  return { name, filename, type, size: 0, chunks: [], overLimit: false };
+  return {
+    name: cleanText(name),
+    filename: filename === undefined ? undefined : cleanText(filename),
+    type,
+    size: 0,
+    chunks: [],
+    overLimit: false,
+  };
 }
 
 function parameter(header: string, key: string): string | undefined {
@@ -219,7 +237,8 @@ function parameter(header: string, key: string): string | undefined {
 function closePart(part: OpenPart): FormPart {
   const data = part.overLimit ? null : Buffer.concat(part.chunks);
   if (part.filename === undefined) {
-    return { kind: "field", name: part.name, value: (data ?? Buffer.alloc(0)).toString("utf8") };
+    const value = (data ?? Buffer.alloc(0)).toString("utf8");
+    return { kind: "field", name: part.name, value: cleanText(value) };
   }
   return {
     kind: "file",
@@ -242,7 +261,7 @@ export async function readSmallText(
   const reader = body.getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await readChunk(reader);
       if (done) break;
       size += value.length;
       if (size > max) return undefined;

@@ -6,6 +6,12 @@ import { registerAssetRoutes } from "./assets/assets.ts";
 import { clientAddressMiddleware } from "./client-address.ts";
 import { PageCacheLayer } from "./cache/cache-middleware.ts";
 import { registerAdminRoutes } from "./admin/routes.tsx";
+import { importUploadPath } from "./admin/import-routes.tsx";
+import { streamedUploadPath } from "./admin/still-routes.tsx";
+import { withCleanUrl } from "./clean-url.ts";
+import { formBodyEdge, RequestBodyError } from "./form-body.ts";
+import { mediaRange } from "./media-range.ts";
+import { MultipartError } from "../media/multipart.ts";
 import { registerCommentRoutes } from "./public/comment-routes.tsx";
 import { registerFeedRoutes } from "./public/feed-routes.ts";
 import { registerIndexRoutes } from "./public/index-routes.tsx";
@@ -18,7 +24,7 @@ import { siteContext } from "./public/site.ts";
 import { renderPage } from "./render.ts";
 import { securityHeadersFor } from "./security-headers.ts";
 import type { Services } from "./services.ts";
-import { ServerErrorPage } from "./views/simple-pages.tsx";
+import { BadRequestPage, ServerErrorPage } from "./views/simple-pages.tsx";
 
 export function createApp(
   services: Services,
@@ -35,6 +41,8 @@ export function createApp(
 
   registerAssetRoutes(app);
   app.use(clientAddressMiddleware(services.config.trustedProxyHops));
+  // Every form body is read and cleaned here, before any route (uploads stream their own).
+  app.use(formBodyEdge((path) => streamedUploadPath.test(path) || importUploadPath.test(path)));
 
   app.use(
     "/media/*",
@@ -42,6 +50,7 @@ export function createApp(
       await next();
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=86400");
     },
+    mediaRange(),
     serveStatic({
       root: services.config.mediaDir,
       rewriteRequestPath: (path) => path.replace(/^\/media/, ""),
@@ -68,6 +77,24 @@ export function createApp(
   });
 
   app.onError(async (error, c) => {
+    // A body the client broke is the client's mistake: a 400 (or 413), logged as a warning.
+    // Uploads read their own bodies; a break they do not answer themselves ends here too.
+    if (error instanceof MultipartError) error = new RequestBodyError(error.message);
+    if (error instanceof RequestBodyError) {
+      services.logger.warn({ path: c.req.path, reason: error.message }, "request body refused");
+      c.header("Cache-Control", "no-store");
+      try {
+        const { site } = await siteContext(services);
+        return await renderPage(
+          c,
+          site,
+          { title: "Request not read", status: error.status },
+          <BadRequestPage message={error.message} />,
+        );
+      } catch {
+        return c.text(error.message, error.status);
+      }
+    }
     const requestId = randomUUID();
     services.logger.error({ err: error, requestId, path: c.req.path }, "request failed");
     try {
@@ -82,6 +109,11 @@ export function createApp(
       return c.text(`Something went wrong (reference ${requestId}).`, 500);
     }
   });
+
+  // Addresses are cleaned before routing, so that paths, their parameters and query
+  // strings reach no route holding a control character (src/web/clean-url.ts).
+  const dispatch = app.fetch;
+  app.fetch = (request, ...rest) => dispatch(withCleanUrl(request), ...rest);
 
   return app;
 }

@@ -3,6 +3,7 @@
 // CSV ends with a CsvFileError saying where, after the records before it were handed on.
 import type { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
+import { cleanText } from "../../content/clean-text.ts";
 
 export interface CsvRecord {
   cells: string[];
@@ -32,7 +33,8 @@ export async function* csvRecords(
       record: string[];
       info: { lines: number };
     }>) {
-      yield { cells: record, line: info.lines };
+      // Cleaned as every text coming in is (control characters would differ by database).
+      yield { cells: record.map(cleanText), line: info.lines };
     }
   } catch (error) {
     if (error instanceof CsvError) {

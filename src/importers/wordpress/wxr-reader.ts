@@ -13,6 +13,7 @@ import {
   type WxrSite,
   type WxrTerm,
 } from "./wxr-types.ts";
+import { cleanText } from "../../content/clean-text.ts";
 
 /** A small element tree for one record (an item, an author, a term). */
 interface Node {
@@ -89,7 +90,9 @@ export async function* readWxr(
       siteField = name;
     }
   });
-  const onText = (text: string) => {
+  const onText = (raw: string) => {
+    // Cleaned as every text coming in is (control characters would differ by database).
+    const text = cleanText(raw);
     const node = stack.at(-1);
     if (node) node.text += text;
     else if (siteField === "title") site.title += text;

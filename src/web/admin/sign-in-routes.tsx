@@ -8,7 +8,7 @@ import { hasOwner, setupTokenIsValid } from "../../domain/setup-link.ts";
 import { passkeyLimitKey, recordPasskeyUse } from "../../domain/passkeys.ts";
 import { checkPasswordSignIn } from "../../domain/sign-in.ts";
 import {
-  accountKey,
+  accountAtAddressKey,
   addressKey,
   clearAccountFailures,
   lockedForMinutes,
@@ -135,7 +135,7 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
     if (result.outcome === "refused") {
       await recordFailure(db, {
         account: result.stored
-          ? accountKey(result.stored.user.email)
+          ? accountAtAddressKey(result.stored.user.email, clientAddress(c))
           : passkeyLimitKey(credentialId),
         address: addressKey(clientAddress(c)),
       });
@@ -146,7 +146,7 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
       counter: result.counter,
       backedUp: result.backedUp,
     });
-    await clearAccountFailures(db, accountKey(stored.user.email));
+    await clearAccountFailures(db, accountAtAddressKey(stored.user.email, clientAddress(c)));
     return beginSession(c, stored.user.id, next);
   });
 

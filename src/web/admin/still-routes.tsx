@@ -19,6 +19,7 @@ import {
   variantsOf,
   type StillDetails,
 } from "../../domain/stills.ts";
+import { cleanText } from "../../content/clean-text.ts";
 import { boundaryOf, MultipartError, readMultipart, readSmallText } from "../../media/multipart.ts";
 import { deleteStillFiles, storeUploadedStill } from "../../media/still-storage.ts";
 import { MAX_STILL_BYTES, StillRejected } from "../../media/still-variants.ts";
@@ -148,7 +149,10 @@ export function registerStillRoutes(admin: Hono<AdminEnv>, services: Services): 
         received.problem = { status: 413, message: "The form was too large." };
         return received;
       }
-      for (const [name, value] of new URLSearchParams(text)) addField(name, value);
+      // Cleaned as the multipart reader cleans its fields (src/content/clean-text.ts).
+      for (const [name, value] of new URLSearchParams(text)) {
+        addField(cleanText(name), cleanText(value));
+      }
       if (!(await csrfTokenIsValid(db, session.id, received.fields.get(csrfFieldName)?.[0]))) {
         received.problem = { status: 403, message: expiredMessage };
       }

@@ -69,7 +69,10 @@ const text = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") 
 export function parseCommentForm(body: Record<string, unknown>): ParsedCommentForm {
   const values: CommentFormValues = {
     comment: text(body.comment),
-    name: text(body.name).trim(),
+    // A name is one line: line breaks typed or pasted into it become spaces.
+    name: text(body.name)
+      .replace(/\s*\n\s*/g, " ")
+      .trim(),
     email: text(body.email).trim(),
     url: text(body.url).trim(),
     save: body.save === "1",

@@ -51,3 +51,14 @@ export function ServerErrorPage(props: { requestId: string }) {
     </section>
   );
 }
+
+/** A request the server would not read (a broken or oversized form): said plainly. */
+export function BadRequestPage(props: { message: string }) {
+  return (
+    <section aria-labelledby="bad-request-title">
+      <h1 id="bad-request-title">This request could not be read</h1>
+      <p>{props.message}</p>
+      <p>Go back, check what you sent, and try again.</p>
+    </section>
+  );
+}
