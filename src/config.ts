@@ -1,6 +1,7 @@
 // Typed configuration, read once from the environment and parsed with zod at the edge.
 import path from "node:path";
 import { z } from "zod";
+import { parseImportLimits, type ImportLimits } from "./importers/import-limits.ts";
 
 const configSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
@@ -37,6 +38,8 @@ export interface Config {
   pageCache: boolean;
   commentRateLimits: boolean;
   trustedProxyHops: number;
+  /** How much of an outside file an import reads, and the memory it may use. */
+  importLimits: ImportLimits;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -58,6 +61,12 @@ export function loadConfig(env: Env = process.env): Config {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
+  let importLimits: ImportLimits;
+  try {
+    importLimits = parseImportLimits(env.CINELOG_IMPORT_LIMITS);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  CINELOG_IMPORT_LIMITS: ${(error as Error).message}`);
+  }
   const c = parsed.data;
   const dataDir = path.resolve(c.dataDir);
   return {
@@ -72,5 +81,6 @@ export function loadConfig(env: Env = process.env): Config {
     pageCache: c.pageCache === "on",
     commentRateLimits: c.commentRateLimits === "on",
     trustedProxyHops: c.trustedProxyHops,
+    importLimits,
   };
 }

@@ -1,8 +1,16 @@
 // Reading a backup zip: its list of entries first (from the zip's central directory), then any
 // entry on demand as a stream, so a restore never holds more than a page of rows in memory.
+// What the zip holds is counted as it is read (entries, inflated bytes, one line's length)
+// and refused past the import limits, whatever its headers claim.
 import type { Readable } from "node:stream";
-import { StringDecoder } from "node:string_decoder";
 import yauzl from "yauzl";
+import {
+  defaultImportLimits,
+  formatBytes,
+  ImportLimitError,
+  type ImportLimits,
+} from "../importers/import-limits.ts";
+import { ZipBudget } from "../importers/zip-budget.ts";
 import { BackupError } from "./backup-format.ts";
 
 export interface BackupZip {
@@ -16,9 +24,22 @@ export interface BackupZip {
   close(): void;
 }
 
-export async function openBackupZip(file: string): Promise<BackupZip> {
+export type BackupLimits = Pick<ImportLimits, "backupSize" | "backupEntries" | "ndjsonLine">;
+
+/** A read error as the operator should see it: a limit is a refusal, anything else damage. */
+export function readFailure(name: string, error: unknown): BackupError {
+  if (error instanceof BackupError) return error;
+  if (error instanceof ImportLimitError) return new BackupError(`Refused: ${error.message}.`);
+  return new BackupError(`The backup's ${name} is damaged (${(error as Error).message}).`);
+}
+
+export async function openBackupZip(
+  file: string,
+  limits: BackupLimits = defaultImportLimits,
+): Promise<BackupZip> {
   let zip: yauzl.ZipFile;
   const entries = new Map<string, yauzl.Entry>();
+  const budget = new ZipBudget(limits.backupSize, limits.backupEntries);
   try {
     zip = await yauzl.openPromise(file, { autoClose: false, strictFileNames: true });
   } catch (error) {
@@ -27,9 +48,13 @@ export async function openBackupZip(file: string): Promise<BackupZip> {
     throw new BackupError(`${file} is not a readable zip file (${(error as Error).message}).`);
   }
   try {
-    for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
+    for await (const entry of zip.eachEntry()) {
+      budget.countEntry(entry.fileName);
+      entries.set(entry.fileName, entry);
+    }
   } catch (error) {
     zip.close();
+    if (error instanceof ImportLimitError) throw new BackupError(`Refused: ${error.message}.`);
     throw new BackupError(`${file} is a damaged zip file (${(error as Error).message}).`);
   }
 
@@ -37,7 +62,7 @@ export async function openBackupZip(file: string): Promise<BackupZip> {
     const entry = entries.get(name);
     if (!entry) throw new BackupError(`The backup is incomplete: it has no ${name}.`);
     try {
-      return await zip.openReadStreamPromise(entry);
+      return budget.meter(await zip.openReadStreamPromise(entry), name);
     } catch (error) {
       throw new BackupError(`The backup's ${name} cannot be read (${(error as Error).message}).`);
     }
@@ -45,20 +70,40 @@ export async function openBackupZip(file: string): Promise<BackupZip> {
 
   async function* lines(name: string): AsyncGenerator<string> {
     const input = await stream(name);
-    const decoder = new StringDecoder("utf8");
-    let rest = "";
+    // The pieces of the line read so far. Only each new chunk is searched for a line end, so
+    // a line costs time in proportion to its length, however many chunks it spans.
+    let pieces: Buffer[] = [];
+    let pending = 0;
+    let lineNumber = 1;
+    const tooLong = () =>
+      new BackupError(
+        `Refused: line ${lineNumber} of the backup's ${name} is longer than ` +
+          `${formatBytes(limits.ndjsonLine)}, the most a restore reads as one row.`,
+      );
     try {
-      for await (const chunk of input) {
-        rest += decoder.write(chunk as Buffer);
-        const parts = rest.split("\n");
-        rest = parts.pop() ?? "";
-        yield* parts;
+      for await (const chunk of input as AsyncIterable<Buffer>) {
+        let start = 0;
+        // A newline byte never occurs inside a multi-byte UTF-8 character: lines split safely
+        // as bytes and are decoded whole.
+        for (let end = chunk.indexOf(10, start); end !== -1; end = chunk.indexOf(10, start)) {
+          if (pending + end - start > limits.ndjsonLine) throw tooLong();
+          pieces.push(chunk.subarray(start, end));
+          yield Buffer.concat(pieces).toString("utf8");
+          pieces = [];
+          pending = 0;
+          lineNumber += 1;
+          start = end + 1;
+        }
+        if (start < chunk.length) {
+          pending += chunk.length - start;
+          if (pending > limits.ndjsonLine) throw tooLong();
+          pieces.push(chunk.subarray(start));
+        }
       }
     } catch (error) {
-      throw new BackupError(`The backup's ${name} is damaged (${(error as Error).message}).`);
+      throw readFailure(name, error);
     }
-    rest += decoder.end();
-    if (rest) yield rest;
+    if (pending > 0) yield Buffer.concat(pieces).toString("utf8");
   }
 
   return {
@@ -70,11 +115,18 @@ export async function openBackupZip(file: string): Promise<BackupZip> {
         throw new BackupError(`The backup's ${name} is too large to be a Cinelog manifest.`);
       }
       const chunks: Buffer[] = [];
+      let size = 0;
       try {
-        for await (const chunk of await stream(name)) chunks.push(chunk as Buffer);
+        for await (const chunk of await stream(name)) {
+          size += (chunk as Buffer).length;
+          // The header's size is only a claim: the bytes are counted as they come.
+          if (size > maxBytes) {
+            throw new BackupError(`The backup's ${name} is too large to be a Cinelog manifest.`);
+          }
+          chunks.push(chunk as Buffer);
+        }
       } catch (error) {
-        if (error instanceof BackupError) throw error;
-        throw new BackupError(`The backup's ${name} is damaged (${(error as Error).message}).`);
+        throw readFailure(name, error);
       }
       return Buffer.concat(chunks).toString("utf8");
     },

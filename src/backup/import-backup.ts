@@ -1,9 +1,7 @@
 // `cinelog import json`: restores a backup made by export-backup.ts into an empty site, on
 // either database whichever one made it. Everything happens in one transaction: a restore
-// that fails half way leaves the site as empty as it was.
-import fs from "node:fs";
-import path from "node:path";
-import { pipeline } from "node:stream/promises";
+// that fails half way leaves the site as empty as it was, and the media files it had written
+// by then are deleted again (media-writes.ts).
 import type { Kysely } from "kysely";
 import type { Db } from "../db/connect.ts";
 import { inTransaction } from "../db/transaction.ts";
@@ -12,10 +10,11 @@ import { rebuildSearchIndex } from "../search/index.ts";
 import { BackupError, manifestName, manifestSchema, mediaPrefix } from "./backup-format.ts";
 import type { Manifest } from "./backup-format.ts";
 import { replacedTables, restoreOrder, type TablePlan } from "./backup-plan.ts";
-import { openBackupZip, type BackupZip } from "./backup-zip.ts";
+import { openBackupZip, readFailure, type BackupLimits, type BackupZip } from "./backup-zip.ts";
 import { migrationLevel, readCatalogue, type TableInfo } from "./catalogue.ts";
 import type { BackupProgress } from "./export-backup.ts";
 import { mediaTarget } from "./media-files.ts";
+import { MediaWrites } from "./media-writes.ts";
 import { advanceIds } from "./sequences.ts";
 import { applyFixups, restoreTable, type Fixup } from "./restore-table.ts";
 
@@ -26,6 +25,9 @@ export interface ImportOptions {
   file: string;
   mediaDir: string;
   onProgress?: (p: BackupProgress) => void;
+  /** Told of each file and folder the restore creates, before anything is written into it. */
+  onCreated?: (file: string) => void;
+  limits?: BackupLimits;
 }
 
 export interface ImportSummary {
@@ -36,7 +38,8 @@ export interface ImportSummary {
 }
 
 export async function importBackup(db: Db, options: ImportOptions): Promise<ImportSummary> {
-  const zip = await openBackupZip(options.file);
+  const zip = await openBackupZip(options.file, options.limits);
+  const media = new MediaWrites(options.onCreated);
   try {
     const manifest = await readManifest(zip);
     checkLevel(manifest.migrations, await migrationLevel(db));
@@ -74,7 +77,7 @@ export async function importBackup(db: Db, options: ImportOptions): Promise<Impo
       await applyFixups(trx, fixups);
       const next = new Map(manifest.tables.flatMap((t) => (t.nextId ? [[t.name, t.nextId]] : [])));
       await advanceIds(trx, plans, next);
-      const mediaFiles = await restoreMedia(zip, options.mediaDir, advance);
+      const mediaFiles = await restoreMedia(zip, options.mediaDir, media, advance);
       if (mediaFiles !== manifest.media.files) {
         throw new BackupError(
           `The backup is damaged: it should hold ${manifest.media.files} media files and holds ${mediaFiles}.`,
@@ -85,6 +88,10 @@ export async function importBackup(db: Db, options: ImportOptions): Promise<Impo
       await recordChange(trx, ["site", "public-set", "lists", "series", "comments"]);
       return summaryOf(restored, mediaFiles, searchDocuments);
     });
+  } catch (error) {
+    // Whether the rows or the files failed, or the commit itself: no file stays behind.
+    await media.undo();
+    throw error;
   } finally {
     zip.close();
   }
@@ -174,18 +181,23 @@ async function ensureEmpty(db: Db, plans: TablePlan[]): Promise<void> {
 async function restoreMedia(
   zip: BackupZip,
   mediaDir: string,
+  media: MediaWrites,
   advance: (n: number) => void,
 ): Promise<number> {
   let count = 0;
   for (const name of zip.names()) {
     if (!name.startsWith(mediaPrefix) || name.endsWith("/")) continue;
     const file = mediaTarget(mediaDir, name.slice(mediaPrefix.length));
-    fs.mkdirSync(path.dirname(file), { recursive: true });
     try {
-      await pipeline(await zip.stream(name), fs.createWriteStream(file));
+      await media.write(file, await zip.stream(name));
     } catch (error) {
-      if (error instanceof BackupError) throw error;
-      throw new BackupError(`The backup's ${name} is damaged (${(error as Error).message}).`);
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+        throw new BackupError(
+          `The media directory already holds ${name.slice(mediaPrefix.length)}: a backup restores ` +
+            "only into an empty site, and nothing there is overwritten.",
+        );
+      }
+      throw readFailure(name, error);
     }
     count += 1;
     advance(1);

@@ -1,8 +1,11 @@
 // `cinelog import json BACKUP.zip`: restores a backup made by `cinelog export json` into an
 // empty site (src/backup), with a progress bar on a terminal and a summary at the end.
 import { parseArgs } from "node:util";
-import { BackupError } from "../backup/backup-format.ts";
-import { importBackup } from "../backup/import-backup.ts";
+import {
+  commandFailureText,
+  ImportFailed,
+  importForCommand,
+} from "../importers/worker/import-for-command.ts";
 import { openRuntime } from "../runtime.ts";
 import { progressBar } from "./progress-bar.ts";
 
@@ -16,28 +19,26 @@ export async function importJsonCommand(args: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { config, db } = await openRuntime();
+  const runtime = await openRuntime();
   const onTerminal = process.stderr.isTTY;
-  const draw = onTerminal ? progressBar(process.stderr) : undefined;
   try {
-    const summary = await importBackup(db, {
-      file,
-      mediaDir: config.mediaDir,
-      ...(draw
-        ? { onProgress: (p) => draw({ ...p, detail: `${p.done} of ${p.total} rows and files` }) }
-        : {}),
-    });
+    // In a worker with a capped heap: see src/importers/worker/run-import.ts.
+    const summary = await importForCommand(
+      { kind: "json", file, mediaDir: runtime.config.mediaDir },
+      runtime,
+      onTerminal ? progressBar(process.stderr) : undefined,
+    );
     if (onTerminal) process.stderr.write("\n");
-    console.log(summary.toText());
+    console.log(summary.text);
   } catch (error) {
     if (onTerminal) process.stderr.write("\n");
-    if (error instanceof BackupError) {
-      console.error(`Restore failed: ${error.message}`);
+    if (error instanceof ImportFailed) {
+      console.error(commandFailureText("Restore", error));
       process.exitCode = 1;
       return;
     }
     throw error;
   } finally {
-    await db.close();
+    await runtime.db.close();
   }
 }

@@ -1,7 +1,11 @@
 // `cinelog import letterboxd EXPORT.zip`: brings a Letterboxd export in, with a progress bar
 // on a terminal and a summary at the end. Safe to run again: what was imported is recognised.
 import { parseArgs } from "node:util";
-import { importLetterboxd, LetterboxdError } from "../importers/letterboxd/import-letterboxd.ts";
+import {
+  commandFailureText,
+  ImportFailed,
+  importForCommand,
+} from "../importers/worker/import-for-command.ts";
 import { openRuntime } from "../runtime.ts";
 import { progressBar } from "./progress-bar.ts";
 
@@ -15,24 +19,26 @@ export async function importLetterboxdCommand(args: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { db } = await openRuntime();
+  const runtime = await openRuntime();
   const onTerminal = process.stderr.isTTY;
   try {
-    const summary = await importLetterboxd(db, {
-      file,
-      ...(onTerminal ? { onProgress: progressBar(process.stderr) } : {}),
-    });
+    // In a worker with a capped heap: see src/importers/worker/run-import.ts.
+    const summary = await importForCommand(
+      { kind: "letterboxd", file },
+      runtime,
+      onTerminal ? progressBar(process.stderr) : undefined,
+    );
     if (onTerminal) process.stderr.write("\n");
-    console.log(summary.toText());
+    console.log(summary.text);
   } catch (error) {
     if (onTerminal) process.stderr.write("\n");
-    if (error instanceof LetterboxdError) {
-      console.error(`Import failed: ${error.message}`);
+    if (error instanceof ImportFailed) {
+      console.error(commandFailureText("Import", error));
       process.exitCode = 1;
       return;
     }
     throw error;
   } finally {
-    await db.close();
+    await runtime.db.close();
   }
 }

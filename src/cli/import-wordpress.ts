@@ -2,12 +2,12 @@
 // terminal and a summary at the end. Safe to run again: what was imported is recognised.
 import { parseArgs } from "node:util";
 import {
-  importWordPress,
-  type WordPressImportProgress,
-} from "../importers/wordpress/import-wordpress.ts";
-import { WxrError } from "../importers/wordpress/wxr-types.ts";
+  commandFailureText,
+  ImportFailed,
+  importForCommand,
+} from "../importers/worker/import-for-command.ts";
 import { openRuntime } from "../runtime.ts";
-import { progressBar, type Progress } from "./progress-bar.ts";
+import { progressBar } from "./progress-bar.ts";
 
 const usage = "Usage: cinelog import wordpress FILE.xml [--uploads DIR] [--fetch-attachments]";
 
@@ -26,32 +26,32 @@ export async function importWordPressCommand(args: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { config, db } = await openRuntime();
+  const runtime = await openRuntime();
   const onTerminal = process.stderr.isTTY;
   try {
-    const summary = await importWordPress(db, {
-      file,
-      mediaDir: config.mediaDir,
-      ...(uploadsDir ? { uploadsDir } : {}),
-      fetchAttachments: values["fetch-attachments"] === true,
-      ...(onTerminal ? { onProgress: wordpressProgress(progressBar(process.stderr)) } : {}),
-    });
+    // In a worker with a capped heap: see src/importers/worker/run-import.ts.
+    const summary = await importForCommand(
+      {
+        kind: "wordpress",
+        file,
+        mediaDir: runtime.config.mediaDir,
+        ...(uploadsDir ? { uploadsDir } : {}),
+        fetchAttachments: values["fetch-attachments"] === true,
+      },
+      runtime,
+      onTerminal ? progressBar(process.stderr) : undefined,
+    );
     if (onTerminal) process.stderr.write("\n");
-    console.log(summary.toText());
+    console.log(summary.text);
   } catch (error) {
     if (onTerminal) process.stderr.write("\n");
-    if (error instanceof WxrError || (error as NodeJS.ErrnoException).code === "ENOENT") {
-      console.error(`Import failed: ${(error as Error).message}`);
+    if (error instanceof ImportFailed) {
+      console.error(commandFailureText("Import", error));
       process.exitCode = 1;
       return;
     }
     throw error;
   } finally {
-    await db.close();
+    await runtime.db.close();
   }
-}
-
-function wordpressProgress(draw: (p: Progress) => void) {
-  return (p: WordPressImportProgress) =>
-    draw({ done: p.bytesRead, total: p.totalBytes, detail: `${p.items} items` });
 }

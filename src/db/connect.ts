@@ -1,4 +1,5 @@
 // Picks the database from its URL: `sqlite:FILE` (default) or `postgres://…`.
+import path from "node:path";
 import type { Kysely } from "kysely";
 import { ChangeBus } from "./change-bus.ts";
 import { openPostgres, type PostgresOptions } from "./postgres.ts";
@@ -12,6 +13,8 @@ export interface Db {
   dialect: Dialect;
   /** PostgreSQL schema the tables live in, when not the default search path. */
   schema?: string;
+  /** How another thread or process reaches the same data (an import's worker does). */
+  url?: string;
   /** Tells this process's caches what content just changed. */
   changes: ChangeBus;
   /** Inside a transaction: change notices held back until it commits. */
@@ -25,6 +28,7 @@ export function connect(url: string, options: PostgresOptions = {}): Db {
     return {
       kysely: db,
       dialect: "postgres",
+      url: options.schema ? withSearchPath(url, options.schema) : url,
       ...(options.schema ? { schema: options.schema } : {}),
       changes: new ChangeBus(),
       close,
@@ -32,7 +36,20 @@ export function connect(url: string, options: PostgresOptions = {}): Db {
   }
   const file = url.startsWith("sqlite:") ? url.slice("sqlite:".length) : url;
   const { db, close } = openSqlite(file);
-  return { kysely: db, dialect: "sqlite", changes: new ChangeBus(), close };
+  return {
+    kysely: db,
+    dialect: "sqlite",
+    // A file is reached by its absolute path, whatever the other side's working folder.
+    ...(file === ":memory:" ? {} : { url: `sqlite:${path.resolve(file)}` }),
+    changes: new ChangeBus(),
+    close,
+  };
+}
+
+/** The URL with the schema as the connection's search path (pg's `options` parameter). */
+function withSearchPath(url: string, schema: string): string {
+  const option = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return `${url}${url.includes("?") ? "&" : "?"}${option}`;
 }
 
 /** A short description for logs that never includes a password. */

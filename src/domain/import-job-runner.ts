@@ -1,16 +1,20 @@
 // Runs a queued import job in the background of this process: the importer of its kind over
-// the uploaded file, its progress written to the job's row (at most a few times a second, so
-// a fast import is not slowed by its own bookkeeping), a heartbeat meanwhile so other
-// processes know it is alive, and at the end the summary or the error. The upload is deleted
-// however the job ends.
+// the uploaded file, in a worker thread with a capped heap (src/importers/worker), so that
+// no file can take the server down with it; its progress written to the job's row (at most
+// a few times a second, so a fast import is not slowed by its own bookkeeping), a heartbeat
+// meanwhile so other processes know it is alive, and at the end the summary or the error.
+// The upload is deleted however the job ends.
 import { rm } from "node:fs/promises";
 import type { Logger } from "pino";
 import type { Db } from "../db/connect.ts";
 import type { ImportJobKind } from "../db/schema.ts";
-import type { ImportSummary } from "../importers/import-summary.ts";
-import { importLetterboxd, LetterboxdError } from "../importers/letterboxd/import-letterboxd.ts";
-import { importWordPress } from "../importers/wordpress/import-wordpress.ts";
-import { WxrError } from "../importers/wordpress/wxr-types.ts";
+import type { ImportLimits } from "../importers/import-limits.ts";
+import {
+  ImportFailed,
+  runImport,
+  type ImportRequest,
+  type IsolatedSummary,
+} from "../importers/worker/run-import.ts";
 import {
   failImportJob,
   finishImportJob,
@@ -18,7 +22,6 @@ import {
   markImportRunning,
   recordImportProgress,
   renewImportHeartbeat,
-  storedSummaryOf,
   type ImportJob,
   type ImportProgress,
 } from "./import-jobs.ts";
@@ -27,28 +30,12 @@ export interface ImportRunContext {
   db: Db;
   mediaDir: string;
   logger: Logger;
+  limits: ImportLimits;
 }
 
-type Importer = (
-  context: ImportRunContext,
-  file: string,
-  onProgress: (progress: ImportProgress) => void,
-) => Promise<ImportSummary>;
-
-const importers: Record<ImportJobKind, Importer> = {
-  wordpress: (context, file, onProgress) =>
-    importWordPress(context.db, {
-      file,
-      mediaDir: context.mediaDir,
-      onProgress: (p) =>
-        onProgress({
-          done: p.bytesRead,
-          total: p.totalBytes,
-          detail: `${p.items.toLocaleString("en")} ${p.items === 1 ? "item" : "items"} read`,
-        }),
-    }),
-  letterboxd: (context, file, onProgress) => importLetterboxd(context.db, { file, onProgress }),
-};
+function requestOf(kind: ImportJobKind, file: string, mediaDir: string): ImportRequest {
+  return kind === "wordpress" ? { kind, file, mediaDir } : { kind, file };
+}
 
 /** An import that cannot go on for a reason its message explains to the owner. */
 export class ImportRefused extends Error {}
@@ -84,20 +71,29 @@ export async function runImportJob(context: ImportRunContext, job: ImportJob): P
       lastWrite = now;
       write(() => recordImportProgress(db, job.id, progress));
     };
-    const summary = await importers[job.kind](context, file, onProgress);
+    if (!db.url)
+      throw new ImportRefused("Imports need a database file or server, not one in memory.");
+    const summary: IsolatedSummary = await runImport(requestOf(job.kind, file, context.mediaDir), {
+      databaseUrl: db.url,
+      limits: context.limits,
+      onProgress,
+      // What the worker changed is dropped from this process's page cache at once.
+      onChanges: (tags) => db.changes.emit(tags),
+    });
     if (latest) {
       const last = latest;
       write(() => recordImportProgress(db, job.id, last));
     }
     await writes;
     await removeUpload(file);
-    await finishImportJob(db, job.id, storedSummaryOf(summary));
+    await finishImportJob(db, job.id, { counts: summary.counts, skipped: summary.skipped });
     logger.info({ importJob: job.id, kind: job.kind }, "import finished");
   } catch (error) {
     await writes;
     await removeUpload(file);
     const message = failureMessage(error);
     if (message === undefined) logger.error({ err: error, importJob: job.id }, "import failed");
+    else logger.warn({ importJob: job.id, reason: message }, "import refused");
     await failImportJob(
       db,
       job.id,
@@ -115,15 +111,10 @@ async function removeUpload(file: string | null): Promise<void> {
 
 /** The owner-facing reason for a failure the file or its content explains; else undefined. */
 function failureMessage(error: unknown): string | undefined {
-  if (
-    error instanceof ImportRefused ||
-    error instanceof WxrError ||
-    error instanceof LetterboxdError
-  ) {
-    return error.message;
-  }
   if ((error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") {
     return "The uploaded file is gone; upload it again.";
   }
+  if (error instanceof ImportRefused) return error.message;
+  if (error instanceof ImportFailed && error.reason !== "crash") return error.message;
   return undefined;
 }

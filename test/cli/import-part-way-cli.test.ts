@@ -1,6 +1,7 @@
 // A WordPress export that breaks part-way (a download cut short, a garbled byte run): the
 // items before the break are kept, the message says how many and that the same import
 // resumes once the file is mended; the CLI and the admin job say so, on both databases.
+import { defaultImportLimits } from "../../src/importers/import-limits.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -93,7 +94,15 @@ describe.each(dialects)("an export that breaks part-way, on %s", (dialect) => {
       storedPath: upload,
       createdBy: owner.id,
     });
-    await runImportJob({ db, mediaDir: db.mediaDir, logger: pino({ level: "silent" }) }, job!);
+    await runImportJob(
+      {
+        db,
+        mediaDir: db.mediaDir,
+        logger: pino({ level: "silent" }),
+        limits: defaultImportLimits,
+      },
+      job!,
+    );
     const ended = await importJob(db, job!.id);
     expect(ended?.status).toBe("failed");
     expect(ended?.error).toMatch(/Not a readable WordPress export/);

@@ -226,6 +226,16 @@ describe.each(dialects)("JSON backup and restore on %s", (dialect) => {
         name === "tables/comments.ndjson" ? text.split("\n").slice(1).join("\n") : text,
       );
       await expect(attempt(shortened)).rejects.toThrow(/damaged: its comments table should hold/);
+
+      // Fails after every media file was written: the restore takes them all away again.
+      const oneShort = path.join(dir, "one-short.zip");
+      await rewriteZip(backup, oneShort, (name, text) => {
+        if (name !== "cinelog-backup.json") return text;
+        const m = JSON.parse(text) as Manifest;
+        return JSON.stringify({ ...m, media: { ...m.media, files: m.media.files + 1 } });
+      });
+      await expect(attempt(oneShort)).rejects.toThrow(/should hold \d+ media files/);
+      expect(fs.readdirSync(fresh.mediaDir, { recursive: true })).toEqual([]);
       // Each refusal left the site empty, so a good backup still restores.
       await attempt(backup);
     } finally {

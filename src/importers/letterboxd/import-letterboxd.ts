@@ -9,6 +9,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { recordChange } from "../../domain/changes.ts";
 import { FilmCatalogue } from "../film-catalogue.ts";
 import { decodeEntities } from "../wordpress/review-post.ts";
+import { defaultImportLimits, ImportLimitError, type ImportLimits } from "../import-limits.ts";
 import { ImportSummary } from "../import-summary.ts";
 import { csvRecords, CsvFileError, type CsvRecord } from "./csv-records.ts";
 import { LetterboxdError } from "./letterboxd-error.ts";
@@ -28,6 +29,8 @@ export interface LetterboxdImportProgress {
 export interface LetterboxdImportOptions {
   file: string;
   onProgress?: (progress: LetterboxdImportProgress) => void;
+  /** How much of the zip and its CSV files is read before the file is refused. */
+  limits?: ImportLimits;
 }
 
 /** The files read, in the order they are read: reviews first, so the diary knows them. */
@@ -55,7 +58,7 @@ export async function importLetterboxd(
   db: Db,
   options: LetterboxdImportOptions,
 ): Promise<ImportSummary> {
-  const archive = await openZip(options.file);
+  const archive = await openZip(options.file, options.limits ?? defaultImportLimits);
   try {
     return await new LetterboxdImport(db, archive, options).run();
   } finally {
@@ -144,7 +147,18 @@ class LetterboxdImport {
   /** The records of one file, with the bytes read counted towards the progress. */
   async #records(member: ZipMember): Promise<AsyncGenerator<CsvRecord>> {
     const stream = await this.archive.open(member);
-    return csvRecords(stream, (bytes) => (this.#done += bytes));
+    return csvRecords(
+      stream,
+      (bytes) => (this.#done += bytes),
+      this.options.limits ?? defaultImportLimits,
+    );
+  }
+
+  /** A file past a limit ends the import: what follows it in the zip is not read either. */
+  #refused(file: string, error: ImportLimitError): LetterboxdError {
+    return new LetterboxdError(
+      `Refused ${file}: ${error.message}. The import stopped there; the rows before it were imported.`,
+    );
   }
 
   /** Runs `handle` on rows a batch at a time, each batch in one transaction. */
@@ -190,6 +204,10 @@ class LetterboxdImport {
         await batch.add(new Row(header, record.cells, record.line));
       }
     } catch (error) {
+      if (error instanceof ImportLimitError) {
+        await batch.flush();
+        throw this.#refused(file, error);
+      }
       if (!(error instanceof CsvFileError)) throw error;
       await batch.flush();
       this.summary.skip(file, `${error.message} (the rows before it were imported)`);
@@ -228,6 +246,7 @@ class LetterboxdImport {
     try {
       list = await readListFile(file, await this.#records(member));
     } catch (error) {
+      if (error instanceof ImportLimitError) throw this.#refused(file, error);
       if (!(error instanceof CsvFileError)) throw error;
       this.summary.skip(file, `${error.message} (the list was not imported)`);
       return;

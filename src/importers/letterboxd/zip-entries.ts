@@ -3,6 +3,8 @@
 // while it is being read, so the export is never held in memory whole.
 import type { Readable } from "node:stream";
 import yauzl from "yauzl";
+import { defaultImportLimits, ImportLimitError, type ImportLimits } from "../import-limits.ts";
+import { ZipBudget } from "../zip-budget.ts";
 import { LetterboxdError } from "./letterboxd-error.ts";
 
 export interface ZipMember {
@@ -17,7 +19,11 @@ export interface ZipArchive {
   close(): void;
 }
 
-export async function openZip(file: string): Promise<ZipArchive> {
+export async function openZip(
+  file: string,
+  limits: Pick<ImportLimits, "zipSize" | "zipEntries"> = defaultImportLimits,
+): Promise<ZipArchive> {
+  const budget = new ZipBudget(limits.zipSize, limits.zipEntries);
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
@@ -32,9 +38,10 @@ export async function openZip(file: string): Promise<ZipArchive> {
   }
   let entries: yauzl.Entry[];
   try {
-    entries = await readDirectory(zip);
+    entries = await readDirectory(zip, budget);
   } catch (error) {
     zip.close();
+    if (error instanceof ImportLimitError) throw new LetterboxdError(`Refused: ${error.message}.`);
     throw new LetterboxdError(`${file} is a damaged zip file: ${(error as Error).message}`);
   }
   const files = entries.filter((e) => !e.fileName.endsWith("/"));
@@ -52,7 +59,7 @@ export async function openZip(file: string): Promise<ZipArchive> {
       const entry = byMember.get(member);
       if (!entry) throw new Error(`not a member of this zip: ${member.name}`);
       try {
-        return await zip.openReadStreamPromise(entry);
+        return budget.meter(await zip.openReadStreamPromise(entry), member.name);
       } catch (error) {
         throw new LetterboxdError(`${member.name}: ${(error as Error).message}`);
       }
@@ -61,10 +68,16 @@ export async function openZip(file: string): Promise<ZipArchive> {
   };
 }
 
-function readDirectory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+function readDirectory(zip: yauzl.ZipFile, budget: ZipBudget): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: yauzl.Entry[] = [];
     zip.on("entry", (entry: yauzl.Entry) => {
+      try {
+        budget.countEntry(entry.fileName);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
       entries.push(entry);
       zip.readEntry();
     });

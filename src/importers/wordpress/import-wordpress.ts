@@ -15,6 +15,7 @@ import { createReview } from "../../domain/reviews.ts";
 import { ensureTag } from "../../domain/tags.ts";
 import { createUser } from "../../domain/users.ts";
 import { FilmCatalogue } from "../film-catalogue.ts";
+import type { ImportLimits } from "../import-limits.ts";
 import { ImportSummary } from "../import-summary.ts";
 import { UpNextPlan } from "../up-next-plan.ts";
 import type { AttachmentFetchOptions } from "./attachment-fetch.ts";
@@ -44,6 +45,8 @@ export interface WordPressImportOptions {
   /** Fetch attachments the uploads folder lacks from the old site (`--fetch-attachments`). */
   fetchAttachments?: boolean | AttachmentFetchOptions;
   onProgress?: (progress: WordPressImportProgress) => void;
+  /** The largest text node and record read before the file is refused. */
+  limits?: ImportLimits;
 }
 
 const recordsPerTransaction = 50;
@@ -85,7 +88,11 @@ export async function importWordPress(
     options.onProgress?.({ bytesRead, totalBytes, items });
   };
   try {
-    for await (const record of readWxr(options.file, (p) => (bytesRead = p.bytesRead))) {
+    for await (const record of readWxr(
+      options.file,
+      (p) => (bytesRead = p.bytesRead),
+      options.limits,
+    )) {
       if (record.type === "item") items += 1;
       batch.push(record);
       if (batch.length >= recordsPerTransaction) await flush();

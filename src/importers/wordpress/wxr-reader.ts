@@ -4,6 +4,7 @@
 import { createReadStream } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser, type SaxesTagNS } from "saxes";
+import { defaultImportLimits, formatBytes, type ImportLimits } from "../import-limits.ts";
 import {
   WxrError,
   type WxrAuthor,
@@ -44,13 +45,19 @@ export interface ReadProgress {
   bytesRead: number;
 }
 
+/** What a record's nodes cost beyond their text, so a million empty elements count too. */
+const nodeOverhead = 64;
+
 /**
  * Yields the records of the export at `file`. A DOCTYPE is refused outright: WXR never has
- * one, and refusing it closes the door on entity tricks (XXE, billion laughs).
+ * one, and refusing it closes the door on entity tricks (XXE, billion laughs). A text node
+ * or a record past its limit is refused as soon as it passes it, so neither is ever held
+ * whole however large the file claims it to be.
  */
 export async function* readWxr(
   file: string,
   onProgress?: (progress: ReadProgress) => void,
+  limits: Pick<ImportLimits, "xmlText" | "xmlItem"> = defaultImportLimits,
 ): AsyncGenerator<WxrRecord> {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const ready: WxrRecord[] = [];
@@ -62,6 +69,22 @@ export async function* readWxr(
   let siteField: string | undefined;
   let siteSent = false;
   let failure: Error | undefined;
+  // saxes gathers a text, CDATA, comment or name here until it ends: read after each chunk.
+  const pending = parser as unknown as { text: string; name: string };
+  let recordSize = 0;
+  let recordLine = 0;
+  let recordName = "";
+  const tooLarge = (what: string, limit: number) =>
+    new WxrError(
+      `Refused: ${what} is larger than ${formatBytes(limit)}, the most an import reads ` +
+        `(line ${parser.line} of the file). The file is damaged, or not a WordPress export.`,
+    );
+  const countRecord = (size: number) => {
+    recordSize += size;
+    if (recordSize > limits.xmlItem && !failure) {
+      failure = tooLarge(`the <${recordName}> that starts on line ${recordLine}`, limits.xmlItem);
+    }
+  };
 
   parser.on("doctype", () => {
     failure ??= new WxrError("This file has a DOCTYPE; a WordPress export never does. Refused.");
@@ -80,6 +103,14 @@ export async function* readWxr(
         attributes[attribute.local] = attribute.value;
       }
       const node: Node = { name, attributes, text: "", children: [] };
+      if (stack.length === 0) {
+        recordSize = 0;
+        recordLine = parser.line;
+        recordName = name;
+      }
+      countRecord(
+        nodeOverhead + Object.values(attributes).reduce((n, v) => n + v.length, name.length),
+      );
       stack.at(-1)?.children.push(node);
       stack.push(node);
       if (!siteSent && name === "item") {
@@ -94,8 +125,12 @@ export async function* readWxr(
     // Cleaned as every text coming in is (control characters would differ by database).
     const text = cleanText(raw);
     const node = stack.at(-1);
-    if (node) node.text += text;
-    else if (siteField === "title") site.title += text;
+    if (node) {
+      countRecord(text.length);
+      node.text += text;
+    } else if (siteField && text.length > limits.xmlText) {
+      failure ??= tooLarge(`the channel's <${siteField}>`, limits.xmlText);
+    } else if (siteField === "title") site.title += text;
     else if (siteField === "link") site.link += text;
     else if (siteField === "wp:base_site_url") site.baseUrl += text;
     else if (siteField === "wp:wxr_version") site.wxrVersion += text;
@@ -120,6 +155,9 @@ export async function* readWxr(
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytesRead += chunk.length;
       parser.write(decoder.write(chunk));
+      if (!failure && Math.max(pending.text.length, pending.name.length) > limits.xmlText) {
+        failure = tooLarge("one text in the file", limits.xmlText);
+      }
       if (failure) throw failure;
       if (depth > 0 && !sawRss) throw new WxrError("This is not a WordPress export (no <rss>).");
       onProgress?.({ bytesRead });

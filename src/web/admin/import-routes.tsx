@@ -1,6 +1,6 @@
 // Imports run from the admin (the owner's alone: they create accounts and content). An
-// export is uploaded, stored under the data directory, and imported in the background of
-// this process while its page shows the progress; one import at a time.
+// export is uploaded, stored under the data directory, and imported in the background (in a
+// worker thread of this process) while its page shows the progress; one import at a time.
 import { rm } from "node:fs/promises";
 import type { Hono } from "hono";
 import type { ImportJobKind } from "../../db/schema.ts";
@@ -94,7 +94,15 @@ export function registerImportRoutes(admin: Hono<AdminEnv>, services: Services):
       return showImports(c, { errors: { [kind]: busyMessage }, status: 409 });
     }
     // Not awaited: the import goes on after this response; its page follows it.
-    void runImportJob({ db, mediaDir: services.config.mediaDir, logger: services.logger }, job);
+    void runImportJob(
+      {
+        db,
+        mediaDir: services.config.mediaDir,
+        logger: services.logger,
+        limits: services.config.importLimits,
+      },
+      job,
+    );
     return c.redirect(`/admin/imports/${job.id}`, 303);
   });
 

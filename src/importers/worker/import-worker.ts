@@ -1,0 +1,102 @@
+// The thread an import runs in (see run-import.ts): it opens its own connection to the
+// database, runs the importer of the request's kind and reports back. Whatever the file does
+// to it (a parser that throws from a stream callback, a heap that fills up), only this thread
+// ends; the server that started it keeps serving.
+import { parentPort, workerData } from "node:worker_threads";
+import { BackupError } from "../../backup/backup-format.ts";
+import { importBackup } from "../../backup/import-backup.ts";
+import { connect, type Db } from "../../db/connect.ts";
+import { ImportLimitError } from "../import-limits.ts";
+import type { ImportSummary } from "../import-summary.ts";
+import { importLetterboxd, LetterboxdError } from "../letterboxd/import-letterboxd.ts";
+import { importWordPress } from "../wordpress/import-wordpress.ts";
+import { WxrError } from "../wordpress/wxr-types.ts";
+import type {
+  IsolatedProgress,
+  IsolatedSummary,
+  WorkerFailure,
+  WorkerInput,
+  WorkerMessage,
+} from "./import-protocol.ts";
+
+const port = parentPort;
+if (!port) throw new Error("import-worker.ts runs only as a worker thread");
+const send = (message: WorkerMessage) => port.postMessage(message);
+
+function summaryOf(summary: ImportSummary): IsolatedSummary {
+  return { counts: [...summary.counts], skipped: summary.skipped, text: summary.toText() };
+}
+
+async function run(db: Db, input: WorkerInput): Promise<IsolatedSummary> {
+  const { request, limits } = input;
+  const onProgress = (progress: IsolatedProgress) => send({ type: "progress", progress });
+  switch (request.kind) {
+    case "wordpress":
+      return summaryOf(
+        await importWordPress(db, {
+          file: request.file,
+          mediaDir: request.mediaDir,
+          ...(request.uploadsDir ? { uploadsDir: request.uploadsDir } : {}),
+          fetchAttachments: request.fetchAttachments === true,
+          limits,
+          onProgress: (p) =>
+            onProgress({
+              done: p.bytesRead,
+              total: p.totalBytes,
+              detail: `${p.items.toLocaleString("en")} ${p.items === 1 ? "item" : "items"} read`,
+            }),
+        }),
+      );
+    case "letterboxd":
+      return summaryOf(await importLetterboxd(db, { file: request.file, limits, onProgress }));
+    case "json": {
+      const summary = await importBackup(db, {
+        file: request.file,
+        mediaDir: request.mediaDir,
+        limits,
+        onCreated: (path) => send({ type: "created", path }),
+        onProgress: (p) => onProgress({ ...p, detail: `${p.done} of ${p.total} rows and files` }),
+      });
+      return {
+        counts: [
+          ...summary.tables.map((t): [string, number] => [t.name, t.rows]),
+          ["media files", summary.mediaFiles],
+        ],
+        skipped: [],
+        text: summary.toText(),
+      };
+    }
+  }
+}
+
+function failureOf(error: unknown): WorkerFailure {
+  const err = error instanceof Error ? error : new Error(String(error));
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const expected =
+    error instanceof WxrError ||
+    error instanceof LetterboxdError ||
+    error instanceof BackupError ||
+    error instanceof ImportLimitError ||
+    code === "ENOENT";
+  return {
+    expected,
+    message: err.message,
+    ...(typeof code === "string" ? { code } : {}),
+    ...(expected || !err.stack ? {} : { stack: err.stack }),
+  };
+}
+
+async function main(input: WorkerInput): Promise<void> {
+  const db = connect(input.databaseUrl, { maxConnections: 2 });
+  // Pages cached by the process that started the import drop what it changed at once.
+  db.changes.subscribe((tags) => send({ type: "changes", tags: [...tags] }));
+  try {
+    send({ type: "done", summary: await run(db, input) });
+  } catch (error) {
+    send({ type: "failed", failure: failureOf(error) });
+  } finally {
+    await db.close();
+  }
+}
+
+await main(workerData as WorkerInput);

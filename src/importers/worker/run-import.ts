@@ -1,0 +1,144 @@
+// Runs an import (WordPress, Letterboxd or a backup restore) in a worker thread with a capped
+// heap, for the admin's jobs and the command line alike. A file that makes the importer throw
+// where no caller can catch it, or fill its memory, ends the worker, not the process: the
+// import fails with a message and everything else goes on.
+//
+// From the TypeScript sources (development, tests) the worker runs its .ts file under tsx;
+// from the compiled build it runs the .js file next to this one.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { formatBytes, type ImportLimits } from "../import-limits.ts";
+import type {
+  ImportRequest,
+  IsolatedProgress,
+  IsolatedSummary,
+  WorkerInput,
+  WorkerMessage,
+} from "./import-protocol.ts";
+import { removeCreated } from "../../backup/media-writes.ts";
+
+export type { ImportRequest, IsolatedProgress, IsolatedSummary } from "./import-protocol.ts";
+
+/** An import that did not finish; `message` is written for the owner or operator. */
+export class ImportFailed extends Error {
+  constructor(
+    message: string,
+    /** "refused": the file or the site explains it; "memory": the heap cap; "crash": a bug. */
+    readonly reason: "refused" | "memory" | "crash",
+    readonly code?: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RunImportOptions {
+  /** How the worker reaches the database: `Db.url` of the caller's connection. */
+  databaseUrl: string;
+  limits: ImportLimits;
+  onProgress?: (progress: IsolatedProgress) => void;
+  /** Content the import changed, for the caller's page cache. */
+  onChanges?: (tags: string[]) => void;
+}
+
+const here = fileURLToPath(import.meta.url);
+const fromSources = path.extname(here) === ".ts";
+const workerFile = path.join(path.dirname(here), `import-worker${path.extname(here)}`);
+
+/** tsx's loader, found from this file, so the worker does not depend on the current folder. */
+function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+}
+
+export function runImport(
+  request: ImportRequest,
+  options: RunImportOptions,
+): Promise<IsolatedSummary> {
+  const input: WorkerInput = {
+    request,
+    databaseUrl: options.databaseUrl,
+    limits: options.limits,
+  };
+  const heapMb = Math.max(32, Math.floor(options.limits.memory / 1024 / 1024));
+  const worker = new Worker(workerFile, {
+    workerData: input,
+    execArgv: fromSources ? ["--import", tsxLoader()] : [],
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    // The worker's own output goes where the caller's goes.
+    stdout: false,
+    stderr: false,
+  });
+  const created: string[] = [];
+  let outcome:
+    { ok: true; summary: IsolatedSummary } | { ok: false; failure: ImportFailed } | undefined;
+
+  worker.on("message", (message: WorkerMessage) => {
+    switch (message.type) {
+      case "progress":
+        options.onProgress?.(message.progress);
+        break;
+      case "changes":
+        options.onChanges?.(message.tags);
+        break;
+      case "created":
+        created.push(message.path);
+        break;
+      case "done":
+        outcome ??= { ok: true, summary: message.summary };
+        break;
+      case "failed": {
+        const { failure } = message;
+        outcome ??= {
+          ok: false,
+          failure: new ImportFailed(
+            failure.message,
+            failure.expected ? "refused" : "crash",
+            failure.code,
+            failure.stack,
+          ),
+        };
+        break;
+      }
+    }
+  });
+  worker.on("error", (error: Error & { code?: string }) => {
+    if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
+      outcome ??= {
+        ok: false,
+        failure: new ImportFailed(
+          `The import ran out of memory: it may use ${formatBytes(options.limits.memory)}, and this ` +
+            "file needed more. The file is damaged or hostile, or very large (the limit is the " +
+            "`memory` entry of CINELOG_IMPORT_LIMITS). What was imported before this point stays.",
+          "memory",
+          error.code,
+        ),
+      };
+      return;
+    }
+    // Thrown where the importer could not catch it, such as inside a stream's callback.
+    outcome ??= {
+      ok: false,
+      failure: new ImportFailed(error.message, "crash", error.code, error.stack),
+    };
+  });
+
+  return new Promise((resolve, reject) => {
+    worker.once("exit", (exitCode) => {
+      const result = outcome ?? {
+        ok: false as const,
+        failure: new ImportFailed(
+          `The import stopped unexpectedly (its worker exited with code ${exitCode}).`,
+          "crash",
+        ),
+      };
+      if (result.ok) {
+        resolve(result.summary);
+        return;
+      }
+      // A worker that died could not remove what it had written (a restore's media files).
+      void removeCreated(created).finally(() => reject(result.failure));
+    });
+  });
+}
