@@ -3,22 +3,22 @@
 import { parseArgs } from "node:util";
 import { BackupError } from "../backup/backup-format.ts";
 import { importBackup } from "../backup/import-backup.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 import { progressBar } from "./progress-bar.ts";
 
 const usage = "Usage: cinelog import json BACKUP.zip";
 
-export async function importJsonCommand(args: string[]): Promise<void> {
+export async function importJsonCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: false });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
-  const { config, db } = await openRuntime();
-  const onTerminal = process.stderr.isTTY;
-  const draw = onTerminal ? progressBar(process.stderr) : undefined;
+  const { config, db } = await openCommandRuntime(io);
+  const onTerminal = io.stderr.isTTY;
+  const draw = onTerminal ? progressBar(io.stderr) : undefined;
   try {
     const summary = await importBackup(db, {
       file,
@@ -27,14 +27,14 @@ export async function importJsonCommand(args: string[]): Promise<void> {
         ? { onProgress: (p) => draw({ ...p, detail: `${p.done} of ${p.total} rows and files` }) }
         : {}),
     });
-    if (onTerminal) process.stderr.write("\n");
-    console.log(summary.toText());
+    if (onTerminal) io.stderr.write("\n");
+    say(io, summary.toText());
+    return 0;
   } catch (error) {
-    if (onTerminal) process.stderr.write("\n");
+    if (onTerminal) io.stderr.write("\n");
     if (error instanceof BackupError) {
-      console.error(`Restore failed: ${error.message}`);
-      process.exitCode = 1;
-      return;
+      complain(io, `Restore failed: ${error.message}`);
+      return 1;
     }
     throw error;
   } finally {

@@ -2,34 +2,34 @@
 // on a terminal and a summary at the end. Safe to run again: what was imported is recognised.
 import { parseArgs } from "node:util";
 import { importLetterboxd, LetterboxdError } from "../importers/letterboxd/import-letterboxd.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 import { progressBar } from "./progress-bar.ts";
 
 const usage = "Usage: cinelog import letterboxd EXPORT.zip";
 
-export async function importLetterboxdCommand(args: string[]): Promise<void> {
+export async function importLetterboxdCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: false });
   const [file] = positionals;
   if (!file || positionals.length > 1) {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
-  const { db } = await openRuntime();
-  const onTerminal = process.stderr.isTTY;
+  const { db } = await openCommandRuntime(io);
+  const onTerminal = io.stderr.isTTY;
   try {
     const summary = await importLetterboxd(db, {
       file,
-      ...(onTerminal ? { onProgress: progressBar(process.stderr) } : {}),
+      ...(onTerminal ? { onProgress: progressBar(io.stderr) } : {}),
     });
-    if (onTerminal) process.stderr.write("\n");
-    console.log(summary.toText());
+    if (onTerminal) io.stderr.write("\n");
+    say(io, summary.toText());
+    return 0;
   } catch (error) {
-    if (onTerminal) process.stderr.write("\n");
+    if (onTerminal) io.stderr.write("\n");
     if (error instanceof LetterboxdError) {
-      console.error(`Import failed: ${error.message}`);
-      process.exitCode = 1;
-      return;
+      complain(io, `Import failed: ${error.message}`);
+      return 1;
     }
     throw error;
   } finally {

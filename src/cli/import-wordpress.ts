@@ -6,12 +6,13 @@ import {
   type WordPressImportProgress,
 } from "../importers/wordpress/import-wordpress.ts";
 import { WxrError } from "../importers/wordpress/wxr-types.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 import { progressBar, type Progress } from "./progress-bar.ts";
 
 const usage = "Usage: cinelog import wordpress FILE.xml [--uploads DIR] [--fetch-attachments]";
 
-export async function importWordPressCommand(args: string[]): Promise<void> {
+export async function importWordPressCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     // Fetching from the old site is a request to a third party: only when the owner asks.
@@ -22,28 +23,27 @@ export async function importWordPressCommand(args: string[]): Promise<void> {
   const [file] = positionals;
   const uploadsDir = typeof values.uploads === "string" ? values.uploads : undefined;
   if (!file) {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
-  const { config, db } = await openRuntime();
-  const onTerminal = process.stderr.isTTY;
+  const { config, db } = await openCommandRuntime(io);
+  const onTerminal = io.stderr.isTTY;
   try {
     const summary = await importWordPress(db, {
       file,
       mediaDir: config.mediaDir,
       ...(uploadsDir ? { uploadsDir } : {}),
       fetchAttachments: values["fetch-attachments"] === true,
-      ...(onTerminal ? { onProgress: wordpressProgress(progressBar(process.stderr)) } : {}),
+      ...(onTerminal ? { onProgress: wordpressProgress(progressBar(io.stderr)) } : {}),
     });
-    if (onTerminal) process.stderr.write("\n");
-    console.log(summary.toText());
+    if (onTerminal) io.stderr.write("\n");
+    say(io, summary.toText());
+    return 0;
   } catch (error) {
-    if (onTerminal) process.stderr.write("\n");
+    if (onTerminal) io.stderr.write("\n");
     if (error instanceof WxrError || (error as NodeJS.ErrnoException).code === "ENOENT") {
-      console.error(`Import failed: ${(error as Error).message}`);
-      process.exitCode = 1;
-      return;
+      complain(io, `Import failed: ${(error as Error).message}`);
+      return 1;
     }
     throw error;
   } finally {
