@@ -8,6 +8,7 @@ export default defineConfig({
     pool: "forks",
     // Builds dist/ when stale, for the few tests that spawn the compiled CLI.
     globalSetup: ["test/support/build-once.ts"],
+    reporters: ["default", "./test/support/slowest-files-reporter.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
