@@ -1,21 +1,24 @@
 // `cinelog demo`: load the demo reviews, films and series into the database.
 import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 
-export async function demoCommand(args: string[]): Promise<void> {
-  const { config, db } = await openRuntime();
+export async function demoCommand(args: string[], io: CliIo): Promise<number> {
+  const { config, db } = await openCommandRuntime(io);
   try {
     if (!(await isEmptySite(db)) && !args.includes("--force")) {
-      console.error(
+      complain(
+        io,
         "The site already has films; the demo is for an empty site. Use --force to add it anyway.",
       );
-      process.exitCode = 1;
-      return;
+      return 1;
     }
     const summary = await loadDemo(db, config.mediaDir);
-    console.log(
+    say(
+      io,
       `Loaded ${summary.reviews} reviews of ${summary.films} films and a series of ${summary.seriesEntries} entries.`,
     );
+    return 0;
   } finally {
     await db.close();
   }

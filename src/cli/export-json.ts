@@ -3,12 +3,13 @@
 import { parseArgs } from "node:util";
 import { BackupError } from "../backup/backup-format.ts";
 import { exportBackup } from "../backup/export-backup.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 import { progressBar } from "./progress-bar.ts";
 
 const usage = "Usage: cinelog export json --out BACKUP.zip";
 
-export async function exportJsonCommand(args: string[]): Promise<void> {
+export async function exportJsonCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: { out: { type: "string" } },
@@ -17,13 +18,12 @@ export async function exportJsonCommand(args: string[]): Promise<void> {
   });
   const out = typeof values.out === "string" ? values.out : undefined;
   if (!out || positionals.length > 0) {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
-  const { config, db } = await openRuntime();
-  const onTerminal = process.stderr.isTTY;
-  const draw = onTerminal ? progressBar(process.stderr) : undefined;
+  const { config, db } = await openCommandRuntime(io);
+  const onTerminal = io.stderr.isTTY;
+  const draw = onTerminal ? progressBar(io.stderr) : undefined;
   try {
     const summary = await exportBackup(db, {
       out,
@@ -32,15 +32,15 @@ export async function exportJsonCommand(args: string[]): Promise<void> {
         ? { onProgress: (p) => draw({ ...p, detail: `${p.done} of ${p.total} rows and files` }) }
         : {}),
     });
-    if (onTerminal) process.stderr.write("\n");
-    console.log(summary.toText());
+    if (onTerminal) io.stderr.write("\n");
+    say(io, summary.toText());
+    return 0;
   } catch (error) {
-    if (onTerminal) process.stderr.write("\n");
+    if (onTerminal) io.stderr.write("\n");
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof BackupError || code === "EACCES" || code === "ENOENT") {
-      console.error(`Export failed: ${(error as Error).message}`);
-      process.exitCode = 1;
-      return;
+      complain(io, `Export failed: ${(error as Error).message}`);
+      return 1;
     }
     throw error;
   } finally {

@@ -3,12 +3,13 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { exportLetterboxd } from "../exporters/letterboxd/export-letterboxd.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 import { progressBar } from "./progress-bar.ts";
 
 const usage = "Usage: cinelog export letterboxd [--out DIR]";
 
-export async function exportLetterboxdCommand(args: string[]): Promise<void> {
+export async function exportLetterboxdCommand(args: string[], io: CliIo): Promise<number> {
   let dir: string;
   try {
     const { values, positionals } = parseArgs({
@@ -19,32 +20,32 @@ export async function exportLetterboxdCommand(args: string[]): Promise<void> {
     if (positionals.length > 0) throw new Error(`unexpected ${positionals.join(" ")}`);
     dir = path.resolve(values.out ?? ".");
   } catch {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
-  const { db } = await openRuntime();
-  const onTerminal = process.stderr.isTTY;
+  const { db } = await openCommandRuntime(io);
+  const onTerminal = io.stderr.isTTY;
   try {
     const result = await exportLetterboxd(db, {
       dir,
-      ...(onTerminal ? { onProgress: progressBar(process.stderr) } : {}),
+      ...(onTerminal ? { onProgress: progressBar(io.stderr) } : {}),
     });
-    if (onTerminal) process.stderr.write("\n");
+    if (onTerminal) io.stderr.write("\n");
     const files = result.files.map((f) => `  ${f}`).join("\n");
-    console.log(`Exported ${result.rows} rows for Letterboxd to:\n${files}`);
+    say(io, `Exported ${result.rows} rows for Letterboxd to:\n${files}`);
     if (result.oversized > 0) {
-      console.log(
+      say(
+        io,
         `${result.oversized} review(s) are longer than Letterboxd takes in one file; shorten them there.`,
       );
     }
+    return 0;
   } catch (error) {
-    if (onTerminal) process.stderr.write("\n");
+    if (onTerminal) io.stderr.write("\n");
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EACCES" || code === "ENOTDIR" || code === "EEXIST" || code === "EROFS") {
-      console.error(`Export failed: cannot write to ${dir} (${code}).`);
-      process.exitCode = 1;
-      return;
+      complain(io, `Export failed: cannot write to ${dir} (${code}).`);
+      return 1;
     }
     throw error;
   } finally {

@@ -3,14 +3,15 @@
 import { parseArgs } from "node:util";
 import { exportStaticSite } from "../exporters/static-site/export-static-site.ts";
 import { TargetDirError } from "../exporters/static-site/target-dir.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 import { progressBar } from "./progress-bar.ts";
 
 const usage = `Usage: cinelog export static DIR [--force] [--live URL]
   --force     empty DIR first if it has anything in it
   --live URL  a running Cinelog that takes comments and searches; the copy links to it`;
 
-export async function exportStaticCommand(args: string[]): Promise<void> {
+export async function exportStaticCommand(args: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -19,28 +20,27 @@ export async function exportStaticCommand(args: string[]): Promise<void> {
       allowPositionals: true,
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
-    process.exitCode = 2;
-    return;
+    complain(io, `${(error as Error).message}\n${usage}`);
+    return 2;
   }
   const { values, positionals } = parsed;
   const [dir, ...extra] = positionals;
   const liveUrl = values.live === undefined ? undefined : liveAddress(values.live);
   if (!dir || extra.length > 0 || liveUrl === null) {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
-  const { db, config, logger } = await openRuntime();
-  if (!process.env.SITE_URL) {
+  const { db, config, logger } = await openCommandRuntime(io);
+  if (!io.env.SITE_URL) {
     // The copy names its own address in feeds, the sitemap and canonical links.
-    console.error(
+    complain(
+      io,
       `Note: SITE_URL is not set, so feeds, the sitemap and canonical links name ${config.siteUrl}. ` +
         "Set SITE_URL to the address the copy will be served at.",
     );
   }
-  const onTerminal = process.stderr.isTTY;
-  const draw = onTerminal ? progressBar(process.stderr) : undefined;
+  const onTerminal = io.stderr.isTTY;
+  const draw = onTerminal ? progressBar(io.stderr) : undefined;
   try {
     const result = await exportStaticSite(
       { db, config, logger },
@@ -53,14 +53,14 @@ export async function exportStaticCommand(args: string[]): Promise<void> {
           : {}),
       },
     );
-    if (onTerminal) process.stderr.write("\n");
-    console.log(result.summary.toText(result.dir));
+    if (onTerminal) io.stderr.write("\n");
+    say(io, result.summary.toText(result.dir));
+    return 0;
   } catch (error) {
-    if (onTerminal) process.stderr.write("\n");
+    if (onTerminal) io.stderr.write("\n");
     if (error instanceof TargetDirError) {
-      console.error(`Export failed: ${error.message}`);
-      process.exitCode = 1;
-      return;
+      complain(io, `Export failed: ${error.message}`);
+      return 1;
     }
     throw error;
   } finally {

@@ -4,12 +4,13 @@ import { open, rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { exportWxr, type WxrExportProgress } from "../exporters/wxr/export-wxr.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 import { progressBar, type Progress } from "./progress-bar.ts";
 
 const usage = "Usage: cinelog export wxr [--out FILE.xml]";
 
-export async function exportWxrCommand(args: string[]): Promise<void> {
+export async function exportWxrCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = (() => {
     try {
       return parseArgs({ args, options: { out: { type: "string" } }, allowPositionals: false });
@@ -18,24 +19,23 @@ export async function exportWxrCommand(args: string[]): Promise<void> {
     }
   })();
   if (!parsed || (parsed.values.out !== undefined && !parsed.values.out)) {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
   const outFile = parsed.values.out;
-  const { config, db } = await openRuntime();
-  const onTerminal = Boolean(outFile) && process.stderr.isTTY;
+  const { config, db } = await openCommandRuntime(io);
+  const onTerminal = Boolean(outFile) && io.stderr.isTTY;
   const partial = outFile ? `${outFile}.part` : undefined;
   try {
     // Opened before anything is written, so a folder that does not exist is a message.
-    const out = partial ? (await open(partial, "w")).createWriteStream() : process.stdout;
+    const out = partial ? (await open(partial, "w")).createWriteStream() : io.stdout;
     // A failed write (a full disk) rejects the wait for "drain" or for the end, not the process.
     out.on("error", () => {});
     const counts = await exportWxr(db, out, {
       siteUrl: config.siteUrl,
-      ...(onTerminal ? { onProgress: wxrProgress(progressBar(process.stderr)) } : {}),
+      ...(onTerminal ? { onProgress: wxrProgress(progressBar(io.stderr)) } : {}),
     });
-    if (onTerminal) process.stderr.write("\n");
+    if (onTerminal) io.stderr.write("\n");
     const summary =
       `Exported ${counts.reviews} reviews, ${counts.stills} stills, ${counts.comments} comments ` +
       `(spam left out), ${counts.posts} posts and pages, and ${counts.series} series`;
@@ -43,17 +43,17 @@ export async function exportWxrCommand(args: string[]): Promise<void> {
       out.end();
       await finished(out);
       await rename(partial, outFile);
-      console.log(`${summary} to ${outFile}.`);
+      say(io, `${summary} to ${outFile}.`);
     } else {
-      console.error(`${summary}.`);
+      complain(io, `${summary}.`);
     }
+    return 0;
   } catch (error) {
     if (partial) await rm(partial, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "EACCES" || code === "EISDIR") {
-      console.error(`Export failed: ${(error as Error).message}`);
-      process.exitCode = 1;
-      return;
+      complain(io, `Export failed: ${(error as Error).message}`);
+      return 1;
     }
     throw error;
   } finally {

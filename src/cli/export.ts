@@ -1,8 +1,5 @@
-// `cinelog export KIND …`: one file per kind of export, chosen here.
-import { exportJsonCommand } from "./export-json.ts";
-import { exportLetterboxdCommand } from "./export-letterboxd.ts";
-import { exportStaticCommand } from "./export-static.ts";
-import { exportWxrCommand } from "./export-wxr.ts";
+// `cinelog export KIND …`: one file per kind of export, chosen here and loaded only then.
+import { complain, type CliIo } from "./io.ts";
 
 export const exportUsage = `Usage:
   cinelog export wxr [--out FILE.xml]
@@ -10,19 +7,19 @@ export const exportUsage = `Usage:
   cinelog export json --out BACKUP.zip
   cinelog export static DIR [--force] [--live URL]`;
 
-export async function exportCommand(args: string[]): Promise<void> {
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const [kind, ...rest] = args;
   switch (kind) {
     case "wxr":
-      return exportWxrCommand(rest);
+      return (await import("./export-wxr.ts")).exportWxrCommand(rest, io);
     case "letterboxd":
-      return exportLetterboxdCommand(rest);
+      return (await import("./export-letterboxd.ts")).exportLetterboxdCommand(rest, io);
     case "json":
-      return exportJsonCommand(rest);
+      return (await import("./export-json.ts")).exportJsonCommand(rest, io);
     case "static":
-      return exportStaticCommand(rest);
+      return (await import("./export-static.ts")).exportStaticCommand(rest, io);
     default:
-      console.error(exportUsage);
-      process.exitCode = 2;
+      complain(io, exportUsage);
+      return 2;
   }
 }

@@ -6,36 +6,36 @@ import {
   ImportFailed,
   importForCommand,
 } from "../importers/worker/import-for-command.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 import { progressBar } from "./progress-bar.ts";
 
 const usage = "Usage: cinelog import json BACKUP.zip";
 
-export async function importJsonCommand(args: string[]): Promise<void> {
+export async function importJsonCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: false });
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
-  const runtime = await openRuntime();
-  const onTerminal = process.stderr.isTTY;
+  const runtime = await openCommandRuntime(io);
+  const onTerminal = io.stderr.isTTY;
   try {
     // In a worker with a capped heap: see src/importers/worker/run-import.ts.
     const summary = await importForCommand(
       { kind: "json", file, mediaDir: runtime.config.mediaDir },
       runtime,
-      onTerminal ? progressBar(process.stderr) : undefined,
+      onTerminal ? progressBar(io.stderr) : undefined,
     );
-    if (onTerminal) process.stderr.write("\n");
-    console.log(summary.text);
+    if (onTerminal) io.stderr.write("\n");
+    say(io, summary.text);
+    return 0;
   } catch (error) {
-    if (onTerminal) process.stderr.write("\n");
+    if (onTerminal) io.stderr.write("\n");
     if (error instanceof ImportFailed) {
-      console.error(commandFailureText("Restore", error));
-      process.exitCode = 1;
-      return;
+      complain(io, commandFailureText("Restore", error));
+      return 1;
     }
     throw error;
   } finally {

@@ -6,36 +6,36 @@ import {
   ImportFailed,
   importForCommand,
 } from "../importers/worker/import-for-command.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 import { progressBar } from "./progress-bar.ts";
 
 const usage = "Usage: cinelog import letterboxd EXPORT.zip";
 
-export async function importLetterboxdCommand(args: string[]): Promise<void> {
+export async function importLetterboxdCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: false });
   const [file] = positionals;
   if (!file || positionals.length > 1) {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
-  const runtime = await openRuntime();
-  const onTerminal = process.stderr.isTTY;
+  const runtime = await openCommandRuntime(io);
+  const onTerminal = io.stderr.isTTY;
   try {
     // In a worker with a capped heap: see src/importers/worker/run-import.ts.
     const summary = await importForCommand(
       { kind: "letterboxd", file },
       runtime,
-      onTerminal ? progressBar(process.stderr) : undefined,
+      onTerminal ? progressBar(io.stderr) : undefined,
     );
-    if (onTerminal) process.stderr.write("\n");
-    console.log(summary.text);
+    if (onTerminal) io.stderr.write("\n");
+    say(io, summary.text);
+    return 0;
   } catch (error) {
-    if (onTerminal) process.stderr.write("\n");
+    if (onTerminal) io.stderr.write("\n");
     if (error instanceof ImportFailed) {
-      console.error(commandFailureText("Import", error));
-      process.exitCode = 1;
-      return;
+      complain(io, commandFailureText("Import", error));
+      return 1;
     }
     throw error;
   } finally {

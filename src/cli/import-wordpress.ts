@@ -6,12 +6,13 @@ import {
   ImportFailed,
   importForCommand,
 } from "../importers/worker/import-for-command.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 import { progressBar } from "./progress-bar.ts";
 
 const usage = "Usage: cinelog import wordpress FILE.xml [--uploads DIR] [--fetch-attachments]";
 
-export async function importWordPressCommand(args: string[]): Promise<void> {
+export async function importWordPressCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     // Fetching from the old site is a request to a third party: only when the owner asks.
@@ -22,12 +23,11 @@ export async function importWordPressCommand(args: string[]): Promise<void> {
   const [file] = positionals;
   const uploadsDir = typeof values.uploads === "string" ? values.uploads : undefined;
   if (!file) {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
-  const runtime = await openRuntime();
-  const onTerminal = process.stderr.isTTY;
+  const runtime = await openCommandRuntime(io);
+  const onTerminal = io.stderr.isTTY;
   try {
     // In a worker with a capped heap: see src/importers/worker/run-import.ts.
     const summary = await importForCommand(
@@ -39,16 +39,16 @@ export async function importWordPressCommand(args: string[]): Promise<void> {
         fetchAttachments: values["fetch-attachments"] === true,
       },
       runtime,
-      onTerminal ? progressBar(process.stderr) : undefined,
+      onTerminal ? progressBar(io.stderr) : undefined,
     );
-    if (onTerminal) process.stderr.write("\n");
-    console.log(summary.text);
+    if (onTerminal) io.stderr.write("\n");
+    say(io, summary.text);
+    return 0;
   } catch (error) {
-    if (onTerminal) process.stderr.write("\n");
+    if (onTerminal) io.stderr.write("\n");
     if (error instanceof ImportFailed) {
-      console.error(commandFailureText("Import", error));
-      process.exitCode = 1;
-      return;
+      complain(io, commandFailureText("Import", error));
+      return 1;
     }
     throw error;
   } finally {

@@ -1,24 +1,22 @@
-// `cinelog import KIND …`: one file per kind of import, chosen here.
-import { importJsonCommand } from "./import-json.ts";
-import { importLetterboxdCommand } from "./import-letterboxd.ts";
-import { importWordPressCommand } from "./import-wordpress.ts";
+// `cinelog import KIND …`: one file per kind of import, chosen here and loaded only then.
+import { complain, type CliIo } from "./io.ts";
 
 export const importUsage = `Usage:
   cinelog import wordpress FILE.xml [--uploads DIR] [--fetch-attachments]
   cinelog import letterboxd EXPORT.zip
   cinelog import json BACKUP.zip`;
 
-export async function importCommand(args: string[]): Promise<void> {
+export async function importCommand(args: string[], io: CliIo): Promise<number> {
   const [kind, ...rest] = args;
   switch (kind) {
     case "wordpress":
-      return importWordPressCommand(rest);
+      return (await import("./import-wordpress.ts")).importWordPressCommand(rest, io);
     case "letterboxd":
-      return importLetterboxdCommand(rest);
+      return (await import("./import-letterboxd.ts")).importLetterboxdCommand(rest, io);
     case "json":
-      return importJsonCommand(rest);
+      return (await import("./import-json.ts")).importJsonCommand(rest, io);
     default:
-      console.error(importUsage);
-      process.exitCode = 2;
+      complain(io, importUsage);
+      return 2;
   }
 }

@@ -9,7 +9,7 @@ export interface Progress {
 }
 
 /** Draws at most ten times a second, and always the last step. */
-export function progressBar(stream: NodeJS.WriteStream): (p: Progress) => void {
+export function progressBar(stream: { write(text: string): unknown }): (p: Progress) => void {
   let last = 0;
   return (p) => {
     const now = Date.now();

@@ -4,28 +4,30 @@ import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
 import { createSetupToken } from "../domain/setup-link.ts";
 import { ownerEmails } from "../domain/users.ts";
 import { startMailSender } from "../mail/sender.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
 import { createNodeServer } from "../web/node-server.ts";
+import { complain, say, type CliIo } from "./io.ts";
 
-export async function serveCommand(): Promise<void> {
-  const { config, logger, db } = await openRuntime();
+/** Resolves once the server is started; the process then lives until SIGINT or SIGTERM. */
+export async function serveCommand(io: CliIo): Promise<number> {
+  const { config, logger, db } = await openCommandRuntime(io);
   if (config.demoOnEmpty && (await isEmptySite(db))) {
-    console.log("Empty site: loading the demo reviews (set CINELOG_DEMO=false to start empty)…");
+    say(io, "Empty site: loading the demo reviews (set CINELOG_DEMO=false to start empty)…");
     const summary = await loadDemo(db, config.mediaDir);
-    console.log(`Loaded ${summary.reviews} reviews of ${summary.films} films.`);
+    say(io, `Loaded ${summary.reviews} reviews of ${summary.films} films.`);
   }
-  console.log(await signInHelp(db, config.siteUrl));
+  say(io, await signInHelp(db, config.siteUrl));
   const server = createNodeServer({ db, config, logger });
   server.on("error", (error: NodeJS.ErrnoException) => {
-    console.error(`Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
+    complain(io, `Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
     void db.close().finally(() => process.exit(1));
   });
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const where =
       typeof address === "object" && address ? `${address.address}:${address.port}` : "";
-    console.log(`Database: ${describeDatabase(config.databaseUrl)}`);
-    console.log(`Cinelog is serving ${config.siteUrl} (listening on ${where})`);
+    say(io, `Database: ${describeDatabase(config.databaseUrl)}`);
+    say(io, `Cinelog is serving ${config.siteUrl} (listening on ${where})`);
   });
   // Delivers the outbox (and announces new reviews) every few seconds; see src/mail/sender.ts.
   const mailSender = startMailSender({ db, siteUrl: config.siteUrl, logger });
@@ -38,6 +40,7 @@ export async function serveCommand(): Promise<void> {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  return 0;
 }
 
 async function signInHelp(db: Db, siteUrl: string): Promise<string> {

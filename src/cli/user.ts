@@ -1,19 +1,20 @@
 // `cinelog user add --email E --name N [--role owner] [--password-stdin]`
 import { createInterface } from "node:readline/promises";
+import type { Readable } from "node:stream";
 import { parseArgs } from "node:util";
 import type { Role } from "../db/schema.ts";
 import { createUser, roles, UserInputError } from "../domain/users.ts";
-import { openRuntime } from "../runtime.ts";
+import { openCommandRuntime } from "../runtime.ts";
+import { complain, say, type CliIo } from "./io.ts";
 
 const usage =
   "Usage: cinelog user add --email EMAIL --name NAME [--role owner|editor|author|contributor] [--password-stdin]";
 
-export async function userCommand(args: string[]): Promise<void> {
+export async function userCommand(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
   if (action !== "add") {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
   const { values } = parseArgs({
     args: rest,
@@ -25,12 +26,11 @@ export async function userCommand(args: string[]): Promise<void> {
     },
   });
   if (!values.email || !roles.includes(values.role as Role)) {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    complain(io, usage);
+    return 2;
   }
-  const password = values["password-stdin"] ? await readStdin() : await askPassword();
-  const { db } = await openRuntime();
+  const password = values["password-stdin"] ? await readAll(io.stdin) : await askPassword(io);
+  const { db } = await openCommandRuntime(io);
   try {
     const user = await createUser(db, {
       email: values.email,
@@ -38,26 +38,27 @@ export async function userCommand(args: string[]): Promise<void> {
       role: values.role as Role,
       password,
     });
-    console.log(`Created ${user.role} ${user.display_name} <${user.email}>.`);
+    say(io, `Created ${user.role} ${user.display_name} <${user.email}>.`);
+    return 0;
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;
-    console.error(error.message);
-    process.exitCode = 1;
+    complain(io, error.message);
+    return 1;
   } finally {
     await db.close();
   }
 }
 
-async function readStdin(): Promise<string> {
+async function readAll(input: Readable): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of input) chunks.push(Buffer.from(chunk as Buffer | string));
   return Buffer.concat(chunks)
     .toString("utf8")
     .replace(/\r?\n$/, "");
 }
 
-async function askPassword(): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+async function askPassword(io: CliIo): Promise<string> {
+  const rl = createInterface({ input: io.stdin, output: io.stdout, terminal: true });
   try {
     return await rl.question("Password (at least 10 characters): ");
   } finally {

@@ -1,15 +1,22 @@
-// The `cinelog` command end to end, in child processes, on both databases.
+// The `cinelog` command on both databases: its commands in-process (runCli), and the process
+// itself — bin/cinelog.js running the build, exit codes, standard input, a real server — in
+// child processes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passwordMatches } from "../../src/domain/users.ts";
-import { freePort, runCli, startServer } from "../support/cli.ts";
+import { freePort, runCli, runCliProcess, startServer } from "../support/cli.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
+
+const envOf = (db: TestDb) => ({
+  DATABASE_URL: db.url,
+  CINELOG_DATA_DIR: db.mediaDir.replace(/\/media$/, ""),
+});
 
 describe.each(dialects)("cinelog CLI on %s", (dialect) => {
   let db: TestDb;
   let env: Record<string, string>;
   beforeAll(async () => {
     db = await openTestDb(dialect);
-    env = { DATABASE_URL: db.url, CINELOG_DATA_DIR: db.mediaDir.replace(/\/media$/, "") };
+    env = envOf(db);
   });
   afterAll(async () => {
     await db.dispose();
@@ -91,4 +98,52 @@ describe.each(dialects)("cinelog CLI on %s", (dialect) => {
     expect(demoAgain.code).toBe(1);
     expect(demoAgain.stderr).toContain("already has films");
   }, 180_000);
+});
+
+// The process around the commands, once: what bin/cinelog.js and main.ts add to run().
+describe("the cinelog process", () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb("sqlite");
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  it("prints its help and exits with 0", async () => {
+    const result = await runCliProcess(["--help"], {});
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^cinelog — a self-hosted film journal\n/);
+    expect(result.stdout).toContain("user add --email E --name N");
+  });
+
+  it("exits with 2 for an unknown command and 1 for bad configuration, with no stack trace", async () => {
+    const [unknown, badPort] = await Promise.all([
+      runCliProcess(["frobnicate"], envOf(db)),
+      runCliProcess(["migrate"], { ...envOf(db), PORT: "eighty" }),
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown command: frobnicate");
+    expect(badPort.code).toBe(1);
+    expect(badPort.stderr).toMatch(/^Invalid configuration:\n\s+port:/);
+    expect(badPort.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("reads a password from its standard input and writes to the database", async () => {
+    const result = await runCliProcess(
+      ["user", "add", "--email", "piped@example.com", "--name", "Piped", "--password-stdin"],
+      envOf(db),
+      "a long enough secret\n",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("Created owner Piped <piped@example.com>.\n");
+    const user = await db.kysely
+      .selectFrom("users")
+      .selectAll()
+      .where("email", "=", "piped@example.com")
+      .executeTakeFirstOrThrow();
+    expect(await passwordMatches(user, "a long enough secret")).toBe(true);
+  });
 });

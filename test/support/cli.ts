@@ -1,9 +1,14 @@
-// Runs the real `cinelog` command in a child process, as an operator would.
+// Runs the real `cinelog` command: in this process through `run(argv, io)` (runCli — the same
+// dispatch, parsing, messages and exit codes, without starting Node and loading the app
+// again for every call), or in a child process through bin/cinelog.js, as an operator would
+// (runCliProcess, startServer: kept for the few tests of the process itself).
 import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { Readable, Writable } from "node:stream";
+import { run } from "../../src/cli/run.ts";
 
-const bin = path.resolve(import.meta.dirname, "../../bin/cinelog.js");
+export const bin = path.resolve(import.meta.dirname, "../../bin/cinelog.js");
 
 export interface CliResult {
   code: number | null;
@@ -11,7 +16,37 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(
+/** Runs a command in this process, with `env` over this process's environment. */
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  stdin = "",
+): Promise<CliResult> {
+  const stdout = collected();
+  const stderr = collected();
+  const code = await run(args, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    stdin: Readable.from([stdin]),
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** A stream that keeps what is written to it, synchronously, so nothing is still in flight. */
+function collected() {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
+}
+
+/** Runs a command in a child process through bin/cinelog.js, as an operator would. */
+export function runCliProcess(
   args: string[],
   env: Record<string, string>,
   stdin = "",
@@ -39,7 +74,8 @@ export function startServer(env: Record<string, string>) {
   });
   let output = "";
   const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    // Loading the demo draws and encodes every still: minutes on a busy machine.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
     const onData = (d: Buffer) => {
       output += d.toString();
       if (/Cinelog is serving/.test(output)) {

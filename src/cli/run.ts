@@ -1,0 +1,67 @@
+// The `cinelog` command's dispatch: `run(argv, io)` returns the exit code, so tests call it
+// in-process. Each command is imported only once it is chosen, so `--help` and a mistyped
+// command answer without loading the database drivers, the web app or the importers.
+import { complain, say, type CliIo } from "./io.ts";
+
+export const help = `cinelog — a self-hosted film journal
+
+Commands:
+  serve                 start the web server (migrates first; loads the demo into an empty site)
+  migrate               bring the database schema up to date
+  demo [--force]        load the demo reviews, films and series
+  user add --email E --name N [--role R] [--password-stdin]
+                        create an account (owner by default)
+  import wordpress FILE.xml [--uploads DIR]
+                        import a WordPress export (WXR): reviews, films, comments,
+                        featured images (read from DIR, the old wp-content/uploads),
+                        old addresses as redirects; running it again adds only what is new
+  import letterboxd EXPORT.zip
+                        import a Letterboxd export: diary, reviews, ratings, watched,
+                        watchlist (as a series), likes and lists (as series)
+  import json BACKUP.zip
+                        restore a backup made by \`export json\` into an empty site
+  export wxr [--out FILE.xml]
+                        everything as a WordPress export (WXR 1.2), to import into WordPress
+  export letterboxd [--out DIR]
+                        the diary as Letterboxd's import CSV, in files under 1 MB
+  export json --out BACKUP.zip
+                        a complete backup: every record and every media file
+  export static DIR     the whole public site as files, with working links, feeds and media
+
+Configuration comes from the environment; see the README.`;
+
+/** Runs one command; a failure the user can fix is a message and exit code 1, never a trace. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    complain(io, error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [command = "serve", ...args] = argv;
+  switch (command) {
+    case "serve":
+      return (await import("./serve.ts")).serveCommand(io);
+    case "migrate":
+      return (await import("./migrate.ts")).migrateCommand(io);
+    case "demo":
+      return (await import("./demo.ts")).demoCommand(args, io);
+    case "user":
+      return (await import("./user.ts")).userCommand(args, io);
+    case "import":
+      return (await import("./import.ts")).importCommand(args, io);
+    case "export":
+      return (await import("./export.ts")).exportCommand(args, io);
+    case "help":
+    case "--help":
+    case "-h":
+      say(io, help);
+      return 0;
+    default:
+      complain(io, `Unknown command: ${command}\n\n${help}`);
+      return 2;
+  }
+}
