@@ -20,6 +20,7 @@ import { registerPostRoutes } from "./public/post-routes.tsx";
 import { notFound, registerPublicRoutes } from "./public/routes.tsx";
 import { registerSearchRoutes } from "./public/search-routes.tsx";
 import { registerSubscriptionRoutes } from "./public/subscription-routes.tsx";
+import { registerWordPressAddresses } from "./public/wordpress-addresses.ts";
 import { siteContext } from "./public/site.ts";
 import { renderPage } from "./render.ts";
 import { securityHeadersFor } from "./security-headers.ts";
@@ -62,6 +63,7 @@ export function createApp(
 
   app.use(pageCache.middleware());
 
+  const wordpressTarget = registerWordPressAddresses(app, services);
   registerRedirectRoutes(app, services);
   registerPublicRoutes(app, services);
   registerPostRoutes(app, services);
@@ -72,7 +74,7 @@ export function createApp(
   registerAdminRoutes(app, services);
 
   app.notFound(async (c) => {
-    const target = await movedTo(c.req.raw, services);
+    const target = (await movedTo(c.req.raw, services)) ?? (await wordpressTarget(c.req.raw));
     return target ? c.redirect(target, 301) : notFound(c, services);
   });
 
