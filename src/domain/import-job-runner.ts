@@ -86,7 +86,12 @@ export async function runImportJob(context: ImportRunContext, job: ImportJob): P
     }
     await writes;
     await removeUpload(file);
-    await finishImportJob(db, job.id, { counts: summary.counts, skipped: summary.skipped });
+    await finishImportJob(db, job.id, {
+      counts: summary.counts,
+      skipped: summary.skipped,
+      ...(summary.reported ? { reported: summary.reported } : {}),
+      ...(summary.fidelity ? { fidelity: summary.fidelity } : {}),
+    });
     logger.info({ importJob: job.id, kind: job.kind }, "import finished");
   } catch (error) {
     await writes;

@@ -1,7 +1,7 @@
 // What passes between an import's worker and the process that started it: the request going
 // in, and progress, change notices, created files and the outcome coming back. Plain data
 // only (structured clone), so no class crosses the thread boundary.
-import type { SkippedGroup } from "../import-summary.ts";
+import type { StoredSummary } from "../../domain/import-jobs.ts";
 import type { ImportLimits } from "../import-limits.ts";
 
 export type ImportRequest =
@@ -29,9 +29,8 @@ export interface IsolatedProgress {
 }
 
 /** An import's outcome as the admin stores it and the command prints it. */
-export interface IsolatedSummary {
-  counts: [string, number][];
-  skipped: SkippedGroup[];
+/** What the admin job stores (counts, skips, reported items, the fidelity check) and the text. */
+export interface IsolatedSummary extends StoredSummary {
   text: string;
 }
 

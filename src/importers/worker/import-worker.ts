@@ -2,6 +2,7 @@
 // database, runs the importer of the request's kind and reports back. Whatever the file does
 // to it (a parser that throws from a stream callback, a heap that fills up), only this thread
 // ends; the server that started it keeps serving.
+import { storedSummaryOf } from "../../domain/import-jobs.ts";
 import { parentPort, workerData } from "node:worker_threads";
 import { BackupError } from "../../backup/backup-format.ts";
 import { importBackup } from "../../backup/import-backup.ts";
@@ -24,7 +25,7 @@ if (!port) throw new Error("import-worker.ts runs only as a worker thread");
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 function summaryOf(summary: ImportSummary): IsolatedSummary {
-  return { counts: [...summary.counts], skipped: summary.skipped, text: summary.toText() };
+  return { ...storedSummaryOf(summary), text: summary.toText() };
 }
 
 async function run(db: Db, input: WorkerInput): Promise<IsolatedSummary> {
