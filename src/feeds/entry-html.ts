@@ -49,7 +49,7 @@ function peopleLinks(people: { slug: string; name: string }[], ctx: EntryHtmlCon
 // The body was sanitised when it was saved (content/markdown.ts); this pass only makes its
 // links and images absolute, since a feed reader resolves relative URLs against the feed (or
 // not at all). Anything executable is dropped again all the same, should the allowlist widen.
-function absoluteUrls(html: string, base: string): string {
+export function absoluteUrls(html: string, base: string): string {
   const resolving =
     (name: string): sanitizeHtml.Transformer =>
     (tagName, attribs) => {

@@ -4,9 +4,11 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Still } from "../db/schema.ts";
 import { filmLabel } from "../domain/films.ts";
-import type { FeedReview } from "../domain/feed-items.ts";
+import { feedLength, type FeedReview } from "../domain/feed-items.ts";
+import type { FeedPost } from "../domain/feed-posts.ts";
+import { postPath } from "../domain/posts.ts";
 import type { RatingScale } from "../domain/settings.ts";
-import { entryHtml } from "./entry-html.ts";
+import { absoluteUrls, entryHtml } from "./entry-html.ts";
 import {
   feedDescription,
   feedFormats,
@@ -62,6 +64,8 @@ export interface FeedInput {
   site: { url: string; title: string; description: string };
   scale: RatingScale;
   reviews: FeedReview[];
+  /** News posts to interleave with the reviews by date (the site and tag feeds). */
+  posts?: FeedPost[];
   /** Where stills live on disk, to give enclosures their length. */
   mediaDir: string;
   fallbackUpdated: string;
@@ -69,7 +73,13 @@ export interface FeedInput {
 
 export async function buildFeedDocument(input: FeedInput): Promise<FeedDocument> {
   const { site, subject } = input;
-  const entries = await Promise.all(input.reviews.map((r) => buildEntry(r, input)));
+  const entries = [
+    ...(await Promise.all(input.reviews.map((r) => buildEntry(r, input)))),
+    ...(input.posts ?? []).map((p) => buildPostEntry(p, input.site.url)),
+  ]
+    // Newest first, as each list already is; the two lists together keep a feed's length.
+    .sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0))
+    .slice(0, feedLength);
   const updated = entries.reduce(
     (max, e) => (e.updated > max ? e.updated : max),
     entries.length ? "" : input.fallbackUpdated,
@@ -102,6 +112,22 @@ async function buildEntry(review: FeedReview, input: FeedInput): Promise<FeedEnt
     authorName: review.authorName,
     categories: review.tags.map((t) => t.name),
     image: lead ? await feedImage(lead, siteUrl, input.mediaDir) : undefined,
+  };
+}
+
+function buildPostEntry(post: FeedPost, siteUrl: string): FeedEntry {
+  const permalink = `${siteUrl}${postPath("post", post.slug)}`;
+  return {
+    id: permalink,
+    url: permalink,
+    title: post.title,
+    summary: post.excerpt,
+    contentHtml: absoluteUrls(post.bodyHtml, permalink),
+    published: post.publishedAt,
+    updated: post.updatedAt,
+    authorName: post.authorName,
+    categories: post.tags.map((t) => t.name),
+    image: undefined,
   };
 }
 

@@ -2,6 +2,7 @@
 // sitemap.xml and robots.txt.
 import type { Context, Hono } from "hono";
 import { latestFeedReviews, type FeedScope } from "../../domain/feed-items.ts";
+import { latestFeedPosts } from "../../domain/feed-posts.ts";
 import { personBySlug } from "../../domain/people.ts";
 import { seriesBySlug } from "../../domain/series.ts";
 import { sitemapEntries } from "../../domain/sitemap-entries.ts";
@@ -122,11 +123,14 @@ async function serveFeed(
   target: FeedTarget,
 ): Promise<Response> {
   const now = nowIso();
-  const [reviews, { settings }] = await Promise.all([
+  const [reviews, posts, { settings }] = await Promise.all([
     latestFeedReviews(services.db, target.scope, now),
+    latestFeedPosts(services.db, target.scope, now),
     siteContext(services),
   ]);
-  if (target.requireEntries && reviews.length === 0) return notFound(c, services);
+  if (target.requireEntries && reviews.length + posts.length === 0) {
+    return notFound(c, services);
+  }
   const feed = await buildFeedDocument({
     subject: target.subject,
     site: {
@@ -136,6 +140,7 @@ async function serveFeed(
     },
     scale: settings.ratingScale,
     reviews,
+    posts,
     mediaDir: services.config.mediaDir,
     fallbackUpdated: target.since ?? now,
   });
