@@ -13,6 +13,8 @@ const configSchema = z.object({
   /** Public address of the site, used for absolute links; defaults to http://host:port. */
   siteUrl: z.url().optional(),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** "auto": human lines on a terminal, JSON otherwise (a file, a pipe, a log collector). */
+  logFormat: z.enum(["auto", "json", "pretty"]).default("auto"),
   /** Load the demo site into an empty database on start. */
   demoOnEmpty: z
     .enum(["true", "false", "1", "0"])
@@ -34,6 +36,7 @@ export interface Config {
   mediaDir: string;
   siteUrl: string;
   logLevel: z.infer<typeof configSchema>["logLevel"];
+  logFormat: z.infer<typeof configSchema>["logFormat"];
   demoOnEmpty: boolean;
   pageCache: boolean;
   commentRateLimits: boolean;
@@ -52,6 +55,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.CINELOG_DATA_DIR || undefined,
     siteUrl: env.SITE_URL || undefined,
     logLevel: env.LOG_LEVEL || undefined,
+    logFormat: env.CINELOG_LOG_FORMAT || undefined,
     demoOnEmpty: env.CINELOG_DEMO || undefined,
     pageCache: env.CINELOG_PAGE_CACHE || undefined,
     commentRateLimits: env.CINELOG_COMMENT_RATE_LIMITS || undefined,
@@ -77,6 +81,7 @@ export function loadConfig(env: Env = process.env): Config {
     mediaDir: path.join(dataDir, "media"),
     siteUrl: (c.siteUrl ?? `http://${c.host}:${c.port}`).replace(/\/+$/, ""),
     logLevel: c.logLevel,
+    logFormat: c.logFormat,
     demoOnEmpty: c.demoOnEmpty,
     pageCache: c.pageCache === "on",
     commentRateLimits: c.commentRateLimits === "on",

@@ -2,6 +2,7 @@
 import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
 import { openCommandRuntime } from "../runtime.ts";
 import { complain, say, type CliIo } from "./io.ts";
+import { demoProgress } from "./progress-bar.ts";
 
 export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   const { config, db } = await openCommandRuntime(io);
@@ -13,7 +14,7 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
       );
       return 1;
     }
-    const summary = await loadDemo(db, config.mediaDir);
+    const summary = await loadDemo(db, config.mediaDir, demoProgress(io));
     say(
       io,
       `Loaded ${summary.reviews} reviews of ${summary.films} films and a series of ${summary.seriesEntries} entries.`,

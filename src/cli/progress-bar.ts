@@ -22,3 +22,15 @@ export function progressBar(stream: { write(text: string): unknown }): (p: Progr
     stream.write(`\r[${bar}] ${Math.round(share * 100)}%  ${p.detail ?? ""}`);
   };
 }
+
+/** The demo's stills being drawn, as a bar on a terminal and nothing elsewhere (logs, tests). */
+export function demoProgress(io: {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+}): ((p: Progress) => void) | undefined {
+  if (!io.stdout.isTTY) return undefined;
+  const draw = progressBar(io.stdout);
+  return (p) => {
+    draw({ ...p, detail: `drawing stills ${p.done} of ${p.total}` });
+    if (p.done >= p.total) io.stdout.write("\n");
+  };
+}

@@ -7,13 +7,14 @@ import { startMailSender } from "../mail/sender.ts";
 import { openCommandRuntime } from "../runtime.ts";
 import { createNodeServer } from "../web/node-server.ts";
 import { complain, say, type CliIo } from "./io.ts";
+import { demoProgress } from "./progress-bar.ts";
 
 /** Resolves once the server is started; the process then lives until SIGINT or SIGTERM. */
 export async function serveCommand(io: CliIo): Promise<number> {
   const { config, logger, db } = await openCommandRuntime(io);
   if (config.demoOnEmpty && (await isEmptySite(db))) {
     say(io, "Empty site: loading the demo reviews (set CINELOG_DEMO=false to start empty)…");
-    const summary = await loadDemo(db, config.mediaDir);
+    const summary = await loadDemo(db, config.mediaDir, demoProgress(io));
     say(io, `Loaded ${summary.reviews} reviews of ${summary.films} films.`);
   }
   say(io, await signInHelp(db, config.siteUrl));
@@ -31,11 +32,13 @@ export async function serveCommand(io: CliIo): Promise<number> {
   });
   // Delivers the outbox (and announces new reviews) every few seconds; see src/mail/sender.ts.
   const mailSender = startMailSender({ db, siteUrl: config.siteUrl, logger });
-  const shutdown = () => {
+  const shutdown = (signal: NodeJS.Signals) => {
+    say(io, signal === "SIGINT" ? "\nStopping (Ctrl-C)…" : `Stopping (${signal})…`);
     server.close();
     void mailSender
       .stop()
       .then(() => db.close())
+      .then(() => say(io, "Cinelog stopped."))
       .finally(() => process.exit(0));
   };
   process.once("SIGINT", shutdown);

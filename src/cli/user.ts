@@ -17,6 +17,7 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const { values } = parseArgs({
+    strict: true,
     args: rest,
     options: {
       email: { type: "string" },
@@ -25,16 +26,26 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
       "password-stdin": { type: "boolean", default: false },
     },
   });
-  if (!values.email || !roles.includes(values.role as Role)) {
-    complain(io, usage);
+  const email = values.email?.trim() ?? "";
+  const name = values.name?.trim() ?? "";
+  const missing = [
+    email ? "" : "--email (the address the account signs in with)",
+    name ? "" : "--name (the name shown on what the account writes)",
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    complain(io, `Missing ${missing.join(" and ")}.\n${usage}`);
+    return 2;
+  }
+  if (!roles.includes(values.role as Role)) {
+    complain(io, `Unknown role "${values.role}": use one of ${roles.join(", ")}.\n${usage}`);
     return 2;
   }
   const password = values["password-stdin"] ? await readAll(io.stdin) : await askPassword(io);
   const { db } = await openCommandRuntime(io);
   try {
     const user = await createUser(db, {
-      email: values.email,
-      displayName: values.name ?? values.email,
+      email,
+      displayName: name,
       role: values.role as Role,
       password,
     });

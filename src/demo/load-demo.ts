@@ -31,7 +31,14 @@ export async function isEmptySite(db: Db): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
-export async function loadDemo(db: Db, mediaDir: string): Promise<DemoSummary> {
+/** `onProgress`: told after each still is drawn, the slow part of loading (a few seconds). */
+export async function loadDemo(
+  db: Db,
+  mediaDir: string,
+  onProgress?: (p: { done: number; total: number }) => void,
+): Promise<DemoSummary> {
+  const stillCount = demoReviews.reduce((n, review) => n + review.stills.length, 0);
+  let stillsDone = 0;
   await saveSetting(db, "siteTitle", "Losing Streaks");
   await saveSetting(
     db,
@@ -77,6 +84,7 @@ export async function loadDemo(db: Db, mediaDir: string): Promise<DemoSummary> {
       });
       const processed = await processStill(image, mediaDir, "stills/demo", `${demo.slug}-${n + 1}`);
       await addStill(db, stillOf(review.id, processed, still));
+      onProgress?.({ done: ++stillsDone, total: stillCount });
     }
   }
 

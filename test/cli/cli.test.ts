@@ -1,6 +1,9 @@
 // The `cinelog` command on both databases: its commands in-process (runCli), and the process
 // itself — bin/cinelog.js running the build, exit codes, standard input, a real server — in
 // child processes.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passwordMatches } from "../../src/domain/users.ts";
 import { freePort, runCli, runCliProcess, startServer } from "../support/cli.ts";
@@ -26,7 +29,8 @@ describe.each(dialects)("cinelog CLI on %s", (dialect) => {
     const result = await runCli(["migrate"], env);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/is up to date/);
+    // The test database was migrated when it was opened: nothing is left to apply.
+    expect(result.stdout).toMatch(/was already up to date; nothing to apply\.\n$/);
   });
 
   it("adds an owner with an argon2id password read from standard input", async () => {
@@ -48,19 +52,44 @@ describe.each(dialects)("cinelog CLI on %s", (dialect) => {
 
   it("refuses a short password and a duplicate account with a clear message", async () => {
     const short = await runCli(
-      ["user", "add", "--email", "x@example.com", "--password-stdin"],
+      ["user", "add", "--email", "x@example.com", "--name", "X", "--password-stdin"],
       env,
       "short",
     );
     expect(short.code).toBe(1);
     expect(short.stderr).toContain("at least 10 characters");
     const again = await runCli(
-      ["user", "add", "--email", "owner@example.com", "--password-stdin"],
+      ["user", "add", "--email", "owner@example.com", "--name", "Again", "--password-stdin"],
       env,
       "another long secret",
     );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already an account");
+  });
+
+  it("names what user add is missing and exits non-zero, creating nothing", async () => {
+    const noName = await runCli(
+      ["user", "add", "--email", "n@example.com", "--password-stdin"],
+      env,
+      "a long enough secret",
+    );
+    expect(noName.code).toBe(2);
+    expect(noName.stderr).toContain("Missing --name");
+    const nothing = await runCli(["user", "add", "--password-stdin"], env, "a long enough secret");
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toMatch(/Missing --email .* and --name/);
+    const badRole = await runCli(
+      ["user", "add", "--email", "r@example.com", "--name", "R", "--role", "king"],
+      env,
+    );
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('Unknown role "king"');
+    const rows = await db.kysely
+      .selectFrom("users")
+      .select("email")
+      .where("email", "in", ["n@example.com", "r@example.com"])
+      .execute();
+    expect(rows).toEqual([]);
   });
 
   it("rejects unknown commands and bad configuration without a stack trace", async () => {
@@ -94,10 +123,31 @@ describe.each(dialects)("cinelog CLI on %s", (dialect) => {
     } finally {
       await server.stop();
     }
+    // Stopping is said, not silent: the terminal shows the server really ended.
+    expect(server.output()).toMatch(/Stopping \(SIGTERM\)…\nCinelog stopped\.\n$/);
     const demoAgain = await runCli(["demo"], env);
     expect(demoAgain.code).toBe(1);
     expect(demoAgain.stderr).toContain("already has films");
   }, 180_000);
+});
+
+describe("cinelog migrate on a new database", () => {
+  it("lists what it applied, then says the schema is up to date", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-migrate-"));
+    try {
+      const env = { DATABASE_URL: `sqlite:${path.join(dir, "new.db")}`, CINELOG_DATA_DIR: dir };
+      const first = await runCli(["migrate"], env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/^Applied \d+ migrations to .+:\n {2}001-initial\n/);
+      expect(first.stdout).toMatch(/is now up to date\.\n$/);
+      // The list is the command's own; no JSON log line repeats it.
+      expect(first.stdout).not.toContain('"level"');
+      const again = await runCli(["migrate"], env);
+      expect(again.stdout).toMatch(/was already up to date; nothing to apply\.\n$/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 // The process around the commands, once: what bin/cinelog.js and main.ts add to run().
