@@ -56,7 +56,14 @@ export function humanLine(json: string): string {
   const fields = Object.entries(entry)
     .filter(([key]) => !shownElsewhere.has(key))
     .map(([key, value]) => `${key}=${fieldText(value)}`);
-  return [clock, level, String(entry.msg ?? ""), ...fields].filter(Boolean).join(" ");
+  return [
+    clock,
+    level,
+    typeof entry.msg === "string" ? entry.msg : fieldText(entry.msg ?? ""),
+    ...fields,
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 function fieldText(value: unknown): string {

@@ -32,7 +32,7 @@ describe("log lines", () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(out.lines).toHaveLength(1);
     expect(out.lines[0]).toMatch(
-      /^\d\d:\d\d:\d\d WARN  request refused status=400 reason="bad body"$/,
+      /^\d\d:\d\d:\d\d WARN {2}request refused status=400 reason="bad body"$/,
     );
     expect(out.lines[0]).not.toContain("pid");
   });
