@@ -86,8 +86,15 @@ export const importProgressScript = hashedAsset(
   "text/javascript; charset=utf-8",
 );
 
+/** The site's icon, drawn for the project (a strip of film with one frame lit). */
+export const favicon = hashedAsset("./favicon.svg", "favicon", "svg", "image/svg+xml");
+
 export function registerAssetRoutes(app: Hono): void {
+  // Browsers, feed readers and crawlers ask for /favicon.ico whatever a page says: send them on
+  // to the icon rather than answer 404 (and log one) on every first visit.
+  app.get("/favicon.ico", (c) => c.redirect(favicon.path, 301));
   for (const asset of [
+    favicon,
     reviewEditorScript,
     stillUploadScript,
     stylesheet,

@@ -1,4 +1,5 @@
 // The page shell every public page shares: head, site header, main, footer.
+import { favicon } from "../assets/assets.ts";
 import type { Child } from "hono/jsx";
 import {
   canonicalUrl,
@@ -56,6 +57,7 @@ export function Layout(props: LayoutProps) {
         <link rel="canonical" href={page.url} />
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={site.stylesheet} />
+        <link rel="icon" href={favicon.path} type="image/svg+xml" />
         <PageInfoContext.Provider value={page}>
           <FeedLinks subject={{ kind: "site" }} />
           {providesSocialTags(props.head) ? null : <SocialTags type="website" />}

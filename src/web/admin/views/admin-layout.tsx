@@ -1,6 +1,7 @@
 // The admin's own page shell: the site stylesheet plus admin.css, a navigation that shows
 // only what the signed-in role may use, and a sign-out button (a form: it changes state).
 import type { Child } from "hono/jsx";
+import { favicon } from "../../assets/assets.ts";
 import type { User } from "../../../db/schema.ts";
 import { can, scopeOf } from "../../../domain/roles.ts";
 import { CsrfField } from "./form-fields.tsx";
@@ -26,6 +27,7 @@ export function AdminLayout(props: AdminPageInfo & { children?: Child }) {
         <meta name="robots" content="noindex" />
         <meta name="color-scheme" content="light dark" />
         <title>{`${props.title} – ${props.siteTitle} admin`}</title>
+        <link rel="icon" href={favicon.path} type="image/svg+xml" />
         {props.stylesheets.map((href) => (
           <link rel="stylesheet" href={href} />
         ))}
