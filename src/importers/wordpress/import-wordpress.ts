@@ -298,7 +298,7 @@ class WordPressImport {
       )
       .map((t) => t.name);
     return inTransaction(this.db, async (trx) => {
-      const filmId = await this.#films.ensure(post.film, post.directors, trx);
+      const filmId = await this.#films.ensure(post.film, post.directors, trx, post.writers);
       const review = await createReview(trx, {
         filmId,
         authorId,
