@@ -2,7 +2,8 @@
 // 2,000 review posts of 900 words (a quarter in block-editor markup, `<!--more-->`, the
 // credit opening the first sentence with the title in `<em>` on half of them, Up Next lines
 // that disagree) with 20,000 comments (every third a reply, some held, some spam,
-// pingbacks), written to a temporary file and imported into an empty database. Reports the
+// pingbacks), written to a temporary file and imported into an empty database through the
+// import worker, as the command line and the admin import it. Reports the
 // time, the file's size, the process's peak memory (sampled resident set size), the
 // fidelity check and the number of people created.
 //
