@@ -2,15 +2,20 @@
 // 2,000 review posts of 900 words (a quarter in block-editor markup, `<!--more-->`, the
 // credit opening the first sentence with the title in `<em>` on half of them, Up Next lines
 // that disagree) with 20,000 comments (every third a reply, some held, some spam,
-// pingbacks), written to a temporary file and imported into an empty database. Reports the
+// pingbacks), written to a temporary file and imported into an empty database through the
+// import worker, as the command line and the admin import it. Reports the
 // time, the file's size, the process's peak memory (sampled resident set size), the
 // fidelity check and the number of people created.
 //
 //   npx tsx bench/import-wordpress.ts [--posts 2000] [--comments 20000] [--database sqlite:…|postgres://…]
+//     [--export FILE]   (keep the generated export in FILE, or import FILE if it exists)
+//     [--in-process]    (import in this thread, not in the import worker as the CLI and admin do)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { defaultImportLimits } from "../src/importers/import-limits.ts";
+import { runImport } from "../src/importers/worker/run-import.ts";
 import { importWordPress } from "../src/importers/wordpress/import-wordpress.ts";
 import { wxrHead, wxrItem, wxrTail, type WxrCommentSpec } from "../test/support/wxr-writer.ts";
 import { measure, megabytes as mb, openBenchDb } from "./import-measure.ts";
@@ -145,19 +150,33 @@ async function main(): Promise<void> {
       posts: { type: "string", default: "2000" },
       comments: { type: "string", default: "20000" },
       database: { type: "string" },
+      export: { type: "string" },
+      "in-process": { type: "boolean", default: false },
     },
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-import-bench-"));
-  const file = path.join(dir, "export.xml");
-  await writeExport(file, Number(values.posts), Number(values.comments));
+  // `--export FILE` keeps the generated export there, and reuses it when it already exists.
+  const file = values.export ?? path.join(dir, "export.xml");
+  if (!values.export || !fs.existsSync(file)) {
+    await writeExport(file, Number(values.posts), Number(values.comments));
+  }
   const url = values.database ?? `sqlite:${path.join(dir, "bench.db")}`;
   const db = await openBenchDb(url);
   try {
-    const run = await measure(() =>
-      importWordPress(db, { file, mediaDir: path.join(dir, "media") }),
+    // Through the worker every import runs in (its heap limits included), unless told not to.
+    const mediaDir = path.join(dir, "media");
+    const run = await measure(async () =>
+      values["in-process"]
+        ? (await importWordPress(db, { file, mediaDir })).toText()
+        : (
+            await runImport(
+              { kind: "wordpress", file, mediaDir },
+              { databaseUrl: url, limits: defaultImportLimits },
+            )
+          ).text,
     );
-    const { result: summary, seconds, cpuSeconds, before, peak } = run;
-    console.log(summary.toText());
+    const { result: summaryText, seconds, cpuSeconds, before, peak } = run;
+    console.log(summaryText);
     // Each film has its directors and no more: a person per fragment of prose would show here.
     const people = await db.kysely
       .selectFrom("people")

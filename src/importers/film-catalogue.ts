@@ -29,37 +29,55 @@ export class FilmCatalogue {
     return this.#byName;
   }
 
-  /** The film's id, creating it (with these directors) when the site does not know it. */
-  async ensure(film: FilmName, directors: string[], db: Db = this.db): Promise<number> {
+  /**
+   * The film's id, creating it (with these directors and writers) when the site does not
+   * know it; a known film is given them only for a role it has no one in yet.
+   */
+  async ensure(
+    film: FilmName,
+    directors: string[],
+    db: Db = this.db,
+    writers: string[] = [],
+  ): Promise<number> {
     // Read through the caller's transaction: on SQLite, a read beside it would wait for it.
     const byName = await this.#load(db);
     const known = byName.get(keyOf(film));
     if (known !== undefined) {
-      if (directors.length > 0) await this.#addDirectorsIfNone(db, known, directors);
+      await this.#addIfNone(db, known, "director", directors);
+      await this.#addIfNone(db, known, "writer", writers);
       return known;
     }
     const created = await createFilm(db, {
       title: film.title,
       year: film.year,
-      credits: directors.map((name) => ({ role: "director" as const, name })),
+      credits: [
+        ...directors.map((name) => ({ role: "director" as const, name })),
+        ...writers.map((name) => ({ role: "writer" as const, name })),
+      ],
     });
     byName.set(keyOf(film), created.id);
     this.created += 1;
     return created.id;
   }
 
-  async #addDirectorsIfNone(db: Db, filmId: number, directors: string[]): Promise<void> {
+  async #addIfNone(
+    db: Db,
+    filmId: number,
+    role: "director" | "writer",
+    names: string[],
+  ): Promise<void> {
+    if (names.length === 0) return;
     const credited = await db.kysely
       .selectFrom("credits")
       .select("id")
       .where("film_id", "=", filmId)
-      .where("role", "=", "director")
+      .where("role", "=", role)
       .executeTakeFirst();
     if (!credited)
       await addCredits(
         db,
         filmId,
-        directors.map((name) => ({ role: "director", name })),
+        names.map((name) => ({ role, name })),
       );
   }
 }

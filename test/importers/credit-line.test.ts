@@ -34,7 +34,10 @@ describe("readCredit", () => {
     ["<em>Directed by Agnès Varda</em>", ["Agnès Varda"]],
   ])("reads %s as a credit and nothing else", (line, names) => {
     for (const html of [line, block(line)]) {
-      expect(readCredit(html), html).toEqual({ directors: names, standalone: true });
+      // "Written and directed by" credits the names with both jobs.
+      const writers = /^written/i.test(line) ? names : [];
+      const role = writers.length > 0 ? "both" : "director";
+      expect(readCredit(html), html).toEqual({ directors: names, writers, role, standalone: true });
     }
   });
 
@@ -44,12 +47,16 @@ describe("readCredit", () => {
     for (const html of [line, block(line)]) {
       expect(readCredit(html, ["Leaving Las Vegas"])).toEqual({
         directors: ["Mike Figgis"],
+        writers: [],
+        role: "director",
         standalone: false,
       });
     }
     // Without the italics, the year after the title still ends the list.
     expect(readCredit("Directed by Mike Figgis, Leaving Las Vegas (1995) is restless.")).toEqual({
       directors: ["Mike Figgis"],
+      writers: [],
+      role: "director",
       standalone: false,
     });
     expect(
@@ -68,16 +75,22 @@ describe("readCredit", () => {
   it("makes no person of what does not read as a name, and hands it back", () => {
     expect(readCredit("Directed by a committee, it shows.")).toEqual({
       directors: [],
+      writers: [],
+      role: "director",
       standalone: false,
       unread: "a committee, it shows.",
     });
     expect(readCredit("Directed by Joel Coen and the Coen brothers' cousin")).toEqual({
       directors: ["Joel Coen"],
+      writers: [],
+      role: "director",
       standalone: false,
       unread: "the Coen brothers' cousin",
     });
     expect(readCredit("Directed by &lt;img src=x onerror=alert(2)&gt;")).toEqual({
       directors: [],
+      writers: [],
+      role: "director",
       standalone: false,
       unread: "<img src=x onerror=alert(2)>",
     });
@@ -170,5 +183,56 @@ describe("readCredit on any text (property)", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("writers in the credit", () => {
+  it("reads Written by and Screenplay by as writers, not directors", () => {
+    for (const line of ["Written by Paul Schrader", "Screenplay by Paul Schrader."]) {
+      for (const html of [line, block(line)]) {
+        expect(readCredit(html), html).toEqual({
+          directors: [],
+          writers: ["Paul Schrader"],
+          role: "writer",
+          standalone: true,
+        });
+      }
+    }
+  });
+
+  it("takes a writers' line beside the directing credit, either way round, out of the body", () => {
+    const rest = "A cab driver drifts through a city that never answers him.";
+    for (const [first, second] of [
+      ["Directed by Martin Scorsese", "Screenplay by Paul Schrader"],
+      ["Written by Paul Schrader", "Directed by Martin Scorsese"],
+    ] as const) {
+      for (const wrap of [(t: string) => t, block]) {
+        const post = reviewFromPost(
+          "Taxi Driver (1976)",
+          [wrap(first), wrap(second), wrap(rest)].join("\n\n"),
+        );
+        expect(post?.directors).toEqual(["Martin Scorsese"]);
+        expect(post?.writers).toEqual(["Paul Schrader"]);
+        expect(plainText(post?.body ?? "")).toBe(rest);
+      }
+    }
+  });
+
+  it("leaves a writers' line alone when no directing credit stands beside it (a byline)", () => {
+    const content = "Written by Vera Marsh\n\nA cab driver drifts through the city.";
+    const post = reviewFromPost("Taxi Driver (1976)", content);
+    expect(post?.directors).toEqual([]);
+    expect(post?.writers).toEqual([]);
+    expect(post?.body).toBe(content);
+  });
+
+  it("gives the names of Written and directed by both jobs", () => {
+    const post = reviewFromPost(
+      "Jeanne Dielman (1975)",
+      "Written and directed by Chantal Akerman\n\nThree days in a kitchen.",
+    );
+    expect(post?.directors).toEqual(["Chantal Akerman"]);
+    expect(post?.writers).toEqual(["Chantal Akerman"]);
+    expect(post?.body).toBe("Three days in a kitchen.");
   });
 });

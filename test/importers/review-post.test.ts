@@ -38,6 +38,7 @@ describe("reviewFromPost", () => {
     expect(post).toEqual({
       film: { title: "Casino", year: 1995 },
       directors: ["Martin Scorsese"],
+      writers: [],
       upNext: [
         { title: "Heat", year: 1995 },
         { title: "Sabrina", year: 1954 },

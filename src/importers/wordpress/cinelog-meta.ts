@@ -60,6 +60,8 @@ export class CinelogMeta {
     return {
       film: { title: meta.film.title, year: meta.film.year },
       directors: directorsOf(meta.film),
+      // Its other credits are filled in at the end, with the film (completeFilm).
+      writers: [],
       upNext: meta.upNext.map((film) => ({ title: film.title, year: film.year })),
       rebuildsSeries: false,
       body: meta.markdown,

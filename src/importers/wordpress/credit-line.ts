@@ -1,6 +1,7 @@
 // Reads the credit a film blog opens a review with into people: "Directed by Mike Figgis",
 // "Dir. Joel Coen & Ethan Coen", "Director: Chantal Akerman", "Written and directed by
-// Bong Joon-ho", or the credit opening the first sentence ("Directed by Mike Figgis,
+// Bong Joon-ho" (the names are writers too), "Written by …" and "Screenplay by …" (writers
+// only), or the credit opening the first sentence ("Directed by Mike Figgis,
 // <em>Leaving Las Vegas</em> (1995) is …"). A name becomes a person only when it reads as a
 // person's name; what follows the opening words and cannot be read so is handed back, for
 // the import to report. Nothing here edits text: the caller takes the line out of the body
@@ -8,8 +9,12 @@
 import { decodeEntities } from "./html-text.ts";
 
 export interface CreditReading {
-  /** Everyone the credit names, in its order, each read as a person's name. */
+  /** Everyone the credit names as directing, in its order, each read as a person's name. */
   directors: string[];
+  /** Everyone it names as writing: "Written and directed by", "Written by", "Screenplay by". */
+  writers: string[];
+  /** What the opening words credit: directing, writing ("Written by"), or both. */
+  role: "director" | "writer" | "both";
   /** The line is nothing but the credit, so it may leave the body without losing a word. */
   standalone: boolean;
   /** Text after the opening words that looked like a list of names but could not be read. */
@@ -20,7 +25,7 @@ export interface CreditReading {
 const titleMark = "\uE000";
 
 const opening =
-  /^(?:(?:written|co-written) and (?:co-)?directed by|directed and (?:co-)?written by|(?:co-)?directed by|directors?\s*:|dir\.|dir:)\s*/i;
+  /^(?:(?<both>(?:written|co-written) and (?:co-)?directed by|directed and (?:co-)?written by)|(?<writing>(?:co-)?written by|screenplay by|screenplay\s*:|writers?\s*:)|(?:co-)?directed by|directors?\s*:|dir\.|dir:)\s*/i;
 
 /** Lowercase words that sit inside names: Guillermo del Toro, Lars von Trier, Manoel de Oliveira. */
 const particles = new Set(
@@ -189,6 +194,12 @@ export function readCredit(lineHtml: string, notNames: string[] = []): CreditRea
   const open = opening.exec(text);
   if (!open) return undefined;
   const rest = text.slice(open[0].length);
+  const role =
+    open.groups?.both !== undefined
+      ? "both"
+      : open.groups?.writing !== undefined
+        ? "writer"
+        : "director";
   const titles = notNames.map((n) => n.normalize("NFC").toLowerCase().trim());
   const tokens = tokenise(rest);
   const unreadText = (from: number) =>
@@ -210,7 +221,7 @@ export function readCredit(lineHtml: string, notNames: string[] = []): CreditRea
       (firstEnd.kind === "word" && first.words >= 2));
   if (!first || !firstReads) {
     const unread = unreadText(0);
-    return { directors: [], standalone: false, ...(unread ? { unread } : {}) };
+    return { directors: [], writers: [], role, standalone: false, ...(unread ? { unread } : {}) };
   }
 
   // Further names, each after a separator; the list is kept up to its last clean ending.
@@ -228,11 +239,13 @@ export function readCredit(lineHtml: string, notNames: string[] = []): CreditRea
   }
   const names = [first, ...candidates.slice(0, kept)];
   const end = names.at(-1)!.next;
-  const directors = [...new Set(names.map((n) => n.name))];
+  const people = [...new Set(names.map((n) => n.name))];
+  const directors = role === "writer" ? [] : people;
+  const writers = role === "director" ? [] : people;
   // Nothing after the names but a full stop: the line is the credit and nothing else.
   const tail = tokens.slice(end);
   if (tail.length === 0 || (tail.length === 1 && tail[0]!.text === ".")) {
-    return { directors, standalone: true };
+    return { directors, writers, role, standalone: true };
   }
   // A short remainder after a separator is a name that did not read ("… and the Coen
   // brothers' cousin"): reported. A long one, or one naming a title, is the sentence going on.
@@ -242,7 +255,7 @@ export function readCredit(lineHtml: string, notNames: string[] = []): CreditRea
     remainder.filter((t) => t.kind === "word").length <= 6 &&
     !remainder.some((t) => t.kind === "mark" || t.kind === "open" || t.kind === "stop");
   const unread = looksLikeNames ? unreadText(afterSeparator(tokens, end)) : "";
-  return { directors, standalone: false, ...(unread ? { unread } : {}) };
+  return { directors, writers, role, standalone: false, ...(unread ? { unread } : {}) };
 }
 
 /** Whether a line of plain text or HTML is a credit and nothing else (it may leave a body). */

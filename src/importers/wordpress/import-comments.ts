@@ -27,9 +27,13 @@ function kindOf(type: string): CommentKind {
 
 type CommentRow = Insertable<CommentsTable>;
 
-function rowOf(comment: WxrComment, reviewId: number, parentId: number | null): CommentRow {
+function rowOf(
+  comment: WxrComment,
+  reviewId: number,
+  parentId: number | null,
+  createdAt: string,
+): CommentRow {
   const status = statusOf[comment.approved] ?? "pending";
-  const createdAt = wordpressDate(comment.dateGmt) ?? wordpressDate(comment.date) ?? nowIso();
   const body = commentHtmlToMarkdown(comment.content);
   return {
     review_id: reviewId,
@@ -75,6 +79,9 @@ export async function importComments(
   source: string,
   reviewId: number,
   comments: WxrComment[],
+  /** When each comment was written (comment-date.ts); by default its own dates, or now. */
+  dateOf: (comment: WxrComment) => string = (c) =>
+    wordpressDate(c.dateGmt) ?? wordpressDate(c.date) ?? nowIso(),
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (comments.length === 0) return counts;
@@ -101,7 +108,7 @@ export async function importComments(
       const batch = ready.length > 0 ? ready : waiting;
       const rows = batch.map((c) => {
         const parent = parentOf(c);
-        return rowOf(c, reviewId, parent ? (known.get(parent) ?? null) : null);
+        return rowOf(c, reviewId, parent ? (known.get(parent) ?? null) : null, dateOf(c));
       });
       const ids = await insertRows(trx, rows);
       batch.forEach((comment, i) => {

@@ -25,7 +25,8 @@ import { FidelityCheck } from "./fidelity-check.ts";
 import { importComments } from "./import-comments.ts";
 import { PlainPostImport } from "./import-posts.ts";
 import { reviewFromPost, type ReviewPost } from "./review-post.ts";
-import { postDateOf } from "./post-date.ts";
+import { postDateOf, sourceDateOf } from "./post-date.ts";
+import { commentDateOf } from "./comment-date.ts";
 import { readWxr } from "./wxr-reader.ts";
 import { WxrError } from "./wxr-types.ts";
 import type { WxrAuthor, WxrItem, WxrRecord, WxrSite, WxrTerm } from "./wxr-types.ts";
@@ -269,7 +270,14 @@ class WordPressImport {
       this.summary.count("reviews already imported");
     }
     this.#images?.noteFeatured(item, reviewId);
-    const comments = await importComments(this.db, this.#source, reviewId, item.comments);
+    const dates = {
+      on: `post ${item.postId}`,
+      postDate: sourceDateOf(item),
+      summary: this.summary,
+    };
+    const comments = await importComments(this.db, this.#source, reviewId, item.comments, (c) =>
+      commentDateOf(c, dates),
+    );
     for (const [what, n] of comments) this.summary.count(what, n);
     const filmId = await this.#films.ensure(review.film, [], this.db);
     const next: number[] = [];
@@ -290,7 +298,7 @@ class WordPressImport {
       )
       .map((t) => t.name);
     return inTransaction(this.db, async (trx) => {
-      const filmId = await this.#films.ensure(post.film, post.directors, trx);
+      const filmId = await this.#films.ensure(post.film, post.directors, trx, post.writers);
       const review = await createReview(trx, {
         filmId,
         authorId,

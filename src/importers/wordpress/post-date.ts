@@ -43,3 +43,8 @@ export function postDateOf(
   );
   return used;
 }
+
+/** The item's date as read above, without reporting: what its comments fall back on. */
+export function sourceDateOf(item: WxrItem): string | undefined {
+  return wordpressDate(item.postDateGmt) ?? wordpressDate(item.postDate) ?? rssDate(item.pubDate);
+}

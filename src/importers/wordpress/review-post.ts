@@ -18,6 +18,8 @@ export interface ReviewPost {
   /** A Cinelog export may name a film without a year (cinelog-meta.ts). */
   film: { title: string; year: number | null };
   directors: string[];
+  /** "Written and directed by X", or a "Written by" line beside the "Directed by" line. */
+  writers: string[];
   /** The "Up Next" films as the author listed them: the review keeps this list as its own. */
   upNext: { title: string; year: number | null }[];
   /**
@@ -98,23 +100,61 @@ function takeLastLine(html: string): { line: string; rest: string } {
   return { line: open.slice(start).replace(/<!--[\s\S]*?-->/g, ""), rest: open.slice(0, start) };
 }
 
+/**
+ * The credit of the first line, and of the second when both stand alone and one names the
+ * directors, the other the writers ("Directed by A" then "Screenplay by B", either way
+ * round). A writers-only line with no directing credit beside it is left alone: at the top
+ * of a post it is as likely the blog's byline ("Written by Vera") as the film's writer.
+ */
+function readCredits(
+  body: string,
+  filmTitle: string,
+): { directors: string[]; writers: string[]; unread?: string; rest: string } | undefined {
+  const first = takeFirstLine(body);
+  const credit = readCredit(first.line, [filmTitle]);
+  if (!credit) return undefined;
+  const alone = credit.standalone && first.whole;
+  const rest = alone ? first.rest : body;
+  const second = alone ? takeFirstLine(rest) : undefined;
+  const next = second?.whole ? readCredit(second.line, [filmTitle]) : undefined;
+  const pairs =
+    next?.standalone === true &&
+    ((credit.role === "director" && next.role === "writer") ||
+      (credit.role === "writer" && next.role === "director"));
+  if (pairs) {
+    return {
+      directors: [...credit.directors, ...next.directors],
+      writers: [...credit.writers, ...next.writers],
+      rest: second!.rest,
+    };
+  }
+  if (credit.role === "writer") return undefined;
+  return {
+    directors: credit.directors,
+    writers: credit.writers,
+    ...(credit.unread ? { unread: credit.unread } : {}),
+    rest,
+  };
+}
+
 export function reviewFromPost(title: string, content: string): ReviewPost | undefined {
   const film = filmFromTitle(title);
   if (!film) return undefined;
   let body = content.replace(/\r\n?/g, "\n");
   let directors: string[] = [];
+  let writers: string[] = [];
   let upNext: FilmRef[] = [];
 
   let creditUnread: string | undefined;
 
   // The credit gives people only from what reads as names, and leaves the body only when
   // the line holds nothing else; a credit opening a sentence keeps the sentence whole.
-  const first = takeFirstLine(body);
-  const credit = readCredit(first.line, [film.title]);
-  if (credit) {
-    directors = credit.directors;
-    creditUnread = credit.unread;
-    if (credit.standalone && first.whole) body = first.rest;
+  const credits = readCredits(body, film.title);
+  if (credits) {
+    directors = credits.directors;
+    writers = credits.writers;
+    creditUnread = credits.unread;
+    body = credits.rest;
   }
 
   const last = takeLastLine(body);
@@ -125,5 +165,12 @@ export function reviewFromPost(title: string, content: string): ReviewPost | und
     body = last.rest;
   }
 
-  return { film, directors, upNext, body: body.trim(), ...(creditUnread ? { creditUnread } : {}) };
+  return {
+    film,
+    directors,
+    writers,
+    upNext,
+    body: body.trim(),
+    ...(creditUnread ? { creditUnread } : {}),
+  };
 }

@@ -43,6 +43,14 @@ export interface RunImportOptions {
   onChanges?: (tags: string[]) => void;
 }
 
+/**
+ * The worker's young generation (V8's nursery), in MB. Left to itself, V8 on Node 24 grows it
+ * to 128 MB for an import's stream of short-lived strings (parser chunks, comment HTML), which
+ * is most of a WordPress import's peak memory; 24 MB (8 MB semi-spaces, like
+ * `--max-semi-space-size=8`) costs no measurable time (bench/README.md, section 4).
+ */
+export const importYoungGenerationMb = 24;
+
 const here = fileURLToPath(import.meta.url);
 const fromSources = path.extname(here) === ".ts";
 const workerFile = path.join(path.dirname(here), `import-worker${path.extname(here)}`);
@@ -65,7 +73,10 @@ export function runImport(
   const worker = new Worker(workerFile, {
     workerData: input,
     execArgv: fromSources ? ["--import", tsxLoader()] : [],
-    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    resourceLimits: {
+      maxOldGenerationSizeMb: heapMb,
+      maxYoungGenerationSizeMb: importYoungGenerationMb,
+    },
     // The worker's own output goes where the caller's goes.
     stdout: false,
     stderr: false,
