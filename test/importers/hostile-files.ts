@@ -9,7 +9,7 @@ import yauzl from "yauzl";
 import yazl from "yazl";
 import type { Db } from "../../src/db/connect.ts";
 import { exportBackup } from "../../src/backup/export-backup.ts";
-import { cdata, wxrHead } from "../support/wxr-writer.ts";
+import { cdata, wxrTail } from "../support/wxr-writer.ts";
 
 const reviewsHeader = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n";
 
@@ -44,12 +44,11 @@ export function withStatedSizes(zip: Buffer, stated: number): Buffer {
   return out;
 }
 
-/** reviews.csv whose second row opens a quoted review that never closes. */
+/** reviews.csv whose first row opens a quoted review that never closes. */
 export function unclosedQuoteLetterboxd(bytes: number): Promise<Buffer> {
   return zipOf({
     "reviews.csv":
       reviewsHeader +
-      "2021-02-03,Heat,1995,https://boxd.it/aa,4,No,Fine,,2021-02-02\n" +
       '2021-02-04,Ran,1985,https://boxd.it/ab,5,No,"It begins well and then' +
       " and then".repeat(Math.ceil(bytes / 9)),
   });
@@ -60,11 +59,13 @@ export function emptyCellsLetterboxd(cells: number): Promise<Buffer> {
   return zipOf({ "reviews.csv": reviewsHeader + ",".repeat(cells) + "\n" });
 }
 
-/** A diary of honest rows, its header claiming a size far from what it inflates to. */
-export async function lyingSizesLetterboxd(rows: number, stated: number): Promise<Buffer> {
+/**
+ * A diary of a header and `bytes` blank lines (no record, so nothing to import), its zip
+ * headers claiming a size far from what it inflates to.
+ */
+export async function lyingSizesLetterboxd(bytes: number, stated: number): Promise<Buffer> {
   const diary =
-    "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n" +
-    "2020-01-01,Nowhere Film,1990,https://boxd.it/zz,3,No,,2020-01-01\n".repeat(rows);
+    "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n" + "\n".repeat(bytes);
   return withStatedSizes(await zipOf({ "diary.csv": diary }), stated);
 }
 
@@ -75,14 +76,22 @@ export function crowdedLetterboxd(count: number): Promise<Buffer> {
   return zipOf(files, { store: true });
 }
 
-/** A WordPress export whose one post has a title of `bytes` characters. */
+/**
+ * A WordPress export whose only record, a post, has a title of `bytes` characters: no
+ * author, category or tag comes before it, so a refusal leaves the site exactly as it was.
+ */
 export function hugeTextWxr(bytes: number): Buffer {
+  const head =
+    '<?xml version="1.0" encoding="UTF-8" ?>\n<rss version="2.0" ' +
+    'xmlns:content="http://purl.org/rss/1.0/modules/content/" ' +
+    'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n<title>Hostile</title>\n' +
+    "<wp:wxr_version>1.2</wp:wxr_version>\n";
   const post =
     "<item><title>" +
     "A title that goes on ".repeat(Math.ceil(bytes / 21)) +
     "</title><wp:post_id>7</wp:post_id><wp:post_type>post</wp:post_type>" +
     `<wp:status>publish</wp:status><content:encoded>${cdata("Short.")}</content:encoded></item>`;
-  return Buffer.from(`${wxrHead({ title: "Hostile" })}\n${post}\n</channel>\n</rss>\n`);
+  return Buffer.from(`${head}${post}\n${wxrTail}`);
 }
 
 /**
