@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
 import { parseImportLimits } from "../../src/importers/import-limits.ts";
-import { runImport } from "../../src/importers/worker/run-import.ts";
+import { ImportFailed, runImport } from "../../src/importers/worker/run-import.ts";
 import { textOf } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";
@@ -118,7 +118,7 @@ describe.each(dialects)("hostile import files on a running server (%s)", (dialec
     const sent = await fetch(`${server.base}/admin/imports/${kind}`, {
       method: "POST",
       redirect: "manual",
-      body,
+      body: new Uint8Array(body),
       headers: { "content-type": contentType, "sec-fetch-site": "same-origin", cookie },
     });
     expect(sent.status, filename).toBe(303);
@@ -149,7 +149,7 @@ describe.each(dialects)("hostile import files on a running server (%s)", (dialec
       "a title of a megabyte",
       "wordpress",
       "huge-title.xml",
-      async () => hugeTextWxr(1024 * 1024),
+      () => Promise.resolve(hugeTextWxr(1024 * 1024)),
       /^Refused: one text in the file is larger than 256 KB, the most an import reads \(line 6 of the file\)/,
     ],
     [
@@ -205,13 +205,14 @@ describe.each(dialects)("hostile import files on a running server (%s)", (dialec
     try {
       const file = await longLineBackup(empty, 2 * 1024 * 1024);
       const reader = keepReading(server.base);
-      const error = await runImport(
+      const outcome = await runImport(
         { kind: "json", file, mediaDir: empty.mediaDir },
         { databaseUrl: empty.url, limits },
       ).catch((failure: unknown) => failure as Error);
       const statuses = await reader.stop();
-      expect(error).toBeInstanceOf(Error);
-      expect(error.message).toMatch(
+      expect(outcome).toBeInstanceOf(ImportFailed);
+      expect((outcome as ImportFailed).reason).toBe("refused");
+      expect((outcome as Error).message).toMatch(
         /^Refused: line 1 of the backup's tables\/\w+\.ndjson is longer than 256 KB, the most a restore reads as one row\./,
       );
       expect(new Set(statuses)).toEqual(new Set([200]));

@@ -76,7 +76,7 @@ describe("Letterboxd parsers under fuzzing", () => {
       fc.asyncProperty(
         fc.oneof(
           mutated(Buffer.from(sampleCsv)),
-          fc.uint8Array({ maxLength: 3000 }).map(Buffer.from),
+          fc.uint8Array({ maxLength: 3000 }).map((bytes) => Buffer.from(bytes)),
         ),
         fc.array(fc.nat(), { maxLength: 5 }),
         async (bytes, cuts) => {
@@ -116,7 +116,10 @@ describe("Letterboxd parsers under fuzzing", () => {
     const heapBefore = heapMb();
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(mutated(good), fc.uint8Array({ maxLength: 2000 }).map(Buffer.from)),
+        fc.oneof(
+          mutated(good),
+          fc.uint8Array({ maxLength: 2000 }).map((bytes) => Buffer.from(bytes)),
+        ),
         async (bytes) => {
           const work = (async () => {
             const archive = await openZip(saved(bytes), limits).catch((e: unknown) => e as Error);
