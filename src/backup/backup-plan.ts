@@ -21,6 +21,7 @@ export const excludedTables: Readonly<Record<string, string>> = {
     "in the backup, and a queued one must not start again on the restored site",
   sign_in_attempts: "rate-limit counters of failed sign-ins, forgotten after minutes",
   webauthn_challenges: "single-use passkey challenges that expire within minutes",
+  sign_in_links: "e-mailed sign-in links, single use, expiring within 15 minutes",
   mail_outbox:
     "mail in flight: a restored site must not send again what the old one may have sent " +
     "(announced reviews are remembered in mail_announcements, which is kept)",

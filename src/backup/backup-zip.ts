@@ -62,7 +62,7 @@ export async function openBackupZip(
     const entry = entries.get(name);
     if (!entry) throw new BackupError(`The backup is incomplete: it has no ${name}.`);
     try {
-      return budget.meter(await zip.openReadStreamPromise(entry), name);
+      return budget.meter(await zip.openReadStreamPromise(entry), name, entry.uncompressedSize);
     } catch (error) {
       throw new BackupError(`The backup's ${name} cannot be read (${(error as Error).message}).`);
     }

@@ -2,7 +2,8 @@
 import type { Generated } from "kysely";
 
 /** Mail (src/mail, migration 009): the outbox, subscriptions, and their bookkeeping. */
-export type MailKind = "confirmation" | "author-notice" | "reply-notice" | "post-notice";
+export type MailKind =
+  "confirmation" | "author-notice" | "reply-notice" | "post-notice" | "sign-in-link";
 
 export interface MailOutboxTable {
   id: Generated<number>;

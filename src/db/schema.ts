@@ -25,11 +25,13 @@ import type {
   MailOutboxTable,
   MailSubscriptionsTable,
 } from "./schema-mail.ts";
+import type { SignInLinksTable } from "./schema-sign-in-links.ts";
 import type { ReviewUpNextTable } from "./schema-up-next.ts";
 
 export type * from "./schema-commenters.ts";
 export type * from "./schema-imports.ts";
 export type * from "./schema-mail.ts";
+export type * from "./schema-sign-in-links.ts";
 export type * from "./schema-up-next.ts";
 
 export type Role = "owner" | "editor" | "author" | "contributor";
@@ -313,6 +315,7 @@ export interface Database {
   post_tags: PostTagsTable;
   film_log: FilmLogTable;
   review_up_next: ReviewUpNextTable;
+  sign_in_links: SignInLinksTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -37,6 +37,8 @@ export const payloadSchemas = {
     excerpt: z.string(),
     authorName: z.string(),
   }),
+  // The link's secret: here only until the mail is sent (markSent forgets it).
+  "sign-in-link": z.object({ token: z.string(), expiresAt: z.string() }),
 } satisfies Record<MailKind, z.ZodType>;
 
 export type Payload<K extends MailKind> = z.infer<(typeof payloadSchemas)[K]>;
@@ -96,10 +98,19 @@ export async function claimDueMail(db: Db, now: Date, limit = 10): Promise<Outbo
     .execute();
 }
 
+/** Kinds whose payload is a secret: once the mail is out, the row keeps none of it. */
+const secretKinds = ["sign-in-link"] as const;
+
 export async function markSent(db: Db, id: number, now: Date): Promise<void> {
   await db.kysely
     .updateTable("mail_outbox")
     .set((eb) => ({
+      payload: eb
+        .case()
+        .when("kind", "in", [...secretKinds])
+        .then("{}")
+        .else(eb.ref("payload"))
+        .end(),
       sent_at: now.toISOString(),
       claimed_until: null,
       attempts: eb("attempts", "+", 1),

@@ -25,8 +25,12 @@ export class ZipBudget {
     }
   }
 
-  /** The entry's bytes, counted against the whole zip's limit as they are inflated. */
-  meter(source: Readable, name: string): Readable {
+  /**
+   * The entry's bytes, counted against the whole zip's limit as they are inflated. The zip
+   * reader also stops an entry that inflates past the size its header states: that lie is
+   * refused here as a limit too, so the import ends rather than skipping the file quietly.
+   */
+  meter(source: Readable, name: string, statedSize?: number): Readable {
     const counter = new Transform({
       transform: (chunk: Buffer, _encoding, done) => {
         this.#inflated += chunk.length;
@@ -41,6 +45,16 @@ export class ZipBudget {
         }
         done(null, chunk);
       },
+    });
+    source.on("error", (error) => {
+      counter.destroy(
+        statedSize !== undefined && /^too many bytes in the stream/.test(error.message)
+          ? new ImportLimitError(
+              `${name} inflates to more than the ${formatBytes(statedSize)} its header in the zip ` +
+                "states: the zip is damaged or hostile",
+            )
+          : error,
+      );
     });
     // Either side failing ends both, so the inflater stops at once.
     pipeline(source, counter, () => undefined);

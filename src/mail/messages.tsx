@@ -36,7 +36,9 @@ export async function renderMail(db: Db, row: OutboxRow, site: MailSite): Promis
         ? authorNotice(site, payload as Payload<"author-notice">)
         : kind === "reply-notice"
           ? replyNotice(site, payload as Payload<"reply-notice">)
-          : postNotice(site, payload as Payload<"post-notice">);
+          : kind === "sign-in-link"
+            ? signInLink(site, payload as Payload<"sign-in-link">)
+            : postNotice(site, payload as Payload<"post-notice">);
 
   const headers: Record<string, string> = {};
   const scope = row.list_scope ? parseScope(row.list_scope) : undefined;
@@ -70,6 +72,21 @@ function confirmation(site: MailSite, token: string): Draft {
       { link: `${site.url}/subscriptions/confirm/${token}`, label: "Confirm my subscription" },
       {
         text: "If it was not you, ignore this message: nothing is sent to an address that has not confirmed. The link stops working in 7 days.",
+      },
+    ],
+  };
+}
+
+function signInLink(site: MailSite, p: Payload<"sign-in-link">): Draft {
+  return {
+    subject: `Your sign-in link for ${site.title}`,
+    paragraphs: [
+      {
+        text: `Someone (we hope you) asked for a link to sign in to ${site.title} with this address.`,
+      },
+      { link: `${site.url}/admin/sign-in/link/${p.token}`, label: "Sign me in" },
+      {
+        text: `The link works once, until ${p.expiresAt.slice(11, 16)} UTC (15 minutes after it was asked for). If you did not ask for it, ignore this mail: nobody can use it without reading it here.`,
       },
     ],
   };

@@ -59,7 +59,11 @@ export async function openZip(
       const entry = byMember.get(member);
       if (!entry) throw new Error(`not a member of this zip: ${member.name}`);
       try {
-        return budget.meter(await zip.openReadStreamPromise(entry), member.name);
+        return budget.meter(
+          await zip.openReadStreamPromise(entry),
+          member.name,
+          entry.uncompressedSize,
+        );
       } catch (error) {
         throw new LetterboxdError(`${member.name}: ${(error as Error).message}`);
       }

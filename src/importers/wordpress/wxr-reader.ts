@@ -54,6 +54,9 @@ const nodeOverhead = 64;
  * or a record past its limit is refused as soon as it passes it, so neither is ever held
  * whole however large the file claims it to be.
  */
+/** WXR nests elements five or six deep; anything far past that is not an export. */
+const maxDepth = 100;
+
 export async function* readWxr(
   file: string,
   onProgress?: (progress: ReadProgress) => void,
@@ -94,6 +97,15 @@ export async function* readWxr(
   });
   parser.on("opentag", (tag) => {
     depth += 1;
+    // Thrown, not noted: saxes's namespace handling slows down with each level (20,000
+    // nested elements take seconds, a few MB of them hours), so the parse stops right here.
+    if (depth > maxDepth) {
+      failure ??= new WxrError(
+        `Refused: elements nested more than ${maxDepth} deep (line ${parser.line} of the file); ` +
+          "a WordPress export nests a few levels. The file is damaged, or not a WordPress export.",
+      );
+      throw failure;
+    }
     const name = nameOf(tag);
     if (depth === 1) sawRss = name === "rss";
     if (name === "channel" && depth === 2) channelDepth = depth;

@@ -20,6 +20,7 @@ import { registerPostAdminRoutes } from "./post-routes.tsx";
 import { registerReviewRoutes } from "./review-routes.tsx";
 import { registerSeriesRoutes } from "./series-routes.tsx";
 import { registerSignInProviderRoutes } from "./sign-in-provider-routes.tsx";
+import { registerSignInLinkRoutes } from "./sign-in-link-routes.tsx";
 import { registerSignInRoutes } from "./sign-in-routes.tsx";
 import { registerStillRoutes, streamedUploadPath } from "./still-routes.tsx";
 
@@ -29,6 +30,8 @@ function isOpenPath(path: string): boolean {
     path === "/admin/sign-in" ||
     path === "/admin/sign-in/passkey" ||
     path === "/admin/sign-in/passkey/options" ||
+    path === "/admin/sign-in/link" ||
+    path.startsWith("/admin/sign-in/link/") ||
     path.startsWith("/admin/setup/")
   );
 }
@@ -69,6 +72,7 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
   admin.use(csrfGuard(services));
 
   registerSignInRoutes(admin, services);
+  registerSignInLinkRoutes(admin, services);
   registerOverviewRoutes(admin, services);
   registerReviewRoutes(admin, services);
   registerOwnerRoutes(admin, services);

@@ -4,6 +4,7 @@ import type { Hono } from "hono";
 import { z } from "zod";
 import { inTransaction } from "../../db/transaction.ts";
 import { endAllSessions, endSession, startSession } from "../../domain/sessions.ts";
+import { loadMailSettings, mailConfigured } from "../../domain/mail-settings.ts";
 import { hasOwner, setupTokenIsValid } from "../../domain/setup-link.ts";
 import { passkeyLimitKey, recordPasskeyUse } from "../../domain/passkeys.ts";
 import { checkPasswordSignIn } from "../../domain/sign-in.ts";
@@ -54,11 +55,17 @@ function credentialIdIn(text: string): string {
 
 export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
-  const showSignIn = (
+  const showSignIn = async (
     c: AdminContext,
     props: { email: string; error?: string; next: string },
     status: 200 | 401 | 429 = 200,
-  ) => renderAdmin(c, services, { title: "Sign in", status }, <SignInPage {...props} />);
+  ) =>
+    renderAdmin(
+      c,
+      services,
+      { title: "Sign in", status },
+      <SignInPage {...props} mailLinks={mailConfigured(await loadMailSettings(db))} />,
+    );
 
   /** The same session, whether signed in by password or by passkey. */
   const beginSession = async (c: AdminContext, userId: number, next: string) => {

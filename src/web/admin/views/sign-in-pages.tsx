@@ -2,8 +2,15 @@
 import { passkeysScript } from "../../assets/assets.ts";
 import { InputField, NewPasswordField, SubmitRow } from "./form-fields.tsx";
 import { FormError } from "./form-messages.tsx";
+import { LinkRequestForm } from "./sign-in-link-pages.tsx";
 
-export function SignInPage(props: { email: string; error?: string; next: string }) {
+export function SignInPage(props: {
+  email: string;
+  error?: string;
+  next: string;
+  /** Mail is set up: offer an e-mailed sign-in link (sign-in-link-pages.tsx). */
+  mailLinks?: boolean;
+}) {
   return (
     <section aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
@@ -42,6 +49,7 @@ export function SignInPage(props: { email: string; error?: string; next: string 
           <SubmitRow label="Sign in with a passkey" plain />
         </form>
       </div>
+      {props.mailLinks ? <LinkRequestForm /> : null}
       <script src={passkeysScript.path} defer />
     </section>
   );
