@@ -103,6 +103,7 @@ describe("the admin in a real browser", () => {
         await check(path);
       }
       await page.goto(`${site.base}/admin/reviews/new`);
+      await page.click("#new-film summary");
       await page.fill("#newFilmYear", "nineteen");
       // Server-side errors (the browser's own checks would stop an out-of-range rating).
       await page.click('button[value="publish"]');

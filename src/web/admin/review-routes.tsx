@@ -260,7 +260,8 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const { user } = signedInUser(c);
     const form = await c.req.parseBody();
     const values = valuesFromForm(form);
-    // Enter in a text field presses the form's first button, Preview: nothing is saved by accident.
+    // Enter in a text field presses the form's first button, Find (a preview with the film
+    // list narrowed): nothing is saved by accident.
     const intent = intentFromForm(form) ?? "preview";
     const typedKey = typeof form.draftKey === "string" ? form.draftKey : "";
     const draftKey = existing
