@@ -21,6 +21,7 @@ describe("the admin in a real browser", () => {
     const { context, page } = await site.newPage();
     await signInThroughForm(page, site.base, { email: "writer@example.com" });
     await page.click("text=Write a review");
+    await page.click("#new-film summary");
     await page.fill("#newFilmTitle", "Rififi");
     await page.fill("#newFilmYear", "1955");
     await page.fill("#newFilmDirectors", "Jules Dassin");
