@@ -210,13 +210,15 @@ describe.each(dialects)("films, series and versions in the editor on %s", (diale
     expect((await save(editor, edit, { ...base, body: "Editor's third take." })).status).toBe(303);
 
     const page = await getAs(site.app, edit, site.cookie);
-    const items = [...page.document.querySelectorAll("details summary")].map((s) => textOf(s));
+    // The earlier versions' list (the form's folded New film is a details element too).
+    const versions = '[aria-labelledby="revisions-title"] details';
+    const items = [...page.document.querySelectorAll(`${versions} summary`)].map((s) => textOf(s));
     expect(items).toHaveLength(2);
     expect(items[0]).toMatch(
       /^Written by Ada Critic at .+ UTC; replaced by Editor Person at .+ UTC$/,
     );
     expect(items[1]).toMatch(/^Written by Ada Critic at .+ UTC; replaced by Ada Critic at .+ UTC$/);
-    const oldest = page.document.querySelectorAll("details")[1]!;
+    const oldest = page.document.querySelectorAll(versions)[1]!;
     expect(oldest.querySelector("pre")?.textContent).toBe(
       "Second time round, the heist matters even less.",
     );

@@ -21,6 +21,7 @@ describe("the admin in a real browser", () => {
     const { context, page } = await site.newPage();
     await signInThroughForm(page, site.base, { email: "writer@example.com" });
     await page.click("text=Write a review");
+    await page.click("#new-film summary");
     await page.fill("#newFilmTitle", "Rififi");
     await page.fill("#newFilmYear", "1955");
     await page.fill("#newFilmDirectors", "Jules Dassin");
@@ -103,6 +104,7 @@ describe("the admin in a real browser", () => {
         await check(path);
       }
       await page.goto(`${site.base}/admin/reviews/new`);
+      await page.click("#new-film summary");
       await page.fill("#newFilmYear", "nineteen");
       // Server-side errors (the browser's own checks would stop an out-of-range rating).
       await page.click('button[value="publish"]');

@@ -122,6 +122,8 @@ describe("the review editor in a real browser", () => {
     // The session ends behind the writer's back (expired, or signed out elsewhere).
     await site.db.kysely.deleteFrom("sessions").execute();
     await site.db.kysely.deleteFrom("review_autosaves").execute();
+    // A new film's fields are folded away until asked for.
+    await page.click("#new-film summary");
     await page.fill("#newFilmTitle", "Le Trou");
     await page.fill("#newFilmYear", "1960");
     await page.fill("#body", "Four men, one spoon, a *very* long tunnel.");
@@ -146,11 +148,16 @@ describe("the review editor in a real browser", () => {
     await offer.waitFor({ state: "visible" });
     expect(await offer.textContent()).toContain("Text kept on this device");
     expect(await offer.textContent()).toContain("Four men, one spoon");
+    // The time it was kept is written as the admin writes times everywhere else.
+    expect(await offer.locator(".local-backup-time").textContent()).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/,
+    );
     expect(await page.inputValue("#body")).toBe("");
     await expectNoAxeViolations(page, "editor offering the device's copy");
     await offer.locator("text=Restore it into the form").click();
     expect(await page.inputValue("#body")).toBe("Four men, one spoon, a *very* long tunnel.");
     expect(await page.inputValue("#newFilmTitle")).toBe("Le Trou");
+    expect(await page.locator("#newFilmTitle").isVisible()).toBe(true);
     expect(await offer.isHidden()).toBe(true);
     // Restored text is saved to the server again, under the key it was kept under.
     await expect
@@ -197,6 +204,22 @@ describe("the review editor in a real browser", () => {
     await page.click('button[value="preview"]');
     expect(await page.textContent(".preview .review-body em")).toBe("HTML");
     expect(await page.inputValue("#body")).toBe("Plain *HTML* forms.");
+    // The film search is part of the same form: Find narrows the list and keeps the text.
+    await page.fill("#filmSearch", "vegas");
+    await page.click('button[value="find"]');
+    expect(await page.inputValue("#body")).toBe("Plain *HTML* forms.");
+    expect(await page.locator("#filmId option").allTextContents()).toEqual([
+      "Choose a film…",
+      "Leaving Las Vegas (1995)",
+    ]);
+    await page.selectOption("#filmId", String(f.films.vegas.id));
+    await Promise.all([page.waitForURL(/saved=draft/), page.click('button[value="draft"]')]);
+    const saved = await site.db.kysely
+      .selectFrom("reviews")
+      .select(["film_id", "body_md"])
+      .where("body_md", "=", "Plain *HTML* forms.")
+      .executeTakeFirstOrThrow();
+    expect(saved.film_id).toBe(f.films.vegas.id);
     await context.close();
   }, 60_000);
 });

@@ -30,6 +30,7 @@ describe("stills in a real browser", () => {
   /** Writes a draft review of a new film and opens its stills page. */
   async function draftWithStillsPage(page: Page, title: string, year: string) {
     await page.goto(`${site.base}/admin/reviews/new`);
+    await page.click("#new-film summary");
     await page.fill("#newFilmTitle", title);
     await page.fill("#newFilmYear", year);
     await page.fill("#newFilmDirectors", "Someone Behind The Camera");

@@ -7,7 +7,8 @@ import type { RatingScale } from "../../domain/settings.ts";
 import { field, type FormBody } from "./admin-page.ts";
 import { fieldErrors } from "./form-errors.ts";
 
-export const intents = ["preview", "draft", "schedule", "publish"] as const;
+/** "find" narrows the film list to the search typed (without JavaScript) and keeps the rest. */
+export const intents = ["preview", "find", "draft", "schedule", "publish"] as const;
 export type Intent = (typeof intents)[number];
 
 export interface EditorValues {
@@ -33,6 +34,10 @@ export interface EditorValues {
   seriesPlacement: string;
   /** Forget the review's own Up Next list on saving: it shows its series' next films again. */
   followSeries: boolean;
+  /** Words to narrow the film list by, sent with the form's Find button when there is no script. */
+  filmSearch: string;
+  /** The writer says the new film is not the one on record with the same title and year. */
+  differentFilm: boolean;
 }
 
 export const seriesPlacements = ["attach", "append"] as const;
@@ -60,9 +65,30 @@ export const emptyEditorValues: EditorValues = {
   seriesId: "",
   seriesPlacement: "attach",
   followSeries: false,
+  filmSearch: "",
+  differentFilm: false,
 };
 
 export function valuesFromForm(body: FormBody): EditorValues {
+  const typed = typedValues(body);
+  // A film chosen among those on record with the title typed as new: that film, not a new one.
+  const chosen = field(body, "useFilmId");
+  if (!/^\d+$/.test(chosen)) return typed;
+  return {
+    ...typed,
+    filmId: chosen,
+    newFilmTitle: "",
+    newFilmYear: "",
+    newFilmDirectors: "",
+    newFilmWriters: "",
+    newFilmCinematography: "",
+    newFilmMusic: "",
+    newFilmCast: "",
+    differentFilm: false,
+  };
+}
+
+function typedValues(body: FormBody): EditorValues {
   return {
     filmId: field(body, "filmId"),
     newFilmTitle: field(body, "newFilmTitle"),
@@ -83,6 +109,8 @@ export function valuesFromForm(body: FormBody): EditorValues {
     seriesId: field(body, "seriesId"),
     seriesPlacement: field(body, "seriesPlacement") || "attach",
     followSeries: field(body, "followSeries") === "on",
+    filmSearch: field(body, "filmSearch").slice(0, 200),
+    differentFilm: field(body, "differentFilm") === "on",
   };
 }
 
@@ -189,6 +217,8 @@ function editorSchema(scale: RatingScale, intent: Intent, now: Date) {
         error: "Choose where the review goes in the series.",
       }),
       followSeries: z.boolean(),
+      filmSearch: z.string(),
+      differentFilm: z.boolean(),
     })
     .superRefine((v, ctx) => {
       if (!v.newFilmTitle && !/^\d+$/.test(v.filmId)) {

@@ -5,6 +5,7 @@ import { renderReviewBody } from "../../content/markdown.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { Review, ReviewStatus, User } from "../../db/schema.ts";
 import { filmChoices, type FilmChoice } from "../../domain/admin-overview.ts";
+import { filmsWithSameTitleAndYear, type FilmMatch } from "../../domain/film-matches.ts";
 import { createFilm, filmById } from "../../domain/films.ts";
 import {
   updateReview,
@@ -38,6 +39,7 @@ import {
   renderAdmin,
   type AdminContext,
 } from "./admin-page.ts";
+import { registerFilmSearchRoutes } from "./film-search-routes.ts";
 import { autosaveOffers } from "./review-autosave-offers.ts";
 import { registerReviewLiveRoutes } from "./review-live-routes.ts";
 import {
@@ -60,7 +62,9 @@ function resourceOf(review: Review): ReviewResource {
   return { authorId: review.author_id, status: review.status };
 }
 
-const statusForIntent: Record<Exclude<Intent, "preview">, ReviewStatus> = {
+type SaveIntent = Exclude<Intent, "preview" | "find">;
+
+const statusForIntent: Record<SaveIntent, ReviewStatus> = {
   draft: "draft",
   schedule: "scheduled",
   publish: "published",
@@ -72,9 +76,15 @@ const savedNotices: Record<string, string> = {
   publish: "Published.",
 };
 
+function sameFilmMessage(matches: FilmMatch[]): string {
+  const named = matches.length === 1 ? "A film" : `${matches.length} films`;
+  return `${named} with this title and year ${matches.length === 1 ? "is" : "are"} already on record: choose it below to review it, or tick “This is a different film” to add a second one. Nothing was saved.`;
+}
+
 export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
   registerReviewLiveRoutes(admin, services);
+  registerFilmSearchRoutes(admin, services);
 
   interface EditorState {
     user: User;
@@ -83,8 +93,9 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     errors?: EditorErrors;
     formError?: string;
     notice?: string;
-    filmSearch?: string;
     previewHtml?: string;
+    /** Films on record with the title and year typed as a new film's. */
+    filmMatches?: FilmMatch[];
     status?: 200 | 400 | 403;
     /** A new review's key for its autosave, until it is saved (see review-autosave.ts). */
     draftKey?: string;
@@ -104,7 +115,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
       "publish_review",
       existing ? resourceOf(existing) : { authorId: user.id, status: "draft" },
     );
-    const films = await filmsIncluding(state.filmSearch ?? "", state.values.filmId);
+    const films = await filmsIncluding(state.values.filmSearch, state.values.filmId);
     const isPublic =
       existing && existing.status !== "draft" && (existing.published_at ?? "") <= nowIso();
     const rating = scaleInput(settings.ratingScale);
@@ -136,7 +147,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
         {...(state.previewHtml !== undefined ? { previewHtml: state.previewHtml } : {})}
         {...(rating ? { rating } : {})}
         films={films}
-        filmSearch={state.filmSearch ?? ""}
+        filmMatches={state.filmMatches ?? []}
         mayPublish={mayPublish}
         revisions={existing ? await revisionHistory(db, existing) : []}
         csrf={await currentCsrfToken(c, services)}
@@ -183,16 +194,14 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     if (autosave) {
       return showEditor(c, {
         user,
-        values: valuesFromAutosave(autosave.fields),
-        filmSearch,
+        values: { ...valuesFromAutosave(autosave.fields), filmSearch },
         draftKey: wanted,
         notice: `Your unsaved review from ${shortTime(autosave.savedAt)} UTC is back in the form. Save it to keep it.`,
       });
     }
     return showEditor(c, {
       user,
-      values: emptyEditorValues,
-      filmSearch,
+      values: { ...emptyEditorValues, filmSearch },
       draftKey: newDraftKey(),
       pristine: true,
       ...(c.req.query("autosave") === "discarded"
@@ -251,7 +260,8 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const { user } = signedInUser(c);
     const form = await c.req.parseBody();
     const values = valuesFromForm(form);
-    // Enter in a text field presses the form's first button, Preview: nothing is saved by accident.
+    // Enter in a text field presses the form's first button, Find (a preview with the film
+    // list narrowed): nothing is saved by accident.
     const intent = intentFromForm(form) ?? "preview";
     const typedKey = typeof form.draftKey === "string" ? form.draftKey : "";
     const draftKey = existing
@@ -273,7 +283,8 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
           "This form expired, so nothing was saved. Everything you typed is below: save again.",
       });
     }
-    if (intent === "preview") {
+    // Find (the film search, without a script) is a preview too: the form comes back whole.
+    if (intent === "preview" || intent === "find") {
       return showEditor(c, { ...base, previewHtml: renderReviewBody(values.body) });
     }
     const resource = existing
@@ -301,6 +312,17 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     }
 
     const input = checked.input;
+    if ("title" in input.film && !values.differentFilm) {
+      const filmMatches = await filmsWithSameTitleAndYear(db, input.film.title, input.film.year);
+      if (filmMatches.length) {
+        return showEditor(c, {
+          ...base,
+          status: 400,
+          filmMatches,
+          errors: { newFilmTitle: sameFilmMessage(filmMatches) },
+        });
+      }
+    }
     let saved: Review;
     try {
       saved = await save(input, intent, user, existing);
@@ -321,7 +343,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
 
   function save(
     input: ValidEditorInput,
-    intent: Exclude<Intent, "preview">,
+    intent: SaveIntent,
     user: User,
     existing: Review | undefined,
   ): Promise<Review> {

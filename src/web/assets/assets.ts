@@ -78,6 +78,14 @@ export const reviewEditorScript = hashedAsset(
   "text/javascript; charset=utf-8",
 );
 
+/** Review editor: type-ahead over the films on record (works without it). */
+export const filmPickerScript = hashedAsset(
+  "./film-picker.js",
+  "film-picker",
+  "js",
+  "text/javascript; charset=utf-8",
+);
+
 /** An import's page: the progress bar follows the import without reloading (works without it). */
 export const importProgressScript = hashedAsset(
   "./import-progress.js",
@@ -96,6 +104,7 @@ export function registerAssetRoutes(app: Hono): void {
   for (const asset of [
     favicon,
     reviewEditorScript,
+    filmPickerScript,
     stillUploadScript,
     stylesheet,
     adminStylesheet,

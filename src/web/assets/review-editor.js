@@ -133,6 +133,12 @@
     return pad(date.getHours()) + ":" + pad(date.getMinutes());
   }
 
+  /** Restored text for a new film must be seen: unfold its fields. */
+  function openNewFilmIfTyped(values) {
+    var fold = document.getElementById("new-film");
+    if (fold && String(values.newFilmTitle || "").trim()) fold.open = true;
+  }
+
   // --- status line --------------------------------------------------------------------------
   function say(text) {
     status.textContent = text;
@@ -279,8 +285,9 @@
 
   if (offered && offer) {
     var when = new Date(offered.backup.changedAt);
+    // The admin's format for times, as the server's own offers write them (shortTime).
     offer.querySelector(".local-backup-time").textContent =
-      when.toLocaleDateString() + " " + clock(when);
+      when.toISOString().slice(0, 16).replace("T", " ") + " UTC";
     var words = String(offered.backup.values.body || "")
       .replace(/\s+/g, " ")
       .trim();
@@ -298,6 +305,7 @@
           draftField.value = offered.key.slice(prefixNew.length);
         }
         applyValues(offered.backup.values);
+        openNewFilmIfTyped(offered.backup.values);
         changed(null);
         body.focus();
       } else {

@@ -5,9 +5,10 @@
 // over from a lost tab is offered back.
 import type { ReviewStatus } from "../../../db/schema.ts";
 import type { FilmChoice } from "../../../domain/admin-overview.ts";
+import type { FilmMatch } from "../../../domain/film-matches.ts";
 import type { RevisionItem } from "../../../domain/review-editing.ts";
 import type { UpNextFilm } from "../../../domain/review-up-next.ts";
-import { reviewEditorScript } from "../../assets/assets.ts";
+import { filmPickerScript, reviewEditorScript } from "../../assets/assets.ts";
 import {
   AutosaveOffers,
   SeriesFields,
@@ -16,9 +17,10 @@ import {
   type EditorSeries,
 } from "./review-editor-parts.tsx";
 import type { EditorErrors, EditorValues, ScaleInput } from "../review-form.ts";
-import { Checkbox, CsrfField, InputField, SelectField, TextAreaField } from "./form-fields.tsx";
+import { Checkbox, CsrfField, InputField, TextAreaField } from "./form-fields.tsx";
 import { FieldErrorCount, FormError, Notice } from "./form-messages.tsx";
 import { shortTime } from "./overview-pages.tsx";
+import { FilmFields } from "./review-film-fields.tsx";
 
 export interface ReviewEditorProps {
   /** Undefined for a new review. */
@@ -31,7 +33,8 @@ export interface ReviewEditorProps {
   formError?: string;
   notice?: string;
   films: FilmChoice[];
-  filmSearch: string;
+  /** Films on record with the title and year typed as new: the save was refused. */
+  filmMatches: FilmMatch[];
   rating?: ScaleInput;
   mayPublish: boolean;
   previewHtml?: string;
@@ -58,14 +61,6 @@ const statusText = {
   scheduled: "scheduled",
   published: "published",
 } as const;
-
-/** A new film's credits typed as lists of names; the cast, one a line, is apart. */
-const creditFields = [
-  ["newFilmDirectors", "New film: directors"],
-  ["newFilmWriters", "New film: writers"],
-  ["newFilmCinematography", "New film: cinematography"],
-  ["newFilmMusic", "New film: music"],
-] as const;
 
 export function ReviewEditorPage(props: ReviewEditorProps) {
   const v = props.values;
@@ -117,14 +112,6 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
         </div>
       </section>
 
-      {props.reviewId ? null : (
-        <form method="get" action="/admin/reviews/new" role="search" class="field-inline">
-          <label for="film-search">Find a film</label>
-          <input id="film-search" name="film" type="search" value={props.filmSearch} />
-          <button type="submit">Find</button>
-        </form>
-      )}
-
       <form
         method="post"
         action={action}
@@ -138,55 +125,12 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
       >
         <CsrfField token={props.csrf} />
         {props.draftKey ? <input type="hidden" name="draftKey" value={props.draftKey} /> : null}
-        <fieldset>
-          <legend>Film</legend>
-          <SelectField
-            id="filmId"
-            label="Film"
-            error={props.errors.filmId}
-            hint={props.filmSearch ? `Films matching “${props.filmSearch}”.` : undefined}
-            value={v.filmId}
-            placeholder="Choose a film…"
-            options={props.films.map((f) => [
-              String(f.id),
-              f.year ? `${f.title} (${f.year})` : f.title,
-            ])}
-          />
-          <p class="hint">
-            Or add a film that is not on record yet (it is used if a title is given):
-          </p>
-          <InputField
-            id="newFilmTitle"
-            label="New film: title"
-            error={props.errors.newFilmTitle}
-            value={v.newFilmTitle}
-          />
-          <InputField
-            id="newFilmYear"
-            label="New film: year"
-            error={props.errors.newFilmYear}
-            inputmode="numeric"
-            value={v.newFilmYear}
-          />
-          {creditFields.map(([id, label]) => (
-            <InputField
-              id={id}
-              label={label}
-              hint="Separate names with commas."
-              error={props.errors[id]}
-              value={v[id]}
-            />
-          ))}
-          <TextAreaField
-            id="newFilmCast"
-            label="New film: cast"
-            hint="One person a line, in billing order; add the part after “as”, for example: Nicolas Cage as Ben Sanderson."
-            error={props.errors.newFilmCast}
-            rows={4}
-            class="short"
-            value={v.newFilmCast}
-          />
-        </fieldset>
+        <FilmFields
+          values={v}
+          errors={props.errors}
+          films={props.films}
+          matches={props.filmMatches}
+        />
 
         <div class="editor-panes">
           <TextAreaField
@@ -304,6 +248,7 @@ export function ReviewEditorPage(props: ReviewEditorProps) {
         </section>
       ) : null}
       <script src={reviewEditorScript.path} defer />
+      <script src={filmPickerScript.path} defer />
     </section>
   );
 }
