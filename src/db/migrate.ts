@@ -19,6 +19,7 @@ import * as posts from "./migrations/015-posts.ts";
 import * as importJobs from "./migrations/016-import-jobs.ts";
 import * as filmLog from "./migrations/017-film-log.ts";
 import * as reviewUpNext from "./migrations/018-review-up-next.ts";
+import * as commentsOnPosts from "./migrations/019-comments-on-posts.ts";
 
 function migrationsFor(db: Db): Record<string, Migration> {
   // Names sort in the order they must run; never rename one that has shipped.
@@ -41,6 +42,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     "016-import-jobs": { up: (k) => importJobs.up(k, db.dialect) },
     "017-film-log": { up: (k) => filmLog.up(k, db.dialect) },
     "018-review-up-next": { up: (k) => reviewUpNext.up(k) },
+    "019-comments-on-posts": { up: (k) => commentsOnPosts.up(k, db.dialect) },
   };
 }
 
