@@ -135,7 +135,12 @@ export function registerCommentSettingsRoutes(admin: Hono<AdminEnv>, services: S
   });
 
   admin.post(commentSettingsPath, async (c) => {
-    const values = valuesFromForm(await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const values = valuesFromForm(body);
+    // A form from before comment paging existed (open in a tab) keeps the current paging.
+    const current = valuesOf(await loadSettings(services.db));
+    if (!("commentsPerPage" in body)) values.commentsPerPage = current.commentsPerPage;
+    if (!("commentPageShown" in body)) values.commentPageShown = current.commentPageShown;
     if (!c.get("csrfValid")) {
       return show(c, values, {
         status: 403,
