@@ -1,4 +1,4 @@
-// A post's comments, with their threads, statuses and kinds (pingbacks and trackbacks stay
+// A post's comments — on a review, or on a plain post or page — with their threads, statuses and kinds (pingbacks and trackbacks stay
 // what they are). Comments already brought in by an earlier run are recognised and left
 // alone; new ones are added. Imported comments are history: they send no mail.
 import type { Db } from "../../db/connect.ts";
@@ -6,6 +6,11 @@ import type { Insertable } from "kysely";
 import type { CommentKind, CommentsTable, CommentStatus } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { renderCommentBody } from "../../content/comment-markdown.ts";
+import {
+  reviewSubject,
+  subjectColumns,
+  type CommentSubject,
+} from "../../domain/comment-subjects.ts";
 import { importedIds, recordImported } from "../../domain/import-items.ts";
 import { nowIso } from "../../domain/time.ts";
 import { commentHtmlToMarkdown } from "./comment-html.ts";
@@ -27,12 +32,16 @@ function kindOf(type: string): CommentKind {
 
 type CommentRow = Insertable<CommentsTable>;
 
-function rowOf(comment: WxrComment, reviewId: number, parentId: number | null): CommentRow {
+function rowOf(
+  comment: WxrComment,
+  subject: CommentSubject,
+  parentId: number | null,
+): CommentRow {
   const status = statusOf[comment.approved] ?? "pending";
   const createdAt = wordpressDate(comment.dateGmt) ?? wordpressDate(comment.date) ?? nowIso();
   const body = commentHtmlToMarkdown(comment.content);
   return {
-    review_id: reviewId,
+    ...subjectColumns(subject),
     parent_id: parentId,
     author_name: decodeEntities(comment.author).trim() || "Anonymous",
     author_email: comment.email.trim().toLowerCase(),
@@ -73,9 +82,11 @@ async function insertRows(db: Db, rows: CommentRow[]): Promise<number[]> {
 export async function importComments(
   db: Db,
   source: string,
-  reviewId: number,
+  on: number | CommentSubject,
   comments: WxrComment[],
 ): Promise<Map<string, number>> {
+  // A bare number is a review's id.
+  const subject = typeof on === "number" ? reviewSubject(on) : on;
   const counts = new Map<string, number>();
   if (comments.length === 0) return counts;
   return inTransaction(db, async (trx) => {
@@ -101,7 +112,7 @@ export async function importComments(
       const batch = ready.length > 0 ? ready : waiting;
       const rows = batch.map((c) => {
         const parent = parentOf(c);
-        return rowOf(c, reviewId, parent ? (known.get(parent) ?? null) : null);
+        return rowOf(c, subject, parent ? (known.get(parent) ?? null) : null);
       });
       const ids = await insertRows(trx, rows);
       batch.forEach((comment, i) => {
