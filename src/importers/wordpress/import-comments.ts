@@ -32,11 +32,7 @@ function kindOf(type: string): CommentKind {
 
 type CommentRow = Insertable<CommentsTable>;
 
-function rowOf(
-  comment: WxrComment,
-  subject: CommentSubject,
-  parentId: number | null,
-): CommentRow {
+function rowOf(comment: WxrComment, subject: CommentSubject, parentId: number | null): CommentRow {
   const status = statusOf[comment.approved] ?? "pending";
   const createdAt = wordpressDate(comment.dateGmt) ?? wordpressDate(comment.date) ?? nowIso();
   const body = commentHtmlToMarkdown(comment.content);
