@@ -206,6 +206,9 @@ describe.each(dialects)("comments on posts and pages, and comment paging, on %s"
       const first = await threadsOn(base());
       expect(first.top).toEqual(roots.slice(0, 50));
       const second = await threadsOn(`${base()}/comment-page-2`);
+      // The review's own cards once, beside the paging links.
+      const cards = second.document.querySelectorAll('meta[property="og:type"]');
+      expect([...cards].map((m) => m.getAttribute("content"))).toEqual(["article"]);
       expect(second.top).toEqual(roots.slice(50, 100));
       const third = await threadsOn(`${base()}/comment-page-3`);
       expect(third.top).toEqual(roots.slice(100, 120));
