@@ -39,7 +39,7 @@ async function openAt018(dialect: "sqlite" | "postgres") {
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
   const result = await migrator.migrateTo("018-review-up-next");
-  if (result.error) throw new Error(`migrating to 018 failed: ${String(result.error)}`);
+  if (result.error) throw new Error("migrating to 018 failed", { cause: result.error });
   return {
     db,
     dispose: async () => {
