@@ -19,9 +19,11 @@ import * as posts from "./migrations/015-posts.ts";
 import * as importJobs from "./migrations/016-import-jobs.ts";
 import * as filmLog from "./migrations/017-film-log.ts";
 import * as reviewUpNext from "./migrations/018-review-up-next.ts";
+import * as commentsOnPosts from "./migrations/019-comments-on-posts.ts";
 import * as signInLinks from "./migrations/020-sign-in-links.ts";
 
-function migrationsFor(db: Db): Record<string, Migration> {
+/** Every migration by name; exported so a test can stop at one and check the next keeps data. */
+export function migrationsFor(db: Db): Record<string, Migration> {
   // Names sort in the order they must run; never rename one that has shipped.
   return {
     "001-initial": { up: (k) => initial.up(k, db.dialect) },
@@ -42,6 +44,7 @@ function migrationsFor(db: Db): Record<string, Migration> {
     "016-import-jobs": { up: (k) => importJobs.up(k, db.dialect) },
     "017-film-log": { up: (k) => filmLog.up(k, db.dialect) },
     "018-review-up-next": { up: (k) => reviewUpNext.up(k) },
+    "019-comments-on-posts": { up: (k) => commentsOnPosts.up(k, db.dialect) },
     "020-sign-in-links": { up: (k) => signInLinks.up(k, db.dialect) },
   };
 }

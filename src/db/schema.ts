@@ -230,7 +230,10 @@ export type CommentKind = "comment" | "pingback" | "trackback";
 
 export interface CommentsTable {
   id: Generated<number>;
-  review_id: number;
+  /** The review the comment is on; null when it is on a post or page (migration 019). */
+  review_id: number | null;
+  /** The post or page the comment is on; exactly one of review_id and post_id is set. */
+  post_id: number | null;
   parent_id: number | null;
   author_name: string;
   /** Never shown on any page or feed. */

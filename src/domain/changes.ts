@@ -12,6 +12,7 @@
 //   review:SLUG       one review page
 //   post:KIND:SLUG    one post or page (src/domain/posts.ts), KIND being post or page
 import type { Db } from "../db/connect.ts";
+import type { CommentSubject } from "./comment-subjects.ts";
 import { nowIso } from "./time.ts";
 
 export type ChangeTag =
@@ -49,15 +50,28 @@ export async function reviewChangeTags(db: Db, reviewId: number): Promise<Change
 }
 
 /**
- * A review's public comments changed (one shown, hidden or edited): its page, the comment
- * feeds and the listings counting its comments. Not "lists": feeds of reviews, search and the
- * sitemap show no comments, so a busy comment section does not keep emptying them.
+ * A review's or post's public comments changed (one shown, hidden or edited): its page, the
+ * comment feeds and the listings counting its comments. Not "lists": feeds of reviews, search
+ * and the sitemap show no comments, so a busy comment section does not keep emptying them.
+ * A bare number is a review's id.
  */
-export async function commentChangeTags(db: Db, reviewId: number): Promise<ChangeTag[]> {
+export async function commentChangeTags(
+  db: Db,
+  subject: number | CommentSubject,
+): Promise<ChangeTag[]> {
+  const { kind, id } = typeof subject === "number" ? { kind: "review", id: subject } : subject;
+  if (kind === "post") {
+    const post = await db.kysely
+      .selectFrom("posts")
+      .select(["kind", "slug"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return post ? [`post:${post.kind}:${post.slug}`, "comments"] : [];
+  }
   const review = await db.kysely
     .selectFrom("reviews")
     .select("slug")
-    .where("id", "=", reviewId)
+    .where("id", "=", id)
     .executeTakeFirst();
   return review ? [`review:${review.slug}`, "comments"] : [];
 }

@@ -7,6 +7,7 @@ import type { Comment, CommentStatus, ReviewStatus, User } from "../db/schema.ts
 import { inTransaction } from "../db/transaction.ts";
 import { renderCommentBody } from "../content/comment-markdown.ts";
 import { commentChangeTags, recordChange } from "./changes.ts";
+import { subjectDetailsOf, subjectMapKey, subjectOf } from "./comment-subjects.ts";
 import { commentById, createComment, setCommentStatus } from "./comments.ts";
 
 export const moderationPageSize = 50;
@@ -104,16 +105,18 @@ export function moderateComments(
   });
 }
 
-/** A comment with what moderating it needs to know: whose review it is under, and which. */
+/** A comment with what moderating it needs to know: what it is on, and whose that is. */
 export interface ModerationTarget {
   comment: Comment;
-  review: {
+  /** The review, post or page the comment is on. */
+  subject: {
+    kind: "review" | "post" | "page";
+    /** The review's or post's id. */
     id: number;
-    slug: string;
+    path: string;
+    label: string;
     authorId: number;
     status: ReviewStatus;
-    filmTitle: string;
-    filmYear: number | null;
   };
 }
 
@@ -121,30 +124,17 @@ export async function moderationTargets(db: Db, ids: number[]): Promise<Moderati
   if (ids.length === 0) return [];
   const rows = await db.kysely
     .selectFrom("comments")
-    .innerJoin("reviews", "reviews.id", "comments.review_id")
-    .innerJoin("films", "films.id", "reviews.film_id")
-    .selectAll("comments")
-    .select([
-      "reviews.slug as r_slug",
-      "reviews.author_id as r_author_id",
-      "reviews.status as r_status",
-      "films.title as f_title",
-      "films.year as f_year",
-    ])
-    .where("comments.id", "in", ids)
-    .orderBy("comments.id")
+    .selectAll()
+    .where("id", "in", ids)
+    .orderBy("id")
     .execute();
-  return rows.map(({ r_slug, r_author_id, r_status, f_title, f_year, ...comment }) => ({
-    comment,
-    review: {
-      id: comment.review_id,
-      slug: r_slug,
-      authorId: r_author_id,
-      status: r_status,
-      filmTitle: f_title,
-      filmYear: f_year,
-    },
-  }));
+  const details = await subjectDetailsOf(db, rows.map(subjectOf));
+  return rows.flatMap((comment) => {
+    const found = details.get(subjectMapKey(subjectOf(comment)));
+    if (!found) return [];
+    const { kind, subject, path, label, authorId, status } = found;
+    return [{ comment, subject: { kind, id: subject.id, path, label, authorId, status } }];
+  });
 }
 
 export async function moderationTarget(db: Db, id: number): Promise<ModerationTarget | undefined> {
@@ -158,7 +148,7 @@ export interface QueueFilter {
   reviewId?: number | undefined;
   search?: string | undefined;
   page: number;
-  /** Only comments under this person's reviews (an author's own). */
+  /** Only comments under this person's reviews and posts (an author's own). */
   reviewAuthorId?: number | undefined;
 }
 
@@ -167,11 +157,16 @@ export type QueueRow = ModerationTarget;
 export type QueueCounts = Record<StatusFilter, number>;
 
 function scoped(db: Db, filter: Pick<QueueFilter, "reviewAuthorId" | "reviewId">) {
+  // A comment is on a review or on a post (exactly one: migration 019).
   let query = db.kysely
     .selectFrom("comments")
-    .innerJoin("reviews", "reviews.id", "comments.review_id");
-  if (filter.reviewAuthorId !== undefined) {
-    query = query.where("reviews.author_id", "=", filter.reviewAuthorId);
+    .leftJoin("reviews", "reviews.id", "comments.review_id")
+    .leftJoin("posts", "posts.id", "comments.post_id");
+  const authorId = filter.reviewAuthorId;
+  if (authorId !== undefined) {
+    query = query.where((eb) =>
+      eb.or([eb("reviews.author_id", "=", authorId), eb("posts.author_id", "=", authorId)]),
+    );
   }
   if (filter.reviewId !== undefined)
     query = query.where("comments.review_id", "=", filter.reviewId);
@@ -291,7 +286,7 @@ export async function editComment(db: Db, id: number, edit: CommentEdit): Promis
       .execute();
     // A shown comment's new words must reach the page even when its status stays the same.
     if (before.status === "approved") {
-      await recordChange(trx, await commentChangeTags(trx, before.review_id));
+      await recordChange(trx, await commentChangeTags(trx, subjectOf(before)));
     }
     await setCommentStatus(trx, id, edit.status);
   });
@@ -341,7 +336,7 @@ export function replyAsUser(
   return inTransaction(db, async (trx) => {
     if (input.to.status === "pending") await setCommentStatus(trx, input.to.id, "approved");
     return createComment(trx, {
-      reviewId: input.to.review_id,
+      subject: subjectOf(input.to),
       parentId: await replyParent(trx, input.to, input.maxDepth),
       name: input.user.display_name,
       email: input.user.email,

@@ -3,28 +3,41 @@
 // whose parent is not shown (trashed, or still waiting) starts a thread of its own.
 import type { PublicComment } from "./comments.ts";
 
-export interface CommentNode {
-  comment: PublicComment;
-  /** 1 for a top-level comment. */
-  depth: number;
-  replies: CommentNode[];
+/** What threading needs of a comment: the page's comments, or bare ids for paging. */
+export interface Threadable {
+  id: number;
+  parentId: number | null;
 }
 
-export function threadComments(comments: PublicComment[], maxDepth: number): CommentNode[] {
+export interface CommentNode<C extends Threadable = PublicComment> {
+  comment: C;
+  /** 1 for a top-level comment. */
+  depth: number;
+  replies: CommentNode<C>[];
+}
+
+export function threadComments<C extends Threadable>(
+  comments: C[],
+  maxDepth: number,
+): CommentNode<C>[] {
   const byId = new Map(comments.map((c) => [c.id, c]));
-  const nodes = new Map<number, CommentNode>();
-  const roots: CommentNode[] = [];
+  const nodes = new Map<number, CommentNode<C>>();
+  const roots: CommentNode<C>[] = [];
   // Oldest first, so a parent is always placed before its replies.
   for (const comment of comments) {
     const parent = comment.parentId !== null ? nodes.get(comment.parentId) : undefined;
     if (!parent || !byId.has(comment.parentId!)) {
-      const node = { comment, depth: 1, replies: [] };
+      const node: CommentNode<C> = { comment, depth: 1, replies: [] };
       nodes.set(comment.id, node);
       roots.push(node);
       continue;
     }
     const host = parent.depth >= maxDepth ? hostAtDepth(parent, nodes, byId, maxDepth) : parent;
-    const node = { comment, depth: Math.min(parent.depth + 1, maxDepth), replies: [] };
+    const node: CommentNode<C> = {
+      comment,
+      depth: Math.min(parent.depth + 1, maxDepth),
+      replies: [],
+    };
     nodes.set(comment.id, node);
     (host === parent ? parent.replies : host.replies).push(node);
   }
@@ -32,12 +45,12 @@ export function threadComments(comments: PublicComment[], maxDepth: number): Com
 }
 
 /** The comment whose replies list holds nodes at `maxDepth` along this branch. */
-function hostAtDepth(
-  deepest: CommentNode,
-  nodes: Map<number, CommentNode>,
-  byId: Map<number, PublicComment>,
+function hostAtDepth<C extends Threadable>(
+  deepest: CommentNode<C>,
+  nodes: Map<number, CommentNode<C>>,
+  byId: Map<number, C>,
   maxDepth: number,
-): CommentNode {
+): CommentNode<C> {
   if (maxDepth === 1) return deepest;
   let node = deepest;
   while (node.depth >= maxDepth && node.comment.parentId !== null) {
@@ -48,8 +61,24 @@ function hostAtDepth(
   return node;
 }
 
+/** Every comment id in these threads, replies included. */
+export function idsInThreads<C extends Threadable>(threads: CommentNode<C>[]): number[] {
+  const ids: number[] = [];
+  const walk = (nodes: CommentNode<C>[]) => {
+    for (const node of nodes) {
+      ids.push(node.comment.id);
+      walk(node.replies);
+    }
+  };
+  walk(threads);
+  return ids;
+}
+
 /** Depth of a shown comment, or undefined when it is not among them. */
-export function depthOf(threads: CommentNode[], id: number): number | undefined {
+export function depthOf<C extends Threadable>(
+  threads: CommentNode<C>[],
+  id: number,
+): number | undefined {
   for (const node of threads) {
     if (node.comment.id === id) return node.depth;
     const inner = depthOf(node.replies, id);
@@ -58,6 +87,6 @@ export function depthOf(threads: CommentNode[], id: number): number | undefined 
   return undefined;
 }
 
-export function countComments(threads: CommentNode[]): number {
+export function countComments<C extends Threadable>(threads: CommentNode<C>[]): number {
   return threads.reduce((n, t) => n + 1 + countComments(t.replies), 0);
 }

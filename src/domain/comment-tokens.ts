@@ -1,23 +1,28 @@
 // Signed values for the comment form. The review page comes from a shared cache, so the form
-// token cannot be per visitor: it signs the review and the time the page was made instead.
+// token cannot be per visitor: it signs the review (or post) and the time the page was made
+// instead. A bare number is a review's id.
 import type { Db } from "../db/connect.ts";
+import { subjectKey, reviewSubject, type CommentSubject } from "./comment-subjects.ts";
 import { sign, verifySignature } from "./secrets.ts";
+
+const keyOf = (subject: number | CommentSubject) =>
+  subjectKey(typeof subject === "number" ? reviewSubject(subject) : subject);
 
 export const formTokenLifetimeMs = 48 * 60 * 60 * 1000;
 
 export async function issueFormToken(
   db: Db,
-  reviewId: number,
+  subject: number | CommentSubject,
   issuedAt = Date.now(),
 ): Promise<string> {
-  return `${issuedAt}.${await sign(db, `comment:${reviewId}:${issuedAt}`)}`;
+  return `${issuedAt}.${await sign(db, `comment:${keyOf(subject)}:${issuedAt}`)}`;
 }
 
 export type FormTokenCheck = { ok: true; issuedAt: number } | { ok: false };
 
 export async function checkFormToken(
   db: Db,
-  reviewId: number,
+  subject: number | CommentSubject,
   token: string,
   now = Date.now(),
 ): Promise<FormTokenCheck> {
@@ -26,7 +31,7 @@ export async function checkFormToken(
   const issuedAt = Number(match[1]);
   // A little slack into the future: instances' clocks may differ by a moment.
   if (issuedAt > now + 60_000 || now - issuedAt > formTokenLifetimeMs) return { ok: false };
-  const valid = await verifySignature(db, `comment:${reviewId}:${issuedAt}`, match[2]!);
+  const valid = await verifySignature(db, `comment:${keyOf(subject)}:${issuedAt}`, match[2]!);
   return valid ? { ok: true, issuedAt } : { ok: false };
 }
 

@@ -7,12 +7,21 @@ import { inTransaction } from "../db/transaction.ts";
 import { renderCommentBody } from "../content/comment-markdown.ts";
 import { gravatarHash } from "../content/identicon.ts";
 import { commentChangeTags, recordChange } from "./changes.ts";
+import {
+  onSubject,
+  reviewSubject,
+  subjectColumns,
+  subjectOf,
+  type CommentSubject,
+} from "./comment-subjects.ts";
 import { commentApproved, commentCreated } from "./mail-notices.ts";
 import { sign } from "./secrets.ts";
 import { nowIso } from "./time.ts";
 
 export interface NewComment {
-  reviewId: number;
+  /** What the comment is on; `reviewId` alone is shorthand for a review. */
+  subject?: CommentSubject | undefined;
+  reviewId?: number | undefined;
   parentId?: number | undefined;
   name: string;
   email: string;
@@ -31,10 +40,11 @@ export interface NewComment {
 export async function createComment(db: Db, input: NewComment): Promise<Comment> {
   return inTransaction(db, async (trx) => {
     const createdAt = input.createdAt ?? nowIso();
+    const subject = input.subject ?? reviewSubject(input.reviewId ?? 0);
     const comment = await trx.kysely
       .insertInto("comments")
       .values({
-        review_id: input.reviewId,
+        ...subjectColumns(subject),
         parent_id: input.parentId ?? null,
         author_name: input.name,
         author_email: input.email.toLowerCase(),
@@ -52,7 +62,7 @@ export async function createComment(db: Db, input: NewComment): Promise<Comment>
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (comment.status === "approved") await announce(trx, comment.review_id);
+    if (comment.status === "approved") await announce(trx, subject);
     // Mail to the author and subscribers, queued in this transaction (src/domain/mail-notices).
     await commentCreated(trx, comment);
     return comment;
@@ -74,7 +84,7 @@ export async function setCommentStatus(db: Db, id: number, status: CommentStatus
       .execute();
     // Shown or hidden: either way the pages listing it change.
     if (before.status === "approved" || status === "approved") {
-      await announce(trx, before.review_id);
+      await announce(trx, subjectOf(before));
     }
     if (status === "approved") await commentApproved(trx, { ...before, status });
   });
@@ -94,8 +104,8 @@ function priorStatusAfter(
   return before.status === "trash" ? null : before.status;
 }
 
-async function announce(db: Db, reviewId: number): Promise<void> {
-  await recordChange(db, await commentChangeTags(db, reviewId));
+async function announce(db: Db, subject: CommentSubject): Promise<void> {
+  await recordChange(db, await commentChangeTags(db, subject));
 }
 
 export function commentById(db: Db, id: number): Promise<Comment | undefined> {
@@ -129,27 +139,38 @@ export interface PublicComment {
 }
 
 /**
- * Approved comments of a review, oldest first, plus — when `ownId` names one of this review's
- * comments still waiting — that one, for its author.
+ * Approved comments of a review or post, oldest first, plus — when `ownId` names one of its
+ * comments still waiting — that one, for its author. `ids` limits them to one comment page's
+ * (src/domain/comment-pages.ts).
  */
-export async function commentsOfReview(
+export async function commentsOfSubject(
   db: Db,
-  reviewId: number,
+  subject: CommentSubject,
   ownId?: number,
+  ids?: readonly number[],
 ): Promise<PublicComment[]> {
-  const rows = await db.kysely
+  if (ids && ids.length === 0) return [];
+  let query = db.kysely
     .selectFrom("comments")
     .selectAll()
-    .where("review_id", "=", reviewId)
+    .where(onSubject(subject))
     .where((eb) =>
       ownId === undefined
         ? eb("status", "=", "approved")
         : eb.or([eb("status", "=", "approved"), eb("id", "=", ownId)]),
-    )
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
+    );
+  if (ids) query = query.where("id", "in", ids);
+  const rows = await query.orderBy("created_at").orderBy("id").execute();
   return Promise.all(rows.filter((r) => r.status !== "trash").map((r) => toPublic(db, r)));
+}
+
+/** Kept for callers that only know reviews. */
+export function commentsOfReview(
+  db: Db,
+  reviewId: number,
+  ownId?: number,
+): Promise<PublicComment[]> {
+  return commentsOfSubject(db, reviewSubject(reviewId), ownId);
 }
 
 export async function toPublic(db: Db, row: Comment): Promise<PublicComment> {

@@ -1,11 +1,13 @@
 // Who is told what, queued in the outbox inside the transaction of the change itself:
-// - a review's author hears of every new comment on it (held or published), except their own;
+// - a review's (or post's) author hears of every new comment on it (held or published),
+//   except their own;
 // - confirmed subscribers of a review hear of a comment once it is approved, never of their
 //   own, never of one waiting or spam;
 // - confirmed subscribers of new posts hear of each review once, when it goes public.
 import type { Db } from "../db/connect.ts";
 import type { Comment } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
+import { subjectDetails, subjectOf } from "./comment-subjects.ts";
 import { filmLabel } from "./films.ts";
 import { enqueueMail } from "./mail-outbox.ts";
 import { confirmedSubscribers, subscribeFromComment, subscriptionStatus } from "./subscriptions.ts";
@@ -21,25 +23,16 @@ const newsWindowMs = 24 * 60 * 60 * 1000;
 const quoteLength = 2000;
 
 async function commentContext(db: Db, comment: Comment) {
-  const row = await db.kysely
-    .selectFrom("reviews")
-    .innerJoin("films", "films.id", "reviews.film_id")
-    .innerJoin("users", "users.id", "reviews.author_id")
-    .select([
-      "reviews.slug as slug",
-      "films.title as title",
-      "films.year as year",
-      "users.email as authorEmail",
-    ])
-    .where("reviews.id", "=", comment.review_id)
-    .executeTakeFirst();
-  if (!row) return undefined;
+  const details = await subjectDetails(db, subjectOf(comment));
+  if (!details) return undefined;
   return {
-    authorEmail: row.authorEmail.toLowerCase(),
+    authorEmail: details.authorEmail,
     payload: {
       commentId: comment.id,
-      reviewSlug: row.slug,
-      filmLabel: filmLabel(row),
+      reviewSlug: details.slug,
+      filmLabel: details.label,
+      subjectKind: details.kind,
+      path: details.path,
       commenterName: comment.author_name,
       body: comment.body_md.slice(0, quoteLength),
     },
@@ -68,6 +61,8 @@ export async function commentCreated(db: Db, comment: Comment): Promise<void> {
 
 /** Called when a comment becomes public: at creation, or when a moderator approves it. */
 export async function commentApproved(db: Db, comment: Comment): Promise<void> {
+  // Readers subscribe to a review's comments; posts have no such list (yet).
+  if (comment.review_id === null) return;
   const scope = `review:${comment.review_id}` as const;
   const subscribers = (await confirmedSubscribers(db, scope)).filter(
     (email) => email !== comment.author_email,

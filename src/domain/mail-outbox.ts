@@ -24,6 +24,10 @@ const commentPayload = z.object({
   filmLabel: z.string(),
   commenterName: z.string(),
   body: z.string(),
+  /** What the comment is on; absent in notices queued before posts took comments: a review. */
+  subjectKind: z.enum(["review", "post", "page"]).optional(),
+  /** Its address (/review/SLUG, /post/SLUG, /pages/SLUG); absent: /review/reviewSlug. */
+  path: z.string().optional(),
 });
 
 /** What each kind of mail needs to be written; checked again when it is read back. */

@@ -85,7 +85,10 @@ export async function readConfirmationToken(
 export async function subscribeFromComment(db: Db, comment: Comment): Promise<void> {
   if (comment.status === "spam" || comment.status === "trash") return;
   const wanted: Scope[] = [];
-  if (comment.notify_replies) wanted.push(`review:${comment.review_id}`);
+  // Lists of new comments exist for reviews; on a post the box is not offered.
+  if (comment.notify_replies && comment.review_id !== null) {
+    wanted.push(`review:${comment.review_id}`);
+  }
   if (comment.notify_posts) wanted.push("posts");
   if (wanted.length === 0) return;
   const email = comment.author_email;

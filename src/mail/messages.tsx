@@ -92,8 +92,15 @@ function signInLink(site: MailSite, p: Payload<"sign-in-link">): Draft {
   };
 }
 
+/** "your review of Leaving Las Vegas (1995)", or "your post “A note”". */
+function yourSubject(p: Payload<"author-notice">): string {
+  const kind = p.subjectKind ?? "review";
+  return kind === "review" ? `your review of ${p.filmLabel}` : `your ${kind} “${p.filmLabel}”`;
+}
+
 function authorNotice(site: MailSite, p: Payload<"author-notice">): Draft {
-  const where = `${site.url}/review/${p.reviewSlug}`;
+  // The permalink lands on the comment page that holds the comment.
+  const shown = `${site.url}/comment/${p.commentId}`;
   return {
     subject: p.held
       ? `[${site.title}] A comment on “${p.filmLabel}” is waiting for moderation`
@@ -101,13 +108,13 @@ function authorNotice(site: MailSite, p: Payload<"author-notice">): Draft {
     paragraphs: [
       {
         text: p.held
-          ? `${p.commenterName} commented on your review of ${p.filmLabel}. The comment is held for moderation and is not shown until someone approves it.`
-          : `${p.commenterName} commented on your review of ${p.filmLabel}. The comment is published.`,
+          ? `${p.commenterName} commented on ${yourSubject(p)}. The comment is held for moderation and is not shown until someone approves it.`
+          : `${p.commenterName} commented on ${yourSubject(p)}. The comment is published.`,
       },
       { quote: p.body },
       p.held
         ? { link: `${site.url}/admin/comments?status=pending`, label: "Open the moderation queue" }
-        : { link: `${where}#comment-${p.commentId}`, label: "Read it on the page" },
+        : { link: shown, label: "Read it on the page" },
       { link: `${site.url}/admin/comments/${p.commentId}/edit`, label: "Edit or moderate it" },
     ],
   };
@@ -120,7 +127,8 @@ function replyNotice(site: MailSite, p: Payload<"reply-notice">): Draft {
       { text: `${p.commenterName} added a comment to the review of ${p.filmLabel}:` },
       { quote: p.body },
       {
-        link: `${site.url}/review/${p.reviewSlug}#comment-${p.commentId}`,
+        // The permalink lands on the comment page that holds the comment.
+        link: `${site.url}/comment/${p.commentId}`,
         label: "Read the conversation and reply",
       },
       { text: "You get this because you asked to hear of new comments on this review." },

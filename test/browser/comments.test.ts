@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { createComment, setCommentStatus } from "../../src/domain/comments.ts";
 import { issueFormToken } from "../../src/domain/comment-tokens.ts";
+import { saveSetting } from "../../src/domain/settings.ts";
 import { axeViolations } from "../support/axe.ts";
 import { browserSite } from "../support/browser-site.ts";
 import { buildFixture } from "../support/fixture.ts";
@@ -109,6 +110,8 @@ describe("hostile comments in a real browser", () => {
   }, 300_000);
 
   it("runs no script, opens no dialog and asks no other host for anything", async () => {
+    // As many as one comment page holds, so the page shows every naughty string at once.
+    await saveSetting(site.db, "commentsPerPage", 500);
     const { page, context, dialogs } = await open(`/review/${slug}`);
     expect(await page.locator(".comment-body").count()).toBeGreaterThan(naughtyStrings.length);
     await page.waitForTimeout(500);

@@ -224,4 +224,29 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
     // The first comment is no longer held: the owner turned that off.
     expect(first.status).toBe("approved");
   });
+
+  it("saves comment paging, and refuses a count outside 10 to 500 beside its field", async () => {
+    for (const key of ["commentsPerPage", "commentPageShown"]) {
+      await site.db.kysely.deleteFrom("settings").where("key", "=", key).execute();
+    }
+    const page = await getAs(site.app, path, site.cookie);
+    const { value } = formState(page.document);
+    expect(value("commentsPerPage")).toBe("50");
+    expect(value("commentPageShown")).toBe("oldest");
+
+    const bad = await save({ ...defaults, commentsPerPage: "5", commentPageShown: "sideways" });
+    expect(bad.status).toBe(400);
+    const { document } = parseHTML(await bad.text());
+    const { error, value: typed } = formState(document);
+    expect(error("commentsPerPage")).toBe("Give a whole number from 10 to 500.");
+    expect(error("commentPageShown")).toBe("Choose oldest or newest.");
+    expect(typed("commentsPerPage")).toBe("5");
+    expect((await loadSettings(site.db)).commentsPerPage).toBe(50);
+
+    const good = await save({ ...defaults, commentsPerPage: "120", commentPageShown: "newest" });
+    expect(good.status).toBe(303);
+    const saved = await loadSettings(site.db);
+    expect(saved.commentsPerPage).toBe(120);
+    expect(saved.commentPageShown).toBe("newest");
+  });
 });

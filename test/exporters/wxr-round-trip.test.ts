@@ -4,6 +4,8 @@
 // site's media folder, given as the uploads folder.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postSubject } from "../../src/domain/comment-subjects.ts";
+import { createComment } from "../../src/domain/comments.ts";
 import { createFilm } from "../../src/domain/films.ts";
 import { replaceOwnUpNext } from "../../src/domain/review-up-next.ts";
 import { importWordPress } from "../../src/importers/wordpress/import-wordpress.ts";
@@ -144,6 +146,23 @@ async function commentsOf(db: TestDb) {
   );
 }
 
+async function postCommentsOf(db: TestDb) {
+  return db.kysely
+    .selectFrom("comments")
+    .innerJoin("posts", "posts.id", "comments.post_id")
+    .leftJoin("comments as parent", "parent.id", "comments.parent_id")
+    .select([
+      "posts.slug as post",
+      "comments.author_name",
+      "comments.body_html",
+      "comments.status",
+      "comments.created_at",
+      "parent.author_name as parent_author",
+    ])
+    .orderBy("comments.created_at")
+    .execute();
+}
+
 async function postsOf(db: TestDb) {
   const posts = await db.kysely
     .selectFrom("posts")
@@ -190,6 +209,38 @@ describe.each(dialects)("Cinelog → WXR → Cinelog on %s", (dialect) => {
     });
     const { games, friday } = fixture.films;
     await replaceOwnUpNext(source, fixture.reviews.vegasReview.id, [mona.id, games.id, friday.id]);
+    // Comments on a post and a page: a thread and one still waiting.
+    const about = await source.kysely
+      .selectFrom("posts")
+      .select("id")
+      .where("slug", "=", "about")
+      .executeTakeFirstOrThrow();
+    const onPage = postSubject(about.id);
+    const opener = await createComment(source, {
+      subject: onPage,
+      name: "Page Reader",
+      email: "page@example.net",
+      body: "Who else writes here?",
+      status: "approved",
+      createdAt: "2026-01-02T09:00:00.000Z",
+    });
+    await createComment(source, {
+      subject: onPage,
+      parentId: opener.id,
+      name: "Page Answer",
+      email: "answer@example.net",
+      body: "Nobody, it is one voice.",
+      status: "approved",
+      createdAt: "2026-01-02T10:00:00.000Z",
+    });
+    await createComment(source, {
+      subject: onPage,
+      name: "Page Waiting",
+      email: "wait@example.net",
+      body: "Still in the queue.",
+      status: "pending",
+      createdAt: "2026-01-02T11:00:00.000Z",
+    });
     file = (await exportToFile(source)).file;
     summary = await importWordPress(target, {
       file,
@@ -241,6 +292,12 @@ describe.each(dialects)("Cinelog → WXR → Cinelog on %s", (dialect) => {
 
   it("keeps the comments: threads, statuses, kinds, authors", async () => {
     expect(await commentsOf(target)).toEqual(await commentsOf(source));
+  });
+
+  it("keeps the comments on posts and pages: threads and statuses", async () => {
+    const before = await postCommentsOf(source);
+    expect(before).toHaveLength(3);
+    expect(await postCommentsOf(target)).toEqual(before);
   });
 
   it("keeps posts and pages as posts and pages", async () => {

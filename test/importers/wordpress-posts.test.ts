@@ -1,6 +1,6 @@
 // WordPress pages and plain posts (no "Title (Year)") become Cinelog pages and posts, on both
 // databases: their old addresses redirect, a second run adds nothing, the HTML is sanitised,
-// and comments on them are reported as left out.
+// and their comments come in with their threads.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportSummary } from "../../src/importers/import-summary.ts";
 import { importWordPress } from "../../src/importers/wordpress/import-wordpress.ts";
@@ -152,7 +152,11 @@ describe.each(dialects)("importing WordPress pages and plain posts on %s", (dial
     expect(body?.querySelector("img")?.getAttribute("alt")).toBe("The desk");
     expect(html).not.toContain("owned");
     expect(html).not.toContain("onerror");
-    expect(document.querySelectorAll("main script")).toHaveLength(0);
+    // Nothing from the import runs: the only script is the site's own comment-reply helper.
+    const scripts = [...document.querySelectorAll("main script")];
+    expect(scripts.map((s) => s.getAttribute("src"))).toEqual([
+      expect.stringMatching(/^\/assets\/comment-reply/),
+    ]);
     const footer = [...document.querySelectorAll("footer a")].map((a) => a.getAttribute("href"));
     expect(footer).toContain("/pages/about");
     // Only top-level pages are in the footer; the child page links back to its parent.
@@ -196,15 +200,19 @@ describe.each(dialects)("importing WordPress pages and plain posts on %s", (dial
     expect(xml).not.toContain("unfinished");
   });
 
-  it("says what it brought in and that comments on posts were left out", () => {
+  it("says what it brought in, comments on posts included, and shows them threaded", async () => {
     expect(summary.counts.get("pages")).toBe(2);
     expect(summary.counts.get("posts")).toBe(2);
     expect(summary.counts.get("reviews")).toBe(1);
-    const leftOut = summary.skipped.find((s) => /comment on a WordPress post or page/.test(s.why));
-    expect(leftOut?.count).toBe(2);
-    expect(leftOut?.why).toMatch(/comments under reviews only/);
-    expect(summary.toText()).toMatch(/2 × comment on a WordPress post or page/);
+    expect(summary.skipped.find((s) => /comment on a WordPress post/.test(s.why))).toBeUndefined();
+    expect(summary.counts.get("comments (approved)")).toBeGreaterThanOrEqual(2);
     expect(summary.toText()).toMatch(/page in the WordPress trash \(page 305 "Old page"\)/);
+    const { document } = await getPage(app, "/post/a-note-on-the-queue");
+    const first = [...document.querySelectorAll(".comment-list > li")].find((li) =>
+      textOf(li).includes("Good luck!"),
+    );
+    expect(first).toBeDefined();
+    expect(textOf(first!.querySelector(".children"))).toContain("Thanks.");
   });
 
   it("changes nothing and duplicates nothing when run again", async () => {

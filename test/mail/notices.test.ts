@@ -100,7 +100,8 @@ describe.each(dialects)("mail notices on %s", (dialect) => {
     expect(second!.recipients).toEqual([author]);
     expect(second!.mail.subject).toBe("[Cinelog] New comment on “Leaving Las Vegas (1995)”");
     expect(second!.mail.text).toContain("The comment is published.");
-    expect(linkIn(second!, /#comment-/)).toBe(`/review/${review.slug}#comment-${published.id}`);
+    // The permalink lands on the comment page holding the comment (src/web/public/comment-routes).
+    expect(linkIn(second!, /\/comment\/\d+$/)).toBe(`/comment/${published.id}`);
   });
 
   it("escapes what readers wrote in the HTML part", async () => {

@@ -16,5 +16,5 @@ export async function approvedCommentCounts(
     .groupBy("review_id")
     .execute();
   // PostgreSQL returns count() as a string.
-  return new Map(rows.map((r) => [r.review_id, Number(r.n)]));
+  return new Map(rows.map((r) => [r.review_id ?? 0, Number(r.n)]));
 }

@@ -24,6 +24,17 @@ export const commentSettings = {
   disallowedWords: z.string().default(""),
   /** Comments close this many days after a review is published; 0 = never. */
   closeCommentsAfterDays: z.coerce.number().int().min(0).default(0),
+  /**
+   * Top-level threads on one comment page (WordPress's "break comments into pages"). The form
+   * keeps it to 10–500; a larger stored value (bench/comment-page.ts's "all on one page") is
+   * read as it is rather than throwing every setting back to its default.
+   */
+  commentsPerPage: z.coerce.number().int().min(1).max(1_000_000).default(50),
+  /**
+   * Which comment page a review's or post's own address shows: "oldest" the first, "newest"
+   * the last (WordPress's default_comments_page). Pages are always numbered from the oldest.
+   */
+  commentPageShown: z.enum(["oldest", "newest"]).default("oldest"),
   /** Commenters' pictures come from Gravatar (a request to another host); off = drawn here. */
   showGravatar: flag(false),
 };

@@ -108,10 +108,24 @@ export async function exportWxr(
       )
       .orderBy("tags.name")
       .execute();
+    // Comments on posts and pages travel with them, spam left out as for reviews.
+    const postComments = await db.kysely
+      .selectFrom("comments")
+      .selectAll()
+      .where(
+        "post_id",
+        "in",
+        posts.map((p) => p.id),
+      )
+      .where("status", "!=", "spam")
+      .orderBy("id")
+      .execute();
     for (const post of posts) {
       const own = tags.filter((t) => t.post_id === post.id);
-      await write(postItem(post, own, logins.get(post.author_id) ?? "", siteUrl));
+      const comments = postComments.filter((c) => c.post_id === post.id);
+      await write(postItem(post, own, logins.get(post.author_id) ?? "", siteUrl, comments));
       counts.posts += 1;
+      counts.comments += comments.length;
     }
     afterPost = posts.at(-1)!.id;
     done += posts.length;

@@ -1,9 +1,10 @@
 // A Cinelog post or page (src/domain/posts.ts) as a WordPress post or page. It carries a
 // marker so that a Cinelog at the other end keeps it a post even when its title happens to
-// read "Something (2001)", which would otherwise make it a review.
-import type { Post } from "../../db/schema.ts";
+// read "Something (2001)", which would otherwise make it a review. Its comments go with it,
+// threaded, as a review's do.
+import type { Comment, Post } from "../../db/schema.ts";
 import { plainPostMetaKey } from "../../importers/wordpress/cinelog-meta-format.ts";
-import { absoluteLinks } from "./review-item.ts";
+import { absoluteLinks, commentXml } from "./review-item.ts";
 import { postPostId } from "./wxr-ids.ts";
 import { cdata, cdataTag, escapeHtml, rssTime, tag, wordpressTime } from "./wxr-text.ts";
 
@@ -14,7 +15,9 @@ export function postItem(
   tags: { slug: string; name: string }[],
   authorLogin: string,
   siteUrl: string,
+  comments: Comment[] = [],
 ): string {
+  const exported = new Set(comments.map((c) => c.id));
   const postId = postPostId(post.id);
   const shown = post.status === "draft" ? post.created_at : post.published_at;
   const path = post.kind === "page" ? `/pages/${post.slug}` : `/post/${post.slug}`;
@@ -30,7 +33,7 @@ export function postItem(
 \t\t${tag("wp:post_id", postId)}
 \t\t${cdataTag("wp:post_date", wordpressTime(shown))}
 \t\t${cdataTag("wp:post_date_gmt", wordpressTime(post.status === "draft" ? null : shown))}
-\t\t${cdataTag("wp:comment_status", "closed")}
+\t\t${cdataTag("wp:comment_status", "open")}
 \t\t${cdataTag("wp:ping_status", "closed")}
 \t\t${cdataTag("wp:post_name", post.slug)}
 \t\t${cdataTag("wp:status", wordpressStatus[post.status])}
@@ -40,6 +43,6 @@ export function postItem(
 \t\t${cdataTag("wp:post_password", "")}
 \t\t${tag("wp:is_sticky", 0)}
 ${tags.map((t) => `\t\t<category domain="post_tag" nicename="${escapeHtml(t.slug)}">${cdata(t.name)}</category>\n`).join("")}\t\t<wp:postmeta>${cdataTag("wp:meta_key", plainPostMetaKey)}${cdataTag("wp:meta_value", "1")}</wp:postmeta>
-\t</item>
+${comments.map((c) => commentXml(c, exported)).join("")}\t</item>
 `;
 }

@@ -75,7 +75,7 @@ function meta(key: string, value: string): string {
   return `\t\t<wp:postmeta>${cdataTag("wp:meta_key", key)}${cdataTag("wp:meta_value", value)}</wp:postmeta>\n`;
 }
 
-function commentXml(comment: Comment, exported: Set<number>): string {
+export function commentXml(comment: Comment, exported: Set<number>): string {
   const parent =
     comment.parent_id != null && exported.has(comment.parent_id) ? comment.parent_id : 0;
   const time = wordpressTime(comment.created_at);

@@ -1,4 +1,4 @@
-// A post's comments, with their threads, statuses and kinds (pingbacks and trackbacks stay
+// A post's comments — on a review, or on a plain post or page — with their threads, statuses and kinds (pingbacks and trackbacks stay
 // what they are). Comments already brought in by an earlier run are recognised and left
 // alone; new ones are added. Imported comments are history: they send no mail.
 import type { Db } from "../../db/connect.ts";
@@ -6,6 +6,11 @@ import type { Insertable } from "kysely";
 import type { CommentKind, CommentsTable, CommentStatus } from "../../db/schema.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { renderCommentBody } from "../../content/comment-markdown.ts";
+import {
+  reviewSubject,
+  subjectColumns,
+  type CommentSubject,
+} from "../../domain/comment-subjects.ts";
 import { importedIds, recordImported } from "../../domain/import-items.ts";
 import { nowIso } from "../../domain/time.ts";
 import { commentHtmlToMarkdown } from "./comment-html.ts";
@@ -29,14 +34,14 @@ type CommentRow = Insertable<CommentsTable>;
 
 function rowOf(
   comment: WxrComment,
-  reviewId: number,
+  subject: CommentSubject,
   parentId: number | null,
   createdAt: string,
 ): CommentRow {
   const status = statusOf[comment.approved] ?? "pending";
   const body = commentHtmlToMarkdown(comment.content);
   return {
-    review_id: reviewId,
+    ...subjectColumns(subject),
     parent_id: parentId,
     author_name: decodeEntities(comment.author).trim() || "Anonymous",
     author_email: comment.email.trim().toLowerCase(),
@@ -77,12 +82,14 @@ async function insertRows(db: Db, rows: CommentRow[]): Promise<number[]> {
 export async function importComments(
   db: Db,
   source: string,
-  reviewId: number,
+  on: number | CommentSubject,
   comments: WxrComment[],
   /** When each comment was written (comment-date.ts); by default its own dates, or now. */
   dateOf: (comment: WxrComment) => string = (c) =>
     wordpressDate(c.dateGmt) ?? wordpressDate(c.date) ?? nowIso(),
 ): Promise<Map<string, number>> {
+  // A bare number is a review's id.
+  const subject = typeof on === "number" ? reviewSubject(on) : on;
   const counts = new Map<string, number>();
   if (comments.length === 0) return counts;
   return inTransaction(db, async (trx) => {
@@ -108,7 +115,7 @@ export async function importComments(
       const batch = ready.length > 0 ? ready : waiting;
       const rows = batch.map((c) => {
         const parent = parentOf(c);
-        return rowOf(c, reviewId, parent ? (known.get(parent) ?? null) : null, dateOf(c));
+        return rowOf(c, subject, parent ? (known.get(parent) ?? null) : null, dateOf(c));
       });
       const ids = await insertRows(trx, rows);
       batch.forEach((comment, i) => {

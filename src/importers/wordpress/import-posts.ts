@@ -1,19 +1,19 @@
 // WordPress posts that are not reviews, and pages, brought in as Cinelog posts and pages
 // (src/domain/posts.ts): their HTML as it was (sanitised when rendered), tags, status and
-// date, a page's parent, and their old addresses as redirects. Comments on them are left
-// out and said so: a Cinelog comment belongs to a review (comments.review_id).
+// date, a page's parent, their old addresses as redirects, and their comments with threads
+// and statuses, as under a review (src/importers/wordpress/import-comments.ts).
 import type { Db } from "../../db/connect.ts";
 import type { PostKind, ReviewStatus } from "../../db/schema.ts";
 import { importedId, recordImported } from "../../domain/import-items.ts";
+import { postSubject } from "../../domain/comment-subjects.ts";
 import { createPost, postPath } from "../../domain/posts.ts";
 import { addRedirects, redirectKey, redirectKeyOfLink } from "../../domain/redirects.ts";
 import type { ImportSummary } from "../import-summary.ts";
 import { plainText } from "./review-post.ts";
-import { postDateOf } from "./post-date.ts";
+import { importComments } from "./import-comments.ts";
+import { postDateOf, sourceDateOf } from "./post-date.ts";
+import { commentDateOf } from "./comment-date.ts";
 import type { WxrItem } from "./wxr-types.ts";
-
-const commentsLeftOut =
-  "comment on a WordPress post or page that is not a review: Cinelog keeps comments under reviews only";
 
 export class PlainPostImport {
   /** Pages met before their parent page: linked once the whole file has been read. */
@@ -27,11 +27,11 @@ export class PlainPostImport {
   async import(db: Db, item: WxrItem, status: ReviewStatus, authorId: number): Promise<void> {
     const kind: PostKind = item.postType === "page" ? "page" : "post";
     const noun = kind === "page" ? "pages" : "posts";
-    for (const comment of item.comments) {
-      this.summary.skip(`comment ${comment.id} on ${kind} ${item.postId}`, commentsLeftOut);
-    }
-    if ((await importedId(db, this.source, kind, item.postId)) !== undefined) {
+    const existing = await importedId(db, this.source, kind, item.postId);
+    if (existing !== undefined) {
       this.summary.count(`${noun} already imported`);
+      // A comment written on the old blog since the last run still comes in.
+      await this.#comments(db, existing, item);
       return;
     }
     const label = `${kind} ${item.postId} "${plainText(item.title)}"`;
@@ -64,6 +64,20 @@ export class PlainPostImport {
     const added = await addRedirects(db, oldAddresses(kind, item), postPath(kind, post.slug));
     this.summary.count(noun);
     this.summary.count("old addresses redirected", added);
+    await this.#comments(db, post.id, item);
+  }
+
+  async #comments(db: Db, postId: number, item: WxrItem): Promise<void> {
+    // Dated as a review's comments are: comment_date, then comment_date_gmt, then the post's.
+    const dates = {
+      on: `post ${item.postId}`,
+      postDate: sourceDateOf(item),
+      summary: this.summary,
+    };
+    const counts = await importComments(db, this.source, postSubject(postId), item.comments, (c) =>
+      commentDateOf(c, dates),
+    );
+    for (const [what, n] of counts) this.summary.count(what, n);
   }
 
   /** Links the pages whose parent came later in the file. */

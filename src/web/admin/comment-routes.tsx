@@ -68,8 +68,8 @@ function plural(n: number): string {
 
 function mayModerate(user: User, target: ModerationTarget): boolean {
   return can(user, "moderate_comments", {
-    authorId: target.review.authorId,
-    status: target.review.status,
+    authorId: target.subject.authorId,
+    status: target.subject.status,
   });
 }
 

@@ -43,6 +43,8 @@ const wordList = z
 
 const formSchema = z.object({
   commentThreadDepth: wholeNumber(1, 10, "Give a whole number from 1 to 10."),
+  commentsPerPage: wholeNumber(10, 500, "Give a whole number from 10 to 500."),
+  commentPageShown: z.enum(["oldest", "newest"], { message: "Choose oldest or newest." }),
   closeCommentsAfterDays: wholeNumber(
     0,
     36_500,
@@ -61,6 +63,8 @@ type CommentSettings = z.infer<typeof formSchema>;
 function valuesOf(settings: SiteSettings): CommentSettingsValues {
   return {
     commentThreadDepth: String(settings.commentThreadDepth),
+    commentsPerPage: String(settings.commentsPerPage),
+    commentPageShown: settings.commentPageShown,
     closeCommentsAfterDays: String(settings.closeCommentsAfterDays),
     manualApproval: settings.manualApproval,
     holdFirstComment: settings.holdFirstComment,
@@ -76,6 +80,8 @@ function valuesFromForm(body: FormBody): CommentSettingsValues {
   const ticked = (name: string) => field(body, name) !== "";
   return {
     commentThreadDepth: field(body, "commentThreadDepth"),
+    commentsPerPage: field(body, "commentsPerPage"),
+    commentPageShown: field(body, "commentPageShown"),
     closeCommentsAfterDays: field(body, "closeCommentsAfterDays"),
     manualApproval: ticked("manualApproval"),
     holdFirstComment: ticked("holdFirstComment"),
@@ -129,7 +135,12 @@ export function registerCommentSettingsRoutes(admin: Hono<AdminEnv>, services: S
   });
 
   admin.post(commentSettingsPath, async (c) => {
-    const values = valuesFromForm(await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const values = valuesFromForm(body);
+    // A form from before comment paging existed (open in a tab) keeps the current paging.
+    const current = valuesOf(await loadSettings(services.db));
+    if (!("commentsPerPage" in body)) values.commentsPerPage = current.commentsPerPage;
+    if (!("commentPageShown" in body)) values.commentPageShown = current.commentPageShown;
     if (!c.get("csrfValid")) {
       return show(c, values, {
         status: 403,

@@ -11,11 +11,12 @@ const withoutComments = [
 ];
 
 export function tagsForPath(path: string): string[] {
-  const review = /^\/review\/([^/]+)$/.exec(path);
+  // A review or post and each of its comment pages (…/comment-page-N) carry its own tag.
+  const review = /^\/review\/([^/]+)(?:\/comment-page-[^/]+)?$/.exec(path);
   if (review) return ["site", "public-set", "series", `review:${review[1]}`];
   // A post or page shows itself and the footer's pages (which change "site", or "public-set"
   // when a scheduled page falls due).
-  const post = /^\/(post|pages)\/([^/]+)$/.exec(path);
+  const post = /^\/(post|pages)\/([^/]+)(?:\/comment-page-[^/]+)?$/.exec(path);
   if (post) {
     return ["site", "public-set", `post:${post[1] === "pages" ? "page" : "post"}:${post[2]}`];
   }

@@ -1,5 +1,5 @@
-// "Leave a Reply": posting comments under a review, the comment feeds, and the small script
-// that moves the form under a comment. A reader's words are never lost: every refusal shows
+// "Leave a Reply": posting comments under a review, post or page, comment permalinks
+// (/comment/ID, to the comment page holding it), and the comment feeds. A reader's words are never lost: every refusal shows
 // the page again with what they typed, and an accepted comment is committed before the
 // redirect that shows it.
 import { clientAddressOf } from "../client-address.ts";
@@ -17,7 +17,8 @@ import { filmLabel } from "../../domain/films.ts";
 import { rateLimitExceeded } from "../../domain/moderation/rate-limit.ts";
 import { commentsClosed, decideStatus } from "../../domain/moderation/rules.ts";
 import { loadReviewPage } from "../../domain/review-page.ts";
-import { publicReviewBySlug } from "../../domain/reviews.ts";
+import { commentPagePath, pageOfComment } from "../../domain/comment-pages.ts";
+import { sameSubject, subjectDetails, subjectOf } from "../../domain/comment-subjects.ts";
 import { nowIso } from "../../domain/time.ts";
 import { renderCommentRss } from "../../feeds/comment-rss.ts";
 import type { Services } from "../services.ts";
@@ -27,8 +28,13 @@ import { forgetSessionDraft } from "../../domain/commenter-sign-in/commenter-ses
 import { commenterSessionToken } from "../auth/commenter/commenter-session-cookie.ts";
 import { authorOf, currentCommenter } from "./commenter-sign-in-form.ts";
 import { registerCommenterSignInRoutes } from "./commenter-sign-in-routes.tsx";
-import { parseSlug } from "./params.ts";
-import { renderReviewPage } from "./review-render.tsx";
+import { parseId, parseSlug } from "./params.ts";
+import {
+  publicCommentTarget,
+  renderSubjectPage,
+  subjectAddressOf,
+  type SubjectKind,
+} from "./subject-pages.tsx";
 import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
 
@@ -45,109 +51,134 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
   const { db, config } = services;
   registerCommenterSignInRoutes(app, services);
 
-  app.post(
-    "/review/:slug/comments",
-    // 20,000 characters of comment can be 80 kB of UTF-8; anything much bigger is not a person.
-    bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text("Comment too large.", 413) }),
-    async (c) => {
-      const slug = parseSlug(c.req.param("slug"));
-      // Only the review itself: the whole page's data is loaded just to show the form again.
-      const review = slug && (await publicReviewBySlug(db, slug, nowIso()));
-      if (!review) return notFound(c, services);
-      const body = await c.req.parseBody();
-      // A reader signed in through a provider posts as that account, unless they chose
-      // "Change" and are commenting as a guest this time.
-      const signedIn = body.as_guest === "1" ? undefined : await currentCommenter(c, services);
-      const form = signedIn
-        ? parseSignedInCommentForm(body, authorOf(signedIn.identity))
-        : parseCommentForm(body);
-      if (signedIn && !signedIn.identity.email) {
-        // The stand-in address receives nothing: no notices to choose.
-        form.values.notifyReplies = false;
-        form.values.notifyPosts = false;
-      }
-      const { settings } = await siteContext(services);
-      const back = async (status: 403 | 422 | 429, notice?: string) => {
-        const data = await loadReviewPage(db, review.slug, nowIso());
-        if (!data) return notFound(c, services);
-        return renderReviewPage(c, services, data, {
+  // "Leave a Reply" under a review, a post or a page.
+  const receive = (kind: SubjectKind) => async (c: Context) => {
+    const slug = parseSlug(c.req.param("slug") ?? "");
+    // Only the subject itself: the whole page's data is loaded just to show the form again.
+    const target = slug && (await publicCommentTarget(db, { kind, slug }, nowIso()));
+    if (!target) return notFound(c, services);
+    const body = await c.req.parseBody();
+    // A reader signed in through a provider posts as that account, unless they chose
+    // "Change" and are commenting as a guest this time.
+    const signedIn = body.as_guest === "1" ? undefined : await currentCommenter(c, services);
+    const form = signedIn
+      ? parseSignedInCommentForm(body, authorOf(signedIn.identity))
+      : parseCommentForm(body);
+    if (signedIn && !signedIn.identity.email) {
+      // The stand-in address receives nothing: no notices to choose.
+      form.values.notifyReplies = false;
+      form.values.notifyPosts = false;
+    }
+    const { settings } = await siteContext(services);
+    const back = async (status: 403 | 422 | 429, notice?: string) => {
+      const page = await renderSubjectPage(c, services, { kind, slug }, nowIso(), {
+        returned: {
           status,
           values: form.values,
           errors: notice ? {} : form.errors,
           notice,
           parentId: form.parentId,
-        });
-      };
-
-      if (commentsClosed(review.published_at, settings.closeCommentsAfterDays, nowIso())) {
-        return back(403, messages.closed);
-      }
-      if (isCrossSite(c, config.siteUrl)) return back(403, messages.crossSite);
-      const token = await checkFormToken(db, review.id, form.token);
-      if (!token.ok) return back(422, messages.expired);
-      if (Object.keys(form.errors).length > 0) return back(422);
-
-      const ip = clientAddress(c);
-      const { values } = form;
-      if (config.commentRateLimits) {
-        const limited = await rateLimitExceeded(db, { ip, email: values.email }, Date.now());
-        if (limited) return back(429, messages.tooMany);
-      }
-
-      const parent = form.parentId === undefined ? undefined : await commentById(db, form.parentId);
-      const userAgent = (c.req.header("user-agent") ?? "").slice(0, 500);
-      const decision = decideStatus(
-        {
-          body: values.comment,
-          name: values.name,
-          email: values.email,
-          url: values.url,
-          ip,
-          userAgent,
-          linkCount: countLinks(renderCommentBody(values.comment)),
-          honeypot: form.honeypot,
-          fillMs: Date.now() - token.issuedAt,
-          signedIn: signedIn !== undefined,
-          knownCommenter: await hasApprovedComment(db, values.email),
         },
-        settings,
-      );
-      const comment = await createComment(db, {
-        reviewId: review.id,
-        // A reply to something not shown on this review becomes a comment of its own.
-        parentId:
-          parent && parent.review_id === review.id && parent.status === "approved"
-            ? parent.id
-            : undefined,
+      });
+      return page ?? notFound(c, services);
+    };
+
+    if (commentsClosed(target.publishedAt, settings.closeCommentsAfterDays, nowIso())) {
+      return back(403, messages.closed);
+    }
+    if (isCrossSite(c, config.siteUrl)) return back(403, messages.crossSite);
+    const token = await checkFormToken(db, target.subject, form.token);
+    if (!token.ok) return back(422, messages.expired);
+    if (Object.keys(form.errors).length > 0) return back(422);
+
+    const ip = clientAddress(c);
+    const { values } = form;
+    if (config.commentRateLimits) {
+      const limited = await rateLimitExceeded(db, { ip, email: values.email }, Date.now());
+      if (limited) return back(429, messages.tooMany);
+    }
+
+    const parent = form.parentId === undefined ? undefined : await commentById(db, form.parentId);
+    const userAgent = (c.req.header("user-agent") ?? "").slice(0, 500);
+    const decision = decideStatus(
+      {
+        body: values.comment,
         name: values.name,
         email: values.email,
         url: values.url,
-        body: values.comment,
-        status: decision.status,
-        notifyReplies: values.notifyReplies,
-        notifyPosts: values.notifyPosts,
         ip,
         userAgent,
-      });
-      services.logger.info(
-        { commentId: comment.id, status: decision.status, reason: decision.reason },
-        "comment received",
-      );
-      // The comment typed before signing in is posted: the form starts empty again.
-      const sessionToken = commenterSessionToken(c);
-      if (sessionToken) await forgetSessionDraft(db, sessionToken);
-      if (signedIn) {
-        // The details came from the account: "save my details" is a guest's choice.
-      } else if (values.save) {
-        await rememberCommenter(c, db, { name: values.name, email: values.email, url: values.url });
-      } else {
-        forgetCommenter(c);
-      }
-      // Spam is answered exactly like a held comment: a bot learns nothing.
-      const key = await commentViewKey(db, comment.id);
-      return c.redirect(`/review/${review.slug}?comment=${key}#comment-${comment.id}`, 303);
-    },
-  );
+        linkCount: countLinks(renderCommentBody(values.comment)),
+        honeypot: form.honeypot,
+        fillMs: Date.now() - token.issuedAt,
+        signedIn: signedIn !== undefined,
+        knownCommenter: await hasApprovedComment(db, values.email),
+      },
+      settings,
+    );
+    const comment = await createComment(db, {
+      subject: target.subject,
+      // A reply to something not shown on this page becomes a comment of its own.
+      parentId:
+        parent && sameSubject(subjectOf(parent), target.subject) && parent.status === "approved"
+          ? parent.id
+          : undefined,
+      name: values.name,
+      email: values.email,
+      url: values.url,
+      body: values.comment,
+      status: decision.status,
+      notifyReplies: values.notifyReplies,
+      notifyPosts: values.notifyPosts,
+      ip,
+      userAgent,
+    });
+    services.logger.info(
+      { commentId: comment.id, status: decision.status, reason: decision.reason },
+      "comment received",
+    );
+    // The comment typed before signing in is posted: the form starts empty again.
+    const sessionToken = commenterSessionToken(c);
+    if (sessionToken) await forgetSessionDraft(db, sessionToken);
+    if (signedIn) {
+      // The details came from the account: "save my details" is a guest's choice.
+    } else if (values.save) {
+      await rememberCommenter(c, db, { name: values.name, email: values.email, url: values.url });
+    } else {
+      forgetCommenter(c);
+    }
+    // Spam is answered exactly like a held comment: a bot learns nothing. The reader lands on
+    // the comment page that holds their comment.
+    const key = await commentViewKey(db, comment.id);
+    const where = await pageOfComment(db, target.subject, comment.id, settings, comment.id);
+    const path = where ? commentPagePath(target.path, where.page, where.defaultPage) : target.path;
+    return c.redirect(`${path}?comment=${key}#comment-${comment.id}`, 303);
+  };
+  // 20,000 characters of comment can be 80 kB of UTF-8; anything much bigger is not a person.
+  const sizeLimit = bodyLimit({
+    maxSize: 256 * 1024,
+    onError: (c) => c.text("Comment too large.", 413),
+  });
+  app.post("/review/:slug/comments", sizeLimit, receive("review"));
+  app.post("/post/:slug/comments", sizeLimit, receive("post"));
+  app.post("/pages/:slug/comments", sizeLimit, receive("page"));
+
+  // A comment's permalink: the comment page that holds it, at the comment.
+  app.get("/comment/:id", async (c) => {
+    const id = parseId(c.req.param("id"));
+    const comment = id === undefined ? undefined : await commentById(db, id);
+    if (!comment || comment.status !== "approved") return notFound(c, services);
+    const subject = subjectOf(comment);
+    const details = await subjectDetails(db, subject);
+    const address = details && subjectAddressOf(details.path);
+    const target = address && (await publicCommentTarget(db, address, nowIso()));
+    if (!target) return notFound(c, services);
+    const { settings } = await siteContext(services);
+    const where = await pageOfComment(db, subject, comment.id, settings);
+    if (!where) return notFound(c, services);
+    const path = commentPagePath(target.path, where.page, where.defaultPage);
+    return c.redirect(`${path}#comment-${comment.id}`, 302);
+  });
 
   const rss = (c: Context, body: string) => {
     c.header("Content-Type", "application/rss+xml; charset=utf-8");

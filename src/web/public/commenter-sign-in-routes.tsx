@@ -18,9 +18,7 @@ import {
   type Draft,
   type PendingSignIn,
 } from "../../domain/commenter-sign-in/pending-sign-ins.ts";
-import { reviewSlugOf, safeReturnPath } from "../../domain/commenter-sign-in/return-path.ts";
-import { loadReviewPage } from "../../domain/review-page.ts";
-import { publicReviewBySlug } from "../../domain/reviews.ts";
+import { safeReturnPath } from "../../domain/commenter-sign-in/return-path.ts";
 import { isProviderKey, type ProviderKey } from "../../domain/sign-in-providers/presets.ts";
 import { providerSummary } from "../../domain/sign-in-providers/provider-settings.ts";
 import { nowIso } from "../../domain/time.ts";
@@ -47,7 +45,7 @@ import { LeavingForProvider, SignInProblemPage } from "../views/comments/sign-in
 import { messages as commentMessages } from "./comment-routes.tsx";
 import { parseCommentForm } from "./comment-form-input.ts";
 import { draftOf, valuesOfDraft } from "./commenter-sign-in-form.ts";
-import { renderReviewPage } from "./review-render.tsx";
+import { publicCommentTarget, renderSubjectPage, subjectAddressOf } from "./subject-pages.tsx";
 import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
 
@@ -96,31 +94,31 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
   });
 
   /**
-   * Reads a post of the comment form: the review it came from, the draft, and whether the
-   * post is genuine (sent from this site, with the review's form token).
+   * Reads a post of the comment form: the review, post or page it came from (`review`), the
+   * draft, and whether the post is genuine (sent from this site, with its form token).
    */
   async function formPost(c: Context) {
     const body = await c.req.parseBody();
     const form = parseCommentForm(body);
     const returnPath = safeReturnPath(body.return_to);
-    const slug = returnPath && reviewSlugOf(returnPath);
-    const review = slug ? await publicReviewBySlug(db, slug, nowIso()) : undefined;
+    const address = returnPath && subjectAddressOf(returnPath);
+    const review = address ? await publicCommentTarget(db, address, nowIso()) : undefined;
     if (!review) return { review: undefined } as const;
     const draft = draftOf(form.values, form.parentId);
     const back = (status: ContentfulStatusCode, notice?: string, choosing = false) =>
-      showDraft(c, `/review/${review.slug}`, draft, status, notice, choosing);
+      showDraft(c, review.path, draft, status, notice, choosing);
     let refusal: Response | undefined;
     if (
       isCrossSiteRequest({ get: (n) => c.req.header(n) }, siteOrigins(config.siteUrl, c.req.url))
     ) {
       refusal = await back(403, commentMessages.crossSite);
-    } else if (!(await checkFormToken(db, review.id, form.token)).ok) {
+    } else if (!(await checkFormToken(db, review.subject, form.token)).ok) {
       refusal = await back(422, commentMessages.expired);
     }
     return { review, draft, back, refusal } as const;
   }
 
-  /** The review page again, with the comment as the reader left it. */
+  /** The review's (or post's) page again, with the comment as the reader left it. */
   async function showDraft(
     c: Context,
     returnPath: string,
@@ -129,16 +127,19 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
     notice?: string,
     choosing = false,
   ): Promise<Response> {
-    const slug = reviewSlugOf(returnPath);
-    const data = slug ? await loadReviewPage(db, slug, nowIso()) : undefined;
-    if (!data) return problemPage(c, status, notice ?? "");
-    return renderReviewPage(c, services, data, {
-      status,
-      values: valuesOfDraft(draft),
-      notice,
-      parentId: draft.parentId,
-      choosing,
-    });
+    const address = subjectAddressOf(returnPath);
+    const page =
+      address &&
+      (await renderSubjectPage(c, services, address, nowIso(), {
+        returned: {
+          status,
+          values: valuesOfDraft(draft),
+          notice,
+          parentId: draft.parentId,
+          choosing,
+        },
+      }));
+    return page ?? problemPage(c, status, notice ?? "");
   }
 
   async function problemPage(c: Context, status: ContentfulStatusCode, message: string) {
@@ -166,7 +167,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
       await savePendingSignIn(db, {
         ...checks,
         provider: key,
-        returnPath: `/review/${post.review.slug}`,
+        returnPath: post.review.path,
         draft: post.draft,
       });
       setSignInState(c, config.siteUrl, checks.state);

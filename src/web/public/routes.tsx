@@ -5,7 +5,7 @@ import { filmLogLine } from "../../domain/film-log.ts";
 import { filmBySlug, filmCredits, filmLabel } from "../../domain/films.ts";
 import { leadStillOfFilm } from "../../domain/lead-still.ts";
 import { personBySlug, reviewedFilmography } from "../../domain/people.ts";
-import { loadReviewPage } from "../../domain/review-page.ts";
+import { parseCommentPageSegment } from "../../domain/comment-pages.ts";
 import { latestReviews, reviewsOfFilm, reviewSummariesByIds } from "../../domain/reviews.ts";
 import { allSeriesWithProgress, seriesBySlug, seriesOverview } from "../../domain/series.ts";
 import { publicReviewIdsWithTag, tagBySlug } from "../../domain/tags.ts";
@@ -18,7 +18,7 @@ import { SeriesIndexPage, SeriesPage } from "../views/series-page.tsx";
 import { FilmHead, PersonHead, SeriesHead, TagHead } from "../views/seo.tsx";
 import { HomePage, NotFoundPage, TagPage } from "../views/simple-pages.tsx";
 import { parsePage, parseSlug } from "./params.ts";
-import { renderReviewPage } from "./review-render.tsx";
+import { renderSubjectPage } from "./subject-pages.tsx";
 import { siteContext } from "./site.ts";
 
 export function registerPublicRoutes(app: Hono, services: Services): void {
@@ -40,12 +40,21 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
   app.get("/", home);
   app.get("/page/:n", home);
 
-  app.get("/review/:slug", async (c) => {
-    const slug = parseSlug(c.req.param("slug"));
-    const data = slug && (await loadReviewPage(db, slug, nowIso()));
-    if (!data) return notFound(c, services);
-    return renderReviewPage(c, services, data);
-  });
+  // A review, or one page of its comments (/review/SLUG/comment-page-N, as WordPress).
+  const review = async (c: Context) => {
+    const slug = parseSlug(c.req.param("slug") ?? "");
+    const segment = c.req.param("page");
+    const commentPage = segment === undefined ? undefined : parseCommentPageSegment(segment);
+    if (!slug || (segment !== undefined && commentPage === undefined)) {
+      return notFound(c, services);
+    }
+    const response = await renderSubjectPage(c, services, { kind: "review", slug }, nowIso(), {
+      commentPage,
+    });
+    return response ?? notFound(c, services);
+  };
+  app.get("/review/:slug", review);
+  app.get("/review/:slug/:page{comment-page-[^/]*}", review);
 
   app.get("/film/:slug", async (c) => {
     const slug = parseSlug(c.req.param("slug"));

@@ -5,7 +5,7 @@
 // PageInfoContext and emits generic "website" cards. A route that knows more passes one of
 // the *Head components below as `head`; they emit the full set of cards themselves, and the
 // layout then leaves its generic ones out, so no property is ever stated twice.
-import { createContext, isValidElement, useContext, type Child } from "hono/jsx";
+import { createContext, Fragment, isValidElement, useContext, type Child } from "hono/jsx";
 import type { Person, Series, Still, Tag } from "../../db/schema.ts";
 import { filmLabel } from "../../domain/films.ts";
 import type { ReviewPageData } from "../../domain/review-page.ts";
@@ -183,9 +183,15 @@ const headsWithSocialTags = new Set<unknown>([
   SocialTags,
 ]);
 
-/** Whether a page's `head` brings its own social cards, so the layout should not. */
+/**
+ * Whether a page's `head` brings its own social cards, so the layout should not. A fragment
+ * (a *Head with comment-page links beside it) is looked into.
+ */
 export function providesSocialTags(head: Child): boolean {
-  return isValidElement(head) && headsWithSocialTags.has(head.tag);
+  if (Array.isArray(head)) return head.some(providesSocialTags);
+  if (!isValidElement(head)) return false;
+  if (head.tag === Fragment) return head.children.some(providesSocialTags);
+  return headsWithSocialTags.has(head.tag);
 }
 
 /**

@@ -2,7 +2,7 @@
 // (a page of its own, so the confirmation needs no JavaScript).
 import type { CommentStatus } from "../../../db/schema.ts";
 import type { ModerationTarget } from "../../../domain/comment-moderation.ts";
-import { filmLabel } from "../../../domain/films.ts";
+import { CommentSubjectLink } from "./comment-subject-link.tsx";
 import {
   ConfirmForm,
   CsrfField,
@@ -32,17 +32,11 @@ const statusChoices: [CommentStatus, string][] = [
 ];
 
 function InResponseTo(props: { target: ModerationTarget }) {
-  const { comment, review } = props.target;
-  const title = filmLabel({ title: review.filmTitle, year: review.filmYear });
+  const { comment } = props.target;
   return (
     <p>
-      In response to{" "}
-      {review.status === "draft" ? (
-        title
-      ) : (
-        <a href={`/review/${review.slug}#comment-${comment.id}`}>{title}</a>
-      )}
-      , submitted {shortTime(comment.created_at)} UTC.
+      In response to <CommentSubjectLink target={props.target} />, submitted{" "}
+      {shortTime(comment.created_at)} UTC.
     </p>
   );
 }

@@ -10,6 +10,7 @@ import {
   type StatusFilter,
 } from "../../../domain/comment-moderation.ts";
 import { filmLabel } from "../../../domain/films.ts";
+import { CommentSubjectLink } from "./comment-subject-link.tsx";
 import { CsrfField } from "./form-fields.tsx";
 import { Notice } from "./form-messages.tsx";
 import { shortTime } from "./overview-pages.tsx";
@@ -178,10 +179,8 @@ function CommentTable(props: QueueView) {
 }
 
 function CommentRow(props: { row: QueueRow; back: string; csrf: string }) {
-  const { comment, review } = props.row;
+  const { comment } = props.row;
   const id = comment.id;
-  const title = filmLabel({ title: review.filmTitle, year: review.filmYear });
-  const isPublic = review.status !== "draft";
   return (
     <tr id={`row-${id}`} class={`status-${comment.status}`}>
       <td>
@@ -218,11 +217,7 @@ function CommentRow(props: { row: QueueRow; back: string; csrf: string }) {
         <RowActions {...props} />
       </td>
       <td>
-        {isPublic ? (
-          <a href={`/review/${review.slug}#comment-${id}`}>{title}</a>
-        ) : (
-          `${title} (not public)`
-        )}
+        <CommentSubjectLink target={props.row} />
       </td>
       <td>{shortTime(comment.created_at)}</td>
       <td>{statusLabel[comment.status]}</td>

@@ -1,11 +1,20 @@
 // The owner's comment rules: threads, closing, what waits for approval, word lists, avatars.
 // Every value comes back as typed when something is wrong, with the message beside its field.
-import { Checkbox, CsrfField, InputField, TextAreaField, SubmitRow } from "./form-fields.tsx";
+import {
+  Checkbox,
+  CsrfField,
+  InputField,
+  SelectField,
+  TextAreaField,
+  SubmitRow,
+} from "./form-fields.tsx";
 import { FormError, Notice } from "./form-messages.tsx";
 
 /** The form as typed: numbers and word lists as text, switches as on/off. */
 export interface CommentSettingsValues {
   commentThreadDepth: string;
+  commentsPerPage: string;
+  commentPageShown: string;
   closeCommentsAfterDays: string;
   manualApproval: boolean;
   holdFirstComment: boolean;
@@ -53,6 +62,26 @@ export function CommentSettingsPage(props: {
             inputmode="numeric"
             size={4}
             value={v.commentThreadDepth}
+          />
+          <InputField
+            id="commentsPerPage"
+            label="Comments per page"
+            hint="Long discussions are split into pages of this many threads (a comment with all its replies), from 10 to 500."
+            error={errors.commentsPerPage}
+            inputmode="numeric"
+            size={4}
+            value={v.commentsPerPage}
+          />
+          <SelectField
+            id="commentPageShown"
+            label="Page shown first"
+            hint="Which page of comments a review or post shows at its own address. Pages are numbered from the oldest either way."
+            error={errors.commentPageShown}
+            value={v.commentPageShown}
+            options={[
+              ["oldest", "Oldest comments first (page 1)"],
+              ["newest", "Newest comments first (the last page)"],
+            ]}
           />
           <InputField
             id="closeCommentsAfterDays"

@@ -11,13 +11,18 @@ import {
 
 export interface CommentFormProps {
   action: string;
-  reviewSlug: string;
+  /** The review's or post's own address: where sign-in brings the reader back. */
+  returnPath: string;
+  /** The comment page this form is on (the own address, or …/comment-page-N). */
+  pagePath: string;
   token: string;
   values: CommentFormValues;
   errors: Partial<Record<CommentField, string>>;
   /** A problem with the whole submission (expired form, sent from elsewhere, too many). */
   notice?: string | undefined;
   replyTo?: { id: number; name: string } | undefined;
+  /** "Notify me of new comments" is offered: reviews keep such lists, posts do not. */
+  repliesByMail?: boolean | undefined;
   /** Commenter sign-in: the enabled providers, or who is signed in; none when neither. */
   signIn?: SignInOffer | undefined;
 }
@@ -53,7 +58,7 @@ export function CommentForm(props: CommentFormProps) {
       </h2>
       <p class="replying-to" id="replying-to" hidden={!props.replyTo}>
         Replying to <span class="replying-to-name">{props.replyTo?.name ?? ""}</span> —{" "}
-        <a id="cancel-comment-reply-link" href={`/review/${props.reviewSlug}#respond`}>
+        <a id="cancel-comment-reply-link" href={`${props.pagePath}#respond`}>
           Cancel reply
         </a>
       </p>
@@ -172,16 +177,18 @@ export function CommentForm(props: CommentFormProps) {
         )}
         {signedIn && !signedIn.hasEmail ? null : (
           <>
-            <p class="check">
-              <input
-                id="comment-notify-replies"
-                name="notify_replies"
-                type="checkbox"
-                value="1"
-                checked={values.notifyReplies}
-              />
-              <label for="comment-notify-replies">Notify me of new comments by email.</label>
-            </p>
+            {props.repliesByMail === false ? null : (
+              <p class="check">
+                <input
+                  id="comment-notify-replies"
+                  name="notify_replies"
+                  type="checkbox"
+                  value="1"
+                  checked={values.notifyReplies}
+                />
+                <label for="comment-notify-replies">Notify me of new comments by email.</label>
+              </p>
+            )}
             <p class="check">
               <input
                 id="comment-notify-posts"
@@ -195,7 +202,7 @@ export function CommentForm(props: CommentFormProps) {
           </>
         )}
         <input type="hidden" name="token" value={props.token} />
-        <input type="hidden" name="return_to" value={`/review/${props.reviewSlug}`} />
+        <input type="hidden" name="return_to" value={props.returnPath} />
         {signIn?.choosing ? <input type="hidden" name="as_guest" value="1" /> : null}
         <input
           type="hidden"

@@ -1,4 +1,5 @@
-// The approved comments under a review, threaded, oldest first. Names and addresses are
+// The approved comments under a review or post (one comment page of them), threaded, oldest
+// first. Names and addresses are
 // escaped by JSX; bodies were sanitised when stored (src/content/comment-markdown.ts).
 import { commentLinkRel } from "../../../content/comment-markdown.ts";
 import { gravatarUrl, identiconDataUri } from "../../../content/identicon.ts";
@@ -8,7 +9,8 @@ import { DateTime } from "../names.tsx";
 
 export interface CommentListProps {
   threads: CommentNode[];
-  reviewSlug: string;
+  /** The comment page shown: reply links come back to it. */
+  pagePath: string;
   maxDepth: number;
   /** Comments are closed: no Reply links. */
   closed: boolean;
@@ -84,7 +86,7 @@ function CommentItem(props: CommentListProps & { node: CommentNode }) {
           <p class="reply">
             <a
               class="comment-reply-link"
-              href={`/review/${props.reviewSlug}?replytocom=${comment.id}#respond`}
+              href={`${props.pagePath}?replytocom=${comment.id}#respond`}
               data-comment-id={String(comment.id)}
               data-author={comment.authorName}
               aria-label={`Reply to ${comment.authorName}`}

@@ -6,8 +6,10 @@ import { CommentForm, type CommentFormProps } from "./comment-form.tsx";
 import { CommentList } from "./comment-list.tsx";
 
 export interface CommentsSectionProps {
+  /** The review's or post's title, quoted in the heading. */
   reviewLabel: string;
-  reviewSlug: string;
+  /** The comment page shown. */
+  pagePath: string;
   threads: CommentNode[];
   /** Approved comments only: a waiting comment shown to its author is not counted. */
   count: number;
@@ -16,6 +18,17 @@ export interface CommentsSectionProps {
   form: CommentFormProps;
   /** Gravatar images, when the owner turned them on; drawn here otherwise. */
   avatars?: "local" | "gravatar";
+  /** Where this page sits among the comment pages; no list when there is one page. */
+  paging?: CommentPaging | undefined;
+}
+
+export interface CommentPaging {
+  page: number;
+  pageCount: number;
+  /** The address of each page, page 1 first. */
+  links: string[];
+  prev: string | undefined;
+  next: string | undefined;
 }
 
 export function CommentsSection(props: CommentsSectionProps) {
@@ -28,11 +41,12 @@ export function CommentsSection(props: CommentsSectionProps) {
       <h2 id="comments-title">{heading}</h2>
       <CommentList
         threads={props.threads}
-        reviewSlug={props.reviewSlug}
+        pagePath={props.pagePath}
         maxDepth={props.maxDepth}
         closed={props.closed}
         avatars={props.avatars}
       />
+      {props.paging ? <CommentPages paging={props.paging} /> : null}
       {props.closed ? (
         <>
           <p class="comments-closed">Comments are closed.</p>
@@ -47,6 +61,37 @@ export function CommentsSection(props: CommentsSectionProps) {
         </>
       )}
     </section>
+  );
+}
+
+/** "Older comments · 1 2 3 · Newer comments", WordPress's comment navigation. */
+function CommentPages(props: { paging: CommentPaging }) {
+  const { page, pageCount, links, prev, next } = props.paging;
+  if (pageCount <= 1) return null;
+  return (
+    <nav class="comment-navigation" aria-label="Comment pages">
+      {prev ? (
+        <a class="comment-prev" rel="prev" href={`${prev}#comments`}>
+          Older comments
+        </a>
+      ) : null}{" "}
+      <ol class="comment-page-list">
+        {links.map((href, i) => (
+          <li>
+            {i + 1 === page ? (
+              <span aria-current="page">{i + 1}</span>
+            ) : (
+              <a href={`${href}#comments`}>{i + 1}</a>
+            )}
+          </li>
+        ))}
+      </ol>{" "}
+      {next ? (
+        <a class="comment-next" rel="next" href={`${next}#comments`}>
+          Newer comments
+        </a>
+      ) : null}
+    </nav>
   );
 }
 

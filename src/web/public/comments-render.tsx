@@ -1,0 +1,156 @@
+// The comments part of any page that takes comments — a review, a post or a page: one page of
+// its threads, the page list, and the "Leave a Reply" form. Built here once for every kind,
+// so posts get the same form, sign-in, replies and paging as reviews. The caller says which
+// comment page is wanted; a page that does not exist is answered with a 404 by the caller.
+import type { Context } from "hono";
+import { getCookie } from "hono/cookie";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { loadCommentPage, commentPagePath, type CommentPage } from "../../domain/comment-pages.ts";
+import type { CommentSubject } from "../../domain/comment-subjects.ts";
+import { depthOf } from "../../domain/comment-threads.ts";
+import {
+  issueFormToken,
+  readCommentViewKey,
+  readCommenterCookie,
+} from "../../domain/comment-tokens.ts";
+import { commentsClosed } from "../../domain/moderation/rules.ts";
+import type { SiteSettings } from "../../domain/settings.ts";
+import { nowIso } from "../../domain/time.ts";
+import type { Services } from "../services.ts";
+import type { CommentFormProps } from "../views/comments/comment-form.tsx";
+import { CommentsSection } from "../views/comments/comments-section.tsx";
+import { commenterCookieName } from "./commenter-cookie.ts";
+import { formSignIn, valuesOfDraft } from "./commenter-sign-in-form.ts";
+import {
+  emptyCommentForm,
+  type CommentField,
+  type CommentFormValues,
+} from "./comment-form-input.ts";
+
+/** A submission shown back to its author. */
+export interface ReturnedForm {
+  status: ContentfulStatusCode;
+  values: CommentFormValues;
+  errors?: Partial<Record<CommentField, string>>;
+  notice?: string;
+  parentId?: number | undefined;
+  /** Commenter sign-in's "Change": the provider buttons and guest fields again. */
+  choosing?: boolean;
+}
+
+/** What a page that takes comments tells this builder about itself. */
+export interface CommentTarget {
+  subject: CommentSubject;
+  /** Its own address: /review/SLUG, /post/SLUG or /pages/SLUG. */
+  path: string;
+  /** The title the heading quotes. */
+  label: string;
+  publishedAt: string | null;
+}
+
+export interface BuiltComments {
+  section: Child;
+  page: CommentPage;
+  /** rel=prev / rel=next addresses, for the page's head. */
+  prev: string | undefined;
+  next: string | undefined;
+}
+
+/**
+ * Undefined when the comment page asked for does not exist; the plain address (a string) when
+ * the page asked for by number is the one that address shows already.
+ */
+export async function buildComments(
+  c: Context,
+  services: Services,
+  settings: SiteSettings,
+  target: CommentTarget,
+  options: { returned?: ReturnedForm | undefined; commentPage?: number | undefined } = {},
+): Promise<BuiltComments | string | undefined> {
+  const { db } = services;
+  const { returned } = options;
+  const viewKey = c.req.query("comment");
+  const ownId = viewKey ? await readCommentViewKey(db, viewKey) : undefined;
+  const maxDepth = settings.commentThreadDepth;
+  const page = await loadCommentPage(db, target.subject, settings, {
+    page: options.commentPage,
+    ownId,
+  });
+  if (!page) return undefined;
+  if (options.commentPage !== undefined && options.commentPage === page.defaultPage) {
+    return target.path;
+  }
+  const { comments, threads } = page;
+  const pathOf = (n: number) => commentPagePath(target.path, n, page.defaultPage);
+  const here = pathOf(page.page);
+
+  // Commenter sign-in (issue 6): who is signed in, and a comment typed before signing in.
+  const signIn = await formSignIn(c, services, target.path, returned?.choosing);
+  const wanted = returned
+    ? returned.parentId
+    : (signIn.draft?.parentId ?? replyParam(c.req.query("replytocom")));
+  const parent = wanted === undefined ? undefined : comments.find((x) => x.id === wanted);
+  const parentDepth = parent && depthOf(threads, parent.id);
+  const replyTo =
+    parent && !parent.awaitingModeration && parentDepth !== undefined && parentDepth < maxDepth
+      ? { id: parent.id, name: parent.authorName }
+      : undefined;
+
+  const form: CommentFormProps = {
+    action: `${target.path}/comments`,
+    returnPath: target.path,
+    pagePath: here,
+    token: await issueFormToken(db, target.subject),
+    values:
+      returned?.values ??
+      (signIn.draft ? valuesOfDraft(signIn.draft) : await rememberedCommenter(c, services)),
+    errors: returned?.errors ?? {},
+    notice: returned?.notice,
+    replyTo,
+    repliesByMail: target.subject.kind === "review",
+    signIn: signIn.offer,
+  };
+  const prev = page.page > 1 ? pathOf(page.page - 1) : undefined;
+  const next = page.page < page.pageCount ? pathOf(page.page + 1) : undefined;
+  const section = (
+    <CommentsSection
+      reviewLabel={target.label}
+      pagePath={here}
+      threads={threads}
+      count={page.approvedCount}
+      maxDepth={maxDepth}
+      closed={commentsClosed(target.publishedAt, settings.closeCommentsAfterDays, nowIso())}
+      form={form}
+      avatars={settings.showGravatar ? "gravatar" : "local"}
+      paging={{
+        page: page.page,
+        pageCount: page.pageCount,
+        links: Array.from({ length: page.pageCount }, (_, i) => pathOf(i + 1)),
+        prev,
+        next,
+      }}
+    />
+  );
+  return { section, page, prev, next };
+}
+
+function replyParam(raw: string | undefined): number | undefined {
+  return raw && /^\d{1,12}$/.test(raw) ? Number(raw) : undefined;
+}
+
+async function rememberedCommenter(c: Context, services: Services): Promise<CommentFormValues> {
+  const cookie = getCookie(c, commenterCookieName);
+  const who = cookie ? await readCommenterCookie(services.db, cookie) : undefined;
+  return who ? { ...emptyCommentForm, ...who, save: true } : emptyCommentForm;
+}
+
+/** <link rel=prev/next> for a paged comment section. */
+export function PagingLinks(props: { prev: string | undefined; next: string | undefined }) {
+  return (
+    <>
+      {props.prev ? <link rel="prev" href={props.prev} /> : null}
+      {props.next ? <link rel="next" href={props.next} /> : null}
+    </>
+  );
+}
