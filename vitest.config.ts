@@ -56,7 +56,7 @@ export default defineConfig({
       {
         extends: true,
         // One Chromium per worker process (test/support/browser.ts), a fresh context per file.
-        test: { name: "browser", include: browserFiles, pool: "forks" },
+        test: { name: "browser", include: browserFiles, pool: "forks", isolate: false },
       },
       {
         extends: true,
