@@ -78,8 +78,15 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
       await db.close();
       const cleaner = new pg.Client({ connectionString: postgresUrl });
       await cleaner.connect();
-      await cleaner.query(`drop database if exists ${database} with (force)`);
-      await cleaner.end();
+      // Not "with (force)": a connection a test left open (a server, a worker) would be
+      // killed mid-flight and surface as an unhandled error. A database still in use is left
+      // for the next run's setup to drop (test/support/templates-setup.ts).
+      await cleaner
+        .query(`drop database if exists ${database}`)
+        .catch((error: unknown) => {
+          if ((error as { code?: string }).code !== "55006") throw error;
+        })
+        .finally(() => cleaner.end());
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
