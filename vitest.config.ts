@@ -1,15 +1,67 @@
+// One `npm test` runs four Vitest projects, each with the isolation it needs:
+// unit (pure functions: one shared module graph per worker, no reload per file),
+// http (the app over a real database, a fresh module graph per file),
+// browser (Chromium against a served site) and cli (the command, in-process and spawned).
+// See test/README.md for the layout and the figures.
 import { defineConfig } from "vitest/config";
+
+/** Files that touch no database, server, browser or child process of their own. */
+const unitFiles = [
+  "test/auth/identity-provider.test.ts",
+  "test/comments/moderation-rules.test.ts",
+  "test/content/**/*.test.ts",
+  "test/exporters/static-site-paths.test.ts",
+  "test/feeds/xml.test.ts",
+  "test/importers/credit-line.test.ts",
+  "test/importers/import-limits.test.ts",
+  "test/importers/review-post.test.ts",
+  "test/importers/wxr-reader.test.ts",
+  "test/media/**/*.test.ts",
+  "test/search/tokens.test.ts",
+];
+const browserFiles = ["test/browser/**/*.test.ts", "test/**/*-browser.test.ts"];
+const cliFiles = ["test/cli/**/*.test.ts", "test/**/*-cli.test.ts"];
 
 export default defineConfig({
   esbuild: { jsx: "automatic", jsxImportSource: "hono/jsx" },
   test: {
-    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-    // Each file gets its own SQLite file and PostgreSQL schema, so files may run in parallel.
-    pool: "forks",
-    // Builds dist/ when stale, for the few tests that spawn the compiled CLI.
-    globalSetup: ["test/support/build-once.ts"],
+    // Vitest's default on 2 cores is ONE worker (cores - 1); the tests spend much of their
+    // time waiting on PostgreSQL, Chromium and child processes, so two keep both cores busy.
+    maxWorkers: 2,
+    minWorkers: 1,
+    // Builds dist/ when stale, for the few tests that spawn the compiled CLI; migrates the
+    // template databases every test file copies.
+    globalSetup: ["test/support/build-once.ts", "test/support/templates-setup.ts"],
     reporters: ["default", "./test/support/slowest-files-reporter.ts"],
+    // Every test must check something: a test without an assertion fails.
+    expect: { requireAssertions: true },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: unitFiles, pool: "forks", isolate: false },
+      },
+      {
+        extends: true,
+        // Each file gets its own SQLite file and PostgreSQL database, so files may run in
+        // parallel; each gets fresh modules, as services hold per-app state.
+        test: {
+          name: "http",
+          include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+          exclude: [...unitFiles, ...browserFiles, ...cliFiles],
+          pool: "forks",
+        },
+      },
+      {
+        extends: true,
+        // One Chromium per worker process (test/support/browser.ts), a fresh context per file.
+        test: { name: "browser", include: browserFiles, pool: "forks", isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: "cli", include: cliFiles, pool: "forks" },
+      },
+    ],
   },
 });

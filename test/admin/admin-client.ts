@@ -1,5 +1,6 @@
 // A small HTTP client for admin tests: signs in, keeps the session cookie, and reads each
 // form's CSRF token from the page, as a browser would.
+import { expect } from "vitest";
 import { parseHTML } from "linkedom";
 import type { Db } from "../../src/db/connect.ts";
 import type { Role } from "../../src/db/schema.ts";
@@ -47,10 +48,10 @@ export function postForm(
 export async function signIn(app: App, email: string, secret = password): Promise<string> {
   const response = await postForm(app, "/admin/sign-in", { email, password: secret });
   const cookie = sessionCookieFrom(response);
-  if (response.status !== 303 || !cookie) {
-    throw new Error(`sign-in of ${email} failed with ${response.status}`);
-  }
-  return cookie;
+  // An assertion, so a test whose point is "this account can sign in" counts as checking it.
+  expect(response.status, `sign-in of ${email}`).toBe(303);
+  expect(cookie, `session cookie for ${email}`).toBeTruthy();
+  return cookie!;
 }
 
 export async function getAs(app: App, path: string, cookie?: string) {

@@ -9,7 +9,7 @@ import { finishImportJob, queueImportJob } from "../../src/domain/import-jobs.ts
 import { createPost } from "../../src/domain/posts.ts";
 import { createUser } from "../../src/domain/users.ts";
 import { axeViolations } from "../support/axe.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { releaseContexts, sharedBrowser } from "../support/browser.ts";
 import { openTestDb, type TestDb } from "../support/databases.ts";
 import { serveForTest } from "../support/server.ts";
 import { appFor } from "../support/app.ts";
@@ -121,7 +121,7 @@ describe("every admin page in a real browser", () => {
     samples.set("imports", importJob.id);
 
     server = await serveForTest(db);
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     const context = await browser.newContext({ bypassCSP: true });
     page = await context.newPage();
     await page.goto(`${server.base}/admin/sign-in`);
@@ -130,7 +130,7 @@ describe("every admin page in a real browser", () => {
     await Promise.all([page.waitForURL(`${server.base}/admin`), page.click("button.primary")]);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseContexts(browser);
     await server?.close();
     await db?.dispose();
   });

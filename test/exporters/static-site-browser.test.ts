@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { loadDemo } from "../../src/demo/load-demo.ts";
 import { exportStaticSite } from "../../src/exporters/static-site/export-static-site.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { releaseContexts, sharedBrowser } from "../support/browser.ts";
 import { openTestDb, type TestDb } from "../support/databases.ts";
 import { serveStaticHost } from "./static-site-host.ts";
 
@@ -32,10 +32,10 @@ describe("the exported demo site in a browser", () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-static-"));
     await exportStaticSite({ db, config, logger: pino({ level: "silent" }) }, { dir });
     host = await serveStaticHost(dir);
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseContexts(browser);
     await host?.close();
     fs.rmSync(dir, { recursive: true, force: true });
     await db.dispose();

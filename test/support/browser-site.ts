@@ -1,10 +1,11 @@
-// One SQLite site served over HTTP and one Chromium for a whole browser test file. Pages may
+// One SQLite site served over HTTP for a whole browser test file, seen through the worker's
+// shared Chromium in contexts that close with the file. Pages may
 // fetch nothing from another host: such requests are refused and recorded, so a test can
 // assert there were none.
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { Config } from "../../src/config.ts";
-import { launchBrowser } from "./browser.ts";
+import { releaseContexts, sharedBrowser } from "./browser.ts";
 import { openTestDb, type TestDb } from "./databases.ts";
 import { serveForTest } from "./server.ts";
 
@@ -58,10 +59,10 @@ export function browserSite(
     await options.prepare?.(site.db);
     server = await (options.serve ?? ((db) => serveForTest(db, options.config)))(site.db);
     site.base = server.base;
-    site.browser = await launchBrowser();
+    site.browser = await sharedBrowser();
   }, 120_000);
   afterAll(async () => {
-    await site.browser?.close();
+    await releaseContexts(site.browser);
     await server?.close();
     await site.db?.dispose();
   });

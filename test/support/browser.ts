@@ -1,4 +1,7 @@
 // A real browser for tests: Debian's Chromium driven by playwright-core (never a download).
+// Starting Chromium costs about a second, so a worker process keeps one (sharedBrowser) for
+// every browser file it runs, and each file works in contexts of its own that it closes at
+// its end (releaseContexts). launchBrowser still starts a private one for a test that needs it.
 import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
@@ -23,4 +26,23 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+// Kept on globalThis so that it outlives a file's module graph when a worker runs several
+// files; playwright closes it when the worker process exits.
+const key = Symbol.for("cinelog.test.sharedBrowser");
+const store = globalThis as unknown as { [key]?: Promise<Browser> };
+
+/** This worker process's Chromium, started on first use. Do not close it: see releaseContexts. */
+export async function sharedBrowser(): Promise<Browser> {
+  const running = await store[key]?.catch(() => undefined);
+  if (running?.isConnected()) return running;
+  store[key] = launchBrowser();
+  return store[key];
+}
+
+/** Closes every context the shared browser has open: a file's pages end with the file. */
+export async function releaseContexts(browser: Browser | undefined): Promise<void> {
+  if (!browser) return;
+  await Promise.all(browser.contexts().map((context) => context.close()));
 }

@@ -1,5 +1,6 @@
 // Every integration test runs on both databases: a fresh SQLite file and a fresh PostgreSQL
-// schema per test file. PostgreSQL is required: a run that cannot reach it fails loudly.
+// database per test file (or per describe), each a copy of an already-migrated template
+// (database-templates.ts). PostgreSQL is required: a run that cannot reach it fails loudly.
 // (Set CINELOG_TEST_POSTGRES=off to run only the SQLite half on a machine without it;
 // CI never does.)
 import { randomBytes } from "node:crypto";
@@ -8,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { connect, type Db, type Dialect } from "../../src/db/connect.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
+import { postgresTemplate, sqliteTemplate, withDatabase } from "./database-templates.ts";
 
 export const postgresUrl =
   process.env.CINELOG_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -34,9 +35,11 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
   const mediaDir = path.join(dir, "media");
   fs.mkdirSync(mediaDir);
   if (dialect === "sqlite") {
-    const url = `sqlite:${path.join(dir, "test.db")}`;
+    // A copy of the migrated template: the same schema as migrating, without the wait.
+    const file = path.join(dir, "test.db");
+    fs.copyFileSync(await sqliteTemplate(), file);
+    const url = `sqlite:${file}`;
     const db = connect(url);
-    await migrateToLatest(db);
     return {
       ...db,
       url,
@@ -47,7 +50,8 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
       },
     };
   }
-  const schema = `t_${randomBytes(6).toString("hex")}`;
+  // A database of its own, copied from the migrated template.
+  const database = `t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
   try {
     await admin.connect();
@@ -57,11 +61,15 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
       { cause: error },
     );
   }
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const db = connect(postgresUrl, { schema, maxConnections: 4 });
-  await migrateToLatest(db);
-  const url = `${postgresUrl}${postgresUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  try {
+    await admin.query(
+      `create database ${database} template ${await postgresTemplate(postgresUrl)}`,
+    );
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(postgresUrl, database);
+  const db = connect(url, { maxConnections: 4 });
   return {
     ...db,
     url,
@@ -70,8 +78,15 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
       await db.close();
       const cleaner = new pg.Client({ connectionString: postgresUrl });
       await cleaner.connect();
-      await cleaner.query(`drop schema ${schema} cascade`);
-      await cleaner.end();
+      // Not "with (force)": a connection a test left open (a server, a worker) would be
+      // killed mid-flight and surface as an unhandled error. A database still in use is left
+      // for the next run's setup to drop (test/support/templates-setup.ts).
+      await cleaner
+        .query(`drop database if exists ${database}`)
+        .catch((error: unknown) => {
+          if ((error as { code?: string }).code !== "55006") throw error;
+        })
+        .finally(() => cleaner.end());
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

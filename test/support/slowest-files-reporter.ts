@@ -1,5 +1,6 @@
 // Prints the 15 slowest test files at the end of a run (collect + setup + tests, as Vitest
-// measures each), so the next slowdown is seen the day it comes in.
+// measures each), so the next slowdown is seen the day it comes in, and the sum over all
+// files: on a shared machine the wall-clock time varies with the load, the sum less so.
 import type { Reporter, RunnerTestFile } from "vitest/node";
 
 const shown = 15;
@@ -11,10 +12,15 @@ export default class SlowestFilesReporter implements Reporter {
         name: file.name,
         ms: (file.collectDuration ?? 0) + (file.setupDuration ?? 0) + (file.result?.duration ?? 0),
       }))
-      .sort((a, b) => b.ms - a.ms)
-      .slice(0, shown);
+      .sort((a, b) => b.ms - a.ms);
     if (timed.length === 0) return;
-    const lines = timed.map((f) => `  ${(f.ms / 1000).toFixed(1).padStart(7)} s  ${f.name}`);
-    process.stdout.write(`\nSlowest test files:\n${lines.join("\n")}\n`);
+    const lines = timed
+      .slice(0, shown)
+      .map((f) => `  ${(f.ms / 1000).toFixed(1).padStart(7)} s  ${f.name}`);
+    const sum = timed.reduce((total, f) => total + f.ms, 0);
+    process.stdout.write(
+      `\nSlowest test files:\n${lines.join("\n")}\n` +
+        `Sum of per-file durations: ${(sum / 1000).toFixed(1)} s over ${timed.length} files\n`,
+    );
   }
 }

@@ -13,7 +13,7 @@ import { commenterSessionCookieName } from "../auth/commenter/commenter-session-
 import { securityHeadersFor } from "../security-headers.ts";
 import { cacheSlotFor, type CacheSlot } from "./cache-keys.ts";
 import { cachedReply, publicCacheControl, type CachedReply } from "./cached-response.ts";
-import { Freshness } from "./freshness.ts";
+import { Freshness, type FreshnessTiming } from "./freshness.ts";
 import { buildCachedPage, PageCache, type CachedPage } from "./page-cache.ts";
 import { tagsForPath } from "./page-tags.ts";
 
@@ -24,7 +24,7 @@ export const sessionCookieName = "cinelog_session";
 
 const searchCacheBytes = 32 * 1024 * 1024;
 
-export interface PageCacheOptions {
+export interface PageCacheOptions extends FreshnessTiming {
   enabled: boolean;
   maxBytes?: number;
 }
@@ -43,7 +43,7 @@ export class PageCacheLayer {
       page: new PageCache(options.maxBytes),
       search: new PageCache(searchCacheBytes),
     };
-    this.#freshness = new Freshness(db, Object.values(this.#caches));
+    this.#freshness = new Freshness(db, Object.values(this.#caches), options);
     db.changes.subscribe((tags) => this.#freshness.invalidate(tags));
   }
 

@@ -5,7 +5,12 @@ import { followChanges, type ChangeFeed } from "../../domain/changes.ts";
 import { nowIso } from "../../domain/time.ts";
 import type { PageCache } from "./page-cache.ts";
 
-const pollIntervalMs = 1000;
+export interface FreshnessTiming {
+  /** Milliseconds since the epoch; tests drive it instead of sleeping. */
+  clock?: () => number;
+  /** How often to look for changes made by other processes. */
+  pollIntervalMs?: number;
+}
 
 export class Freshness {
   generation = 0;
@@ -17,10 +22,17 @@ export class Freshness {
   #nextDueMs = Number.POSITIVE_INFINITY;
   #dueCheck: Promise<void> | undefined;
 
+  readonly #clock: () => number;
+  readonly #pollIntervalMs: number;
+
   constructor(
     private readonly db: Db,
     private readonly caches: PageCache[],
-  ) {}
+    timing: FreshnessTiming = {},
+  ) {
+    this.#clock = timing.clock ?? Date.now;
+    this.#pollIntervalMs = timing.pollIntervalMs ?? 1000;
+  }
 
   invalidate(tags: readonly string[]): void {
     this.generation++;
@@ -33,15 +45,15 @@ export class Freshness {
    * because it runs on every request; otherwise a promise to wait for first.
    */
   ensure(): Promise<void> | undefined {
-    if (this.#nextDue && this.#nextDueMs <= Date.now()) this.invalidate(["public-set"]);
-    if (Date.now() - this.#lastPoll < pollIntervalMs && this.#nextDue !== undefined) {
+    if (this.#nextDue && this.#nextDueMs <= this.#clock()) this.invalidate(["public-set"]);
+    if (this.#clock() - this.#lastPoll < this.#pollIntervalMs && this.#nextDue !== undefined) {
       return undefined;
     }
     return this.#refresh();
   }
 
   async #refresh(): Promise<void> {
-    if (Date.now() - this.#lastPoll >= pollIntervalMs) {
+    if (this.#clock() - this.#lastPoll >= this.#pollIntervalMs) {
       this.#polling ??= this.#poll().finally(() => (this.#polling = undefined));
       await this.#polling;
     }
@@ -54,7 +66,7 @@ export class Freshness {
   async #poll(): Promise<void> {
     this.#feed ??= followChanges(this.db);
     const tags = await (await this.#feed).poll();
-    this.#lastPoll = Date.now();
+    this.#lastPoll = this.#clock();
     if (tags.length) this.invalidate([...new Set(tags)]);
   }
 

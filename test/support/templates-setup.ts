@@ -1,0 +1,29 @@
+// Vitest global setup: builds the migrated template databases once, before any worker starts,
+// so that parallel test files copy them instead of racing to build them.
+import pg from "pg";
+import { postgresTemplate, sqliteTemplate } from "./database-templates.ts";
+
+export default async function setup(): Promise<void> {
+  await sqliteTemplate();
+  if (process.env.CINELOG_TEST_POSTGRES === "off") return;
+  const url = process.env.CINELOG_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  await postgresTemplate(url);
+  await dropLeftOverDatabases(url);
+}
+
+/** Per-file databases an earlier run could not drop because a connection was still open. */
+async function dropLeftOverDatabases(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      "select datname from pg_database where datname ~ '^t_[0-9a-f]{12}$'",
+    );
+    for (const { datname } of rows) {
+      // Without force: a database another run is using right now stays.
+      await admin.query(`drop database if exists ${datname}`).catch(() => undefined);
+    }
+  } finally {
+    await admin.end();
+  }
+}
