@@ -27,7 +27,7 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {
       sourceType: "script",
-      globals: { document: "readonly", window: "readonly" },
+      globals: { document: "readonly", window: "readonly", Event: "readonly" },
     },
   },
 );
