@@ -1,7 +1,6 @@
-// RSS 2.0 comment feeds, for the whole site and for one review. Bodies are the sanitised HTML
+// RSS 2.0 comment feeds, for the whole site (reviews, posts and pages) and for one review. Bodies are the sanitised HTML
 // stored with each comment; the commenter's e-mail address never appears.
-import { filmLabel } from "../domain/films.ts";
-import type { FeedComment } from "../domain/comments.ts";
+import type { FeedComment } from "../domain/comment-feed-items.ts";
 import { el, xmlDocument } from "./xml.ts";
 
 export interface CommentFeed {
@@ -38,12 +37,11 @@ export function renderCommentRss(feed: CommentFeed): string {
         el("generator", null, "Cinelog"),
         el("atom:link", { href: feed.selfUrl, rel: "self", type: "application/rss+xml" }),
         ...feed.comments.map((comment) => {
-          const film = filmLabel({ title: comment.filmTitle, year: comment.filmYear });
-          const url = `${feed.siteUrl}/review/${comment.reviewSlug}#comment-${comment.id}`;
+          const url = `${feed.siteUrl}${comment.subjectPath}#comment-${comment.id}`;
           return el(
             "item",
             null,
-            el("title", null, `${comment.authorName} on “${film}”`),
+            el("title", null, `${comment.authorName} on “${comment.subjectTitle}”`),
             el("link", null, url),
             el("guid", { isPermaLink: "true" }, url),
             el("pubDate", null, new Date(comment.createdAt).toUTCString()),

@@ -2,6 +2,8 @@
 // feed, so the site feed and a tag's feed carry them among the reviews, newest first, in all
 // three formats. Pages, drafts and scheduled posts stay out, and so do series and person feeds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postSubject } from "../../src/domain/comment-subjects.ts";
+import { createComment } from "../../src/domain/comments.ts";
 import { createPost } from "../../src/domain/posts.ts";
 import { appFor } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
@@ -56,6 +58,33 @@ describe.each(dialects)("posts in feeds on %s", (dialect) => {
       authorId: f.author.id,
       tags: ["Neo-noir"],
     });
+  });
+
+  it("the site's comment feed carries comments on posts and pages, not on drafts", async () => {
+    const posts = await db.kysely.selectFrom("posts").select(["id", "slug"]).execute();
+    const id = (slug: string) => posts.find((p) => p.slug === slug)!.id;
+    const on = async (slug: string, name: string, at: string) =>
+      createComment(db, {
+        subject: postSubject(id(slug)),
+        name,
+        email: `${name.toLowerCase()}@example.com`,
+        body: `${name} was here.`,
+        status: "approved",
+        createdAt: at,
+      });
+    await on("a-month-of-melville", "Postreader", "2026-05-01T10:00:00.000Z");
+    await on("about", "Pagereader", "2026-05-02T10:00:00.000Z");
+    await on("unfinished-news", "Draftreader", "2026-05-03T10:00:00.000Z");
+    const response = await app.request("/comments/feed.xml");
+    expect(response.status).toBe(200);
+    const xml = await response.text();
+    expect(xml).toContain("<title>Pagereader on “About”</title>");
+    expect(xml).toContain("<title>Postreader on “A month of Melville”</title>");
+    expect(xml).toMatch(/<link>http[^<]*\/pages\/about#comment-\d+<\/link>/);
+    expect(xml).toMatch(/<link>http[^<]*\/post\/a-month-of-melville#comment-\d+<\/link>/);
+    expect(xml).not.toContain("Draftreader");
+    // Newest first: the page's comment, then the post's.
+    expect(xml.indexOf("Pagereader on")).toBeLessThan(xml.indexOf("Postreader on"));
   });
 
   afterAll(async () => {

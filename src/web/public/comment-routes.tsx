@@ -7,12 +7,7 @@ import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { countLinks, renderCommentBody } from "../../content/comment-markdown.ts";
 import { checkFormToken, commentViewKey } from "../../domain/comment-tokens.ts";
-import {
-  commentById,
-  createComment,
-  hasApprovedComment,
-  latestApprovedComments,
-} from "../../domain/comments.ts";
+import { commentById, createComment, hasApprovedComment } from "../../domain/comments.ts";
 import { filmLabel } from "../../domain/films.ts";
 import { rateLimitExceeded } from "../../domain/moderation/rate-limit.ts";
 import { commentsClosed, decideStatus } from "../../domain/moderation/rules.ts";
@@ -21,6 +16,7 @@ import { commentPagePath, pageOfComment } from "../../domain/comment-pages.ts";
 import { sameSubject, subjectDetails, subjectOf } from "../../domain/comment-subjects.ts";
 import { nowIso } from "../../domain/time.ts";
 import { renderCommentRss } from "../../feeds/comment-rss.ts";
+import { latestApprovedComments } from "../../domain/comment-feed-items.ts";
 import type { Services } from "../services.ts";
 import { forgetCommenter, rememberCommenter } from "./commenter-cookie.ts";
 import { parseCommentForm, parseSignedInCommentForm } from "./comment-form-input.ts";
