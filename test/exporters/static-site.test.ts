@@ -274,13 +274,19 @@ describe.each(dialects)("static site export on %s", (dialect) => {
     expect(exported("robots.txt")).toContain(`Sitemap: ${site}/sitemap.xml`);
   });
 
-  it("copies the media pages use, byte for byte, and the stylesheet", async () => {
+  it("copies the media pages use, byte for byte, the stylesheet and the icon", async () => {
     expect(fs.readFileSync(path.join(dir, "media/stills/vegas.jpg"))).toEqual(stillBytes);
     expect(summary.files.media).toBe(1);
-    const css = filesIn(dir).filter((p) => p.startsWith("assets/"));
-    expect(css).toHaveLength(1);
-    const live = await (await appFor(db).request(`/${css[0]}`)).text();
-    expect(exported(css[0] ?? "")).toBe(live);
+    const assets = filesIn(dir)
+      .filter((p) => p.startsWith("assets/"))
+      .sort();
+    expect(assets).toHaveLength(2);
+    expect(assets[0]).toMatch(/^assets\/favicon\.[0-9a-f]{12}\.svg$/);
+    expect(assets[1]).toMatch(/^assets\/style\.[0-9a-f]{12}\.css$/);
+    for (const asset of assets) {
+      const live = await (await appFor(db).request(`/${asset}`)).text();
+      expect(exported(asset), asset).toBe(live);
+    }
   });
 
   it("turns old addresses into redirect pages, and leaves out those of unpublished pages", () => {
