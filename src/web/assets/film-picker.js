@@ -88,7 +88,7 @@
     list.textContent = "";
     status.textContent = "Chosen: " + label + ".";
     // The autosave and the series part listen for changes to the form.
-    select.dispatchEvent(new Event("change", { bubbles: true }));
+    select.dispatchEvent(new window.Event("change", { bubbles: true }));
     select.focus();
   }
 
