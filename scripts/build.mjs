@@ -28,7 +28,7 @@ const from = path.join(root, "src/web/assets");
 const to = path.join(root, "dist/web/assets");
 fs.mkdirSync(to, { recursive: true });
 for (const name of fs.readdirSync(from)) {
-  if (/\.(css|js)$/.test(name)) fs.copyFileSync(path.join(from, name), path.join(to, name));
+  if (/\.(css|js|svg)$/.test(name)) fs.copyFileSync(path.join(from, name), path.join(to, name));
 }
 
 fs.writeFileSync(path.join(root, "dist", stampName), String(startedAt));

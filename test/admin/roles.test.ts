@@ -425,6 +425,13 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         path: "/admin/users/999999/remove",
         expect: { ...ownerOnly, owner: 404 },
       },
+      // The editor's film type-ahead: whoever writes reviews.
+      {
+        method: "GET",
+        route: "/admin/films/search",
+        path: "/admin/films/search?q=bob",
+        expect: all(200),
+      },
       // One's own account: everyone's.
       { method: "GET", route: "/admin/account", path: "/admin/account", expect: all(200) },
       {
@@ -494,6 +501,9 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
       "/admin/sign-in",
       "/admin/sign-in/passkey",
       "/admin/sign-in/passkey/options",
+      // E-mailed sign-in links (test/admin/sign-in-link.test.ts covers them).
+      "/admin/sign-in/link",
+      "/admin/sign-in/link/:token",
       "/admin/setup/:token",
       "/admin/sign-out",
       "/admin/*",

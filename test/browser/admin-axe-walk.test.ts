@@ -18,6 +18,8 @@ import { appFor } from "../support/app.ts";
 const walkedElsewhere: Record<string, string> = {
   "/admin/sign-in": "seen signed out in admin.test.ts",
   "/admin/setup/:token": "needs a site without an owner: admin.test.ts",
+  "/admin/sign-in/link/:token": "needs a mailed token: test/admin/sign-in-link.test.ts",
+  "/admin/films/search": "a JSON endpoint for the editor's type-ahead: review-film-picker.test.ts",
 };
 
 describe("every admin page in a real browser", () => {
