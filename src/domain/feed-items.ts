@@ -150,7 +150,8 @@ async function stillsOfReviews(db: Db, reviewIds: number[]) {
   );
 }
 
-function groupBy<T, V>(rows: T[], key: (row: T) => number, value: (row: T) => V) {
+/** Rows grouped by a numeric key, each group's values in row order. */
+export function groupBy<T, V>(rows: T[], key: (row: T) => number, value: (row: T) => V) {
   const groups = new Map<number, V[]>();
   for (const row of rows) {
     const list = groups.get(key(row)) ?? [];

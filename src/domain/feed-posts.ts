@@ -2,8 +2,7 @@
 // reviews (WordPress puts posts in its main feed), so the site feed and a tag's feed carry
 // posts beside reviews. Pages are not dated news and stay out, as in WordPress.
 import type { Db } from "../db/connect.ts";
-import type { FeedScope } from "./feed-items.ts";
-import { feedLength } from "./feed-items.ts";
+import { feedLength, groupBy, type FeedScope } from "./feed-items.ts";
 import { publishedPosts } from "./posts-public.ts";
 
 export interface FeedPost {
@@ -77,11 +76,9 @@ async function tagsOfPosts(db: Db, postIds: number[]) {
     .where("post_tags.post_id", "in", postIds)
     .orderBy("tags.name")
     .execute();
-  const groups = new Map<number, { slug: string; name: string }[]>();
-  for (const row of rows) {
-    const list = groups.get(row.postId) ?? [];
-    list.push({ slug: row.slug, name: row.name });
-    groups.set(row.postId, list);
-  }
-  return groups;
+  return groupBy(
+    rows,
+    (r) => r.postId,
+    (r) => ({ slug: r.slug, name: r.name }),
+  );
 }
