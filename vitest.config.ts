@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 
 /** Files that touch no database, server, browser or child process of their own. */
 const unitFiles = [
+  "test/architecture/**/*.test.ts",
   "test/auth/identity-provider.test.ts",
   "test/comments/moderation-rules.test.ts",
   "test/content/**/*.test.ts",

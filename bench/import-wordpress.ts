@@ -14,7 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { defaultImportLimits } from "../src/importers/import-limits.ts";
+import { defaultImportLimits } from "../src/config/import-limits.ts";
 import { runImport } from "../src/importers/worker/run-import.ts";
 import { importWordPress } from "../src/importers/wordpress/import-wordpress.ts";
 import { wxrHead, wxrItem, wxrTail, type WxrCommentSpec } from "../test/support/wxr-writer.ts";

@@ -1,7 +1,7 @@
 // Typed configuration, read once from the environment and parsed with zod at the edge.
 import path from "node:path";
 import { z } from "zod";
-import { parseImportLimits, type ImportLimits } from "./importers/import-limits.ts";
+import { parseImportLimits, type ImportLimits } from "./config/import-limits.ts";
 
 const configSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),

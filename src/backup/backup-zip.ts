@@ -9,7 +9,7 @@ import {
   formatBytes,
   ImportLimitError,
   type ImportLimits,
-} from "../importers/import-limits.ts";
+} from "../config/import-limits.ts";
 import { ZipBudget } from "../importers/zip-budget.ts";
 import { BackupError } from "./backup-format.ts";
 

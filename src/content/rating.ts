@@ -1,5 +1,7 @@
 // Ratings are stored on 0–100 and shown on the site's scale.
-import type { RatingScale } from "../domain/settings.ts";
+/** The scales a site may show its ratings on (a site setting). */
+export const ratingScales = ["none", "stars5", "ten", "hundred"] as const;
+export type RatingScale = (typeof ratingScales)[number];
 
 export interface RatingDisplay {
   /** What a sighted reader sees, e.g. "★★★★½". */

@@ -112,15 +112,16 @@ export interface EditableReview {
   tags: string[];
 }
 
+/** The review row by id, whatever its status (the admin decides what may be done with it). */
+export async function reviewById(db: Db, reviewId: number): Promise<Review | undefined> {
+  return db.kysely.selectFrom("reviews").selectAll().where("id", "=", reviewId).executeTakeFirst();
+}
+
 export async function reviewForEditing(
   db: Db,
   reviewId: number,
 ): Promise<EditableReview | undefined> {
-  const review = await db.kysely
-    .selectFrom("reviews")
-    .selectAll()
-    .where("id", "=", reviewId)
-    .executeTakeFirst();
+  const review = await reviewById(db, reviewId);
   if (!review) return undefined;
   const tags = await tagsOfReview(db, reviewId);
   return { review, tags: tags.map((t) => t.name) };

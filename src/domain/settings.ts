@@ -1,11 +1,9 @@
 // Site settings: a few named values, with defaults for a new site.
 import { z } from "zod";
+import { ratingScales } from "../content/rating.ts";
 import type { Db } from "../db/connect.ts";
 import { recordChange } from "./changes.ts";
 import { commentSettings, rememberGravatarChoice } from "./moderation/comment-settings.ts";
-
-export const ratingScales = ["none", "stars5", "ten", "hundred"] as const;
-export type RatingScale = (typeof ratingScales)[number];
 
 const settingsSchema = z.object({
   siteTitle: z.string().min(1).default("Cinelog"),

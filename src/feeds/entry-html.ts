@@ -1,10 +1,9 @@
 // The full content of a feed entry: what the review page shows, as one HTML fragment that
 // still works away from the site — every link and image absolute.
 import sanitizeHtml from "sanitize-html";
-import { displayRating } from "../content/rating.ts";
+import { type RatingScale, displayRating } from "../content/rating.ts";
 import type { Still } from "../db/schema.ts";
 import type { FeedReview } from "../domain/feed-items.ts";
-import type { RatingScale } from "../domain/settings.ts";
 import { shareImageOf } from "./share-image.ts";
 import { mediaUrl, personUrl } from "./site-urls.ts";
 import { escapeXmlAttribute as attr, escapeXmlText as text } from "./xml.ts";

@@ -7,7 +7,7 @@ import { filmLabel } from "../domain/films.ts";
 import { feedLength, type FeedReview } from "../domain/feed-items.ts";
 import type { FeedPost } from "../domain/feed-posts.ts";
 import { postPath } from "../domain/posts.ts";
-import type { RatingScale } from "../domain/settings.ts";
+import type { RatingScale } from "../content/rating.ts";
 import { absoluteUrls, entryHtml } from "./entry-html.ts";
 import {
   feedDescription,

@@ -3,7 +3,7 @@
 // zip's headers state sizes and counts, but a zip bomb states whatever it likes.
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream";
-import { formatBytes, ImportLimitError } from "./import-limits.ts";
+import { formatBytes, ImportLimitError } from "../config/import-limits.ts";
 
 export class ZipBudget {
   #inflated = 0;

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../../src/db/connect.ts";
-import { importJob, type ImportJob } from "../../src/domain/import-jobs.ts";
+import { importJob, type ImportJob } from "../../src/importers/jobs/import-jobs.ts";
 import { wxrDocument, type WxrItemSpec } from "../support/wxr-writer.ts";
 import type { App } from "./admin-client.ts";
 import { postMultipart, type Part } from "./stills-upload.ts";

@@ -4,7 +4,7 @@
 // The limits are set small (as CINELOG_IMPORT_LIMITS would) so each file is a few KB to send.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
-import { parseImportLimits } from "../../src/importers/import-limits.ts";
+import { parseImportLimits } from "../../src/config/import-limits.ts";
 import { ImportFailed, runImport } from "../../src/importers/worker/run-import.ts";
 import { textOf } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";

@@ -8,7 +8,7 @@ import {
   failImportJob,
   queueImportJob,
   recentImportJobs,
-} from "../../src/domain/import-jobs.ts";
+} from "../../src/importers/jobs/import-jobs.ts";
 import { textOf } from "../support/app.ts";
 import { dialects } from "../support/databases.ts";
 import { csrfToken, getAs, postForm, signIn } from "./admin-client.ts";

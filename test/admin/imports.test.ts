@@ -11,7 +11,7 @@ import {
   importJob,
   queueImportJob,
   staleAfterMs,
-} from "../../src/domain/import-jobs.ts";
+} from "../../src/importers/jobs/import-jobs.ts";
 import {
   crouchingTiger,
   writeZip,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/db/schema.ts";
 import { createComment } from "../../src/domain/comments.ts";
 import { createPost } from "../../src/domain/posts.ts";
-import { failImportJob, queueImportJob } from "../../src/domain/import-jobs.ts";
+import { failImportJob, queueImportJob } from "../../src/importers/jobs/import-jobs.ts";
 import { createReview } from "../../src/domain/reviews.ts";
 import { can } from "../../src/domain/roles.ts";
 import { entryOrder } from "../../src/domain/series-editing.ts";

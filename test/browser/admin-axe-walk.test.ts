@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../src/demo/load-demo.ts";
 import { createComment } from "../../src/domain/comments.ts";
-import { finishImportJob, queueImportJob } from "../../src/domain/import-jobs.ts";
+import { finishImportJob, queueImportJob } from "../../src/importers/jobs/import-jobs.ts";
 import { createPost } from "../../src/domain/posts.ts";
 import { createUser } from "../../src/domain/users.ts";
 import { axeViolations } from "../support/axe.ts";

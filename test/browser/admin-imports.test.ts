@@ -4,7 +4,7 @@
 // itself; and a running import's page passes axe-core in light and dark mode.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { failImportJob, queueImportJob } from "../../src/domain/import-jobs.ts";
+import { failImportJob, queueImportJob } from "../../src/importers/jobs/import-jobs.ts";
 import { createUser } from "../../src/domain/users.ts";
 import { axeChecker } from "../support/axe.ts";
 import { browserSite, signInThroughForm } from "../support/browser-site.ts";

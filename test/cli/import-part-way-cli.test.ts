@@ -1,14 +1,14 @@
 // A WordPress export that breaks part-way (a download cut short, a garbled byte run): the
 // items before the break are kept, the message says how many and that the same import
 // resumes once the file is mended; the CLI and the admin job say so, on both databases.
-import { defaultImportLimits } from "../../src/importers/import-limits.ts";
+import { defaultImportLimits } from "../../src/config/import-limits.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runImportJob } from "../../src/domain/import-job-runner.ts";
-import { importJob, queueImportJob } from "../../src/domain/import-jobs.ts";
+import { runImportJob } from "../../src/importers/jobs/import-job-runner.ts";
+import { importJob, queueImportJob } from "../../src/importers/jobs/import-jobs.ts";
 import { runCli } from "../support/cli.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { wxrDocument, type WxrItemSpec } from "../support/wxr-writer.ts";

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import yazl from "yazl";
 import { openBackupZip } from "../../src/backup/backup-zip.ts";
 import { loadConfig } from "../../src/config.ts";
-import { defaultImportLimits, parseImportLimits } from "../../src/importers/import-limits.ts";
+import { defaultImportLimits, parseImportLimits } from "../../src/config/import-limits.ts";
 import { csvRecords } from "../../src/importers/letterboxd/csv-records.ts";
 import { readWxr } from "../../src/importers/wordpress/wxr-reader.ts";
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import yazl from "yazl";
-import { defaultImportLimits } from "../../src/importers/import-limits.ts";
+import { defaultImportLimits } from "../../src/config/import-limits.ts";
 import { ImportFailed, runImport } from "../../src/importers/worker/run-import.ts";
 
 describe("an import's worker", () => {

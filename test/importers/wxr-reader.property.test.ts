@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ImportLimitError } from "../../src/importers/import-limits.ts";
+import { ImportLimitError } from "../../src/config/import-limits.ts";
 import { readWxr } from "../../src/importers/wordpress/wxr-reader.ts";
 import { WxrError, type WxrItem } from "../../src/importers/wordpress/wxr-types.ts";
 import { wxrDocument, type WxrItemSpec } from "../support/wxr-writer.ts";

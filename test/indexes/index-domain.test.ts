@@ -22,7 +22,7 @@ import {
   reviewsOfDecade,
   reviewsOfFilmYear,
 } from "../../src/domain/indexes/years.ts";
-import { ratingScales } from "../../src/domain/settings.ts";
+import { ratingScales } from "../../src/content/rating.ts";
 import { nowIso } from "../../src/domain/time.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildIndexSite, directorsInOrder, hostileDirector } from "./index-site.ts";

@@ -3,7 +3,7 @@
 // kept per step of the scale, not per stored value: each step is named by its stored value
 // (90 for ★★★★½ or 9/10), which is also its stable URL, /ratings/90.
 import type { Db } from "../../db/connect.ts";
-import type { RatingScale } from "../settings.ts";
+import type { RatingScale } from "../../content/rating.ts";
 import { publishedReviews } from "../visibility.ts";
 import { pagedReviews } from "./paged-reviews.ts";
 

@@ -12,7 +12,7 @@ import {
   formatBytes,
   ImportLimitError,
   type ImportLimits,
-} from "../import-limits.ts";
+} from "../../config/import-limits.ts";
 
 export interface CsvRecord {
   cells: string[];

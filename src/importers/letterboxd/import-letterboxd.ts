@@ -9,7 +9,11 @@ import { inTransaction } from "../../db/transaction.ts";
 import { recordChange } from "../../domain/changes.ts";
 import { FilmCatalogue } from "../film-catalogue.ts";
 import { decodeEntities } from "../wordpress/review-post.ts";
-import { defaultImportLimits, ImportLimitError, type ImportLimits } from "../import-limits.ts";
+import {
+  defaultImportLimits,
+  ImportLimitError,
+  type ImportLimits,
+} from "../../config/import-limits.ts";
 import { ImportSummary } from "../import-summary.ts";
 import { csvRecords, CsvFileError, type CsvRecord } from "./csv-records.ts";
 import { LetterboxdError } from "./letterboxd-error.ts";

@@ -3,7 +3,11 @@
 // while it is being read, so the export is never held in memory whole.
 import type { Readable } from "node:stream";
 import yauzl from "yauzl";
-import { defaultImportLimits, ImportLimitError, type ImportLimits } from "../import-limits.ts";
+import {
+  defaultImportLimits,
+  ImportLimitError,
+  type ImportLimits,
+} from "../../config/import-limits.ts";
 import { ZipBudget } from "../zip-budget.ts";
 import { LetterboxdError } from "./letterboxd-error.ts";
 

@@ -15,7 +15,7 @@ import { createReview } from "../../domain/reviews.ts";
 import { ensureTag } from "../../domain/tags.ts";
 import { createUser } from "../../domain/users.ts";
 import { FilmCatalogue } from "../film-catalogue.ts";
-import type { ImportLimits } from "../import-limits.ts";
+import type { ImportLimits } from "../../config/import-limits.ts";
 import { ImportSummary } from "../import-summary.ts";
 import { UpNextPlan } from "../up-next-plan.ts";
 import type { AttachmentFetchOptions } from "./attachment-fetch.ts";

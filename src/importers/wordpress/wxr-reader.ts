@@ -4,7 +4,7 @@
 import { createReadStream } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import { defaultImportLimits, formatBytes, type ImportLimits } from "../import-limits.ts";
+import { defaultImportLimits, formatBytes, type ImportLimits } from "../../config/import-limits.ts";
 import {
   WxrError,
   type WxrAuthor,

@@ -1,8 +1,8 @@
 // What passes between an import's worker and the process that started it: the request going
 // in, and progress, change notices, created files and the outcome coming back. Plain data
 // only (structured clone), so no class crosses the thread boundary.
-import type { StoredSummary } from "../../domain/import-jobs.ts";
-import type { ImportLimits } from "../import-limits.ts";
+import type { StoredSummary } from "../jobs/import-jobs.ts";
+import type { ImportLimits } from "../../config/import-limits.ts";
 
 export type ImportRequest =
   | {

@@ -2,12 +2,12 @@
 // database, runs the importer of the request's kind and reports back. Whatever the file does
 // to it (a parser that throws from a stream callback, a heap that fills up), only this thread
 // ends; the server that started it keeps serving.
-import { storedSummaryOf } from "../../domain/import-jobs.ts";
+import { storedSummaryOf } from "../jobs/import-jobs.ts";
 import { parentPort, workerData } from "node:worker_threads";
 import { BackupError } from "../../backup/backup-format.ts";
 import { importBackup } from "../../backup/import-backup.ts";
 import { connect, type Db } from "../../db/connect.ts";
-import { ImportLimitError } from "../import-limits.ts";
+import { ImportLimitError } from "../../config/import-limits.ts";
 import type { ImportSummary } from "../import-summary.ts";
 import { importLetterboxd, LetterboxdError } from "../letterboxd/import-letterboxd.ts";
 import { importWordPress } from "../wordpress/import-wordpress.ts";

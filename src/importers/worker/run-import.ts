@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { formatBytes, type ImportLimits } from "../import-limits.ts";
+import { formatBytes, type ImportLimits } from "../../config/import-limits.ts";
 import type {
   ImportRequest,
   IsolatedProgress,

@@ -4,7 +4,7 @@
 import { rm } from "node:fs/promises";
 import type { Hono } from "hono";
 import type { ImportJobKind } from "../../db/schema.ts";
-import { runImportJob } from "../../domain/import-job-runner.ts";
+import { runImportJob } from "../../importers/jobs/import-job-runner.ts";
 import {
   activeImportJob,
   failAbandonedImportJobs,
@@ -15,7 +15,7 @@ import {
   recentImportJobs,
   summaryOfJob,
   type ImportJob,
-} from "../../domain/import-jobs.ts";
+} from "../../importers/jobs/import-jobs.ts";
 import { importProgressScript } from "../assets/assets.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";

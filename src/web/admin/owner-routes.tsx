@@ -3,7 +3,8 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import { accounts } from "../../domain/admin-overview.ts";
-import { loadSettings, ratingScales, saveSetting } from "../../domain/settings.ts";
+import { loadSettings, saveSetting } from "../../domain/settings.ts";
+import { ratingScales } from "../../content/rating.ts";
 import {
   createUser,
   findUser,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { CreditRole, Review } from "../../db/schema.ts";
 import type { CreditInput } from "../../domain/films.ts";
-import type { RatingScale } from "../../domain/settings.ts";
+import type { RatingScale } from "../../content/rating.ts";
 import { field, type FormBody } from "./admin-page.ts";
 import { fieldErrors } from "./form-errors.ts";
 

@@ -8,6 +8,7 @@ import { jsx } from "hono/jsx";
 import type { Review, Still } from "../../db/schema.ts";
 import { filmById, filmLabel } from "../../domain/films.ts";
 import { can } from "../../domain/roles.ts";
+import { reviewById } from "../../domain/review-editing.ts";
 import {
   addStill,
   stillOf,
@@ -71,11 +72,7 @@ export function registerStillRoutes(admin: Hono<AdminEnv>, services: Services): 
   /** The review named in the path, if the signed-in person may handle its stills. */
   async function reviewWithStills(c: AdminContext): Promise<Review | Response> {
     const { user } = signedInUser(c);
-    const review = await db.kysely
-      .selectFrom("reviews")
-      .selectAll()
-      .where("id", "=", Number(c.req.param("id")))
-      .executeTakeFirst();
+    const review = await reviewById(db, Number(c.req.param("id")));
     if (!review) return notFoundInAdmin(c, services);
     if (!can(user, "upload_stills", { authorId: review.author_id, status: review.status })) {
       return forbidden(c, services);

@@ -3,7 +3,7 @@ import type { Film } from "../../db/schema.ts";
 import type { FilmLogLine } from "../../domain/film-log.ts";
 import type { FilmCredit } from "../../domain/films.ts";
 import type { ReviewSummary } from "../../domain/reviews.ts";
-import type { RatingScale } from "../../domain/settings.ts";
+import type { RatingScale } from "../../content/rating.ts";
 import type { CreditRole } from "../../db/schema.ts";
 import { filmLabel } from "./names.tsx";
 import { ReviewList } from "./review-list.tsx";

@@ -1,7 +1,6 @@
 // A list of review cards with pagination, shared by home, tag and other listings.
-import { displayRating } from "../../content/rating.ts";
+import { type RatingScale, displayRating } from "../../content/rating.ts";
 import type { Page, ReviewSummary } from "../../domain/reviews.ts";
-import type { RatingScale } from "../../domain/settings.ts";
 import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import { DateTime, filmLabel, PeopleLinks, Rating } from "./names.tsx";
 

@@ -1,9 +1,8 @@
 // The review page, top to bottom: title, credit line, still, body, Up Next, tags,
 // previous/next, and the comments section.
-import { displayRating } from "../../content/rating.ts";
+import { type RatingScale, displayRating } from "../../content/rating.ts";
 import type { Child } from "hono/jsx";
 import type { ReviewPageData } from "../../domain/review-page.ts";
-import type { RatingScale } from "../../domain/settings.ts";
 import { DateTime, filmLabel, formatDay, PeopleLinks, Rating } from "./names.tsx";
 import { StillFigure } from "./still-figure.tsx";
 

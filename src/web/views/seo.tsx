@@ -9,7 +9,7 @@ import { createContext, Fragment, isValidElement, useContext, type Child } from 
 import type { Person, Series, Still, Tag } from "../../db/schema.ts";
 import { filmLabel } from "../../domain/films.ts";
 import type { ReviewPageData } from "../../domain/review-page.ts";
-import type { RatingScale } from "../../domain/settings.ts";
+import type { RatingScale } from "../../content/rating.ts";
 import {
   feedFormats,
   feedLinkTitle,

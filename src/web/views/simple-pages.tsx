@@ -1,7 +1,7 @@
 // Home, tag listing and the error pages.
 import type { Tag } from "../../db/schema.ts";
 import type { Page, ReviewSummary } from "../../domain/reviews.ts";
-import type { RatingScale } from "../../domain/settings.ts";
+import type { RatingScale } from "../../content/rating.ts";
 import { Pagination, ReviewList } from "./review-list.tsx";
 
 export function HomePage(props: { page: Page<ReviewSummary>; scale: RatingScale; title: string }) {

@@ -10,7 +10,7 @@ import { Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ImportLimitError } from "../../../src/importers/import-limits.ts";
+import { ImportLimitError } from "../../../src/config/import-limits.ts";
 import { csvRecords, CsvFileError } from "../../../src/importers/letterboxd/csv-records.ts";
 import { LetterboxdError } from "../../../src/importers/letterboxd/letterboxd-error.ts";
 import { openZip } from "../../../src/importers/letterboxd/zip-entries.ts";

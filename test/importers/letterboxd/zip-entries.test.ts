@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportLimitError } from "../../../src/importers/import-limits.ts";
+import { ImportLimitError } from "../../../src/config/import-limits.ts";
 import { LetterboxdError } from "../../../src/importers/letterboxd/letterboxd-error.ts";
 import { openZip, type ZipArchive } from "../../../src/importers/letterboxd/zip-entries.ts";
 import { crowdedLetterboxd, lyingSizesLetterboxd, zipOf } from "../hostile-files.ts";

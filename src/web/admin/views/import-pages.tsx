@@ -2,7 +2,11 @@
 // import's page with its progress bar (refreshed by import-progress.js, or without
 // JavaScript by the page reloading itself) and, at the end, its summary or its error.
 import type { ImportJobKind } from "../../../db/schema.ts";
-import type { ImportedReviewLink, ImportJob, StoredSummary } from "../../../domain/import-jobs.ts";
+import type {
+  ImportedReviewLink,
+  ImportJob,
+  StoredSummary,
+} from "../../../importers/jobs/import-jobs.ts";
 import { CsrfField, Field, SubmitRow } from "./form-fields.tsx";
 import { FormError } from "./form-messages.tsx";
 import { shortTime } from "./overview-pages.tsx";

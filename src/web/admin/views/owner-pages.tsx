@@ -1,7 +1,7 @@
 // Pages only the owner sees: site settings and accounts.
 import type { Role } from "../../../db/schema.ts";
 import type { AccountRow } from "../../../domain/admin-overview.ts";
-import { ratingScales } from "../../../domain/settings.ts";
+import { ratingScales } from "../../../content/rating.ts";
 import { ConfirmForm, CsrfField, InputField, SelectField, SubmitRow } from "./form-fields.tsx";
 import { FormError, Notice } from "./form-messages.tsx";
 

@@ -1,7 +1,7 @@
 // The archive by publication date: the index of years and months, a year, a month.
 import type { ArchiveMonth, ArchiveYear } from "../../../domain/indexes/archive.ts";
 import type { Page, ReviewSummary } from "../../../domain/reviews.ts";
-import type { RatingScale } from "../../../domain/settings.ts";
+import type { RatingScale } from "../../../content/rating.ts";
 import { countOf, ReviewListing } from "./listing.tsx";
 
 const monthNames = [

@@ -2,7 +2,7 @@
 // to the index, counts in words, and pagination for name lists.
 import type { Child } from "hono/jsx";
 import type { Page, ReviewSummary } from "../../../domain/reviews.ts";
-import type { RatingScale } from "../../../domain/settings.ts";
+import type { RatingScale } from "../../../content/rating.ts";
 import { Pagination, ReviewList } from "../review-list.tsx";
 
 /** "1 review", "3 reviews". */

@@ -1,8 +1,7 @@
 // The rating spread on the site's scale, and the reviews at one step of it.
-import { displayRating, type RatingDisplay } from "../../../content/rating.ts";
+import { type RatingDisplay, type RatingScale, displayRating } from "../../../content/rating.ts";
 import type { RatingSpread } from "../../../domain/indexes/ratings.ts";
 import type { Page, ReviewSummary } from "../../../domain/reviews.ts";
-import type { RatingScale } from "../../../domain/settings.ts";
 import { countOf, ReviewListing } from "./listing.tsx";
 
 /** Stars for the eye, words for a screen reader (which would otherwise read "black star"). */

@@ -2,7 +2,7 @@
 import type { Decade } from "../../../domain/indexes/years.ts";
 import { decadeLabel } from "../../../domain/indexes/years.ts";
 import type { Page, ReviewSummary } from "../../../domain/reviews.ts";
-import type { RatingScale } from "../../../domain/settings.ts";
+import type { RatingScale } from "../../../content/rating.ts";
 import { countOf, ReviewListing } from "./listing.tsx";
 
 export function decadePath(start: number): string {

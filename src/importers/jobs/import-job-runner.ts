@@ -6,15 +6,15 @@
 // The upload is deleted however the job ends.
 import { rm } from "node:fs/promises";
 import type { Logger } from "pino";
-import type { Db } from "../db/connect.ts";
-import type { ImportJobKind } from "../db/schema.ts";
-import type { ImportLimits } from "../importers/import-limits.ts";
+import type { Db } from "../../db/connect.ts";
+import type { ImportJobKind } from "../../db/schema.ts";
+import type { ImportLimits } from "../../config/import-limits.ts";
 import {
   ImportFailed,
   runImport,
   type ImportRequest,
   type IsolatedSummary,
-} from "../importers/worker/run-import.ts";
+} from "../worker/run-import.ts";
 import {
   failImportJob,
   finishImportJob,

@@ -5,10 +5,10 @@
 // died, and is marked failed the next time anyone looks, rather than spinning forever.
 import type { Selectable } from "kysely";
 import { z } from "zod";
-import type { Db } from "../db/connect.ts";
-import type { ImportJobKind, ImportJobsTable, ImportJobStatus } from "../db/schema.ts";
-import type { ImportSummary, SkippedGroup } from "../importers/import-summary.ts";
-import { nowIso } from "./time.ts";
+import type { Db } from "../../db/connect.ts";
+import type { ImportJobKind, ImportJobsTable, ImportJobStatus } from "../../db/schema.ts";
+import type { ImportSummary, SkippedGroup } from "../import-summary.ts";
+import { nowIso } from "../../domain/time.ts";
 
 export type ImportJob = Selectable<ImportJobsTable>;
 
