@@ -140,7 +140,9 @@ export function CommentForm(props: CommentFormProps) {
               <input
                 id="comment-url"
                 name="url"
-                type="url"
+                // Not type="url": the browser would refuse "example.com", which is taken here.
+                type="text"
+                inputmode="url"
                 value={values.url}
                 maxlength={200}
                 autocomplete="url"
