@@ -138,6 +138,24 @@ describe.each(dialects)("the minimum fill time on %s", (dialect) => {
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
   });
 
+  it("never takes one kind of token for another", async () => {
+    const old = Date.now() - twoHours;
+    const page = await issuePageToken(db, vegas.id, old);
+    const confirm = await issueConfirmToken(db, vegas.id, old);
+    // A page's or a confirmation's signature, relabelled as a reader's, is refused as forged.
+    for (const relabelled of [
+      page.replace(/^page\./, ""),
+      confirm.replace(/^confirm\./, ""),
+      page.replace(/^page\./, "confirm."),
+    ]) {
+      const response = await postComment(app, db, vegas, {
+        comment: "Relabelled.",
+        token: relabelled,
+      });
+      expect(response.status, relabelled).toBe(422);
+    }
+  });
+
   it("keeps a signed-in commenter out of the confirmation step", async () => {
     const settings = await loadSettings(db);
     const submission = {
