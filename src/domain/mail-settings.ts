@@ -2,6 +2,7 @@
 // part of SiteSettings on purpose: those reach every page's renderer, and the password must
 // reach nothing but the mail transport.
 import { z } from "zod";
+import { recordChange } from "./changes.ts";
 import type { Db } from "../db/connect.ts";
 import { inTransaction } from "../db/transaction.ts";
 
@@ -69,8 +70,15 @@ export function mailConfigured(settings: MailSettings): boolean {
   return settings.host !== "" && settings.fromAddress !== "";
 }
 
+/** Whether mail can go out now: the comment form offers "notify me" only then. */
+export async function mailIsSetUp(db: Db): Promise<boolean> {
+  return mailConfigured(await loadMailSettings(db));
+}
+
 export async function saveMailSettings(db: Db, settings: MailSettings): Promise<void> {
   await inTransaction(db, async (trx) => {
+    // Every comment form offers "notify me" or not by these settings: cached pages must go.
+    await recordChange(trx, ["site"]);
     for (const key of keys) {
       const value = String(settings[key]);
       await trx.kysely

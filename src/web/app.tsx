@@ -12,7 +12,7 @@ import { withCleanUrl } from "./clean-url.ts";
 import { formBodyEdge, RequestBodyError } from "./form-body.ts";
 import { mediaRange } from "./media-range.ts";
 import { MultipartError } from "../media/multipart.ts";
-import { registerCommentRoutes } from "./public/comment-routes.tsx";
+import { registerCommentRoutes, registerCommentTokenRoutes } from "./public/comment-routes.tsx";
 import { registerFeedRoutes } from "./public/feed-routes.ts";
 import { registerIndexRoutes } from "./public/index-routes.tsx";
 import { movedTo, registerRedirectRoutes } from "./public/redirect-routes.ts";
@@ -60,6 +60,8 @@ export function createApp(
 
   // Links from mail (confirm, unsubscribe): personal pages, so ahead of the page cache.
   registerSubscriptionRoutes(app, services);
+  // The comment form's fresh time token: one reader's, never a cached one.
+  registerCommentTokenRoutes(app, services);
 
   app.use(pageCache.middleware());
 

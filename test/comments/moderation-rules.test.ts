@@ -75,6 +75,9 @@ describe("moderation rules", () => {
     // A reader back from signing in with a provider sends what they typed before at once.
     expect(status({ fillMs: 500, signedIn: true })).toBe("approved");
     expect(status({ fillMs: 500, signedIn: false })).toBe("spam");
+    // The one-click confirmation form needs less: the words were written before it.
+    expect(status({ fillMs: 999, minimumFillMs: 1000 })).toBe("spam");
+    expect(status({ fillMs: 1000, minimumFillMs: 1000 })).toBe("approved");
   });
   it("closes comments the given number of days after publication", () => {
     const published = "2026-01-01T00:00:00.000Z";

@@ -74,7 +74,7 @@ describe.each(dialects)("comments on posts and pages, and comment paging, on %s"
       const path = `${prefix}${target.slug}`;
       const before = await getPage(app, path);
       const form = before.document.querySelector("#commentform")!;
-      expect(form.getAttribute("action")).toBe(`${path}/comments`);
+      expect(form.getAttribute("action")).toBe(`${path}/comments#comment-problems`);
       expect(textOf(before.document.querySelector("#comments-title"))).toContain("No replies yet");
 
       const email = `first-${kind}@example.com`;

@@ -6,6 +6,11 @@ import type { SiteSettings } from "../settings.ts";
 
 /** A person needs a few seconds to write; a form sent faster was filled by a program. */
 export const minimumFillMs = 3000;
+/**
+ * On the one-click "confirm your comment" form the words are written already: a person only
+ * reads and presses the button (src/domain/comment-tokens.ts).
+ */
+export const confirmMinimumFillMs = 1000;
 
 export interface CommentFacts {
   body: string;
@@ -17,8 +22,10 @@ export interface CommentFacts {
   linkCount: number;
   /** The honeypot field, which people never see. */
   honeypot: string;
-  /** Milliseconds between the form being issued and sent. */
+  /** Milliseconds between the form being issued to this reader and sent. */
   fillMs: number;
+  /** Below this, `fillMs` means a program; minimumFillMs unless the form says otherwise. */
+  minimumFillMs?: number;
   /** The e-mail address has an approved comment already. */
   knownCommenter: boolean;
   /**
@@ -46,7 +53,7 @@ export function decideStatus(facts: CommentFacts, settings: ModerationSettings):
   // WordPress sends these to the trash; spam keeps them out of sight but recoverable in the
   // same place as other unwanted comments.
   if (disallowed) return { status: "spam", reason: `disallowed word "${disallowed}"` };
-  if (facts.fillMs < minimumFillMs && !facts.signedIn)
+  if (facts.fillMs < (facts.minimumFillMs ?? minimumFillMs) && !facts.signedIn)
     return { status: "spam", reason: "sent too fast" };
   if (settings.manualApproval) return { status: "pending", reason: "manual approval" };
   const held = matchingWord(settings.moderationWords, facts);

@@ -1,8 +1,37 @@
+/* global fetch */
 // Threaded replies without a reload: "Reply" moves the comment form under that comment and
 // sets its parent; "Cancel reply" puts it back. Without this script the same links load
 // ?replytocom=ID, which renders the form with the parent set.
+// Also: the form's time token is swapped, when the reader first touches the form, for one
+// minted for them (the page's own may be hours old, from the cache); and a form shown back
+// with a problem has its summary focused, should the browser not have done it already.
 (function () {
   "use strict";
+  var summary = document.getElementById("comment-problems");
+  if (summary && document.activeElement !== summary) summary.focus();
+
+  var form = document.getElementById("commentform");
+  var tokenUrl = form && form.getAttribute("data-token-url");
+  var tokenField = form && form.querySelector('input[name="token"]');
+  // Only a page's token is replaced: a form shown back carries this reader's already.
+  if (form && tokenUrl && tokenField && tokenField.value.indexOf("page.") === 0) {
+    var asked = false;
+    form.addEventListener("focusin", function () {
+      if (asked) return;
+      asked = true;
+      fetch(tokenUrl, { credentials: "same-origin", cache: "no-store" })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (body) {
+          if (body && typeof body.token === "string") tokenField.value = body.token;
+        })
+        .catch(function () {
+          // Without a fresh token the post is confirmed once more: nothing is lost.
+        });
+    });
+  }
+
   var respond = document.getElementById("respond");
   var parentField = document.getElementById("comment-parent");
   var replyingTo = document.getElementById("replying-to");

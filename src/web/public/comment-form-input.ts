@@ -1,6 +1,7 @@
 // The comment form's fields, parsed with zod at the edge. A problem becomes a message next
 // to its field; what was typed is always kept, valid or not.
 import { z } from "zod";
+import { isFullWebAddress, normaliseWebsite, websiteMaxLength } from "../../content/website.ts";
 import { parseId } from "./params.ts";
 
 export type CommentField = "comment" | "name" | "email" | "url";
@@ -25,18 +26,25 @@ export const emptyCommentForm: CommentFormValues = {
   notifyPosts: false,
 };
 
+const tooLong = `Keep the address under ${websiteMaxLength} characters.`;
+
 /** A commenter's website: empty, or a full http(s) address. Shared with the admin editor. */
 export const webAddress = z
   .string()
-  .max(200, "Keep the address under 200 characters.")
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === "http:" || u.protocol === "https:") && !!u.hostname;
-    } catch {
-      return false;
-    }
-  }, "Give a full web address starting with http:// or https://, or leave it empty.");
+  .max(websiteMaxLength, tooLong)
+  .refine(
+    isFullWebAddress,
+    "Give a full web address starting with http:// or https://, or leave it empty.",
+  );
+
+/** The reader's website, as typed on the public form: a bare host reads as https://host. */
+const readerWebsite = z
+  .string()
+  .refine(
+    (v) => normaliseWebsite(v) !== undefined,
+    "That doesn’t look like a web address. Type it as example.com or https://example.com, or leave it empty.",
+  )
+  .refine((v) => (normaliseWebsite(v) ?? "").length <= websiteMaxLength, tooLong);
 
 const commentSchema = z.object({
   comment: z
@@ -52,7 +60,7 @@ const commentSchema = z.object({
     .min(1, "Give an email address; it is never shown.")
     .max(254, "That email address is too long.")
     .pipe(z.email("That doesn’t look like an email address.")),
-  url: z.union([z.literal(""), webAddress]),
+  url: readerWebsite,
 });
 
 export interface ParsedCommentForm {
@@ -87,6 +95,8 @@ export function parseCommentForm(body: Record<string, unknown>): ParsedCommentFo
       errors[field] ??= issue.message;
     }
   }
+  // What will be stored, so the form shows it back too when another field needs fixing.
+  if (!errors.url) values.url = normaliseWebsite(values.url) ?? values.url;
   const parentId = parseId(text(body.parent_id));
   return {
     values,

@@ -5,15 +5,15 @@
 import { clientAddressOf } from "../client-address.ts";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { countLinks, renderCommentBody } from "../../content/comment-markdown.ts";
-import { checkFormToken, commentViewKey } from "../../domain/comment-tokens.ts";
-import { commentById, createComment, hasApprovedComment } from "../../domain/comments.ts";
+import { commentViewKey, issueFormToken } from "../../domain/comment-tokens.ts";
+import { spendAllowance } from "../../domain/sign-in-limits.ts";
+import { commentById } from "../../domain/comments.ts";
 import { filmLabel } from "../../domain/films.ts";
-import { rateLimitExceeded } from "../../domain/moderation/rate-limit.ts";
-import { commentsClosed, decideStatus } from "../../domain/moderation/rules.ts";
+import { mailIsSetUp } from "../../domain/mail-settings.ts";
+import { postComment } from "../../domain/post-comment.ts";
 import { loadReviewPage } from "../../domain/review-page.ts";
 import { commentPagePath, pageOfComment } from "../../domain/comment-pages.ts";
-import { sameSubject, subjectDetails, subjectOf } from "../../domain/comment-subjects.ts";
+import { subjectDetails, subjectOf } from "../../domain/comment-subjects.ts";
 import { nowIso } from "../../domain/time.ts";
 import { renderCommentRss } from "../../feeds/comment-rss.ts";
 import { latestApprovedComments } from "../../domain/comment-feed-items.ts";
@@ -47,7 +47,8 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
   const { db, config } = services;
   registerCommenterSignInRoutes(app, services);
 
-  // "Leave a Reply" under a review, a post or a page.
+  // "Leave a Reply" under a review, a post or a page: parse, check who and from where, let
+  // the domain decide (src/domain/post-comment.ts), then show the outcome.
   const receive = (kind: SubjectKind) => async (c: Context) => {
     const slug = parseSlug(c.req.param("slug") ?? "");
     // Only the subject itself: the whole page's data is loaded just to show the form again.
@@ -60,75 +61,70 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     const form = signedIn
       ? parseSignedInCommentForm(body, authorOf(signedIn.identity))
       : parseCommentForm(body);
-    if (signedIn && !signedIn.identity.email) {
-      // The stand-in address receives nothing: no notices to choose.
+    const mailReady = await mailIsSetUp(db);
+    if (!mailReady || (signedIn && !signedIn.identity.email)) {
+      // Nobody could confirm (no mail), or the stand-in address receives nothing.
       form.values.notifyReplies = false;
       form.values.notifyPosts = false;
     }
-    const { settings } = await siteContext(services);
-    const back = async (status: 403 | 422 | 429, notice?: string) => {
+    const back = async (
+      status: 200 | 403 | 422 | 429,
+      show: { notice?: string; confirm?: boolean; token?: string | undefined },
+    ) => {
       const page = await renderSubjectPage(c, services, { kind, slug }, nowIso(), {
         returned: {
           status,
           values: form.values,
-          errors: notice ? {} : form.errors,
-          notice,
+          errors: show.notice || show.confirm ? {} : form.errors,
+          notice: show.notice,
+          confirm: show.confirm,
+          token: show.token,
           parentId: form.parentId,
         },
       });
       return page ?? notFound(c, services);
     };
+    if (isCrossSite(c, config.siteUrl)) return back(403, { notice: messages.crossSite });
 
-    if (commentsClosed(target.publishedAt, settings.closeCommentsAfterDays, nowIso())) {
-      return back(403, messages.closed);
-    }
-    if (isCrossSite(c, config.siteUrl)) return back(403, messages.crossSite);
-    const token = await checkFormToken(db, target.subject, form.token);
-    if (!token.ok) return back(422, messages.expired);
-    if (Object.keys(form.errors).length > 0) return back(422);
-
-    const ip = clientAddress(c);
+    const { settings } = await siteContext(services);
     const { values } = form;
-    if (config.commentRateLimits) {
-      const limited = await rateLimitExceeded(db, { ip, email: values.email }, Date.now());
-      if (limited) return back(429, messages.tooMany);
-    }
-
-    const parent = form.parentId === undefined ? undefined : await commentById(db, form.parentId);
-    const userAgent = (c.req.header("user-agent") ?? "").slice(0, 500);
-    const decision = decideStatus(
+    const ip = clientAddress(c);
+    const result = await postComment(
+      db,
       {
-        body: values.comment,
+        subject: target.subject,
+        publishedAt: target.publishedAt,
         name: values.name,
         email: values.email,
         url: values.url,
-        ip,
-        userAgent,
-        linkCount: countLinks(renderCommentBody(values.comment)),
+        body: values.comment,
+        notifyReplies: values.notifyReplies,
+        notifyPosts: values.notifyPosts,
+        parentId: form.parentId,
+        token: form.token,
         honeypot: form.honeypot,
-        fillMs: Date.now() - token.issuedAt,
+        hasFieldErrors: Object.keys(form.errors).length > 0,
         signedIn: signedIn !== undefined,
-        knownCommenter: await hasApprovedComment(db, values.email),
+        ip,
+        userAgent: (c.req.header("user-agent") ?? "").slice(0, 500),
       },
-      settings,
+      { settings, rateLimits: config.commentRateLimits, mailReady },
     );
-    const comment = await createComment(db, {
-      subject: target.subject,
-      // A reply to something not shown on this page becomes a comment of its own.
-      parentId:
-        parent && sameSubject(subjectOf(parent), target.subject) && parent.status === "approved"
-          ? parent.id
-          : undefined,
-      name: values.name,
-      email: values.email,
-      url: values.url,
-      body: values.comment,
-      status: decision.status,
-      notifyReplies: values.notifyReplies,
-      notifyPosts: values.notifyPosts,
-      ip,
-      userAgent,
-    });
+    // A form shown back keeps a token minted for this reader, so their time runs on.
+    const token = result.readerToken ? form.token : undefined;
+    switch (result.outcome) {
+      case "closed":
+        return back(403, { notice: messages.closed, token });
+      case "expired":
+        return back(422, { notice: messages.expired });
+      case "invalid":
+        return back(422, { token });
+      case "too-many":
+        return back(429, { notice: messages.tooMany, token });
+      case "confirm":
+        return back(200, { confirm: true });
+    }
+    const { comment, decision } = result;
     services.logger.info(
       { commentId: comment.id, status: decision.status, reason: decision.reason },
       "comment received",
@@ -216,6 +212,38 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
       }),
     );
   });
+}
+
+/** Fresh time tokens a reader may ask for in a window (15 minutes) before being told to wait. */
+const tokenAllowance = 60;
+
+/**
+ * GET …/comments/token: a time token minted for this reader, which the form's script asks for
+ * when the reader first touches the form (src/web/assets/comment-reply.js), so the minimum fill
+ * time runs from then and not from when the cached page was rendered. Never cached anywhere,
+ * so it is registered ahead of the page cache; limited per client address.
+ */
+export function registerCommentTokenRoutes(app: Hono, services: Services): void {
+  const { db } = services;
+  const mint = (kind: SubjectKind) => async (c: Context) => {
+    c.header("Cache-Control", "no-store");
+    const slug = parseSlug(c.req.param("slug") ?? "");
+    const target = slug && (await publicCommentTarget(db, { kind, slug }, nowIso()));
+    if (!target) return c.json({ error: "No such page." }, 404);
+    const waitMinutes = await spendAllowance(
+      db,
+      `comment-token:${clientAddress(c)}`,
+      tokenAllowance,
+    );
+    if (waitMinutes > 0) {
+      c.header("Retry-After", String(waitMinutes * 60));
+      return c.json({ error: "Too many requests." }, 429);
+    }
+    return c.json({ token: await issueFormToken(db, target.subject) });
+  };
+  app.get("/review/:slug/comments/token", mint("review"));
+  app.get("/post/:slug/comments/token", mint("post"));
+  app.get("/pages/:slug/comments/token", mint("page"));
 }
 
 /**

@@ -10,10 +10,13 @@ import { loadCommentPage, commentPagePath, type CommentPage } from "../../domain
 import type { CommentSubject } from "../../domain/comment-subjects.ts";
 import { depthOf } from "../../domain/comment-threads.ts";
 import {
-  issueFormToken,
+  issueConfirmToken,
+  issuePageToken,
   readCommentViewKey,
   readCommenterCookie,
 } from "../../domain/comment-tokens.ts";
+import { commentById } from "../../domain/comments.ts";
+import { mailIsSetUp } from "../../domain/mail-settings.ts";
 import { commentsClosed } from "../../domain/moderation/rules.ts";
 import type { SiteSettings } from "../../domain/settings.ts";
 import { nowIso } from "../../domain/time.ts";
@@ -37,6 +40,10 @@ export interface ReturnedForm {
   parentId?: number | undefined;
   /** Commenter sign-in's "Change": the provider buttons and guest fields again. */
   choosing?: boolean;
+  /** A cached page's form came back: one click on "Post Comment" sends it. */
+  confirm?: boolean | undefined;
+  /** The reader's own time token, kept (src/domain/comment-tokens.ts). */
+  token?: string | undefined;
 }
 
 /** What a page that takes comments tells this builder about itself. */
@@ -97,11 +104,19 @@ export async function buildComments(
       ? { id: parent.id, name: parent.authorName }
       : undefined;
 
+  const mailOffered = await mailIsSetUp(db);
   const form: CommentFormProps = {
     action: `${target.path}/comments`,
+    tokenUrl: `${target.path}/comments/token`,
     returnPath: target.path,
     pagePath: here,
-    token: await issueFormToken(db, target.subject),
+    // This HTML may be cached and served for hours: its own token can only prove a post too
+    // fast. A form shown back answers one reader's POST and is never cached.
+    token: returned
+      ? (returned.token ?? (await issueConfirmToken(db, target.subject)))
+      : await issuePageToken(db, target.subject),
+    confirm: returned?.confirm,
+    mailOffered,
     values:
       returned?.values ??
       (signIn.draft ? valuesOfDraft(signIn.draft) : await rememberedCommenter(c, services)),
@@ -115,6 +130,9 @@ export async function buildComments(
   const next = page.page < page.pageCount ? pathOf(page.page + 1) : undefined;
   const section = (
     <CommentsSection
+      ownNotice={
+        mailOffered && ownId !== undefined ? await ownNoticeOf(services, ownId) : undefined
+      }
       reviewLabel={target.label}
       pagePath={here}
       threads={threads}
@@ -133,6 +151,23 @@ export async function buildComments(
     />
   );
   return { section, page, prev, next };
+}
+
+/** What the reader who just posted is told beside their comment: the mail to look for. */
+async function ownNoticeOf(
+  services: Services,
+  ownId: number,
+): Promise<{ id: number; text: string } | undefined> {
+  const own = await commentById(services.db, ownId);
+  if (!own || (!own.notify_replies && !own.notify_posts)) return undefined;
+  // Said alike for every status, spam too: the page must not tell a bot how it was judged.
+  return {
+    id: own.id,
+    text:
+      "You asked to be notified by email. Check your inbox for a message with a link to " +
+      "confirm: nothing more is sent until you follow it. If you confirmed before, there is " +
+      "nothing to do.",
+  };
 }
 
 function replyParam(raw: string | undefined): number | undefined {

@@ -11,6 +11,8 @@ import {
 
 export interface CommentFormProps {
   action: string;
+  /** Where the form's script asks for a time token minted for this reader. */
+  tokenUrl?: string | undefined;
   /** The review's or post's own address: where sign-in brings the reader back. */
   returnPath: string;
   /** The comment page this form is on (the own address, or …/comment-page-N). */
@@ -25,7 +27,17 @@ export interface CommentFormProps {
   repliesByMail?: boolean | undefined;
   /** Commenter sign-in: the enabled providers, or who is signed in; none when neither. */
   signIn?: SignInOffer | undefined;
+  /** Sent from a page whose token says nothing of this reader: one click confirms it. */
+  confirm?: boolean | undefined;
+  /** Mail is set up, so "notify me" can be confirmed; the boxes are not offered otherwise. */
+  mailOffered?: boolean | undefined;
 }
+
+/**
+ * The id of the box a form shown back starts with. The form posts to an address ending in
+ * #summaryId, so without any script the browser scrolls to that box and focuses it.
+ */
+export const summaryId = "comment-problems";
 
 const labels: Record<CommentField, string> = {
   comment: "Comment",
@@ -37,7 +49,6 @@ const labels: Record<CommentField, string> = {
 export function CommentForm(props: CommentFormProps) {
   const { values, errors, signIn } = props;
   const signedIn = signIn?.choosing ? undefined : signIn?.signedIn;
-  const problems = (Object.keys(labels) as CommentField[]).filter((f) => errors[f]);
   const described = (field: CommentField, hint?: string) => {
     const ids = [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(" ");
     return {
@@ -53,6 +64,7 @@ export function CommentForm(props: CommentFormProps) {
     ) : null;
   return (
     <div id="respond" class="comment-respond">
+      <FormSummary notice={props.notice} confirm={props.confirm} errors={errors} />
       <h2 id="reply-title" class="comment-reply-title">
         Leave a Reply
       </h2>
@@ -62,30 +74,12 @@ export function CommentForm(props: CommentFormProps) {
           Cancel reply
         </a>
       </p>
-      {props.notice || problems.length > 0 ? (
-        <div class="form-problems" role="alert" tabindex={-1} id="comment-problems">
-          {props.notice ? <p>{props.notice}</p> : null}
-          {problems.length > 0 ? (
-            <>
-              <p>Please check {problems.length === 1 ? "this field" : "these fields"}:</p>
-              <ul>
-                {problems.map((f) => (
-                  <li>
-                    <a href={`#comment-${f}`}>
-                      {labels[f]}: {errors[f]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </div>
-      ) : null}
       <form
         id="commentform"
         class="comment-form"
         method="post"
-        action={props.action}
+        action={`${props.action}#${summaryId}`}
+        data-token-url={props.tokenUrl}
         aria-labelledby="reply-title"
       >
         {signIn ? <DefaultSubmit /> : null}
@@ -146,7 +140,9 @@ export function CommentForm(props: CommentFormProps) {
               <input
                 id="comment-url"
                 name="url"
-                type="url"
+                // Not type="url": the browser would refuse "example.com", which is taken here.
+                type="text"
+                inputmode="url"
                 value={values.url}
                 maxlength={200}
                 autocomplete="url"
@@ -175,7 +171,7 @@ export function CommentForm(props: CommentFormProps) {
             </label>
           </p>
         )}
-        {signedIn && !signedIn.hasEmail ? null : (
+        {!props.mailOffered || (signedIn && !signedIn.hasEmail) ? null : (
           <>
             {props.repliesByMail === false ? null : (
               <p class="check">
@@ -214,6 +210,69 @@ export function CommentForm(props: CommentFormProps) {
           <button type="submit">Post Comment</button>
         </p>
       </form>
+    </div>
+  );
+}
+
+/**
+ * What a form shown back starts with (GOV.UK's error summary): a heading and a link to each
+ * field in error; or the whole submission's problem; or the one-click confirmation.
+ */
+function FormSummary(props: {
+  notice: string | undefined;
+  confirm: boolean | undefined;
+  errors: Partial<Record<CommentField, string>>;
+}) {
+  const { errors } = props;
+  const problems = (Object.keys(labels) as CommentField[]).filter((f) => errors[f]);
+  if (props.confirm) {
+    return (
+      <div
+        class="form-confirm"
+        role="alert"
+        tabindex={-1}
+        id={summaryId}
+        aria-labelledby="comment-confirm-title"
+      >
+        <h2 id="comment-confirm-title">Confirm your comment</h2>
+        <p>Your comment is below as you wrote it. Press “Post Comment” once more to send it.</p>
+        <p class="hint">
+          This page was ready before you opened it, so it cannot tell how long you took to write;
+          asking once is how it knows a person is here. With JavaScript on, there is no such step.
+        </p>
+      </div>
+    );
+  }
+  if (!props.notice && problems.length === 0) return null;
+  if (problems.length === 0) {
+    return (
+      <div class="form-problems" role="alert" tabindex={-1} id={summaryId}>
+        <p>{props.notice}</p>
+      </div>
+    );
+  }
+  return (
+    <div
+      class="form-problems error-summary"
+      role="alert"
+      tabindex={-1}
+      id={summaryId}
+      aria-labelledby="comment-problems-title"
+    >
+      <h2 id="comment-problems-title">There is a problem</h2>
+      <p>
+        Your comment was not posted. Please check{" "}
+        {problems.length === 1 ? "this field" : "these fields"}:
+      </p>
+      <ul>
+        {problems.map((f) => (
+          <li>
+            <a href={`#comment-${f}`}>
+              {labels[f]}: {errors[f]}
+            </a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

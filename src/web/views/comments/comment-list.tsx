@@ -16,6 +16,8 @@ export interface CommentListProps {
   closed: boolean;
   /** Where pictures come from: drawn here (the default), or Gravatar when the owner chose it. */
   avatars?: "local" | "gravatar" | undefined;
+  /** Said beside the comment its author just posted (the mail to look for). */
+  ownNotice?: { id: number; text: string } | undefined;
 }
 
 const avatarSize = 40;
@@ -79,6 +81,11 @@ function CommentItem(props: CommentListProps & { node: CommentNode }) {
         {comment.awaitingModeration ? (
           <p class="comment-awaiting" role="status">
             Your comment is awaiting moderation.
+          </p>
+        ) : null}
+        {props.ownNotice?.id === comment.id ? (
+          <p class="comment-own-notice" role="status">
+            {props.ownNotice.text}
           </p>
         ) : null}
         <div class="comment-content" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />

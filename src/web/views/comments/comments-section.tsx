@@ -20,6 +20,8 @@ export interface CommentsSectionProps {
   avatars?: "local" | "gravatar";
   /** Where this page sits among the comment pages; no list when there is one page. */
   paging?: CommentPaging | undefined;
+  /** Said beside the comment its author just posted (the mail to look for). */
+  ownNotice?: { id: number; text: string } | undefined;
 }
 
 export interface CommentPaging {
@@ -32,10 +34,14 @@ export interface CommentPaging {
 }
 
 export function CommentsSection(props: CommentsSectionProps) {
+  // The count is of public comments only; a waiting one is shown to its author alone.
+  const ownWaiting = hasWaiting(props.threads);
   const heading =
-    props.count === 0
-      ? `No replies yet to “${props.reviewLabel}”`
-      : `${props.count === 1 ? "One Reply" : `${props.count} Replies`} to “${props.reviewLabel}”`;
+    props.count > 0
+      ? `${props.count === 1 ? "One Reply" : `${props.count} Replies`} to “${props.reviewLabel}”`
+      : ownWaiting
+        ? "Your comment is awaiting moderation"
+        : `No replies yet to “${props.reviewLabel}”`;
   return (
     <section id="comments" class="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{heading}</h2>
@@ -45,6 +51,7 @@ export function CommentsSection(props: CommentsSectionProps) {
         maxDepth={props.maxDepth}
         closed={props.closed}
         avatars={props.avatars}
+        ownNotice={props.ownNotice}
       />
       {props.paging ? <CommentPages paging={props.paging} /> : null}
       {props.closed ? (
@@ -62,6 +69,10 @@ export function CommentsSection(props: CommentsSectionProps) {
       )}
     </section>
   );
+}
+
+function hasWaiting(nodes: CommentNode[]): boolean {
+  return nodes.some((n) => n.comment.awaitingModeration || hasWaiting(n.replies));
 }
 
 /** "Older comments · 1 2 3 · Newer comments", WordPress's comment navigation. */
@@ -98,7 +109,7 @@ function CommentPages(props: { paging: CommentPaging }) {
 /** A comment sent after closing still comes back, so the words can be kept elsewhere. */
 export function ClosedNotice(props: { notice: string; text: string }) {
   return (
-    <div class="form-problems" role="alert">
+    <div class="form-problems" role="alert" id="comment-problems" tabindex={-1}>
       <p>{props.notice}</p>
       {props.text ? (
         <>
