@@ -1,54 +1,34 @@
 // `cinelog export letterboxd [--out DIR]`: the reviews and film log as Letterboxd's import
 // CSV (letterboxd-import-1.csv, -2.csv, … each under 1 MB), ready for letterboxd.com/import.
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { exportLetterboxd } from "../exporters/letterboxd/export-letterboxd.ts";
-import { openCommandRuntime } from "../runtime.ts";
-import { complain, say, type CliIo } from "./io.ts";
-import { progressBar } from "./progress-bar.ts";
+import { errorCode, fileCommand } from "./file-command.ts";
 
-const usage = "Usage: cinelog export letterboxd [--out DIR]";
+/** A folder that cannot be written to: the user's to fix, not a bug. */
+const unwritable = new Set(["EACCES", "ENOTDIR", "EEXIST", "EROFS"]);
 
-export async function exportLetterboxdCommand(args: string[], io: CliIo): Promise<number> {
-  let dir: string;
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { out: { type: "string" } },
-      allowPositionals: true,
-    });
-    if (positionals.length > 0) throw new Error(`unexpected ${positionals.join(" ")}`);
-    dir = path.resolve(values.out ?? ".");
-  } catch {
-    complain(io, usage);
-    return 2;
-  }
-  const { db } = await openCommandRuntime(io);
-  const onTerminal = io.stderr.isTTY;
-  try {
+export const exportLetterboxdCommand = fileCommand({
+  usage: "Usage: cinelog export letterboxd [--out DIR]",
+  options: { out: { type: "string" } },
+  args: ({ values: { out }, positionals }) =>
+    positionals.length === 0 ? path.resolve((out as string | undefined) ?? ".") : undefined,
+  async work({ args: dir, runtime: { db }, progress }) {
     const result = await exportLetterboxd(db, {
       dir,
-      ...(onTerminal ? { onProgress: progressBar(io.stderr) } : {}),
+      ...(progress ? { onProgress: progress } : {}),
     });
-    if (onTerminal) io.stderr.write("\n");
     const files = result.files.map((f) => `  ${f}`).join("\n");
-    say(io, `Exported ${result.rows} rows for Letterboxd to:\n${files}`);
+    const lines = [`Exported ${result.rows} rows for Letterboxd to:\n${files}`];
     if (result.oversized > 0) {
-      say(
-        io,
+      lines.push(
         `${result.oversized} review(s) are longer than Letterboxd takes in one file; shorten them there.`,
       );
     }
-    return 0;
-  } catch (error) {
-    if (onTerminal) io.stderr.write("\n");
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "ENOTDIR" || code === "EEXIST" || code === "EROFS") {
-      complain(io, `Export failed: cannot write to ${dir} (${code}).`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await db.close();
-  }
-}
+    return lines;
+  },
+  verb: "Export",
+  knownFailure: (error, dir) => {
+    const code = errorCode(error);
+    return code && unwritable.has(code) ? `cannot write to ${dir} (${code}).` : undefined;
+  },
+});

@@ -1,34 +1,22 @@
 // `cinelog import wordpress FILE.xml`: brings a WordPress export in, with a progress bar on a
 // terminal and a summary at the end. Safe to run again: what was imported is recognised.
-import { parseArgs } from "node:util";
-import {
-  commandFailureText,
-  ImportFailed,
-  importForCommand,
-} from "../importers/worker/import-for-command.ts";
-import { openCommandRuntime } from "../runtime.ts";
-import { complain, say, type CliIo } from "./io.ts";
-import { progressBar } from "./progress-bar.ts";
+import { commandFailureReason, importForCommand } from "../importers/worker/import-for-command.ts";
+import { fileCommand } from "./file-command.ts";
 
-const usage = "Usage: cinelog import wordpress FILE.xml [--uploads DIR] [--fetch-attachments]";
-
-export async function importWordPressCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    // Fetching from the old site is a request to a third party: only when the owner asks.
-    options: { uploads: { type: "string" }, "fetch-attachments": { type: "boolean" } },
-    allowPositionals: true,
-    strict: false,
-  });
-  const [file] = positionals;
-  const uploadsDir = typeof values.uploads === "string" ? values.uploads : undefined;
-  if (!file) {
-    complain(io, usage);
-    return 2;
-  }
-  const runtime = await openCommandRuntime(io);
-  const onTerminal = io.stderr.isTTY;
-  try {
+export const importWordPressCommand = fileCommand({
+  usage: "Usage: cinelog import wordpress FILE.xml [--uploads DIR] [--fetch-attachments]",
+  // Fetching from the old site is a request to a third party: only when the owner asks.
+  options: { uploads: { type: "string" }, "fetch-attachments": { type: "boolean" } },
+  lenient: true,
+  args: ({ values, positionals: [file] }) =>
+    file
+      ? {
+          file,
+          uploadsDir: typeof values.uploads === "string" ? values.uploads : undefined,
+          fetchAttachments: values["fetch-attachments"] === true,
+        }
+      : undefined,
+  async work({ args: { file, uploadsDir, fetchAttachments }, runtime, progress }) {
     // In a worker with a capped heap: see src/importers/worker/run-import.ts.
     const summary = await importForCommand(
       {
@@ -36,22 +24,13 @@ export async function importWordPressCommand(args: string[], io: CliIo): Promise
         file,
         mediaDir: runtime.config.mediaDir,
         ...(uploadsDir ? { uploadsDir } : {}),
-        fetchAttachments: values["fetch-attachments"] === true,
+        fetchAttachments,
       },
       runtime,
-      onTerminal ? progressBar(io.stderr) : undefined,
+      progress,
     );
-    if (onTerminal) io.stderr.write("\n");
-    say(io, summary.text);
-    return 0;
-  } catch (error) {
-    if (onTerminal) io.stderr.write("\n");
-    if (error instanceof ImportFailed) {
-      complain(io, commandFailureText("Import", error));
-      return 1;
-    }
-    throw error;
-  } finally {
-    await runtime.db.close();
-  }
-}
+    return [summary.text];
+  },
+  verb: "Import",
+  knownFailure: commandFailureReason,
+});

@@ -27,3 +27,14 @@ export function say(io: CliIo, text: string): void {
 export function complain(io: CliIo, text: string): void {
   io.stderr.write(`${text}\n`);
 }
+
+/**
+ * A failure nobody planned for (a bug, a database gone): its message and exit code 1. The
+ * stack, for a bug report, only with LOG_LEVEL=debug or trace; a user sees one line.
+ */
+export function unexpectedFailure(io: CliIo, error: unknown): number {
+  const debugging = io.env.LOG_LEVEL === "debug" || io.env.LOG_LEVEL === "trace";
+  const stack = debugging && error instanceof Error ? error.stack : undefined;
+  complain(io, stack ?? (error instanceof Error ? error.message : String(error)));
+  return 1;
+}

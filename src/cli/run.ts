@@ -1,7 +1,7 @@
 // The `cinelog` command's dispatch: `run(argv, io)` returns the exit code, so tests call it
 // in-process. Each command is imported only once it is chosen, so `--help` and a mistyped
 // command answer without loading the database drivers, the web app or the importers.
-import { complain, say, type CliIo } from "./io.ts";
+import { complain, say, unexpectedFailure, type CliIo } from "./io.ts";
 
 export const help = `cinelog — a self-hosted film journal
 
@@ -35,8 +35,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    complain(io, error instanceof Error ? error.message : String(error));
-    return 1;
+    return unexpectedFailure(io, error);
   }
 }
 

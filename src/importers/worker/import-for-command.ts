@@ -10,8 +10,6 @@ import {
   type IsolatedSummary,
 } from "./run-import.ts";
 
-export { ImportFailed } from "./run-import.ts";
-
 export async function importForCommand(
   request: ImportRequest,
   runtime: { config: Config; db: Db },
@@ -27,8 +25,9 @@ export async function importForCommand(
   });
 }
 
-/** "Import failed: …", with a bug's stack kept for whoever reports it. */
-export function commandFailureText(verb: string, error: ImportFailed): string {
+/** The reason after "Import failed: ", with a bug's stack kept for whoever reports it. */
+export function commandFailureReason(error: unknown): string | undefined {
+  if (!(error instanceof ImportFailed)) return undefined;
   const detail = error.reason === "crash" && error.detail ? `\n${error.detail}` : "";
-  return `${verb} failed: ${error.message}${detail}`;
+  return `${error.message}${detail}`;
 }
