@@ -50,8 +50,13 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
       },
     };
   }
-  // A database of its own, copied from the migrated template.
-  const database = `t_${randomBytes(6).toString("hex")}`;
+  // A database of its own, copied from the migrated template. Its name starts with the time it
+  // was made (seconds, hex), so a later run's clean-up can tell a leftover from a database that
+  // another run, started beside this one, is using right now.
+  const madeAt = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, "0");
+  const database = `t_${madeAt}${randomBytes(2).toString("hex")}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
   try {
     await admin.connect();

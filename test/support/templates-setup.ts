@@ -19,8 +19,12 @@ async function dropLeftOverDatabases(url: string): Promise<void> {
     const { rows } = await admin.query<{ datname: string }>(
       "select datname from pg_database where datname ~ '^t_[0-9a-f]{12}$'",
     );
+    const now = Date.now() / 1000;
     for (const { datname } of rows) {
-      // Without force: a database another run is using right now stays.
+      // Only those made over an hour ago: a run started beside this one (another checkout, say)
+      // may hold a younger one with its pool idle, and a drop without force would still succeed.
+      const madeAt = Number.parseInt(datname.slice(2, 10), 16);
+      if (Math.abs(now - madeAt) < 3600) continue;
       await admin.query(`drop database if exists ${datname}`).catch(() => undefined);
     }
   } finally {
