@@ -6,7 +6,7 @@ import type { Kysely } from "kysely";
 import type { Db } from "../db/connect.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { recordChange } from "../domain/changes.ts";
-import { rebuildSearchIndex } from "../search/index.ts";
+import { rebuildSearchIndex } from "../search/indexer.ts";
 import { BackupError, manifestName, manifestSchema, mediaPrefix } from "./backup-format.ts";
 import type { Manifest } from "./backup-format.ts";
 import { replacedTables, restoreOrder, type TablePlan } from "./backup-plan.ts";

@@ -2,7 +2,6 @@
 // may be found is decided when searching (see index.ts), so a scheduled review becomes
 // searchable by itself once it is due, with no job to re-index it.
 import type { Db } from "../db/connect.ts";
-import { filmCredits } from "../domain/films.ts";
 import { buildSearchDocument } from "./document.ts";
 import { engineFor } from "./engine.ts";
 
@@ -17,7 +16,15 @@ export async function indexReview(db: Db, reviewId: number): Promise<void> {
     .executeTakeFirst();
   if (!review) return engine.remove(db, reviewId);
   const [credits, tags] = await Promise.all([
-    filmCredits(db, review.filmId),
+    // The names and characters only; read here so that search needs nothing from the domain.
+    db.kysely
+      .selectFrom("credits")
+      .innerJoin("people", "people.id", "credits.person_id")
+      .select(["people.name", "credits.character"])
+      .where("credits.film_id", "=", review.filmId)
+      .orderBy("credits.role")
+      .orderBy("credits.position")
+      .execute(),
     // Read here rather than through domain/tags.ts, which calls indexReview itself.
     db.kysely
       .selectFrom("tags")
@@ -31,7 +38,7 @@ export async function indexReview(db: Db, reviewId: number): Promise<void> {
     title: review.title,
     originalTitle: review.original_title,
     // Characters too: a reader may remember "Ben Sanderson" rather than the film's title.
-    people: credits.flatMap((c) => (c.character ? [c.person.name, c.character] : [c.person.name])),
+    people: credits.flatMap((c) => (c.character ? [c.name, c.character] : [c.name])),
     tags: tags.map((t) => t.name),
     bodyMarkdown: review.body_md,
   });

@@ -11,7 +11,7 @@ import {
   removeAccount,
   updateAccount,
 } from "../../src/domain/users.ts";
-import { sessionCookieName } from "../../src/web/cache/cache-middleware.ts";
+import { sessionCookieName } from "../../src/web/cookie-names.ts";
 import { appFor, getPage, textOf } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";

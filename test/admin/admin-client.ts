@@ -5,7 +5,7 @@ import { parseHTML } from "linkedom";
 import type { Db } from "../../src/db/connect.ts";
 import type { Role } from "../../src/db/schema.ts";
 import { createUser } from "../../src/domain/users.ts";
-import { sessionCookieName } from "../../src/web/cache/cache-middleware.ts";
+import { sessionCookieName } from "../../src/web/cookie-names.ts";
 import type { appFor } from "../support/app.ts";
 
 export type App = ReturnType<typeof appFor>;

@@ -9,7 +9,7 @@ import {
 } from "../../src/domain/review-editing.ts";
 import { ReviewInputError } from "../../src/domain/reviews.ts";
 import { tagsOfReview } from "../../src/domain/tags.ts";
-import { searchReviews } from "../../src/search/index.ts";
+import { searchReviews } from "../../src/domain/review-search.ts";
 import { appFor } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";

@@ -2,7 +2,7 @@
 // edits that show at once, validation that keeps every field, and role limits on publishing.
 import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
-import { searchReviews } from "../../src/search/index.ts";
+import { searchReviews } from "../../src/domain/review-search.ts";
 import { getPage, textOf } from "../support/app.ts";
 import { dialects } from "../support/databases.ts";
 import { csrfToken, formState, getAs, postForm, savedReviewId, signIn } from "./admin-client.ts";

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nowIso } from "../../src/domain/time.ts";
-import { searchReviews } from "../../src/search/index.ts";
+import { searchReviews } from "../../src/domain/review-search.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";
 

@@ -7,13 +7,8 @@ import { addCredits, createFilm } from "../../src/domain/films.ts";
 import { createReview } from "../../src/domain/reviews.ts";
 import { setReviewTags } from "../../src/domain/tags.ts";
 import { nowIso } from "../../src/domain/time.ts";
-import {
-  rebuildSearchIndex,
-  reindexFilm,
-  searchReviews,
-  type SearchPage,
-  type Segment,
-} from "../../src/search/index.ts";
+import { searchReviews, type SearchPage, type Segment } from "../../src/domain/review-search.ts";
+import { rebuildSearchIndex, reindexFilm } from "../../src/search/indexer.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { body24, buildRankingSite, makeAuthor, nextDay, publisher } from "./search-data.ts";
 

@@ -12,7 +12,7 @@ import {
   maxTokenLength,
   queryTerms,
 } from "../../src/search/tokens.ts";
-import { parseSearchParams } from "../../src/web/public/search-routes.tsx";
+import { parseSearchParams } from "../../src/web/search-params.ts";
 
 const render = (segments: Segment[]) =>
   segments.map((s) => (s.marked ? `[${s.text}]` : s.text)).join("");

@@ -3,7 +3,7 @@
 import { brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReview } from "../../src/domain/reviews.ts";
-import { sessionCookieName } from "../../src/web/cache/cache-middleware.ts";
+import { sessionCookieName } from "../../src/web/cookie-names.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";
 import { serveForTest } from "../support/server.ts";

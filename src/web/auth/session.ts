@@ -7,7 +7,7 @@ import type { Session, User } from "../../db/schema.ts";
 import { resumeSession, sessionLifetimeMs } from "../../domain/sessions.ts";
 import { clientAddressOf } from "../client-address.ts";
 import type { Services } from "../services.ts";
-import { sessionCookieName } from "../cache/cache-middleware.ts";
+import { sessionCookieName } from "../cookie-names.ts";
 
 export interface SignedIn {
   user: User;

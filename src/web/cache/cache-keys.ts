@@ -1,5 +1,5 @@
 // Which requests the page cache may answer, and under what key.
-import { parseSearchParams } from "../public/search-routes.tsx";
+import { parseSearchParams } from "../search-params.ts";
 
 export interface CacheSlot {
   key: string;

@@ -8,8 +8,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../../db/connect.ts";
-import { commenterCookieName } from "../public/commenter-cookie.ts";
 import { commenterSessionCookieName } from "../auth/commenter/commenter-session-cookie.ts";
+import { commenterCookieName, sessionCookieName } from "../cookie-names.ts";
 import { securityHeadersFor } from "../security-headers.ts";
 import { cacheSlotFor, type CacheSlot } from "./cache-keys.ts";
 import { cachedReply, publicCacheControl, type CachedReply } from "./cached-response.ts";
@@ -18,9 +18,6 @@ import { buildCachedPage, PageCache, type CachedPage } from "./page-cache.ts";
 import { tagsForPath } from "./page-tags.ts";
 
 export { publicCacheControl };
-
-/** Cookie of a signed-in writer: they always get a fresh page, never a cached one. */
-export const sessionCookieName = "cinelog_session";
 
 const searchCacheBytes = 32 * 1024 * 1024;
 

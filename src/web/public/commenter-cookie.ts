@@ -4,8 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../../db/connect.ts";
 import { commenterCookieValue, type Commenter } from "../../domain/comment-tokens.ts";
-
-export const commenterCookieName = "cinelog_commenter";
+import { commenterCookieName } from "../cookie-names.ts";
 
 export async function rememberCommenter(c: Context, db: Db, who: Commenter): Promise<void> {
   setCookie(c, commenterCookieName, await commenterCookieValue(db, who), {

@@ -23,7 +23,7 @@ import { nowIso } from "../../domain/time.ts";
 import type { Services } from "../services.ts";
 import type { CommentFormProps } from "../views/comments/comment-form.tsx";
 import { CommentsSection } from "../views/comments/comments-section.tsx";
-import { commenterCookieName } from "./commenter-cookie.ts";
+import { commenterCookieName } from "../cookie-names.ts";
 import { formSignIn, valuesOfDraft } from "./commenter-sign-in-form.ts";
 import {
   emptyCommentForm,

@@ -2,7 +2,11 @@
 // matching words marked. Highlights arrive as segments of plain text; only the <mark>
 // elements below are markup, and the renderer escapes all the text.
 import { CommentCountLink } from "./index-pages/comment-count.tsx";
-import type { SearchPage as SearchResults, SearchResult, Segment } from "../../search/index.ts";
+import type {
+  SearchPage as SearchResults,
+  SearchResult,
+  Segment,
+} from "../../domain/review-search.ts";
 import { maxQueryLength } from "../../search/tokens.ts";
 import { DateTime, PeopleLinks } from "./names.tsx";
 

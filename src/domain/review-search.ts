@@ -1,16 +1,15 @@
 // Full-text search over public reviews: film titles, people, tags and review bodies, ranked
 // with title matches first, the same way on SQLite (FTS5) and PostgreSQL (tsvector).
 import type { Db } from "../db/connect.ts";
-import { directorsOf } from "../domain/films.ts";
-import { approvedCommentCounts } from "../domain/indexes/comment-counts.ts";
-import type { Page } from "../domain/reviews.ts";
-import { isPublicReview } from "../domain/visibility.ts";
-import { engineFor } from "./engine.ts";
-import { hasMatch, highlight, snippet, type Segment } from "./snippet.ts";
-import { fold, queryTerms, type QueryTerm } from "./tokens.ts";
+import { directorsOf } from "./films.ts";
+import { approvedCommentCounts } from "./indexes/comment-counts.ts";
+import type { Page } from "./reviews.ts";
+import { isPublicReview } from "./visibility.ts";
+import { engineFor } from "../search/engine.ts";
+import { hasMatch, highlight, snippet, type Segment } from "../search/snippet.ts";
+import { fold, queryTerms, type QueryTerm } from "../search/tokens.ts";
 
-export { indexReview, rebuildSearchIndex, reindexFilm } from "./indexer.ts";
-export type { Segment } from "./snippet.ts";
+export type { Segment } from "../search/snippet.ts";
 
 export interface SearchResult {
   reviewId: number;
