@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/connect.ts";
 import { recordChange } from "./changes.ts";
 import { commentSettings, rememberGravatarChoice } from "./moderation/comment-settings.ts";
+import { statsSettings } from "./stats/stats-settings.ts";
 
 export const ratingScales = ["none", "stars5", "ten", "hundred"] as const;
 export type RatingScale = (typeof ratingScales)[number];
@@ -12,6 +13,7 @@ const settingsSchema = z.object({
   siteDescription: z.string().default("A film journal."),
   ratingScale: z.enum(ratingScales).default("stars5"),
   ...commentSettings,
+  ...statsSettings,
 });
 
 export type SiteSettings = z.infer<typeof settingsSchema>;
