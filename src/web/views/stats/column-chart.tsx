@@ -82,25 +82,27 @@ export function ColumnChart(props: {
           );
         })}
       </svg>
-      <table class="visually-hidden">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">{props.valueHeading}</th>
-            {props.innerHeading && <th scope="col">{props.innerHeading}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((c) => (
+      <div class="visually-hidden">
+        <table>
+          <caption>{props.caption}</caption>
+          <thead>
             <tr>
-              <th scope="row">{c.label}</th>
-              <td>{c.value}</td>
-              {props.innerHeading && <td>{c.inner ?? 0}</td>}
+              <th scope="col">Period</th>
+              <th scope="col">{props.valueHeading}</th>
+              {props.innerHeading && <th scope="col">{props.innerHeading}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {columns.map((c) => (
+              <tr>
+                <th scope="row">{c.label}</th>
+                <td>{c.value}</td>
+                {props.innerHeading && <td>{c.inner ?? 0}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
