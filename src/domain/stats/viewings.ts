@@ -1,10 +1,11 @@
 // The raw facts behind every stats figure, read in a few queries: each viewing (a public
 // review's watched day, else its publishing day; and each Letterboxd diary entry that no
-// review already covers), the public reviews with their length, and per-review comment counts.
+// review already covers), the public reviews with their length in words (review-words.ts),
+// and per-review comment counts.
 // Everything else is arithmetic over these rows (figures.ts), so both databases agree.
-import { sql } from "kysely";
 import type { Db } from "../../db/connect.ts";
 import { isPublicReview } from "../visibility.ts";
+import { reviewWords } from "./review-words.ts";
 
 export interface Viewing {
   /** `YYYY-MM-DD`. */
@@ -37,9 +38,6 @@ export interface StatsFacts {
 }
 
 export async function loadStatsFacts(db: Db, now: string): Promise<StatsFacts> {
-  // Words are counted as gaps between them (line breaks read as spaces), in the database, so
-  // the review bodies never travel.
-  const flat = sql<string>`replace(replace(reviews.body_md, ${"\n"}, ' '), ${"\r"}, ' ')`;
   const [reviewRows, logRows, commentRows] = await Promise.all([
     db.kysely
       .selectFrom("reviews")
@@ -55,9 +53,7 @@ export async function loadStatsFacts(db: Db, now: string): Promise<StatsFacts> {
         "reviews.watched_on as watchedOn",
         "reviews.is_rewatch as rewatch",
         "reviews.published_at as publishedAt",
-        sql<number>`length(trim(${flat})) - length(replace(trim(${flat}), ' ', '')) + 1`.as(
-          "words",
-        ),
+        "reviews.updated_at as updatedAt",
       ])
       .execute(),
     db.kysely
@@ -81,6 +77,7 @@ export async function loadStatsFacts(db: Db, now: string): Promise<StatsFacts> {
       .groupBy("comments.review_id")
       .execute(),
   ]);
+  const words = await reviewWords(db, reviewRows);
   const comments = new Map(commentRows.map((r) => [Number(r.reviewId), Number(r.n)]));
   const reviews: PublicReviewFacts[] = [];
   const viewings: Viewing[] = [];
@@ -98,7 +95,7 @@ export async function loadStatsFacts(db: Db, now: string): Promise<StatsFacts> {
       filmYear,
       rating,
       publishedOn,
-      words: Math.max(0, Number(r.words)),
+      words: words.get(r.id) ?? 0,
       comments: comments.get(r.id) ?? 0,
     });
     viewings.push({
