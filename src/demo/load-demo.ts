@@ -11,6 +11,7 @@ import { saveSetting } from "../domain/settings.ts";
 import { addStill, stillOf } from "../domain/stills.ts";
 import { createUser } from "../domain/users.ts";
 import { demoComments } from "./demo-comments.ts";
+import { loadDemoViewings } from "./demo-viewings.ts";
 import { demoFilms, demoReviews, demoSeries, type DemoFilm } from "./demo-content.ts";
 import { renderStill } from "./still-art.ts";
 import { processStill } from "../media/still-variants.ts";
@@ -98,6 +99,9 @@ export async function loadDemo(
     if (!film) throw new Error(`Demo series names unknown film ${key}`);
     await appendSeriesEntry(db, series.id, film.id, reviewIdByFilm.get(key) ?? null);
   }
+  // The diary behind the year in review, and a goal to pace it against.
+  await loadDemoViewings(db, films);
+  await saveSetting(db, "statsYearlyGoal", 60);
   const commentIds = new Map<string, number>();
   for (const demo of demoComments) {
     const review = reviewBySlug.get(demo.review);

@@ -4,12 +4,14 @@ import { ratingScales } from "../content/rating.ts";
 import type { Db } from "../db/connect.ts";
 import { recordChange } from "./changes.ts";
 import { commentSettings, rememberGravatarChoice } from "./moderation/comment-settings.ts";
+import { statsSettings } from "./stats/stats-settings.ts";
 
 const settingsSchema = z.object({
   siteTitle: z.string().min(1).default("Cinelog"),
   siteDescription: z.string().default("A film journal."),
   ratingScale: z.enum(ratingScales).default("stars5"),
   ...commentSettings,
+  ...statsSettings,
 });
 
 export type SiteSettings = z.infer<typeof settingsSchema>;

@@ -18,6 +18,7 @@ import { registerIndexRoutes } from "./public/index-routes.tsx";
 import { movedTo, registerRedirectRoutes } from "./public/redirect-routes.ts";
 import { registerPostRoutes } from "./public/post-routes.tsx";
 import { notFound, registerPublicRoutes } from "./public/routes.tsx";
+import { registerStatsRoutes } from "./public/stats-routes.tsx";
 import { registerSearchRoutes } from "./public/search-routes.tsx";
 import { registerSubscriptionRoutes } from "./public/subscription-routes.tsx";
 import { registerWordPressAddresses } from "./public/wordpress-addresses.ts";
@@ -70,6 +71,7 @@ export function createApp(
   registerPublicRoutes(app, services);
   registerPostRoutes(app, services);
   registerIndexRoutes(app, services);
+  registerStatsRoutes(app, services);
   registerSearchRoutes(app, services);
   registerFeedRoutes(app, services);
   registerCommentRoutes(app, services);

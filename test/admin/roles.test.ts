@@ -397,6 +397,19 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         },
         expect: ownerRedirect,
       },
+      {
+        method: "GET",
+        route: "/admin/settings/stats",
+        path: "/admin/settings/stats",
+        expect: ownerOnly,
+      },
+      {
+        method: "POST",
+        route: "/admin/settings/stats",
+        path: "/admin/settings/stats",
+        fields: { statsEnabled: "on", "show-months": "on", statsYearlyGoal: "0" },
+        expect: ownerRedirect,
+      },
       { method: "GET", route: "/admin/users", path: "/admin/users", expect: ownerOnly },
       {
         method: "POST",

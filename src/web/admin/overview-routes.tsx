@@ -7,6 +7,8 @@ import { nowIso } from "../../domain/time.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import { currentCsrfToken, renderAdmin } from "./admin-page.ts";
+import { dashboardNumbers } from "../../domain/stats/dashboard-numbers.ts";
+import { DashboardStats } from "./views/dashboard-stats.tsx";
 import { DashboardPage, ReviewsListPage } from "./views/overview-pages.tsx";
 
 export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services): void {
@@ -20,8 +22,9 @@ export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services
       ["/admin/reviews", ownOnly ? "Your reviews" : "All reviews"],
     ];
     const commentScope = scopeOf(user, "moderate_comments");
+    let waiting: number | undefined;
     if (commentScope) {
-      const waiting = await pendingCount(db, commentScope === "own" ? user.id : undefined);
+      waiting = await pendingCount(db, commentScope === "own" ? user.id : undefined);
       links.push(["/admin/comments?status=pending", `Comments awaiting moderation: ${waiting}`]);
     }
     if (can(user, "manage_series")) links.push(["/admin/series", "Series"]);
@@ -39,6 +42,12 @@ export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services
         ownOnly={ownOnly}
         csrf={await currentCsrfToken(c, services)}
         links={links}
+        numbers={
+          <DashboardStats
+            numbers={await dashboardNumbers(db, nowIso())}
+            waitingComments={waiting}
+          />
+        }
       />,
     );
   });

@@ -19,6 +19,7 @@ import { registerOverviewRoutes } from "./overview-routes.tsx";
 import { registerPostAdminRoutes } from "./post-routes.tsx";
 import { registerReviewRoutes } from "./review-routes.tsx";
 import { registerSeriesRoutes } from "./series-routes.tsx";
+import { registerStatsSettingsRoutes } from "./stats-settings-routes.tsx";
 import { registerSignInProviderRoutes } from "./sign-in-provider-routes.tsx";
 import { registerSignInLinkRoutes } from "./sign-in-link-routes.tsx";
 import { registerSignInRoutes } from "./sign-in-routes.tsx";
@@ -81,6 +82,7 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
   registerAccountRoutes(admin, services);
   registerCommentModerationRoutes(admin, services);
   registerCommentSettingsRoutes(admin, services);
+  registerStatsSettingsRoutes(admin, services);
   registerSeriesRoutes(admin, services);
   registerPostAdminRoutes(admin, services);
   registerStillRoutes(admin, services);

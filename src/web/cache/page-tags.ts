@@ -20,6 +20,11 @@ export function tagsForPath(path: string): string[] {
   if (post) {
     return ["site", "public-set", `post:${post[1] === "pages" ? "page" : "post"}:${post[2]}`];
   }
+  // The stats pages count everything public: reviews (their ratings, dates and words: "lists"),
+  // which are public ("public-set"), series, comments, and the owner's stats settings ("site").
+  if (/^\/stats(\/\d{4})?$/.test(path)) {
+    return ["site", "public-set", "series", "lists", "comments"];
+  }
   const tags = ["site", "public-set", "series", "lists"];
   return withoutComments.some((pattern) => pattern.test(path)) ? tags : [...tags, "comments"];
 }

@@ -95,7 +95,9 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
 
   app.get("/archive", async (c) => {
     const years = await archiveIndex(db, nowIso());
-    return render(c, "Archive", () => <ArchiveIndexPage years={years} />);
+    return render(c, "Archive", (s) => (
+      <ArchiveIndexPage years={years} hasStats={s.statsEnabled} />
+    ));
   });
 
   paged("/archive/:year", async (c, n) => {

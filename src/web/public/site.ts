@@ -57,6 +57,7 @@ export async function siteContext(
       url: services.config.siteUrl,
       stylesheet: stylesheet.href,
       hasRatings: settings.ratingScale !== "none",
+      hasStats: settings.statsEnabled,
       pages,
     },
   };

@@ -18,6 +18,8 @@ export interface SiteInfo {
   stylesheet: string;
   /** False when the site does not rate films: there is no ratings index to link to. */
   hasRatings: boolean;
+  /** False when the owner switched the stats pages off: no footer link to them. */
+  hasStats?: boolean;
   /** Published pages (About, Contact…) linked from the footer. */
   pages?: { path: string; title: string }[];
 }
@@ -112,6 +114,11 @@ export function Layout(props: LayoutProps) {
               <li>
                 <a href="/tags">Tags</a>
               </li>
+              {site.hasStats !== false && (
+                <li>
+                  <a href="/stats">Stats</a>
+                </li>
+              )}
               <li>
                 <a href="/feed.xml">RSS feed</a>
               </li>

@@ -1,4 +1,5 @@
 // The dashboard and the list of reviews.
+import type { Child } from "hono/jsx";
 import type { AdminReviewRow, ReviewCounts } from "../../../domain/admin-overview.ts";
 import { CsrfField } from "./form-fields.tsx";
 
@@ -8,6 +9,8 @@ export function DashboardPage(props: {
   ownOnly: boolean;
   csrf: string;
   links: [string, string][];
+  /** The writer's numbers (views/dashboard-stats.tsx), under the review counts. */
+  numbers?: Child;
 }) {
   const whose = props.ownOnly ? "Your reviews" : "Reviews";
   return (
@@ -20,6 +23,7 @@ export function DashboardPage(props: {
         <li>{props.counts.draft} drafts</li>
         <li>{props.counts.films} films on record</li>
       </ul>
+      {props.numbers}
       <h2>Go to</h2>
       <ul>
         {props.links.map(([href, text]) => (

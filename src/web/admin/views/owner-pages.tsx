@@ -33,6 +33,10 @@ export function SettingsPage(props: {
         avatars.
       </p>
       <p>
+        <a href="/admin/settings/stats">Stats settings</a>: the public stats pages, their parts, a
+        yearly goal.
+      </p>
+      <p>
         <a href="/admin/settings/mail">Mail settings</a>: the SMTP server, a test message.
       </p>
       <p>

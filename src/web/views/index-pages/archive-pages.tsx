@@ -50,7 +50,7 @@ function MonthList(props: { months: ArchiveMonth[] }) {
   );
 }
 
-export function ArchiveIndexPage(props: { years: ArchiveYear[] }) {
+export function ArchiveIndexPage(props: { years: ArchiveYear[]; hasStats?: boolean }) {
   const total = props.years.reduce((sum, y) => sum + y.count, 0);
   return (
     <section aria-labelledby="archive-title">
@@ -59,6 +59,12 @@ export function ArchiveIndexPage(props: { years: ArchiveYear[] }) {
         {total === 0
           ? "No reviews published yet."
           : `${countOf(total, "review")}, by the month they were published.`}
+        {props.hasStats && total > 0 && (
+          <>
+            {" "}
+            <a href="/stats">The journal in numbers</a>.
+          </>
+        )}
       </p>
       {props.years.map((y) => (
         <section aria-labelledby={`year-${y.year}`}>

@@ -1,0 +1,130 @@
+// The two stats reads beyond the facts: who made and acted in the films watched (for the
+// most-watched directors and actors), and each series' progress through the reviews.
+import type { Db } from "../../db/connect.ts";
+import { isPublicReview } from "../visibility.ts";
+import type { Viewing } from "./viewings.ts";
+
+export interface PersonCount {
+  slug: string;
+  name: string;
+  /** Viewings of their films. */
+  count: number;
+}
+
+export interface Credited {
+  filmId: number;
+  role: "director" | "cast";
+  slug: string;
+  name: string;
+}
+
+/** Director and cast credits of every film someone could have a viewing of. */
+export async function creditsOfWatchedFilms(db: Db, now: string): Promise<Credited[]> {
+  const rows = await db.kysely
+    .selectFrom("credits")
+    .innerJoin("people", "people.id", "credits.person_id")
+    .where("credits.role", "in", ["director", "cast"])
+    .where((eb) =>
+      eb.or([
+        eb(
+          "credits.film_id",
+          "in",
+          eb.selectFrom("reviews").where(isPublicReview(now)).select("reviews.film_id"),
+        ),
+        eb(
+          "credits.film_id",
+          "in",
+          eb.selectFrom("film_log").where("film_log.kind", "=", "diary").select("film_log.film_id"),
+        ),
+      ]),
+    )
+    .select([
+      "credits.film_id as filmId",
+      "credits.role as role",
+      "people.slug as slug",
+      "people.name as name",
+    ])
+    .execute();
+  return rows as Credited[];
+}
+
+/** People by the viewings of their films in that role, most first, ties by name. */
+export function topPeople(
+  viewings: Viewing[],
+  credits: Credited[],
+  role: Credited["role"],
+  limit = 10,
+): PersonCount[] {
+  const perFilm = new Map<number, number>();
+  for (const v of viewings) perFilm.set(v.filmId, (perFilm.get(v.filmId) ?? 0) + 1);
+  const people = new Map<string, PersonCount>();
+  for (const c of credits) {
+    const n = perFilm.get(c.filmId);
+    if (c.role !== role || !n) continue;
+    const person = people.get(c.slug) ?? { slug: c.slug, name: c.name, count: 0 };
+    person.count += n;
+    people.set(c.slug, person);
+  }
+  return [...people.values()]
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, limit);
+}
+
+export interface SeriesProgress {
+  slug: string;
+  title: string;
+  entries: number;
+  /** Entries with a public review, ever. */
+  reviewed: number;
+  /** `YYYY-MM-DD` publishing days of those reviews, oldest first, for the progress line. */
+  reviewedOn: string[];
+}
+
+export async function seriesProgress(db: Db, now: string): Promise<SeriesProgress[]> {
+  const rows = await db.kysely
+    .selectFrom("series")
+    .innerJoin("series_entries", "series_entries.series_id", "series.id")
+    .leftJoin("reviews", (join) =>
+      join.onRef("reviews.id", "=", "series_entries.review_id").on(isPublicReview(now)),
+    )
+    .select(["series.slug as slug", "series.title as title", "reviews.published_at as publishedAt"])
+    .orderBy("series.title")
+    .orderBy("series.id")
+    .execute();
+  const bySlug = new Map<string, SeriesProgress>();
+  for (const r of rows) {
+    const s = bySlug.get(r.slug) ?? {
+      slug: r.slug,
+      title: r.title,
+      entries: 0,
+      reviewed: 0,
+      reviewedOn: [],
+    };
+    s.entries++;
+    if (r.publishedAt) {
+      s.reviewed++;
+      s.reviewedOn.push(r.publishedAt.slice(0, 10));
+    }
+    bySlug.set(r.slug, s);
+  }
+  for (const s of bySlug.values()) s.reviewedOn.sort();
+  return [...bySlug.values()];
+}
+
+export interface Pace {
+  /** Reviewed in the year so far. */
+  thisYear: number;
+  /** Where the year ends at this rate (the count itself for a year that is over). */
+  projected: number;
+}
+
+/** The pace of a count through `year`, judged on `today` (`YYYY-MM-DD`). */
+export function paceFor(days: string[], year: number, today: string): Pace {
+  const thisYear = days.filter((d) => d.startsWith(`${year}-`)).length;
+  const currentYear = Number(today.slice(0, 4));
+  if (year !== currentYear) return { thisYear, projected: thisYear };
+  const start = Date.UTC(year, 0, 1);
+  const length = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000;
+  const elapsed = Math.floor((Date.parse(`${today}T00:00:00Z`) - start) / 86_400_000) + 1;
+  return { thisYear, projected: Math.round((thisYear / elapsed) * length) };
+}

@@ -1,0 +1,120 @@
+// The stats pages: /stats (all time), /stats/YEAR (the year in review and its numbers) and
+// /stats/YEAR/card.png (its share card). Pages are cached like any other (page-tags.ts); the
+// card is an image, which the page cache does not keep, so it is kept here by its own content.
+import { createHash } from "node:crypto";
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import { hiddenPartsOf } from "../../domain/stats/stats-settings.ts";
+import { firstStillsOf } from "../../domain/stats/review-stills.ts";
+import { statsReport } from "../../domain/stats/stats-report.ts";
+import type { SiteSettings } from "../../domain/settings.ts";
+import { nowIso } from "../../domain/time.ts";
+import { renderPage } from "../render.ts";
+import type { Services } from "../services.ts";
+import { SocialTags } from "../views/seo.tsx";
+import { StatsPage } from "../views/stats/stats-page.tsx";
+import { cardHeight, cardWidth, yearCardPng, yearCardSvg } from "../views/stats/year-card.ts";
+import { notFound } from "./routes.tsx";
+import { siteContext } from "./site.ts";
+
+const fourDigitYear = z
+  .string()
+  .regex(/^[1-9][0-9]{3}$/)
+  .transform(Number);
+
+/** Rendered cards by the hash of their SVG: a card is drawn again only when its data changed. */
+const cards = new Map<string, Buffer>();
+const keptCards = 32;
+
+function reportOptions(settings: SiteSettings, year: number | null) {
+  return {
+    now: nowIso(),
+    year,
+    scale: settings.ratingScale,
+    yearlyGoal: settings.statsYearlyGoal,
+  };
+}
+
+export function registerStatsRoutes(app: Hono, services: Services): void {
+  const { db } = services;
+
+  /** The year asked for, if stats are on and it has anything to show; else undefined. */
+  const yearReport = async (c: Context) => {
+    const year = fourDigitYear.safeParse(c.req.param("year") ?? "");
+    const { site, settings } = await siteContext(services);
+    if (!year.success || !settings.statsEnabled) return undefined;
+    const report = await statsReport(db, reportOptions(settings, year.data));
+    if (!report.years.includes(year.data)) return undefined;
+    return { report, site, settings, year: year.data };
+  };
+
+  app.get("/stats", async (c) => {
+    const { site, settings } = await siteContext(services);
+    if (!settings.statsEnabled) return notFound(c, services);
+    const report = await statsReport(db, reportOptions(settings, null));
+    return renderPage(
+      c,
+      site,
+      { title: "The journal in numbers" },
+      <StatsPage
+        report={report}
+        scale={settings.ratingScale}
+        hidden={hiddenPartsOf(settings.statsHidden)}
+        stills={new Map()}
+      />,
+    );
+  });
+
+  app.get("/stats/:year{[0-9]+}", async (c) => {
+    const found = await yearReport(c);
+    if (!found) return notFound(c, services);
+    const { report, site, settings, year } = found;
+    const stills = await firstStillsOf(
+      db,
+      report.topRated.map((r) => r.id),
+    );
+    const image = {
+      url: `${site.url}/stats/${year}/card.png`,
+      type: "image/png",
+      width: cardWidth,
+      height: cardHeight,
+      alt: `${year} in review: ${report.watched} films watched, ${report.reviewed} reviews written.`,
+    };
+    return renderPage(
+      c,
+      site,
+      {
+        title: `${year} in review`,
+        description: `${report.watched} films watched and ${report.reviewed} reviews written in ${year}.`,
+        head: <SocialTags type="website" image={image} />,
+      },
+      <StatsPage
+        report={report}
+        scale={settings.ratingScale}
+        hidden={hiddenPartsOf(settings.statsHidden)}
+        stills={stills}
+      />,
+    );
+  });
+
+  app.get("/stats/:year{[0-9]+}/card.png", async (c) => {
+    const found = await yearReport(c);
+    if (!found) return notFound(c, services);
+    const svg = yearCardSvg(found.report, found.settings.siteTitle);
+    const key = createHash("sha256").update(svg).digest("base64url");
+    let png = cards.get(key);
+    if (!png) {
+      png = await yearCardPng(svg);
+      cards.set(key, png);
+      for (const oldest of cards.keys()) {
+        if (cards.size <= keptCards) break;
+        cards.delete(oldest);
+      }
+    }
+    const etag = `"${key.slice(0, 27)}"`;
+    c.header("Cache-Control", "public, max-age=300");
+    c.header("ETag", etag);
+    if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+    return c.body(new Uint8Array(png), 200, { "Content-Type": "image/png" });
+  });
+}
