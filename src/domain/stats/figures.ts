@@ -1,7 +1,7 @@
 // The stats figures as plain arithmetic over the facts (viewings.ts): no database here, so
 // each figure has one definition whichever database the facts came from.
 import { ratingStep } from "../indexes/ratings.ts";
-import type { RatingScale } from "../settings.ts";
+import type { RatingScale } from "../../content/rating.ts";
 import type { PublicReviewFacts, Viewing } from "./viewings.ts";
 
 export interface Count<K> {

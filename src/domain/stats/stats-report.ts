@@ -1,7 +1,7 @@
 // One stats page's data, all time (/stats) or one year (/stats/YEAR and its review): read
 // the facts once, then work every figure out of them.
 import type { Db } from "../../db/connect.ts";
-import type { RatingScale } from "../settings.ts";
+import type { RatingScale } from "../../content/rating.ts";
 import {
   averageWords,
   busiestWeekday,

@@ -1,6 +1,6 @@
 // Words and labels the stats views share: month names, rating steps on the site's scale,
 // plurals.
-import type { RatingScale } from "../../../domain/settings.ts";
+import type { RatingScale } from "../../../content/rating.ts";
 
 export const monthShort = [
   "Jan",

@@ -1,7 +1,7 @@
 // /stats (all time) and /stats/YEAR (a year in review, then the year's numbers). The owner's
 // hidden parts are left out here; everything shown arrives worked out.
 import type { Still } from "../../../db/schema.ts";
-import type { RatingScale } from "../../../domain/settings.ts";
+import type { RatingScale } from "../../../content/rating.ts";
 import type { StatsPart } from "../../../domain/stats/stats-settings.ts";
 import type { StatsReport } from "../../../domain/stats/stats-report.ts";
 import { displayRating } from "../../../content/rating.ts";

@@ -1,6 +1,6 @@
 // The sections of a stats page, one component per part the owner can hide. Each receives its
 // figures already worked out (src/domain/stats) and only lays them out.
-import type { RatingScale } from "../../../domain/settings.ts";
+import type { RatingScale } from "../../../content/rating.ts";
 import { weekdayNames } from "../../../domain/stats/figures.ts";
 import type { StatsReport } from "../../../domain/stats/stats-report.ts";
 import { CalendarHeatMap, longDay } from "./calendar-heat-map.tsx";
