@@ -79,7 +79,7 @@ export async function migrationStatus(db: Db): Promise<MigrationStatus> {
   const known = Object.keys(migrationsFor(db));
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const k = db.kysely as unknown as Kysely<any>;
-  const tables = await db.kysely.introspection.getTables();
+  const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
   const hasBookkeeping = tables.some(
     (t) => t.name === DEFAULT_MIGRATION_TABLE && (!db.schema || t.schema === db.schema),
   );

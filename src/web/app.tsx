@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { routePath } from "hono/route";
+import { matchedRoutes } from "hono/route";
 import { registerAssetRoutes } from "./assets/assets.ts";
 import { clientAddressMiddleware } from "./client-address.ts";
 import { PageCacheLayer } from "./cache/cache-middleware.ts";
@@ -40,7 +40,10 @@ export function createApp(
   // Tells the Node server (which counts every answer, cached ones too) the route's pattern.
   app.use(async (c, next) => {
     await next();
-    tagRoute(c.env, routePath(c, -1));
+    // Middleware is registered for every method ("ALL"); the first route of the request's
+    // own method is the handler that answered. None: the 404 page.
+    const handler = matchedRoutes(c).find((route) => route.method !== "ALL");
+    tagRoute(c.env, handler?.path ?? "(no route)", c.res.headers.get("x-cache") ?? undefined);
   });
 
   app.use(async (c, next) => {

@@ -9,16 +9,24 @@ import { pageCacheStatsHook } from "./metrics-page-cache.ts";
 
 const routeKey = Symbol("cinelog route pattern");
 
-/** Marks the Node request (Hono's `c.env.incoming`) with the route pattern that answered it. */
-export function tagRoute(env: unknown, pattern: string): void {
-  const incoming = (env as { incoming?: Record<symbol, unknown> } | undefined)?.incoming;
-  if (incoming) incoming[routeKey] = pattern;
+interface RouteTag {
+  pattern: string;
+  /** The X-Cache header of the app's answer (HIT, MISS), when the page cache saw it. */
+  cache: string | undefined;
 }
 
-/** The pattern tagRoute left, or undefined: the page cache answered before the app. */
-export function taggedRoute(incoming: object): string | undefined {
-  const value = (incoming as Record<symbol, unknown>)[routeKey];
-  return typeof value === "string" ? value : undefined;
+/**
+ * Marks the Node request (Hono's `c.env.incoming`) with the route pattern that answered it.
+ * (The Node server writes headers with writeHead, so they cannot be read back from `res`.)
+ */
+export function tagRoute(env: unknown, pattern: string, cache: string | undefined): void {
+  const incoming = (env as { incoming?: Record<symbol, unknown> } | undefined)?.incoming;
+  if (incoming) incoming[routeKey] = { pattern, cache } satisfies RouteTag;
+}
+
+/** What tagRoute left, or undefined: the page cache's fast path answered before the app. */
+export function taggedRoute(incoming: object): RouteTag | undefined {
+  return (incoming as Record<symbol, RouteTag | undefined>)[routeKey];
 }
 
 export class AppMetrics {

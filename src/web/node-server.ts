@@ -15,14 +15,10 @@ export function createNodeServer(services: Services): Server {
     const started = process.hrtime.bigint();
     res.once("finish", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const cache = res.getHeader("x-cache");
-      metrics.observe(
-        req.method ?? "GET",
-        taggedRoute(req) ?? "(page cache)",
-        res.statusCode,
-        seconds,
-        typeof cache === "string" ? cache : undefined,
-      );
+      const tag = taggedRoute(req);
+      // Untagged: answered by the page cache's fast path below, which only serves hits.
+      const route = tag?.pattern ?? "(page cache)";
+      metrics.observe(req.method ?? "GET", route, res.statusCode, seconds, tag ? tag.cache : "HIT");
     });
     const served = pageCache.serveNode(req, res);
     if (served === true) return;
