@@ -1,12 +1,14 @@
 // The dashboard and the list of reviews: where a writer lands, and what they can open.
 import type { Hono } from "hono";
 import { adminReviews, reviewCounts } from "../../domain/admin-overview.ts";
+import { lastGoodBackup } from "../../domain/backup-runs.ts";
 import { pendingCount } from "../../domain/comment-moderation.ts";
 import { can, scopeOf } from "../../domain/roles.ts";
 import { nowIso } from "../../domain/time.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import { currentCsrfToken, renderAdmin } from "./admin-page.ts";
+import { LastBackupNotice } from "./views/last-backup-notice.tsx";
 import { DashboardPage, ReviewsListPage } from "./views/overview-pages.tsx";
 
 export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services): void {
@@ -33,13 +35,18 @@ export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services
       c,
       services,
       { title: "Dashboard" },
-      <DashboardPage
-        name={user.display_name}
-        counts={await reviewCounts(db, ownOnly ? user.id : undefined)}
-        ownOnly={ownOnly}
-        csrf={await currentCsrfToken(c, services)}
-        links={links}
-      />,
+      <>
+        <DashboardPage
+          name={user.display_name}
+          counts={await reviewCounts(db, ownOnly ? user.id : undefined)}
+          ownOnly={ownOnly}
+          csrf={await currentCsrfToken(c, services)}
+          links={links}
+        />
+        {can(user, "manage_settings") && (
+          <LastBackupNotice last={await lastGoodBackup(db)} now={nowIso()} />
+        )}
+      </>,
     );
   });
 
