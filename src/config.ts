@@ -26,6 +26,8 @@ const configSchema = z.object({
   commentRateLimits: z.enum(["on", "off"]).default("on"),
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed. */
   trustedProxyHops: z.coerce.number().int().min(0).max(10).default(0),
+  /** Bearer token that opens /metrics; without one, /metrics is not served at all. */
+  metricsToken: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export interface Config {
@@ -41,6 +43,7 @@ export interface Config {
   pageCache: boolean;
   commentRateLimits: boolean;
   trustedProxyHops: number;
+  metricsToken: string | undefined;
   /** How much of an outside file an import reads, and the memory it may use. */
   importLimits: ImportLimits;
 }
@@ -60,6 +63,7 @@ export function loadConfig(env: Env = process.env): Config {
     pageCache: env.CINELOG_PAGE_CACHE || undefined,
     commentRateLimits: env.CINELOG_COMMENT_RATE_LIMITS || undefined,
     trustedProxyHops: env.CINELOG_TRUSTED_PROXY_HOPS || undefined,
+    metricsToken: env.CINELOG_METRICS_TOKEN || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -86,6 +90,44 @@ export function loadConfig(env: Env = process.env): Config {
     pageCache: c.pageCache === "on",
     commentRateLimits: c.commentRateLimits === "on",
     trustedProxyHops: c.trustedProxyHops,
+    metricsToken: c.metricsToken,
     importLimits,
   };
+}
+
+/** Production mode: `NODE_ENV=production` or `cinelog serve --production`. */
+export function isProduction(env: Env, args: readonly string[] = []): boolean {
+  return env.NODE_ENV === "production" || args.includes("--production");
+}
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * What production mode refuses, each problem with what to set. `emptySite`: the database
+ * holds no content yet, where the demo would be loaded.
+ */
+export function productionProblems(env: Env, config: Config, emptySite: boolean): string[] {
+  const problems: string[] = [];
+  if (!env.SITE_URL) {
+    problems.push(
+      "SITE_URL is not set: set it to the address readers use, " +
+        "e.g. SITE_URL=https://films.example.org (links, feeds, cookies and sign-in depend on it).",
+    );
+  } else {
+    const url = new URL(config.siteUrl);
+    if (url.protocol !== "https:" && !loopbackHosts.has(url.hostname)) {
+      problems.push(
+        `SITE_URL is ${config.siteUrl}, not https: set SITE_URL=https://${url.host} and put ` +
+          "a TLS proxy in front (see contrib/nginx-cinelog.conf); plain http is allowed " +
+          "only for localhost, 127.0.0.1 and [::1].",
+      );
+    }
+  }
+  if (emptySite && env.CINELOG_DEMO === undefined) {
+    problems.push(
+      "The site is empty and CINELOG_DEMO is not set: set CINELOG_DEMO=false to start an " +
+        "empty site (then create the owner), or CINELOG_DEMO=true to load the demo reviews.",
+    );
+  }
+  return problems;
 }

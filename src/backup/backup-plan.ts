@@ -26,6 +26,9 @@ export const excludedTables: Readonly<Record<string, string>> = {
     "mail in flight: a restored site must not send again what the old one may have sent " +
     "(announced reviews are remembered in mail_announcements, which is kept)",
   mail_confirmations: "a rate limit (one confirmation mail a day per address)",
+  backup_runs:
+    "the record of this installation's own scheduled backups; a restored site starts its " +
+    "own record with its first backup",
 };
 
 /**

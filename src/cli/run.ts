@@ -7,7 +7,8 @@ export const help = `cinelog — a self-hosted film journal
 
 Commands:
   serve                 start the web server (migrates first; loads the demo into an empty site)
-  migrate               bring the database schema up to date
+  serve --production    the same, refusing an unsafe configuration (also NODE_ENV=production)
+  migrate [--check]     bring the database schema up to date (--check: exit 1 if it is not)
   demo [--force]        load the demo reviews, films and series
   user add --email E --name N [--role R] [--password-stdin]
                         create an account (owner by default)
@@ -27,6 +28,8 @@ Commands:
   export json --out BACKUP.zip
                         a complete backup: every record and every media file
   export static DIR     the whole public site as files, with working links, feeds and media
+  backup --to DIR [--keep N]
+                        a checked JSON backup in DIR, keeping the newest N (14 by default)
 
 Configuration comes from the environment; see the README.`;
 
@@ -43,9 +46,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const [command = "serve", ...args] = argv;
   switch (command) {
     case "serve":
-      return (await import("./serve.ts")).serveCommand(io);
+      return (await import("./serve.ts")).serveCommand(args, io);
     case "migrate":
-      return (await import("./migrate.ts")).migrateCommand(io);
+      return (await import("./migrate.ts")).migrateCommand(args, io);
     case "demo":
       return (await import("./demo.ts")).demoCommand(args, io);
     case "user":
@@ -54,6 +57,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return (await import("./import.ts")).importCommand(args, io);
     case "export":
       return (await import("./export.ts")).exportCommand(args, io);
+    case "backup":
+      return (await import("./backup.ts")).backupCommand(args, io);
     case "help":
     case "--help":
     case "-h":

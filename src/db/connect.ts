@@ -2,7 +2,7 @@
 import path from "node:path";
 import type { Kysely } from "kysely";
 import { ChangeBus } from "./change-bus.ts";
-import { openPostgres, type PostgresOptions } from "./postgres.ts";
+import { openPostgres, type PoolStats, type PostgresOptions } from "./postgres.ts";
 import type { Database } from "./schema.ts";
 import { openSqlite } from "./sqlite.ts";
 
@@ -20,11 +20,13 @@ export interface Db {
   /** Inside a transaction: change notices held back until it commits. */
   pendingChanges?: string[][];
   close: () => Promise<void>;
+  /** PostgreSQL's connection pool, for /metrics (SQLite has one connection, no pool). */
+  poolStats?: () => PoolStats;
 }
 
 export function connect(url: string, options: PostgresOptions = {}): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const { db, close } = openPostgres(url, options);
+    const { db, close, poolStats } = openPostgres(url, options);
     return {
       kysely: db,
       dialect: "postgres",
@@ -32,6 +34,7 @@ export function connect(url: string, options: PostgresOptions = {}): Db {
       ...(options.schema ? { schema: options.schema } : {}),
       changes: new ChangeBus(),
       close,
+      poolStats,
     };
   }
   const file = url.startsWith("sqlite:") ? url.slice("sqlite:".length) : url;

@@ -1,5 +1,11 @@
 // Runs the schema migrations in order; called at start and by `cinelog migrate`.
-import { Migrator, type Migration, type MigrationResultSet } from "kysely";
+import {
+  DEFAULT_MIGRATION_TABLE,
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationResultSet,
+} from "kysely";
 import type { Db } from "./connect.ts";
 import * as initial from "./migrations/001-initial.ts";
 import * as stillVariants from "./migrations/002-still-variants.ts";
@@ -21,6 +27,7 @@ import * as filmLog from "./migrations/017-film-log.ts";
 import * as reviewUpNext from "./migrations/018-review-up-next.ts";
 import * as commentsOnPosts from "./migrations/019-comments-on-posts.ts";
 import * as signInLinks from "./migrations/020-sign-in-links.ts";
+import * as backupRuns from "./migrations/027-backup-runs.ts";
 
 /** Every migration by name; exported so a test can stop at one and check the next keeps data. */
 export function migrationsFor(db: Db): Record<string, Migration> {
@@ -46,18 +53,72 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     "018-review-up-next": { up: (k) => reviewUpNext.up(k) },
     "019-comments-on-posts": { up: (k) => commentsOnPosts.up(k, db.dialect) },
     "020-sign-in-links": { up: (k) => signInLinks.up(k, db.dialect) },
+    "027-backup-runs": { up: (k) => backupRuns.up(k, db.dialect) },
   };
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({
+function migratorFor(db: Db): Migrator {
+  return new Migrator({
     db: db.kysely,
     provider: { getMigrations: () => Promise.resolve(migrationsFor(db)) },
     // Without this, Kysely looks for its bookkeeping tables in every schema and may find
     // another database's (the test suite runs one schema per file, side by side).
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+}
+
+/** Where the schema stands against this code: what is still to run, and what it never knew. */
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+  /** Run by a newer Cinelog: this code must not touch the database. */
+  unknown: string[];
+}
+
+export async function migrationStatus(db: Db): Promise<MigrationStatus> {
+  const known = Object.keys(migrationsFor(db));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const k = db.kysely as unknown as Kysely<any>;
+  const tables = await db.kysely.introspection.getTables({ withInternalKyselyTables: true });
+  const hasBookkeeping = tables.some(
+    (t) => t.name === DEFAULT_MIGRATION_TABLE && (!db.schema || t.schema === db.schema),
+  );
+  const applied = hasBookkeeping
+    ? (
+        await (db.schema ? k.withSchema(db.schema) : k)
+          .selectFrom(DEFAULT_MIGRATION_TABLE)
+          .select("name")
+          .orderBy("name")
+          .execute()
+      ).map((r: { name: string }) => r.name)
+    : [];
+  const done = new Set(applied);
+  return {
+    applied,
+    pending: known.filter((name) => !done.has(name)),
+    unknown: applied.filter((name) => !known.includes(name)),
+  };
+}
+
+/** The message for a database a newer Cinelog has migrated: this code would damage it. */
+export function downgradeMessage(status: MigrationStatus): string {
+  const level = status.applied[status.applied.length - 1] ?? "none";
+  return (
+    `The database is at schema version ${level}, newer than this Cinelog knows ` +
+    `(it does not know ${status.unknown.join(", ")}). Downgrades are not supported: run the ` +
+    "Cinelog version that migrated it, or restore a backup made before the upgrade."
+  );
+}
+
+/**
+ * Runs what is pending. Kysely's migrator holds a lock while it does (an advisory lock in a
+ * transaction on PostgreSQL, a lock table on SQLite), so instances starting together apply
+ * each migration once: the second waits, then finds nothing left to do.
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const before = await migrationStatus(db);
+  if (before.unknown.length > 0) throw new Error(downgradeMessage(before));
+  const result: MigrationResultSet = await migratorFor(db).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
     const reason =

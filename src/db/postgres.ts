@@ -9,15 +9,30 @@ export interface PostgresOptions {
   maxConnections?: number;
 }
 
+/** The connection pool's state, for /metrics. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export function openPostgres(
   url: string,
   options: PostgresOptions = {},
-): { db: Kysely<Database>; close: () => Promise<void> } {
+): { db: Kysely<Database>; close: () => Promise<void>; poolStats: () => PoolStats } {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, close: () => db.destroy() };
+  return {
+    db,
+    close: () => db.destroy(),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
+  };
 }

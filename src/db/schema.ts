@@ -25,9 +25,11 @@ import type {
   MailOutboxTable,
   MailSubscriptionsTable,
 } from "./schema-mail.ts";
+import type { BackupRunsTable } from "./schema-backup-runs.ts";
 import type { SignInLinksTable } from "./schema-sign-in-links.ts";
 import type { ReviewUpNextTable } from "./schema-up-next.ts";
 
+export type * from "./schema-backup-runs.ts";
 export type * from "./schema-commenters.ts";
 export type * from "./schema-imports.ts";
 export type * from "./schema-mail.ts";
@@ -319,6 +321,7 @@ export interface Database {
   film_log: FilmLogTable;
   review_up_next: ReviewUpNextTable;
   sign_in_links: SignInLinksTable;
+  backup_runs: BackupRunsTable;
 }
 
 export type User = Selectable<UsersTable>;

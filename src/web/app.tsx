@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { matchedRoutes } from "hono/route";
 import { registerAssetRoutes } from "./assets/assets.ts";
 import { clientAddressMiddleware } from "./client-address.ts";
 import { PageCacheLayer } from "./cache/cache-middleware.ts";
@@ -10,6 +11,8 @@ import { importUploadPath } from "./admin/import-routes.tsx";
 import { streamedUploadPath } from "./admin/still-routes.tsx";
 import { withCleanUrl } from "./clean-url.ts";
 import { formBodyEdge, RequestBodyError } from "./form-body.ts";
+import { registerHealthRoutes } from "./health-routes.ts";
+import { AppMetrics, tagRoute } from "./metrics.ts";
 import { mediaRange } from "./media-range.ts";
 import { MultipartError } from "../media/multipart.ts";
 import { registerCommentRoutes, registerCommentTokenRoutes } from "./public/comment-routes.tsx";
@@ -31,8 +34,18 @@ import { BadRequestPage, ServerErrorPage } from "./views/simple-pages.tsx";
 export function createApp(
   services: Services,
   pageCache = new PageCacheLayer(services.db, { enabled: services.config.pageCache }),
+  metrics = new AppMetrics(services.db, pageCache),
 ): Hono {
   const app = new Hono();
+
+  // Tells the Node server (which counts every answer, cached ones too) the route's pattern.
+  app.use(async (c, next) => {
+    await next();
+    // Middleware is registered for every method ("ALL"); the first route of the request's
+    // own method is the handler that answered. None: the 404 page.
+    const handler = matchedRoutes(c).find((route) => route.method !== "ALL");
+    tagRoute(c.env, handler?.path ?? "(no route)", c.res.headers.get("x-cache") ?? undefined);
+  });
 
   app.use(async (c, next) => {
     await next();
@@ -42,6 +55,7 @@ export function createApp(
   });
 
   registerAssetRoutes(app);
+  registerHealthRoutes(app, services, metrics);
   app.use(clientAddressMiddleware(services.config.trustedProxyHops));
   // Every form body is read and cleaned here, before any route (uploads stream their own).
   app.use(formBodyEdge((path) => streamedUploadPath.test(path) || importUploadPath.test(path)));

@@ -3,13 +3,23 @@ import { createServer, type Server } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { createApp } from "./app.tsx";
 import { PageCacheLayer } from "./cache/cache-middleware.ts";
+import { AppMetrics, taggedRoute } from "./metrics.ts";
 import type { Services } from "./services.ts";
 
 export function createNodeServer(services: Services): Server {
   const pageCache = new PageCacheLayer(services.db, { enabled: services.config.pageCache });
-  const app = createApp(services, pageCache);
+  const metrics = new AppMetrics(services.db, pageCache);
+  const app = createApp(services, pageCache, metrics);
   const handleWithApp = getRequestListener(app.fetch);
   return createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    res.once("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const tag = taggedRoute(req);
+      // Untagged: answered by the page cache's fast path below, which only serves hits.
+      const route = tag?.pattern ?? "(page cache)";
+      metrics.observe(req.method ?? "GET", route, res.statusCode, seconds, tag ? tag.cache : "HIT");
+    });
     const served = pageCache.serveNode(req, res);
     if (served === true) return;
     if (served === false) {

@@ -1,6 +1,7 @@
 // The dashboard and the list of reviews: where a writer lands, and what they can open.
 import type { Hono } from "hono";
 import { adminReviews, reviewCounts } from "../../domain/admin-overview.ts";
+import { lastGoodBackup } from "../../domain/backup-runs.ts";
 import { pendingCount } from "../../domain/comment-moderation.ts";
 import { can, scopeOf } from "../../domain/roles.ts";
 import { nowIso } from "../../domain/time.ts";
@@ -9,6 +10,7 @@ import type { Services } from "../services.ts";
 import { currentCsrfToken, renderAdmin } from "./admin-page.ts";
 import { dashboardNumbers } from "../../domain/stats/dashboard-numbers.ts";
 import { DashboardStats } from "./views/dashboard-stats.tsx";
+import { LastBackupNotice } from "./views/last-backup-notice.tsx";
 import { DashboardPage, ReviewsListPage } from "./views/overview-pages.tsx";
 
 export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services): void {
@@ -36,19 +38,24 @@ export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services
       c,
       services,
       { title: "Dashboard" },
-      <DashboardPage
-        name={user.display_name}
-        counts={await reviewCounts(db, ownOnly ? user.id : undefined)}
-        ownOnly={ownOnly}
-        csrf={await currentCsrfToken(c, services)}
-        links={links}
-        numbers={
-          <DashboardStats
-            numbers={await dashboardNumbers(db, nowIso())}
-            waitingComments={waiting}
-          />
-        }
-      />,
+      <>
+        <DashboardPage
+          name={user.display_name}
+          counts={await reviewCounts(db, ownOnly ? user.id : undefined)}
+          ownOnly={ownOnly}
+          csrf={await currentCsrfToken(c, services)}
+          links={links}
+          numbers={
+            <DashboardStats
+              numbers={await dashboardNumbers(db, nowIso())}
+              waitingComments={waiting}
+            />
+          }
+        />
+        {can(user, "manage_settings") && (
+          <LastBackupNotice last={await lastGoodBackup(db)} now={nowIso()} />
+        )}
+      </>,
     );
   });
 

@@ -1,0 +1,148 @@
+// Prometheus metrics for one app: each app has its own Registry (never prom-client's global
+// one), so a process — or a test file — can build many apps without their figures mixing.
+// Requests are counted by route pattern (`/review/:slug`, never the address itself, so the
+// number of series stays small) and status; the queue and pool figures are read from the
+// database when /metrics is scraped, not kept up to date on every change.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { Db } from "../db/connect.ts";
+import { pageCacheStatsHook } from "./metrics-page-cache.ts";
+
+const routeKey = Symbol("cinelog route pattern");
+
+interface RouteTag {
+  pattern: string;
+  /** The X-Cache header of the app's answer (HIT, MISS), when the page cache saw it. */
+  cache: string | undefined;
+}
+
+/**
+ * Marks the Node request (Hono's `c.env.incoming`) with the route pattern that answered it.
+ * (The Node server writes headers with writeHead, so they cannot be read back from `res`.)
+ */
+export function tagRoute(env: unknown, pattern: string, cache: string | undefined): void {
+  const incoming = (env as { incoming?: Record<symbol, unknown> } | undefined)?.incoming;
+  if (incoming) incoming[routeKey] = { pattern, cache } satisfies RouteTag;
+}
+
+/** What tagRoute left, or undefined: the page cache's fast path answered before the app. */
+export function taggedRoute(incoming: object): RouteTag | undefined {
+  return (incoming as Record<symbol, RouteTag | undefined>)[routeKey];
+}
+
+export class AppMetrics {
+  readonly registry = new Registry();
+  readonly #requests: Counter<"method" | "route" | "status">;
+  readonly #renderSeconds: Histogram<"route">;
+  readonly #cacheAnswers: Counter<"result">;
+
+  constructor(
+    private readonly db: Db,
+    private readonly pageCache?: unknown,
+  ) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: "cinelog_" });
+    this.#requests = new Counter({
+      name: "cinelog_http_requests_total",
+      help: "HTTP requests answered, by method, route pattern and status",
+      labelNames: ["method", "route", "status"],
+      registers,
+    });
+    this.#renderSeconds = new Histogram({
+      name: "cinelog_http_render_seconds",
+      help: "Time from request to response headers, by route pattern",
+      labelNames: ["route"],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.#cacheAnswers = new Counter({
+      name: "cinelog_page_cache_answers_total",
+      help: "Public pages answered from the page cache (hit) or rendered into it (miss)",
+      labelNames: ["result"],
+      registers,
+    });
+    this.#gauges(registers);
+  }
+
+  /** One answered request; `cache` is the X-Cache header, when the page cache saw it. */
+  observe(method: string, route: string, status: number, seconds: number, cache?: string) {
+    this.#requests.inc({ method, route, status: String(status) });
+    this.#renderSeconds.observe({ route }, seconds);
+    if (cache === "HIT" || cache === "MISS")
+      this.#cacheAnswers.inc({ result: cache.toLowerCase() });
+  }
+
+  #gauges(registers: Registry[]) {
+    const { db } = this;
+    const pageCache = this.pageCache;
+    new Gauge({
+      name: "cinelog_page_cache_bytes",
+      help: "Bytes held by the page cache (-1 until the page cache reports its size)",
+      registers,
+      collect() {
+        this.set(pageCacheStatsHook(pageCache)?.bytes ?? -1);
+      },
+    });
+    new Gauge({
+      name: "cinelog_page_cache_evictions",
+      help: "Pages evicted from the page cache to stay within its size (-1 until reported)",
+      registers,
+      collect() {
+        this.set(pageCacheStatsHook(pageCache)?.evictions ?? -1);
+      },
+    });
+    const waitingMail = () =>
+      db.kysely
+        .selectFrom("mail_outbox")
+        .select((eb) => [eb.fn.countAll().as("n"), eb.fn.min("created_at").as("oldest")])
+        .where("sent_at", "is", null)
+        .where("failed_at", "is", null)
+        .executeTakeFirstOrThrow();
+    new Gauge({
+      name: "cinelog_mail_outbox_waiting",
+      help: "Mail waiting in the outbox (neither sent nor given up)",
+      registers,
+      async collect() {
+        this.set(Number((await waitingMail()).n));
+      },
+    });
+    new Gauge({
+      name: "cinelog_mail_outbox_oldest_seconds",
+      help: "Age of the oldest mail waiting in the outbox (0 when none waits)",
+      registers,
+      async collect() {
+        const { oldest } = await waitingMail();
+        this.set(oldest ? Math.max(0, (Date.now() - Date.parse(String(oldest))) / 1000) : 0);
+      },
+    });
+    new Gauge({
+      name: "cinelog_import_jobs",
+      help: "The admin's import jobs, by status",
+      labelNames: ["status"],
+      registers,
+      async collect() {
+        const rows = await db.kysely
+          .selectFrom("import_jobs")
+          .select((eb) => ["status", eb.fn.countAll().as("n")])
+          .groupBy("status")
+          .execute();
+        this.reset();
+        for (const r of rows) this.set({ status: r.status }, Number(r.n));
+      },
+    });
+    if (db.poolStats) {
+      const stats = db.poolStats;
+      new Gauge({
+        name: "cinelog_db_pool_connections",
+        help: "PostgreSQL pool connections: total open, idle, and requests waiting for one",
+        labelNames: ["state"],
+        registers,
+        collect() {
+          const s = stats();
+          this.set({ state: "total" }, s.total);
+          this.set({ state: "idle" }, s.idle);
+          this.set({ state: "waiting" }, s.waiting);
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// /healthz, /readyz and /metrics through the real Node server (the page cache's fast path
+// included): health answers, and the metrics move with the requests made between scrapes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
+import { serveForTest } from "../support/server.ts";
+import { loadDemo } from "../../src/demo/load-demo.ts";
+
+const token = "metrics-token-for-the-test-0123";
+
+/** The value of one sample line (`name{labels} value`), 0 when it is absent. */
+function sample(text: string, prefix: string): number {
+  const line = text.split("\n").find((l) => l.startsWith(prefix));
+  return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
+}
+
+describe.each(dialects)("health and metrics on %s", (dialect) => {
+  let db: TestDb;
+  let site: Awaited<ReturnType<typeof serveForTest>>;
+  let closed: Awaited<ReturnType<typeof serveForTest>>;
+  beforeAll(async () => {
+    db = await openTestDb(dialect);
+    await loadDemo(db, db.mediaDir);
+    site = await serveForTest(db, { metricsToken: token });
+    closed = await serveForTest(db);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([site?.close(), closed?.close()]);
+    await db?.dispose();
+  });
+
+  const scrape = async () => {
+    const response = await fetch(`${site.base}/metrics`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    return response.text();
+  };
+
+  it("answers /healthz and /readyz, never cached", async () => {
+    const health = await fetch(`${site.base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.text()).toBe("ok\n");
+    const ready = await fetch(`${site.base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(ready.headers.get("cache-control")).toBe("no-store");
+    const body = (await ready.json()) as {
+      ready: boolean;
+      checks: Record<string, { ok: boolean }>;
+    };
+    expect(body.ready).toBe(true);
+    expect(Object.keys(body.checks).sort()).toEqual(["database", "mediaDisk", "migrations"]);
+  });
+
+  it("keeps /metrics behind the token, and serves none without one configured", async () => {
+    const [none, wrong, unconfigured] = await Promise.all([
+      fetch(`${site.base}/metrics`),
+      fetch(`${site.base}/metrics`, { headers: { authorization: "Bearer nope" } }),
+      fetch(`${closed.base}/metrics`, { headers: { authorization: `Bearer ${token}` } }),
+    ]);
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(wrong.status).toBe(401);
+    expect(unconfigured.status).toBe(404);
+  });
+
+  it("counts requests by route and status, cache answers and queue figures", async () => {
+    const before = await scrape();
+    // The first asks render the home page (a miss), the next ones are page-cache hits.
+    for (let i = 0; i < 3; i += 1) expect((await fetch(`${site.base}/`)).status).toBe(200);
+    expect((await fetch(`${site.base}/no-such-page-here`)).status).toBe(404);
+    expect((await fetch(`${site.base}/healthz`)).status).toBe(200);
+    const after = await scrape();
+
+    const healthz = 'cinelog_http_requests_total{method="GET",route="/healthz",status="200"}';
+    expect(sample(after, healthz) - sample(before, healthz)).toBe(1);
+    const answered = (text: string) =>
+      text
+        .split("\n")
+        .filter((l) => l.startsWith("cinelog_http_requests_total{") && /status="200"/.test(l))
+        .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(" ") + 1)), 0);
+    // Three pages and one /healthz, plus the first scrape itself.
+    expect(answered(after) - answered(before)).toBe(5);
+    const notFound = (text: string) =>
+      text
+        .split("\n")
+        .filter((l) => l.startsWith("cinelog_http_requests_total{") && /status="404"/.test(l))
+        .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(" ") + 1)), 0);
+    expect(notFound(after) - notFound(before)).toBe(1);
+    const hits = 'cinelog_page_cache_answers_total{result="hit"}';
+    expect(sample(after, hits) - sample(before, hits)).toBeGreaterThanOrEqual(2);
+    expect(after).toMatch(
+      /^cinelog_http_render_seconds_bucket\{le="0.005",route="\/healthz"\} \d+/m,
+    );
+    expect(after).toMatch(/^cinelog_mail_outbox_waiting \d+$/m);
+    expect(after).toMatch(/^cinelog_mail_outbox_oldest_seconds [\d.]+$/m);
+    if (dialect === "postgres")
+      expect(after).toMatch(/^cinelog_db_pool_connections\{state="total"\} \d+$/m);
+  });
+});
