@@ -26,7 +26,12 @@ describe("the same-site check", () => {
 });
 
 describe.each(dialects)("CSRF defences on %s", (dialect) => {
-  const settingsForm = { siteTitle: "Hijacked", siteDescription: "x", ratingScale: "ten" };
+  const settingsForm = {
+    siteTitle: "Hijacked",
+    siteDescription: "x",
+    ratingScale: "ten",
+    reviewsPerPage: "5",
+  };
   const site = adminSite(dialect, { accounts: [["owner", "boss"]], signInAs: "boss@example.com" });
 
   async function expectUnchanged() {
