@@ -104,6 +104,28 @@ describe.each(dialects)("paged listings on %s", (dialect) => {
     }
   });
 
+  it("shows lead stills on a person's rows and on search results, paged by the setting", async () => {
+    const person = await getPage(app, "/person/director-number-12");
+    const thumb = person.document.querySelector(".filmography li.has-still .card-still img");
+    expect(thumb?.getAttribute("alt")).toBe("A rain-streaked street at night in Night Film 12");
+    expect(thumb?.getAttribute("loading")).toBe("lazy");
+    expect(thumb?.getAttribute("sizes")).toBe("6rem");
+    const bare = await getPage(app, "/person/director-number-22");
+    expect(bare.document.querySelector(".filmography li")).not.toBeNull();
+    expect(bare.document.querySelector(".filmography img")).toBeNull();
+
+    const search = await getPage(app, "/search?q=rain");
+    const results = search.document.querySelectorAll(".search-result");
+    expect(results).toHaveLength(10);
+    expect(
+      search.document.querySelectorAll(".search-result.has-still img[loading=lazy]"),
+    ).toHaveLength(9);
+    expect(relLinks(search.document)).toEqual({ prev: null, next: "/search?q=rain&page=2" });
+    const last = await getPage(app, "/search?q=rain&page=3");
+    expect(last.document.querySelectorAll(".search-result")).toHaveLength(3);
+    expect(relLinks(last.document)).toEqual({ prev: "/search?q=rain&page=2", next: null });
+  });
+
   it("takes the page size from the settings, for every listing", async () => {
     await saveSetting(db, "reviewsPerPage", 4);
     try {
@@ -122,6 +144,8 @@ describe.each(dialects)("paged listings on %s", (dialect) => {
         expect((await app.request(`${paged}/${pages}`)).status, first).toBe(200);
         expect((await app.request(`${paged}/${pages + 1}`)).status, first).toBe(404);
       }
+      const search = await getPage(app, "/search?q=rain");
+      expect(search.document.querySelectorAll(".search-result")).toHaveLength(4);
     } finally {
       await saveSetting(db, "reviewsPerPage", 10);
     }

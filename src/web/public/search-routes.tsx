@@ -6,7 +6,8 @@ import { searchReviews } from "../../search/index.ts";
 import { maxQueryLength } from "../../search/tokens.ts";
 import { renderPage } from "../render.ts";
 import type { Services } from "../services.ts";
-import { SearchPage } from "../views/search-page.tsx";
+import { SearchPage, SearchRelLinks } from "../views/search-page.tsx";
+import { leadStillsOf } from "../../domain/indexes/listing-stills.ts";
 import { siteContext } from "./site.ts";
 
 // Unpaired UTF-16 surrogates (from bytes such as %ED%A0%80) cannot be written as UTF-8.
@@ -40,17 +41,32 @@ export function parseSearchParams(q: string | undefined, page: string | undefine
 export function registerSearchRoutes(app: Hono, services: Services): void {
   app.get("/search", async (c) => {
     const { query, page } = parseSearchParams(c.req.query("q"), c.req.query("page"));
-    const [{ site }, results] = await Promise.all([
-      siteContext(services),
-      query ? searchReviews(services.db, query, nowIso(), page) : undefined,
-    ]);
+    const { site, settings } = await siteContext(services);
+    const perPage = settings.reviewsPerPage;
+    const found = query
+      ? await searchReviews(services.db, query, nowIso(), page, perPage)
+      : undefined;
+    // Each result shows its review's lead still, as every listing does.
+    const stills = await leadStillsOf(services.db, found?.items.map((r) => r.reviewId) ?? []);
+    const results = found && {
+      ...found,
+      items: found.items.map((r) => {
+        const still = stills.get(r.reviewId);
+        return still ? { ...r, leadStill: still } : r;
+      }),
+    };
     return renderPage(
       c,
       site,
       {
         title: query ? `Search: ${query}` : "Search",
         // Result pages are endless and change daily: they are for readers, not for indexes.
-        head: <meta name="robots" content="noindex" />,
+        head: (
+          <>
+            <meta name="robots" content="noindex" />
+            {results ? <SearchRelLinks query={query} results={results} /> : null}
+          </>
+        ),
       },
       <SearchPage query={query} results={results} />,
     );

@@ -8,10 +8,13 @@ import { srcset } from "./still-figure.tsx";
 // Matches style.css: full width of the column on a phone, a 13rem column beside the text
 // from 40rem up. The browser picks the 480 or 960 variant from these.
 const cardSizes = "(min-width: 40rem) 13rem, calc(100vw - 2.5rem)";
+// A row of a person's or a series' list: a 6rem thumbnail at any width.
+const thumbSizes = "6rem";
 const mediaBase = "/media";
 
-export function CardStill(props: { still: Still }) {
+export function CardStill(props: { still: Still; thumb?: boolean }) {
   const { still } = props;
+  const sizes = props.thumb ? thumbSizes : cardSizes;
   const variants = variantsOf(still);
   const webp = variants.filter((v) => v.format === "webp");
   const jpeg = variants.filter((v) => v.format === "jpeg");
@@ -22,7 +25,7 @@ export function CardStill(props: { still: Still }) {
     <img
       src={`${mediaBase}/${fallback}`}
       srcset={jpeg.length ? srcset(jpeg, mediaBase) : undefined}
-      sizes={jpeg.length ? cardSizes : undefined}
+      sizes={jpeg.length ? sizes : undefined}
       alt={still.alt}
       width={still.width}
       height={still.height}
@@ -32,10 +35,10 @@ export function CardStill(props: { still: Still }) {
     />
   );
   return (
-    <div class="card-still">
+    <div class={props.thumb ? "card-still thumb" : "card-still"}>
       {webp.length ? (
         <picture>
-          <source type="image/webp" srcset={srcset(webp, mediaBase)} sizes={cardSizes} />
+          <source type="image/webp" srcset={srcset(webp, mediaBase)} sizes={sizes} />
           {img}
         </picture>
       ) : (

@@ -2,6 +2,7 @@
 // ("Director, Actor as Don Lockwood"), so a director who also wrote and scored a film sees it once.
 import type { CreditRole, Person } from "../../db/schema.ts";
 import type { FilmographyItem } from "../../domain/people.ts";
+import { CardStill } from "./card-still.tsx";
 import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import { filmLabel } from "./names.tsx";
 
@@ -59,26 +60,31 @@ export function PersonPage(props: { person: Person; filmography: FilmographyItem
           </p>
           <ul class="filmography">
             {rows.map(({ first: f, roles }) => (
-              <li>
-                <a href={`/review/${f.reviewSlug}`}>{filmLabel(f)}</a>
-                <span class="roles">
-                  {" — "}
-                  {roles
-                    .map((r) =>
-                      r.character ? `${roleName(r.role)} as ${r.character}` : roleName(r.role),
-                    )
-                    .join(", ")}
-                </span>
-                {" · "}
-                <a href={`/film/${f.filmSlug}`} class="film-link">
-                  film page
-                </a>
-                {f.commentCount > 0 ? " · " : null}
-                <CommentCountLink
-                  count={f.commentCount}
-                  reviewSlug={f.reviewSlug}
-                  label={filmLabel(f)}
-                />
+              <li class={f.leadStill ? "has-still" : undefined}>
+                <div class="row-with-still">
+                  {f.leadStill ? <CardStill still={f.leadStill} thumb /> : null}
+                  <div>
+                    <a href={`/review/${f.reviewSlug}`}>{filmLabel(f)}</a>
+                    <span class="roles">
+                      {" — "}
+                      {roles
+                        .map((r) =>
+                          r.character ? `${roleName(r.role)} as ${r.character}` : roleName(r.role),
+                        )
+                        .join(", ")}
+                    </span>
+                    {" · "}
+                    <a href={`/film/${f.filmSlug}`} class="film-link">
+                      film page
+                    </a>
+                    {f.commentCount > 0 ? " · " : null}
+                    <CommentCountLink
+                      count={f.commentCount}
+                      reviewSlug={f.reviewSlug}
+                      label={filmLabel(f)}
+                    />
+                  </div>
+                </div>
               </li>
             ))}
           </ul>
