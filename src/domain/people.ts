@@ -48,11 +48,15 @@ export async function reviewedFilmography(
   db: Db,
   personId: number,
   now: string,
+  /** Only these films (one page of them); every film when left out. */
+  filmIds?: number[],
 ): Promise<FilmographyItem[]> {
+  if (filmIds?.length === 0) return [];
   const rows = await publishedReviews(db, now)
     .innerJoin("films", "films.id", "reviews.film_id")
     .innerJoin("credits", "credits.film_id", "films.id")
     .where("credits.person_id", "=", personId)
+    .$if(filmIds !== undefined, (q) => q.where("films.id", "in", filmIds ?? []))
     .select([
       "credits.role as role",
       "credits.character as character",

@@ -4,7 +4,8 @@ import type { Context, Hono } from "hono";
 import { filmLogLine } from "../../domain/film-log.ts";
 import { filmBySlug, filmCredits, filmLabel } from "../../domain/films.ts";
 import { leadStillOfFilm } from "../../domain/lead-still.ts";
-import { personBySlug, reviewedFilmography } from "../../domain/people.ts";
+import { personFilmsPage } from "../../domain/indexes/person-films.ts";
+import { personBySlug } from "../../domain/people.ts";
 import { parseCommentPageSegment } from "../../domain/comment-pages.ts";
 import { reviewsWithTag } from "../../domain/indexes/tagged-reviews.ts";
 import { latestReviews, reviewsOfFilm } from "../../domain/reviews.ts";
@@ -89,21 +90,34 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/person/:slug", async (c) => {
-    const slug = parseSlug(c.req.param("slug"));
-    const person = slug && (await personBySlug(db, slug));
-    if (!person) return notFound(c, services);
-    const [filmography, { site }] = await Promise.all([
-      reviewedFilmography(db, person.id, nowIso()),
-      siteContext(services),
-    ]);
+  const personPage = async (c: Context) => {
+    const first = firstPageRedirect(c.req.path, c.req.param("n"));
+    if (first) return c.redirect(first, 301);
+    const slug = parseSlug(c.req.param("slug") ?? "");
+    const n = parsePage(c.req.param("n"));
+    const person = slug && n !== undefined && (await personBySlug(db, slug));
+    if (!person || n === undefined) return notFound(c, services);
+    const { site, settings } = await siteContext(services);
+    const films = await personFilmsPage(db, person.id, nowIso(), n, settings.reviewsPerPage);
+    // A person with no reviewed film still has a first page; later pages only with films.
+    if (n > films.pageCount) return notFound(c, services);
     return renderPage(
       c,
       site,
-      { title: person.name, head: <PersonHead person={person} /> },
-      <PersonPage person={person} filmography={filmography} />,
+      {
+        title: n === 1 ? person.name : `${person.name}, page ${n}`,
+        head: (
+          <>
+            <PersonHead person={person} />
+            <PageRelLinks page={films} basePath={`/person/${person.slug}`} />
+          </>
+        ),
+      },
+      <PersonPage person={person} films={films} />,
     );
-  });
+  };
+  app.get("/person/:slug", personPage);
+  app.get("/person/:slug/page/:n", personPage);
 
   app.get("/series", async (c) => {
     const [series, { site }] = await Promise.all([
