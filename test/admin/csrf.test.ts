@@ -119,7 +119,13 @@ describe.each(dialects)("CSRF defences on %s", (dialect) => {
     const back = await postForm(
       site.app,
       "/admin/settings",
-      { siteTitle: "Cinelog", siteDescription: "A film journal.", ratingScale: "stars5", _csrf },
+      {
+        siteTitle: "Cinelog",
+        siteDescription: "A film journal.",
+        ratingScale: "stars5",
+        reviewsPerPage: "10",
+        _csrf,
+      },
       { cookie: site.cookie },
     );
     expect(back.status).toBe(303);
