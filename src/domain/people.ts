@@ -1,7 +1,8 @@
 // People are records: one page per person, listing every reviewed film of theirs by role.
 import type { Db } from "../db/connect.ts";
-import type { CreditRole, Person } from "../db/schema.ts";
+import type { CreditRole, Person, Still } from "../db/schema.ts";
 import { approvedCommentCounts } from "./indexes/comment-counts.ts";
+import { leadStillsOf } from "./indexes/listing-stills.ts";
 import { publishedReviews } from "./visibility.ts";
 import { nowIso } from "./time.ts";
 import { uniqueSlug } from "./unique-slug.ts";
@@ -38,6 +39,8 @@ export interface FilmographyItem {
   publishedAt: string;
   /** Approved comments on that review. */
   commentCount: number;
+  /** That review's first still, shown small beside the row. */
+  leadStill?: Still;
 }
 
 /** Every film of this person's that has a public review, newest review first within a role. */
@@ -45,11 +48,15 @@ export async function reviewedFilmography(
   db: Db,
   personId: number,
   now: string,
+  /** Only these films (one page of them); every film when left out. */
+  filmIds?: number[],
 ): Promise<FilmographyItem[]> {
+  if (filmIds?.length === 0) return [];
   const rows = await publishedReviews(db, now)
     .innerJoin("films", "films.id", "reviews.film_id")
     .innerJoin("credits", "credits.film_id", "films.id")
     .where("credits.person_id", "=", personId)
+    .$if(filmIds !== undefined, (q) => q.where("films.id", "in", filmIds ?? []))
     .select([
       "credits.role as role",
       "credits.character as character",
@@ -72,13 +79,18 @@ export async function reviewedFilmography(
     seen.add(key);
     return true;
   });
-  const counts = await approvedCommentCounts(
-    db,
-    shown.map((r) => r.reviewId),
-  );
-  return shown.map(({ reviewId, ...r }) => ({
-    ...r,
-    publishedAt: r.publishedAt ?? "",
-    commentCount: counts.get(reviewId) ?? 0,
-  }));
+  const reviewIds = shown.map((r) => r.reviewId);
+  const [counts, stills] = await Promise.all([
+    approvedCommentCounts(db, reviewIds),
+    leadStillsOf(db, reviewIds),
+  ]);
+  return shown.map(({ reviewId, ...r }) => {
+    const still = stills.get(reviewId);
+    return {
+      ...r,
+      publishedAt: r.publishedAt ?? "",
+      commentCount: counts.get(reviewId) ?? 0,
+      ...(still ? { leadStill: still } : {}),
+    };
+  });
 }

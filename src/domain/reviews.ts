@@ -1,11 +1,12 @@
 // Reviews: the heart of the site. Drafts are private; scheduled ones go public on their own.
 import type { Db } from "../db/connect.ts";
 import { inTransaction } from "../db/transaction.ts";
-import type { Review, ReviewStatus } from "../db/schema.ts";
+import type { Review, ReviewStatus, Still } from "../db/schema.ts";
 import { excerptFrom, renderReviewBody } from "../content/markdown.ts";
 import { indexReview } from "../search/indexer.ts";
 import { directorsOf } from "./films.ts";
 import { approvedCommentCounts } from "./indexes/comment-counts.ts";
+import { leadStillsOf } from "./indexes/listing-stills.ts";
 import { recordChange } from "./changes.ts";
 import { setReviewTags } from "./tags.ts";
 import { nowIso, toIso } from "./time.ts";
@@ -95,6 +96,8 @@ export interface ReviewSummary {
   directors: { slug: string; name: string }[];
   /** Approved comments, shown in listings. */
   commentCount: number;
+  /** The review's first still, shown small on its card; none when it has no still. */
+  leadStill?: Still;
 }
 
 function summaryQuery(db: Db, now: string) {
@@ -117,12 +120,11 @@ function summaryQuery(db: Db, now: string) {
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
 
 async function toSummaries(db: Db, rows: SummaryRow[]): Promise<ReviewSummary[]> {
-  const [directors, commentCounts] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const [directors, commentCounts, leadStills] = await Promise.all([
     directorsOf(db, [...new Set(rows.map((r) => r.filmId))]),
-    approvedCommentCounts(
-      db,
-      rows.map((r) => r.id),
-    ),
+    approvedCommentCounts(db, ids),
+    leadStillsOf(db, ids),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -134,6 +136,7 @@ async function toSummaries(db: Db, rows: SummaryRow[]): Promise<ReviewSummary[]>
     film: { id: r.filmId, slug: r.filmSlug, title: r.filmTitle, year: r.filmYear },
     directors: directors.get(r.filmId) ?? [],
     commentCount: commentCounts.get(r.id) ?? 0,
+    ...(leadStills.has(r.id) ? { leadStill: leadStills.get(r.id) } : {}),
   }));
 }
 

@@ -1,8 +1,9 @@
 // Series: a reviewer's own ordered list of films ("every Vegas film"). A review belongs to an
 // entry; the review page shows the next entries as "Up Next", linked once they are reviewed.
 import { approvedCommentCounts } from "./indexes/comment-counts.ts";
+import { leadStillsOf } from "./indexes/listing-stills.ts";
 import type { Db } from "../db/connect.ts";
-import type { Series } from "../db/schema.ts";
+import type { Series, Still } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { recordChange } from "./changes.ts";
 import { nowIso } from "./time.ts";
@@ -158,21 +159,26 @@ async function seriesItems(
 export interface SeriesOverview {
   series: Series;
   /** Each entry with the approved comments on its public review (0 when it has none). */
-  items: (SeriesItem & { commentCount: number })[];
+  items: (SeriesItem & { commentCount: number; leadStill?: Still })[];
   reviewed: number;
   total: number;
 }
 
 export async function seriesOverview(db: Db, series: Series, now: string): Promise<SeriesOverview> {
   const entries = await seriesItems(db, series.id, now);
-  const counts = await approvedCommentCounts(
-    db,
-    entries.flatMap((e) => (e.publicReviewId === null ? [] : [e.publicReviewId])),
-  );
-  const items = entries.map((e) => ({
-    ...e,
-    commentCount: e.publicReviewId === null ? 0 : (counts.get(e.publicReviewId) ?? 0),
-  }));
+  const reviewIds = entries.flatMap((e) => (e.publicReviewId === null ? [] : [e.publicReviewId]));
+  const [counts, stills] = await Promise.all([
+    approvedCommentCounts(db, reviewIds),
+    leadStillsOf(db, reviewIds),
+  ]);
+  const items = entries.map((e) => {
+    const still = e.publicReviewId === null ? undefined : stills.get(e.publicReviewId);
+    return {
+      ...e,
+      commentCount: e.publicReviewId === null ? 0 : (counts.get(e.publicReviewId) ?? 0),
+      ...(still ? { leadStill: still } : {}),
+    };
+  });
   return {
     series,
     items,

@@ -10,6 +10,8 @@ const settingsSchema = z.object({
   siteTitle: z.string().min(1).default("Cinelog"),
   siteDescription: z.string().default("A film journal."),
   ratingScale: z.enum(ratingScales).default("stars5"),
+  /** How many reviews a listing shows per page; 10, as WordPress does. */
+  reviewsPerPage: z.coerce.number().int().min(1).max(100).default(10),
   ...commentSettings,
   ...statsSettings,
 });

@@ -26,7 +26,12 @@ describe("the same-site check", () => {
 });
 
 describe.each(dialects)("CSRF defences on %s", (dialect) => {
-  const settingsForm = { siteTitle: "Hijacked", siteDescription: "x", ratingScale: "ten" };
+  const settingsForm = {
+    siteTitle: "Hijacked",
+    siteDescription: "x",
+    ratingScale: "ten",
+    reviewsPerPage: "5",
+  };
   const site = adminSite(dialect, { accounts: [["owner", "boss"]], signInAs: "boss@example.com" });
 
   async function expectUnchanged() {
@@ -114,7 +119,13 @@ describe.each(dialects)("CSRF defences on %s", (dialect) => {
     const back = await postForm(
       site.app,
       "/admin/settings",
-      { siteTitle: "Cinelog", siteDescription: "A film journal.", ratingScale: "stars5", _csrf },
+      {
+        siteTitle: "Cinelog",
+        siteDescription: "A film journal.",
+        ratingScale: "stars5",
+        reviewsPerPage: "10",
+        _csrf,
+      },
       { cookie: site.cookie },
     );
     expect(back.status).toBe(303);

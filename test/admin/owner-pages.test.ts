@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
 import { textOf } from "../support/app.ts";
 import { dialects } from "../support/databases.ts";
+import { loadSettings } from "../../src/domain/settings.ts";
 import { csrfToken, formState, getAs, postForm, signIn } from "./admin-client.ts";
 import { adminSite } from "./admin-site.ts";
 
@@ -19,6 +20,7 @@ describe.each(dialects)("settings and accounts on %s", (dialect) => {
         siteTitle: "Night Shift Cinema",
         siteDescription: "Films after dark.",
         ratingScale: "ten",
+        reviewsPerPage: "25",
         _csrf: await csrfToken(site.app, site.cookie),
       },
       { cookie: site.cookie },
@@ -32,6 +34,7 @@ describe.each(dialects)("settings and accounts on %s", (dialect) => {
       "Rating, from 0 to 10",
     );
     expect(formState(editor.document).value("rating")).toBe("9");
+    expect((await loadSettings(site.db)).reviewsPerPage).toBe(25);
   });
 
   it("keeps what was typed when a setting is refused", async () => {
@@ -42,6 +45,7 @@ describe.each(dialects)("settings and accounts on %s", (dialect) => {
         siteTitle: "  ",
         siteDescription: "Kept.",
         ratingScale: "stars7",
+        reviewsPerPage: "0",
         _csrf: await csrfToken(site.app, site.cookie),
       },
       { cookie: site.cookie },
@@ -52,6 +56,30 @@ describe.each(dialects)("settings and accounts on %s", (dialect) => {
     expect(form.error("siteTitle")).toBe("The site needs a title.");
     expect(form.error("ratingScale")).toBe("Choose one of the scales.");
     expect(form.value("siteDescription")).toBe("Kept.");
+    expect(form.error("reviewsPerPage")).toBe("Give a whole number from 1 to 100.");
+    expect(form.value("reviewsPerPage")).toBe("0");
+  });
+
+  it.each(["101", "ten", "2.5", ""])("refuses %j reviews per page and keeps it", async (raw) => {
+    const before = (await loadSettings(site.db)).reviewsPerPage;
+    const r = await postForm(
+      site.app,
+      "/admin/settings",
+      {
+        siteTitle: "Kept title",
+        siteDescription: "",
+        ratingScale: "stars5",
+        reviewsPerPage: raw,
+        _csrf: await csrfToken(site.app, site.cookie),
+      },
+      { cookie: site.cookie },
+    );
+    expect(r.status).toBe(400);
+    const form = formState(parseHTML(await r.text()).document);
+    expect(form.error("reviewsPerPage")).toBe("Give a whole number from 1 to 100.");
+    expect(form.value("reviewsPerPage")).toBe(raw);
+    expect(form.value("siteTitle")).toBe("Kept title");
+    expect((await loadSettings(site.db)).reviewsPerPage).toBe(before);
   });
 
   it("adds an account that can sign in with its role", async () => {

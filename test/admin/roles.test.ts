@@ -333,7 +333,12 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         method: "POST",
         route: "/admin/settings",
         path: "/admin/settings",
-        fields: { siteTitle: "Cinelog", siteDescription: "A film journal.", ratingScale: "stars5" },
+        fields: {
+          siteTitle: "Cinelog",
+          siteDescription: "A film journal.",
+          ratingScale: "stars5",
+          reviewsPerPage: "10",
+        },
         expect: ownerRedirect,
       },
       {

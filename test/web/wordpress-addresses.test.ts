@@ -68,7 +68,11 @@ describe.each(dialects)("old WordPress addresses on %s", (dialect) => {
     await lands("/category/film-noir/", "/tag/film-noir");
     await lands("/category/Film-Noir/", "/tag/film-noir");
     await lands("/category/reviews/film-noir/", "/tag/film-noir");
-    await lands("/category/film-noir/page/2/", "/tag/film-noir");
+    await lands("/category/film-noir/page/2/", "/tag/film-noir/page/2");
+    await lands("/tag/film-noir/page/2/", "/tag/film-noir/page/2");
+    // Past the last page, or page 1: the tag's own address.
+    await lands("/category/film-noir/page/90/", "/tag/film-noir");
+    await lands("/category/film-noir/page/1/", "/tag/film-noir");
     await lands("/tag/noir/", "/tag/noir");
     await lands("/tag/Paris/", "/tag/paris");
     await lands("/?tag=noir", "/tag/noir");

@@ -65,6 +65,7 @@ function publishedBetween(
   from: string | undefined,
   to: string | undefined,
   page: number,
+  perPage?: number,
 ): Promise<Page<ReviewSummary>> {
   return pagedReviews(
     db,
@@ -74,15 +75,24 @@ function publishedBetween(
       return to === undefined ? after : after.where("reviews.published_at", "<", to);
     },
     page,
+    perPage,
   );
 }
 
 /** A year's public reviews, newest first. */
-export function reviewsOfYear(db: Db, now: string, year: number, page: number) {
-  return publishedBetween(db, now, monthStart(year, 1), monthStart(year + 1, 1), page);
+export function reviewsOfYear(db: Db, now: string, year: number, page: number, perPage?: number) {
+  return publishedBetween(db, now, monthStart(year, 1), monthStart(year + 1, 1), page, perPage);
 }
 
 /** A month's public reviews, newest first. `month` is 1–12. */
-export function reviewsOfMonth(db: Db, now: string, year: number, month: number, page: number) {
-  return publishedBetween(db, now, monthStart(year, month), monthStart(year, month + 1), page);
+export function reviewsOfMonth(
+  db: Db,
+  now: string,
+  year: number,
+  month: number,
+  page: number,
+  perPage?: number,
+) {
+  const [from, to] = [monthStart(year, month), monthStart(year, month + 1)];
+  return publishedBetween(db, now, from, to, page, perPage);
 }

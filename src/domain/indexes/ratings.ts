@@ -69,6 +69,7 @@ export function reviewsWithRating(
   value: number,
   scale: RatingScale,
   page: number,
+  perPage?: number,
 ) {
   const { from, to } = stepRange(value, scale);
   return pagedReviews(
@@ -76,9 +77,10 @@ export function reviewsWithRating(
     now,
     (q) => q.where("reviews.rating", ">=", from).where("reviews.rating", "<", to),
     page,
+    perPage,
   );
 }
 
-export function unratedReviews(db: Db, now: string, page: number) {
-  return pagedReviews(db, now, (q) => q.where("reviews.rating", "is", null), page);
+export function unratedReviews(db: Db, now: string, page: number, perPage?: number) {
+  return pagedReviews(db, now, (q) => q.where("reviews.rating", "is", null), page, perPage);
 }

@@ -49,16 +49,29 @@ export async function decadesIndex(db: Db, now: string): Promise<Decade[]> {
 }
 
 /** Reviews of films released in this year, newest review first. */
-export function reviewsOfFilmYear(db: Db, now: string, year: number, page: number) {
-  return pagedReviews(db, now, (q) => q.where("films.year", "=", year), page);
+export function reviewsOfFilmYear(
+  db: Db,
+  now: string,
+  year: number,
+  page: number,
+  perPage?: number,
+) {
+  return pagedReviews(db, now, (q) => q.where("films.year", "=", year), page, perPage);
 }
 
 /** Reviews of films released in the decade starting at `start`, newest review first. */
-export function reviewsOfDecade(db: Db, now: string, start: number, page: number) {
+export function reviewsOfDecade(
+  db: Db,
+  now: string,
+  start: number,
+  page: number,
+  perPage?: number,
+) {
   return pagedReviews(
     db,
     now,
     (q) => q.where("films.year", ">=", start).where("films.year", "<=", start + 9),
     page,
+    perPage,
   );
 }

@@ -50,6 +50,8 @@ export async function seedPaths(db: Db, now: string): Promise<SeedPaths> {
     paths.add(path);
     const [, kind] = path.split("/");
     if (kind === "review") paths.add(`${path}/comments/feed.xml`);
+    // Tags and people list their reviews a page at a time, like the other listings.
+    if ((kind === "tag" && path !== "/tags") || kind === "person") pagedBases.add(path);
     // Series, people and tags each have feeds of their own; films and reviews do not.
     if ((kind === "series" || kind === "person" || kind === "tag") && path !== "/series") {
       for (const file of feedFiles) paths.add(`${path}/${file}`);

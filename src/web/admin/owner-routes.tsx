@@ -45,6 +45,12 @@ const settingsSchema = z.object({
     .max(200, "Keep it under 200 characters."),
   siteDescription: z.string().trim().max(500, "Keep it under 500 characters."),
   ratingScale: z.enum(ratingScales, "Choose one of the scales."),
+  reviewsPerPage: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, "Give a whole number from 1 to 100.")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 100, "Give a whole number from 1 to 100."),
 });
 
 const accountSchema = z.object({
@@ -83,7 +89,8 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
   admin.get("/settings", async (c) => {
     const settings = await loadSettings(db);
     const notice = c.req.query("saved") ? "Settings saved." : undefined;
-    return showSettings(c, settings, {}, notice);
+    const values = { ...settings, reviewsPerPage: String(settings.reviewsPerPage) };
+    return showSettings(c, values, {}, notice);
   });
 
   admin.post("/settings", async (c) => {
@@ -92,6 +99,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
       siteTitle: field(body, "siteTitle"),
       siteDescription: field(body, "siteDescription"),
       ratingScale: field(body, "ratingScale"),
+      reviewsPerPage: field(body, "reviewsPerPage"),
     };
     const parsed = settingsSchema.safeParse(values);
     if (!parsed.success) return showSettings(c, values, fieldErrors(parsed.error));
@@ -99,6 +107,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
       await saveSetting(trx, "siteTitle", parsed.data.siteTitle);
       await saveSetting(trx, "siteDescription", parsed.data.siteDescription);
       await saveSetting(trx, "ratingScale", parsed.data.ratingScale);
+      await saveSetting(trx, "reviewsPerPage", parsed.data.reviewsPerPage);
     });
     return c.redirect("/admin/settings?saved=1", 303);
   });

@@ -33,7 +33,8 @@ import {
 } from "../views/index-pages/ratings-pages.tsx";
 import { TagsPage } from "../views/index-pages/tags-page.tsx";
 import { DecadePage, FilmYearPage, YearsIndexPage } from "../views/index-pages/years-pages.tsx";
-import { parsePage } from "./params.ts";
+import { PageRelLinks } from "../views/page-links.tsx";
+import { firstPageRedirect, parsePage } from "./params.ts";
 import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
 
@@ -77,20 +78,40 @@ function isMissing(page: Page<unknown>): boolean {
 export function registerIndexRoutes(app: Hono, services: Services): void {
   const { db } = services;
 
-  /** Registers a handler at `path` and at `path/page/:n`, with the page number parsed. */
-  const paged = (path: string, handler: (c: Context, page: number) => Promise<Response>) => {
+  /**
+   * Registers a handler at `path` and at `path/page/:n`, with the page number parsed and the
+   * site's page size; `/page/1` is sent to the listing's own address.
+   */
+  const paged = (
+    path: string,
+    handler: (c: Context, page: number, perPage: number) => Promise<Response>,
+  ) => {
     const withPage = async (c: Context) => {
+      const first = firstPageRedirect(c.req.path, c.req.param("n"));
+      if (first) return c.redirect(first, 301);
       const page = parsePage(c.req.param("n"));
-      return page === undefined ? notFound(c, services) : handler(c, page);
+      if (page === undefined) return notFound(c, services);
+      const { settings } = await siteContext(services);
+      return handler(c, page, settings.reviewsPerPage);
     };
     app.get(path, withPage);
     app.get(`${path}/page/:n`, withPage);
   };
 
-  /** Renders a page whose body may depend on the settings (the rating scale). */
-  const render = async (c: Context, title: string, body: (settings: SiteSettings) => Child) => {
+  /**
+   * Renders a page whose body may depend on the settings (the rating scale); a paged listing
+   * gets its rel=prev/next links.
+   */
+  const render = async (
+    c: Context,
+    title: string,
+    body: (settings: SiteSettings) => Child,
+    listing?: Page<unknown>,
+  ) => {
     const { site, settings } = await siteContext(services);
-    return renderPage(c, site, { title }, body(settings));
+    const basePath = c.req.path.replace(/\/page\/[^/]+$/, "");
+    const head = listing ? <PageRelLinks page={listing} basePath={basePath} /> : undefined;
+    return renderPage(c, site, { title, ...(head ? { head } : {}) }, body(settings));
   };
 
   app.get("/archive", async (c) => {
@@ -100,34 +121,45 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     ));
   });
 
-  paged("/archive/:year", async (c, n) => {
+  paged("/archive/:year", async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
     if (year === undefined) return notFound(c, services);
     const now = nowIso();
     const entry = (await archiveIndex(db, now)).find((y) => y.year === year);
-    const page = entry && (await reviewsOfYear(db, now, year, n));
+    const page = entry && (await reviewsOfYear(db, now, year, n, perPage));
     if (!entry || !page || isMissing(page)) return notFound(c, services);
-    return render(c, pagedTitle(`Reviews from ${year}`, page), (s) => (
-      <ArchiveYearPage year={entry} page={page} scale={s.ratingScale} />
-    ));
+    return render(
+      c,
+      pagedTitle(`Reviews from ${year}`, page),
+      (s) => <ArchiveYearPage year={entry} page={page} scale={s.ratingScale} />,
+      page,
+    );
   });
 
-  paged("/archive/:year/:month", async (c, n) => {
+  paged("/archive/:year/:month", async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
     const month = parseWith(twoDigitMonth, c.req.param("month"));
     if (year === undefined || month === undefined) return notFound(c, services);
-    const page = await reviewsOfMonth(db, nowIso(), year, month, n);
+    const page = await reviewsOfMonth(db, nowIso(), year, month, n, perPage);
     if (isMissing(page)) return notFound(c, services);
-    return render(c, pagedTitle(`Reviews from ${monthLabel({ year, month })}`, page), (s) => (
-      <ArchiveMonthPage month={{ year, month }} page={page} scale={s.ratingScale} />
-    ));
+    return render(
+      c,
+      pagedTitle(`Reviews from ${monthLabel({ year, month })}`, page),
+      (s) => <ArchiveMonthPage month={{ year, month }} page={page} scale={s.ratingScale} />,
+      page,
+    );
   });
 
   paged("/directors", async (c, n) => {
     const index = await directorIndex(db, nowIso(), n);
     // The first page exists even on an empty site; later pages only when there are names.
     if (n > index.page.pageCount) return notFound(c, services);
-    return render(c, pagedTitle("Directors", index.page), () => <DirectorsPage index={index} />);
+    return render(
+      c,
+      pagedTitle("Directors", index.page),
+      () => <DirectorsPage index={index} />,
+      index.page,
+    );
   });
 
   app.get("/years", async (c) => {
@@ -135,29 +167,35 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     return render(c, "Years", () => <YearsIndexPage decades={decades} />);
   });
 
-  paged("/years/:year", async (c, n) => {
+  paged("/years/:year", async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
     if (year === undefined) return notFound(c, services);
-    const page = await reviewsOfFilmYear(db, nowIso(), year, n);
+    const page = await reviewsOfFilmYear(db, nowIso(), year, n, perPage);
     if (isMissing(page)) return notFound(c, services);
-    return render(c, pagedTitle(`Films from ${year}`, page), (s) => (
-      <FilmYearPage year={year} page={page} scale={s.ratingScale} />
-    ));
+    return render(
+      c,
+      pagedTitle(`Films from ${year}`, page),
+      (s) => <FilmYearPage year={year} page={page} scale={s.ratingScale} />,
+      page,
+    );
   });
 
   // Decades live under /years; a reader trimming a decade's URL lands there.
   app.get("/decades", (c) => c.redirect("/years", 301));
 
-  paged("/decades/:decade", async (c, n) => {
+  paged("/decades/:decade", async (c, n, perPage) => {
     const start = parseWith(decade, c.req.param("decade"));
     if (start === undefined) return notFound(c, services);
     const now = nowIso();
     const entry = (await decadesIndex(db, now)).find((d) => d.start === start);
-    const page = entry && (await reviewsOfDecade(db, now, start, n));
+    const page = entry && (await reviewsOfDecade(db, now, start, n, perPage));
     if (!entry || !page || isMissing(page)) return notFound(c, services);
-    return render(c, pagedTitle(`Films from the ${start}s`, page), (s) => (
-      <DecadePage decade={entry} page={page} scale={s.ratingScale} />
-    ));
+    return render(
+      c,
+      pagedTitle(`Films from the ${start}s`, page),
+      (s) => <DecadePage decade={entry} page={page} scale={s.ratingScale} />,
+      page,
+    );
   });
 
   app.get("/ratings", async (c) => {
@@ -173,7 +211,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  paged("/ratings/:value", async (c, n) => {
+  paged("/ratings/:value", async (c, n, perPage) => {
     const value = parseWith(ratingValue, c.req.param("value"));
     const { site, settings } = await siteContext(services);
     const scale = settings.ratingScale;
@@ -183,13 +221,16 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     const now = nowIso();
     const page =
       value === "unrated"
-        ? await unratedReviews(db, now, n)
-        : await reviewsWithRating(db, now, value, scale, n);
+        ? await unratedReviews(db, now, n, perPage)
+        : await reviewsWithRating(db, now, value, scale, n, perPage);
     if (isMissing(page)) return notFound(c, services);
     return renderPage(
       c,
       site,
-      { title: pagedTitle(ratingPageTitle(value, scale), page) },
+      {
+        title: pagedTitle(ratingPageTitle(value, scale), page),
+        head: <PageRelLinks page={page} basePath={`/ratings/${c.req.param("value")}`} />,
+      },
       <RatingPage value={value} page={page} scale={scale} />,
     );
   });
@@ -197,6 +238,6 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
   paged("/tags", async (c, n) => {
     const page = await tagIndex(db, nowIso(), n);
     if (n > page.pageCount) return notFound(c, services);
-    return render(c, pagedTitle("Tags", page), () => <TagsPage page={page} />);
+    return render(c, pagedTitle("Tags", page), () => <TagsPage page={page} />, page);
   });
 }

@@ -4,11 +4,13 @@ import type { Context, Hono } from "hono";
 import { filmLogLine } from "../../domain/film-log.ts";
 import { filmBySlug, filmCredits, filmLabel } from "../../domain/films.ts";
 import { leadStillOfFilm } from "../../domain/lead-still.ts";
-import { personBySlug, reviewedFilmography } from "../../domain/people.ts";
+import { personFilmsPage } from "../../domain/indexes/person-films.ts";
+import { personBySlug } from "../../domain/people.ts";
 import { parseCommentPageSegment } from "../../domain/comment-pages.ts";
-import { latestReviews, reviewsOfFilm, reviewSummariesByIds } from "../../domain/reviews.ts";
+import { reviewsWithTag } from "../../domain/indexes/tagged-reviews.ts";
+import { latestReviews, reviewsOfFilm } from "../../domain/reviews.ts";
 import { allSeriesWithProgress, seriesBySlug, seriesOverview } from "../../domain/series.ts";
-import { publicReviewIdsWithTag, tagBySlug } from "../../domain/tags.ts";
+import { tagBySlug } from "../../domain/tags.ts";
 import { nowIso } from "../../domain/time.ts";
 import { renderPage } from "../render.ts";
 import type { Services } from "../services.ts";
@@ -17,7 +19,8 @@ import { PersonPage } from "../views/person-page.tsx";
 import { SeriesIndexPage, SeriesPage } from "../views/series-page.tsx";
 import { FilmHead, PersonHead, SeriesHead, TagHead } from "../views/seo.tsx";
 import { HomePage, NotFoundPage, TagPage } from "../views/simple-pages.tsx";
-import { parsePage, parseSlug } from "./params.ts";
+import { PageRelLinks } from "../views/page-links.tsx";
+import { firstPageRedirect, parsePage, parseSlug } from "./params.ts";
 import { renderSubjectPage } from "./subject-pages.tsx";
 import { siteContext } from "./site.ts";
 
@@ -25,15 +28,20 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
   const { db } = services;
 
   const home = async (c: Context) => {
+    const first = firstPageRedirect(c.req.path, c.req.param("n"));
+    if (first) return c.redirect(first, 301);
     const page = parsePage(c.req.param("n"));
     if (page === undefined) return notFound(c, services);
     const { site, settings } = await siteContext(services);
-    const reviews = await latestReviews(db, nowIso(), page);
+    const reviews = await latestReviews(db, nowIso(), page, settings.reviewsPerPage);
     if (page > reviews.pageCount) return notFound(c, services);
     return renderPage(
       c,
       site,
-      { title: page === 1 ? undefined : `Page ${page}` },
+      {
+        title: page === 1 ? undefined : `Page ${page}`,
+        head: <PageRelLinks page={reviews} basePath="/" />,
+      },
       <HomePage page={reviews} scale={settings.ratingScale} title={settings.siteTitle} />,
     );
   };
@@ -82,21 +90,34 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/person/:slug", async (c) => {
-    const slug = parseSlug(c.req.param("slug"));
-    const person = slug && (await personBySlug(db, slug));
-    if (!person) return notFound(c, services);
-    const [filmography, { site }] = await Promise.all([
-      reviewedFilmography(db, person.id, nowIso()),
-      siteContext(services),
-    ]);
+  const personPage = async (c: Context) => {
+    const first = firstPageRedirect(c.req.path, c.req.param("n"));
+    if (first) return c.redirect(first, 301);
+    const slug = parseSlug(c.req.param("slug") ?? "");
+    const n = parsePage(c.req.param("n"));
+    const person = slug && n !== undefined && (await personBySlug(db, slug));
+    if (!person || n === undefined) return notFound(c, services);
+    const { site, settings } = await siteContext(services);
+    const films = await personFilmsPage(db, person.id, nowIso(), n, settings.reviewsPerPage);
+    // A person with no reviewed film still has a first page; later pages only with films.
+    if (n > films.pageCount) return notFound(c, services);
     return renderPage(
       c,
       site,
-      { title: person.name, head: <PersonHead person={person} /> },
-      <PersonPage person={person} filmography={filmography} />,
+      {
+        title: n === 1 ? person.name : `${person.name}, page ${n}`,
+        head: (
+          <>
+            <PersonHead person={person} />
+            <PageRelLinks page={films} basePath={`/person/${person.slug}`} />
+          </>
+        ),
+      },
+      <PersonPage person={person} films={films} />,
     );
-  });
+  };
+  app.get("/person/:slug", personPage);
+  app.get("/person/:slug/page/:n", personPage);
 
   app.get("/series", async (c) => {
     const [series, { site }] = await Promise.all([
@@ -126,25 +147,34 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/tag/:slug", async (c) => {
-    const slug = parseSlug(c.req.param("slug"));
-    const tag = slug && (await tagBySlug(db, slug));
-    if (!tag) return notFound(c, services);
-    const now = nowIso();
-    const reviews = await reviewSummariesByIds(
-      db,
-      await publicReviewIdsWithTag(db, tag.id, now),
-      now,
-    );
-    if (reviews.length === 0) return notFound(c, services);
+  const tagPage = async (c: Context) => {
+    const first = firstPageRedirect(c.req.path, c.req.param("n"));
+    if (first) return c.redirect(first, 301);
+    const slug = parseSlug(c.req.param("slug") ?? "");
+    const n = parsePage(c.req.param("n"));
+    const tag = slug && n !== undefined && (await tagBySlug(db, slug));
+    if (!tag || n === undefined) return notFound(c, services);
     const { site, settings } = await siteContext(services);
+    const page = await reviewsWithTag(db, nowIso(), tag.id, n, settings.reviewsPerPage);
+    if (page.total === 0 || n > page.pageCount) return notFound(c, services);
+    const title = n === 1 ? `Tagged “${tag.name}”` : `Tagged “${tag.name}”, page ${n}`;
     return renderPage(
       c,
       site,
-      { title: `Tagged “${tag.name}”`, head: <TagHead tag={tag} /> },
-      <TagPage tag={tag} reviews={reviews} scale={settings.ratingScale} />,
+      {
+        title,
+        head: (
+          <>
+            <TagHead tag={tag} />
+            <PageRelLinks page={page} basePath={`/tag/${tag.slug}`} />
+          </>
+        ),
+      },
+      <TagPage tag={tag} page={page} scale={settings.ratingScale} />,
     );
-  });
+  };
+  app.get("/tag/:slug", tagPage);
+  app.get("/tag/:slug/page/:n", tagPage);
 }
 
 export async function notFound(c: Context, services: Services): Promise<Response> {

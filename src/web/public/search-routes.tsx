@@ -5,23 +5,39 @@ import { searchReviews } from "../../domain/review-search.ts";
 import { renderPage } from "../render.ts";
 import { parseSearchParams } from "../search-params.ts";
 import type { Services } from "../services.ts";
-import { SearchPage } from "../views/search-page.tsx";
+import { SearchPage, SearchRelLinks } from "../views/search-page.tsx";
+import { leadStillsOf } from "../../domain/indexes/listing-stills.ts";
 import { siteContext } from "./site.ts";
 
 export function registerSearchRoutes(app: Hono, services: Services): void {
   app.get("/search", async (c) => {
     const { query, page } = parseSearchParams(c.req.query("q"), c.req.query("page"));
-    const [{ site }, results] = await Promise.all([
-      siteContext(services),
-      query ? searchReviews(services.db, query, nowIso(), page) : undefined,
-    ]);
+    const { site, settings } = await siteContext(services);
+    const perPage = settings.reviewsPerPage;
+    const found = query
+      ? await searchReviews(services.db, query, nowIso(), page, perPage)
+      : undefined;
+    // Each result shows its review's lead still, as every listing does.
+    const stills = await leadStillsOf(services.db, found?.items.map((r) => r.reviewId) ?? []);
+    const results = found && {
+      ...found,
+      items: found.items.map((r) => {
+        const still = stills.get(r.reviewId);
+        return still ? { ...r, leadStill: still } : r;
+      }),
+    };
     return renderPage(
       c,
       site,
       {
         title: query ? `Search: ${query}` : "Search",
         // Result pages are endless and change daily: they are for readers, not for indexes.
-        head: <meta name="robots" content="noindex" />,
+        head: (
+          <>
+            <meta name="robots" content="noindex" />
+            {results ? <SearchRelLinks query={query} results={results} /> : null}
+          </>
+        ),
       },
       <SearchPage query={query} results={results} />,
     );

@@ -101,10 +101,15 @@ export async function wordpressPathTarget(
     const tag = await tagPath(m[2]!, services);
     return tag && `${tag}/feed.${m[3] === "atom" ? "atom" : "xml"}`;
   }
-  m = match(`/(?:category|tag)/((?:[^/]+/)*?)${segment}(?:/page/\\d+)?`);
+  m = match(`/(?:category|tag)/((?:[^/]+/)*?)${segment}(?:/page/(\\d{1,6}))?`);
   if (m) {
     const tag = await tagPath(m[2]!, services);
-    // A tag with no public review has no page: that stays a 404.
+    // WordPress's page N is our page N (the same ten a page by default); page 1 and a page
+    // past the end fall back to the tag's first page, and a tag with no public review stays
+    // a 404.
+    const n = Number(m[3] ?? 1);
+    const paged = tag && n > 1 ? `${tag}/page/${n}` : tag;
+    if (paged && paged !== path && (await probe(paged))) return paged;
     return tag && tag !== path && (await probe(tag)) ? tag : undefined;
   }
 

@@ -1,7 +1,10 @@
 // A person: every film of theirs reviewed here, one row a film with everything they did on it
 // ("Director, Actor as Don Lockwood"), so a director who also wrote and scored a film sees it once.
 import type { CreditRole, Person } from "../../db/schema.ts";
+import type { PersonFilmsPage } from "../../domain/indexes/person-films.ts";
 import type { FilmographyItem } from "../../domain/people.ts";
+import { NamePagination } from "./index-pages/listing.tsx";
+import { CardStill } from "./card-still.tsx";
 import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import { filmLabel } from "./names.tsx";
 
@@ -35,14 +38,11 @@ function roleName(role: CreditRole): string {
   return roleNames.find(([r]) => r === role)?.[1] ?? role;
 }
 
-export function PersonPage(props: { person: Person; filmography: FilmographyItem[] }) {
-  const { person, filmography } = props;
-  const rows = rowsByFilm(filmography);
+export function PersonPage(props: { person: Person; films: PersonFilmsPage }) {
+  const { person, films } = props;
+  const rows = rowsByFilm(films.items);
   const roleCounts = roleNames
-    .map(
-      ([role, name]) =>
-        [name, rows.filter((r) => r.roles.some((i) => i.role === role)).length] as const,
-    )
+    .map(([role, name]) => [name, films.roleCounts.get(role) ?? 0] as const)
     .filter(([, n]) => n > 0);
   return (
     <article class="person" aria-labelledby="person-name">
@@ -52,36 +52,42 @@ export function PersonPage(props: { person: Person; filmography: FilmographyItem
       ) : (
         <section aria-labelledby="person-films">
           <h2 id="person-films">
-            Films reviewed here <span class="count">({rows.length})</span>
+            Films reviewed here <span class="count">({films.total})</span>
           </h2>
           <p class="meta role-counts">
             {roleCounts.map(([name, n]) => `${name} (${n})`).join(" · ")}
           </p>
           <ul class="filmography">
             {rows.map(({ first: f, roles }) => (
-              <li>
-                <a href={`/review/${f.reviewSlug}`}>{filmLabel(f)}</a>
-                <span class="roles">
-                  {" — "}
-                  {roles
-                    .map((r) =>
-                      r.character ? `${roleName(r.role)} as ${r.character}` : roleName(r.role),
-                    )
-                    .join(", ")}
-                </span>
-                {" · "}
-                <a href={`/film/${f.filmSlug}`} class="film-link">
-                  film page
-                </a>
-                {f.commentCount > 0 ? " · " : null}
-                <CommentCountLink
-                  count={f.commentCount}
-                  reviewSlug={f.reviewSlug}
-                  label={filmLabel(f)}
-                />
+              <li class={f.leadStill ? "has-still" : undefined}>
+                <div class="row-with-still">
+                  {f.leadStill ? <CardStill still={f.leadStill} thumb /> : null}
+                  <div>
+                    <a href={`/review/${f.reviewSlug}`}>{filmLabel(f)}</a>
+                    <span class="roles">
+                      {" — "}
+                      {roles
+                        .map((r) =>
+                          r.character ? `${roleName(r.role)} as ${r.character}` : roleName(r.role),
+                        )
+                        .join(", ")}
+                    </span>
+                    {" · "}
+                    <a href={`/film/${f.filmSlug}`} class="film-link">
+                      film page
+                    </a>
+                    {f.commentCount > 0 ? " · " : null}
+                    <CommentCountLink
+                      count={f.commentCount}
+                      reviewSlug={f.reviewSlug}
+                      label={filmLabel(f)}
+                    />
+                  </div>
+                </div>
               </li>
             ))}
           </ul>
+          <NamePagination page={films} basePath={`/person/${person.slug}`} />
         </section>
       )}
     </article>

@@ -1,32 +1,36 @@
 // A list of review cards with pagination, shared by home, tag and other listings.
 import { type RatingScale, displayRating } from "../../content/rating.ts";
 import type { Page, ReviewSummary } from "../../domain/reviews.ts";
+import { CardStill } from "./card-still.tsx";
 import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import { DateTime, filmLabel, PeopleLinks, Rating } from "./names.tsx";
 
 export function ReviewCard(props: { review: ReviewSummary; scale: RatingScale }) {
   const { review } = props;
   return (
-    <article class="review-card">
-      <h2>
-        <a href={`/review/${review.slug}`}>{filmLabel(review.film)}</a>
-      </h2>
-      {review.directors.length > 0 && (
-        <p class="credit">
-          Directed by <PeopleLinks people={review.directors} />
+    <article class={review.leadStill ? "review-card has-still" : "review-card"}>
+      {review.leadStill ? <CardStill still={review.leadStill} /> : null}
+      <div class="card-text">
+        <h2>
+          <a href={`/review/${review.slug}`}>{filmLabel(review.film)}</a>
+        </h2>
+        {review.directors.length > 0 && (
+          <p class="credit">
+            Directed by <PeopleLinks people={review.directors} />
+          </p>
+        )}
+        <p class="meta">
+          <DateTime iso={review.publishedAt} />
+          {review.isRewatch ? <span class="badge">Rewatch</span> : null}
+          <Rating rating={displayRating(review.rating, props.scale)} />
+          <CommentCountLink
+            count={review.commentCount}
+            reviewSlug={review.slug}
+            label={filmLabel(review.film)}
+          />
         </p>
-      )}
-      <p class="meta">
-        <DateTime iso={review.publishedAt} />
-        {review.isRewatch ? <span class="badge">Rewatch</span> : null}
-        <Rating rating={displayRating(review.rating, props.scale)} />
-        <CommentCountLink
-          count={review.commentCount}
-          reviewSlug={review.slug}
-          label={filmLabel(review.film)}
-        />
-      </p>
-      <p class="excerpt">{review.excerpt}</p>
+        <p class="excerpt">{review.excerpt}</p>
+      </div>
     </article>
   );
 }
@@ -41,6 +45,12 @@ export function ReviewList(props: { reviews: ReviewSummary[]; scale: RatingScale
   );
 }
 
+/** Page 1 lives at the listing's own address, page N at `base/page/N` (`/page/N` for home). */
+export function pageHref(basePath: string, n: number): string {
+  const base = basePath.replace(/\/$/, "");
+  return n === 1 ? base || "/" : `${base}/page/${n}`;
+}
+
 /** Older/newer links; page 1 lives at the base path, page N at `base/page/N`. */
 export function Pagination(props: {
   page: Page<unknown>;
@@ -51,8 +61,7 @@ export function Pagination(props: {
   const labels = props.labels ?? { previous: "← Newer reviews", next: "Older reviews →" };
   const { page, pageCount } = props.page;
   if (pageCount <= 1) return null;
-  const href = (n: number) =>
-    n === 1 ? props.basePath || "/" : `${props.basePath.replace(/\/$/, "")}/page/${n}`;
+  const href = (n: number) => pageHref(props.basePath, n);
   return (
     <nav class="pagination" aria-label="Pages">
       {page > 1 ? (

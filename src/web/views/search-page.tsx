@@ -1,6 +1,8 @@
 // The search page: a form that works without JavaScript, then ranked results with the
 // matching words marked. Highlights arrive as segments of plain text; only the <mark>
 // elements below are markup, and the renderer escapes all the text.
+import type { Still } from "../../db/schema.ts";
+import { CardStill } from "./card-still.tsx";
 import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import type {
   SearchPage as SearchResults,
@@ -10,10 +12,26 @@ import type {
 import { maxQueryLength } from "../../search/tokens.ts";
 import { DateTime, PeopleLinks } from "./names.tsx";
 
+/** A result with its review's lead still, when it has one. */
+export type ListedResult = SearchResult & { leadStill?: Still };
+
 export interface SearchPageProps {
   /** The query as the reader typed it (cleaned), or "" before any search. */
   query: string;
-  results: SearchResults | undefined;
+  results: (Omit<SearchResults, "items"> & { items: ListedResult[] }) | undefined;
+}
+
+/** rel=prev/next for the head, the same addresses as the links under the results. */
+export function SearchRelLinks(props: { query: string; results: SearchResults }) {
+  const { page, pageCount } = props.results;
+  return (
+    <>
+      {page > 1 && page <= pageCount ? (
+        <link rel="prev" href={pageHref(props.query, page - 1)} />
+      ) : null}
+      {page < pageCount ? <link rel="next" href={pageHref(props.query, page + 1)} /> : null}
+    </>
+  );
 }
 
 export function SearchPage(props: SearchPageProps) {
@@ -86,41 +104,44 @@ function Outcome(props: SearchPageProps) {
   );
 }
 
-function ResultCard(props: { result: SearchResult }) {
+function ResultCard(props: { result: ListedResult }) {
   const { result } = props;
   return (
-    <article class="search-result">
-      <h2>
-        <a href={`/review/${result.slug}`}>
-          <Highlighted segments={result.title} />
-          {result.film.year ? ` (${result.film.year})` : ""}
-        </a>
-      </h2>
-      {result.originalTitle ? (
-        <p class="original-title">
-          Original title: <Highlighted segments={result.originalTitle} />
+    <article class={result.leadStill ? "search-result has-still" : "search-result"}>
+      {result.leadStill ? <CardStill still={result.leadStill} /> : null}
+      <div class="card-text">
+        <h2>
+          <a href={`/review/${result.slug}`}>
+            <Highlighted segments={result.title} />
+            {result.film.year ? ` (${result.film.year})` : ""}
+          </a>
+        </h2>
+        {result.originalTitle ? (
+          <p class="original-title">
+            Original title: <Highlighted segments={result.originalTitle} />
+          </p>
+        ) : null}
+        {result.directors.length > 0 ? (
+          <p class="credit">
+            Directed by <PeopleLinks people={result.directors} />
+          </p>
+        ) : null}
+        <p class="meta">
+          <DateTime iso={result.publishedAt} />
+          {result.hasSpoilers ? <span class="badge">Spoilers</span> : null}
+          {result.commentCount > 0 ? " · " : null}
+          <CommentCountLink
+            count={result.commentCount}
+            reviewSlug={result.slug}
+            label={`${result.film.title}${result.film.year ? ` (${result.film.year})` : ""}`}
+          />
         </p>
-      ) : null}
-      {result.directors.length > 0 ? (
-        <p class="credit">
-          Directed by <PeopleLinks people={result.directors} />
-        </p>
-      ) : null}
-      <p class="meta">
-        <DateTime iso={result.publishedAt} />
-        {result.hasSpoilers ? <span class="badge">Spoilers</span> : null}
-        {result.commentCount > 0 ? " · " : null}
-        <CommentCountLink
-          count={result.commentCount}
-          reviewSlug={result.slug}
-          label={`${result.film.title}${result.film.year ? ` (${result.film.year})` : ""}`}
-        />
-      </p>
-      {result.snippet.length > 0 ? (
-        <p class="snippet">
-          <Highlighted segments={result.snippet} />
-        </p>
-      ) : null}
+        {result.snippet.length > 0 ? (
+          <p class="snippet">
+            <Highlighted segments={result.snippet} />
+          </p>
+        ) : null}
+      </div>
     </article>
   );
 }
@@ -134,7 +155,10 @@ function pageHref(query: string, page: number): string {
   return page === 1 ? q : `${q}&page=${page}`;
 }
 
-function SearchPagination(props: { query: string; results: SearchResults }) {
+function SearchPagination(props: {
+  query: string;
+  results: Pick<SearchResults, "page" | "pageCount">;
+}) {
   const { page, pageCount } = props.results;
   if (pageCount <= 1) return null;
   return (

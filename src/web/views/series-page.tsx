@@ -1,6 +1,7 @@
 // A series: progress ("N of M reviewed") and the ordered list, reviewed or still queued.
 import type { Series } from "../../db/schema.ts";
 import type { SeriesOverview } from "../../domain/series.ts";
+import { CardStill } from "./card-still.tsx";
 import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import { filmLabel } from "./names.tsx";
 
@@ -18,23 +19,30 @@ export function SeriesPage(props: { overview: SeriesOverview }) {
       </progress>
       <ol class="series-entries">
         {items.map((item) => (
-          <li class={item.reviewSlug ? "reviewed" : "queued"}>
-            {item.reviewSlug ? (
-              <a href={`/review/${item.reviewSlug}`}>{filmLabel(item.film)}</a>
-            ) : (
-              <span>{filmLabel(item.film)}</span>
-            )}{" "}
-            <span class="status">{item.reviewSlug ? "Reviewed" : "Queued"}</span>
-            {item.reviewSlug && item.commentCount > 0 ? (
-              <>
-                {" · "}
-                <CommentCountLink
-                  count={item.commentCount}
-                  reviewSlug={item.reviewSlug}
-                  label={filmLabel(item.film)}
-                />
-              </>
-            ) : null}
+          <li
+            class={`${item.reviewSlug ? "reviewed" : "queued"}${item.leadStill ? " has-still" : ""}`}
+          >
+            <div class="row-with-still">
+              {item.leadStill ? <CardStill still={item.leadStill} thumb /> : null}
+              <div>
+                {item.reviewSlug ? (
+                  <a href={`/review/${item.reviewSlug}`}>{filmLabel(item.film)}</a>
+                ) : (
+                  <span>{filmLabel(item.film)}</span>
+                )}{" "}
+                <span class="status">{item.reviewSlug ? "Reviewed" : "Queued"}</span>
+                {item.reviewSlug && item.commentCount > 0 ? (
+                  <>
+                    {" · "}
+                    <CommentCountLink
+                      count={item.commentCount}
+                      reviewSlug={item.reviewSlug}
+                      label={filmLabel(item.film)}
+                    />
+                  </>
+                ) : null}
+              </div>
+            </div>
           </li>
         ))}
       </ol>

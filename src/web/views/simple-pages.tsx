@@ -19,11 +19,16 @@ export function HomePage(props: { page: Page<ReviewSummary>; scale: RatingScale;
   );
 }
 
-export function TagPage(props: { tag: Tag; reviews: ReviewSummary[]; scale: RatingScale }) {
+export function TagPage(props: { tag: Tag; page: Page<ReviewSummary>; scale: RatingScale }) {
+  const { page } = props;
   return (
     <section aria-labelledby="tag-title">
-      <h1 id="tag-title">Tagged “{props.tag.name}”</h1>
-      <ReviewList reviews={props.reviews} scale={props.scale} />
+      <h1 id="tag-title">
+        Tagged “{props.tag.name}”{page.page > 1 ? `, page ${page.page}` : null}
+      </h1>
+      <p class="meta">{page.total === 1 ? "1 review" : `${page.total} reviews`}</p>
+      <ReviewList reviews={page.items} scale={props.scale} />
+      <Pagination page={page} basePath={`/tag/${props.tag.slug}`} />
     </section>
   );
 }

@@ -9,7 +9,7 @@ import type { StillVariant } from "../../media/still-variants.ts";
 const leadSizes = "(min-width: 64rem) 52rem, calc(100vw - 2.5rem)";
 const inlineSizes = "(min-width: 42.5rem) 40rem, calc(100vw - 2.5rem)";
 
-function srcset(variants: StillVariant[], mediaBase: string): string {
+export function srcset(variants: StillVariant[], mediaBase: string): string {
   return variants.map((v) => `${mediaBase}/${v.path} ${v.width}w`).join(", ");
 }
 

@@ -9,6 +9,7 @@ export interface SettingsValues {
   siteTitle: string;
   siteDescription: string;
   ratingScale: string;
+  reviewsPerPage: string;
 }
 
 const scaleNames: Record<(typeof ratingScales)[number], string> = {
@@ -66,6 +67,14 @@ export function SettingsPage(props: {
           error={props.errors.ratingScale}
           value={v.ratingScale}
           options={ratingScales.map((s) => [s, scaleNames[s]] as const)}
+        />
+        <InputField
+          id="reviewsPerPage"
+          label="Reviews per page"
+          hint="How many reviews the home page, tags, archives and other listings show at once (1 to 100)."
+          error={props.errors.reviewsPerPage}
+          inputmode="numeric"
+          value={v.reviewsPerPage}
         />
         <SubmitRow label="Save settings" />
       </form>

@@ -69,6 +69,4 @@ export function NamePagination(props: { page: Page<unknown>; basePath: string })
   );
 }
 
-export function pageHref(basePath: string, n: number): string {
-  return n === 1 ? basePath : `${basePath}/page/${n}`;
-}
+export { pageHref } from "../review-list.tsx";
