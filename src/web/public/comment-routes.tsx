@@ -128,6 +128,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
       notifyPosts: values.notifyPosts,
       ip,
       userAgent,
+      holdReason: decision.reason,
     });
     services.logger.info(
       { commentId: comment.id, status: decision.status, reason: decision.reason },
