@@ -22,6 +22,7 @@ import * as reviewUpNext from "./migrations/018-review-up-next.ts";
 import * as commentsOnPosts from "./migrations/019-comments-on-posts.ts";
 import * as signInLinks from "./migrations/020-sign-in-links.ts";
 import * as commentHoldReason from "./migrations/021-comment-hold-reason.ts";
+import * as signInLinkPurpose from "./migrations/022-sign-in-link-purpose.ts";
 
 /** Every migration by name; exported so a test can stop at one and check the next keeps data. */
 export function migrationsFor(db: Db): Record<string, Migration> {
@@ -48,6 +49,7 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     "019-comments-on-posts": { up: (k) => commentsOnPosts.up(k, db.dialect) },
     "020-sign-in-links": { up: (k) => signInLinks.up(k, db.dialect) },
     "021-comment-hold-reason": { up: (k) => commentHoldReason.up(k, db.dialect) },
+    "022-sign-in-link-purpose": { up: (k) => signInLinkPurpose.up(k, db.dialect) },
   };
 }
 
