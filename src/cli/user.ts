@@ -1,17 +1,27 @@
 // `cinelog user add --email E --name N [--role owner] [--password-stdin]`
+// `cinelog user password EMAIL`: a new password, asked twice without echo on a terminal, or
+// one line read from standard input when piped.
 import { createInterface } from "node:readline/promises";
-import type { Readable } from "node:stream";
+import { Writable, type Readable } from "node:stream";
 import { parseArgs } from "node:util";
 import type { Role } from "../db/schema.ts";
-import { createUser, roles, UserInputError } from "../domain/users.ts";
+import {
+  createUser,
+  passwordProblem,
+  resetPassword,
+  roles,
+  UserInputError,
+} from "../domain/users.ts";
 import { openCommandRuntime } from "../runtime.ts";
 import { complain, say, type CliIo } from "./io.ts";
 
 const usage =
-  "Usage: cinelog user add --email EMAIL --name NAME [--role owner|editor|author|contributor] [--password-stdin]";
+  "Usage: cinelog user add --email EMAIL --name NAME [--role owner|editor|author|contributor] [--password-stdin]\n" +
+  "       cinelog user password EMAIL   (asks twice on a terminal; reads one line when piped)";
 
 export async function userCommand(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
+  if (action === "password") return passwordCommand(rest, io);
   if (action !== "add") {
     complain(io, usage);
     return 2;
@@ -60,6 +70,72 @@ export async function userCommand(args: string[], io: CliIo): Promise<number> {
   }
 }
 
+async function passwordCommand(args: string[], io: CliIo): Promise<number> {
+  const email = args[0]?.trim().toLowerCase() ?? "";
+  if (args.length !== 1 || !email) {
+    complain(io, `Give the account's email address.\n${usage}`);
+    return 2;
+  }
+  const { db } = await openCommandRuntime(io);
+  try {
+    const user = await db.kysely
+      .selectFrom("users")
+      .select(["id", "email"])
+      .where("email", "=", email)
+      .executeTakeFirst();
+    if (!user) {
+      complain(io, `There is no account for ${email}.`);
+      return 2;
+    }
+    let password: string;
+    if (isTerminal(io.stdin)) {
+      password = await askHidden(io, "New password (at least 10 characters): ");
+      const weak = passwordProblem(password);
+      if (weak) {
+        complain(io, weak);
+        return 2;
+      }
+      if ((await askHidden(io, "The same password again: ")) !== password) {
+        complain(io, "The two passwords are not the same; nothing changed.");
+        return 2;
+      }
+    } else {
+      password = await readFirstLine(io.stdin);
+    }
+    const weak = passwordProblem(password);
+    if (weak) {
+      complain(io, `${weak} Nothing changed.`);
+      return 2;
+    }
+    await resetPassword(db, user.id, password);
+    say(io, `New password set for ${user.email}; every session of the account has ended.`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+function isTerminal(input: Readable): boolean {
+  return (input as Readable & { isTTY?: boolean }).isTTY === true;
+}
+
+/** One line from a terminal with nothing echoed: readline writes to a stream that drops it. */
+async function askHidden(io: CliIo, prompt: string): Promise<string> {
+  io.stdout.write(prompt);
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const rl = createInterface({ input: io.stdin, output: silent, terminal: true });
+  try {
+    return await rl.question("");
+  } finally {
+    rl.close();
+    io.stdout.write("\n");
+  }
+}
+
+async function readFirstLine(input: Readable): Promise<string> {
+  return (await readAll(input)).split(/\r?\n/)[0] ?? "";
+}
+
 async function readAll(input: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of input) chunks.push(Buffer.from(chunk as Buffer | string));
@@ -69,10 +145,5 @@ async function readAll(input: Readable): Promise<string> {
 }
 
 async function askPassword(io: CliIo): Promise<string> {
-  const rl = createInterface({ input: io.stdin, output: io.stdout, terminal: true });
-  try {
-    return await rl.question("Password (at least 10 characters): ");
-  } finally {
-    rl.close();
-  }
+  return askHidden(io, "Password (at least 10 characters): ");
 }

@@ -27,6 +27,8 @@ import * as filmLog from "./migrations/017-film-log.ts";
 import * as reviewUpNext from "./migrations/018-review-up-next.ts";
 import * as commentsOnPosts from "./migrations/019-comments-on-posts.ts";
 import * as signInLinks from "./migrations/020-sign-in-links.ts";
+import * as commentHoldReason from "./migrations/021-comment-hold-reason.ts";
+import * as signInLinkPurpose from "./migrations/022-sign-in-link-purpose.ts";
 import * as backupRuns from "./migrations/027-backup-runs.ts";
 
 /** Every migration by name; exported so a test can stop at one and check the next keeps data. */
@@ -53,6 +55,8 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     "018-review-up-next": { up: (k) => reviewUpNext.up(k) },
     "019-comments-on-posts": { up: (k) => commentsOnPosts.up(k, db.dialect) },
     "020-sign-in-links": { up: (k) => signInLinks.up(k, db.dialect) },
+    "021-comment-hold-reason": { up: (k) => commentHoldReason.up(k, db.dialect) },
+    "022-sign-in-link-purpose": { up: (k) => signInLinkPurpose.up(k, db.dialect) },
     "027-backup-runs": { up: (k) => backupRuns.up(k, db.dialect) },
   };
 }

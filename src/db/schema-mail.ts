@@ -3,7 +3,12 @@ import type { Generated } from "kysely";
 
 /** Mail (src/mail, migration 009): the outbox, subscriptions, and their bookkeeping. */
 export type MailKind =
-  "confirmation" | "author-notice" | "reply-notice" | "post-notice" | "sign-in-link";
+  | "confirmation"
+  | "author-notice"
+  | "reply-notice"
+  | "post-notice"
+  | "sign-in-link"
+  | "password-reset";
 
 export interface MailOutboxTable {
   id: Generated<number>;

@@ -9,4 +9,9 @@ export interface SignInLinksTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** What the link does (migration 022). */
+  purpose: Generated<LinkPurpose>;
 }
+
+/** Signing in, or choosing a new password (src/domain/sign-in-links.ts). */
+export type LinkPurpose = "sign-in" | "password-reset";

@@ -255,6 +255,8 @@ export interface CommentsTable {
   approved_at: string | null;
   /** The status before the comment went to spam or trash, for "Not spam" and "Restore". */
   prior_status: CommentStatus | null;
+  /** Why the moderation rules did not approve it at once (migration 021); null otherwise. */
+  hold_reason: Generated<string | null>;
 }
 
 /** Posts and pages that are not reviews (migration 015; src/domain/posts.ts). */

@@ -34,6 +34,8 @@ export interface NewComment {
   userAgent?: string;
   kind?: Comment["kind"];
   createdAt?: string;
+  /** Why the rules held it or called it spam (src/domain/moderation/rules.ts). */
+  holdReason?: string | undefined;
 }
 
 /** Stores the comment and, when it is public at once, drops the cached pages showing it. */
@@ -59,6 +61,7 @@ export async function createComment(db: Db, input: NewComment): Promise<Comment>
         user_agent: input.userAgent ?? "",
         created_at: createdAt,
         approved_at: input.status === "approved" ? createdAt : null,
+        hold_reason: input.status === "approved" ? null : (input.holdReason ?? null),
       })
       .returningAll()
       .executeTakeFirstOrThrow();

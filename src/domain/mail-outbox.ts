@@ -43,6 +43,7 @@ export const payloadSchemas = {
   }),
   // The link's secret: here only until the mail is sent (markSent forgets it).
   "sign-in-link": z.object({ token: z.string(), expiresAt: z.string() }),
+  "password-reset": z.object({ token: z.string(), expiresAt: z.string() }),
 } satisfies Record<MailKind, z.ZodType>;
 
 export type Payload<K extends MailKind> = z.infer<(typeof payloadSchemas)[K]>;
@@ -103,7 +104,7 @@ export async function claimDueMail(db: Db, now: Date, limit = 10): Promise<Outbo
 }
 
 /** Kinds whose payload is a secret: once the mail is out, the row keeps none of it. */
-const secretKinds = ["sign-in-link"] as const;
+const secretKinds = ["sign-in-link", "password-reset"] as const;
 
 export async function markSent(db: Db, id: number, now: Date): Promise<void> {
   await db.kysely

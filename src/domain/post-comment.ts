@@ -122,6 +122,8 @@ export async function postComment(
     notifyPosts: options.mailReady && input.notifyPosts,
     ip: input.ip,
     userAgent: input.userAgent,
+    // Shown to the moderator beside a held comment: why it waits.
+    holdReason: decision.reason,
   });
   return { outcome: "stored", comment, decision, readerToken };
 }

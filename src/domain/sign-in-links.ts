@@ -4,6 +4,7 @@
 // address, works once, for 15 minutes, and only the hash of its secret is stored.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/connect.ts";
+import type { LinkPurpose } from "../db/schema-sign-in-links.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { enqueueMail } from "./mail-outbox.ts";
 import { spendAllowance } from "./sign-in-limits.ts";
@@ -30,13 +31,16 @@ export type LinkRequestOutcome = { outcome: "asked" } | { outcome: "limited"; mi
  */
 export async function requestSignInLink(
   db: Db,
-  input: { email: string; client: string },
+  input: { email: string; client: string; purpose?: LinkPurpose },
   now = new Date(),
 ): Promise<LinkRequestOutcome> {
   const email = input.email.trim().toLowerCase();
+  const purpose = input.purpose ?? "sign-in";
+  // Each purpose has its own allowance: asking for a reset does not use up sign-in links.
+  const prefix = purpose === "sign-in" ? "sign-in-link" : purpose;
   const minutes =
-    (await spendAllowance(db, `sign-in-link:${input.client}`, linksPerClient)) ||
-    (await spendAllowance(db, `sign-in-link:email:${email}`, linksPerEmail));
+    (await spendAllowance(db, `${prefix}:${input.client}`, linksPerClient)) ||
+    (await spendAllowance(db, `${prefix}:email:${email}`, linksPerEmail));
   if (minutes > 0) return { outcome: "limited", minutes };
   const user = await db.kysely
     .selectFrom("users")
@@ -55,10 +59,11 @@ export async function requestSignInLink(
         created_at: now.toISOString(),
         expires_at: expiresAt,
         used_at: null,
+        purpose,
       })
       .execute();
     await enqueueMail(trx, {
-      kind: "sign-in-link",
+      kind: purpose === "sign-in" ? "sign-in-link" : "password-reset",
       to: user.email,
       payload: { token, expiresAt },
       queuedAt: now.toISOString(),
@@ -77,12 +82,18 @@ export async function requestSignInLink(
 export type LinkState = "valid" | "used" | "expired" | "unknown";
 
 /** What a link is now, without using it (the page a mail's link opens). */
-export async function signInLinkState(db: Db, token: string, now = new Date()): Promise<LinkState> {
+export async function signInLinkState(
+  db: Db,
+  token: string,
+  now = new Date(),
+  purpose: LinkPurpose = "sign-in",
+): Promise<LinkState> {
   if (!looksLikeLinkToken(token)) return "unknown";
   const row = await db.kysely
     .selectFrom("sign_in_links")
     .select(["used_at", "expires_at"])
     .where("token_hash", "=", hashOf(token))
+    .where("purpose", "=", purpose)
     .executeTakeFirst();
   if (!row) return "unknown";
   if (row.used_at) return "used";
@@ -97,6 +108,7 @@ export async function redeemSignInLink(
   db: Db,
   token: string,
   now = new Date(),
+  purpose: LinkPurpose = "sign-in",
 ): Promise<{ userId: number; email: string } | { refused: Exclude<LinkState, "valid"> }> {
   if (!looksLikeLinkToken(token)) return { refused: "unknown" };
   const at = now.toISOString();
@@ -104,12 +116,13 @@ export async function redeemSignInLink(
     .updateTable("sign_in_links")
     .set({ used_at: at })
     .where("token_hash", "=", hashOf(token))
+    .where("purpose", "=", purpose)
     .where("used_at", "is", null)
     .where("expires_at", ">", at)
     .returning("user_id")
     .executeTakeFirst();
   if (!used) {
-    const state = await signInLinkState(db, token, now);
+    const state = await signInLinkState(db, token, now, purpose);
     return { refused: state === "valid" ? "used" : state };
   }
   const user = await db.kysely

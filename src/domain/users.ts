@@ -18,9 +18,8 @@ export async function createUser(
 ): Promise<User> {
   const email = input.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new UserInputError(`Not an email address: ${email}`);
-  if (input.password != null && input.password.length < 10) {
-    throw new UserInputError("A password needs at least 10 characters.");
-  }
+  const weak = input.password != null ? passwordProblem(input.password) : undefined;
+  if (weak) throw new UserInputError(weak);
   const taken = await db.kysely
     .selectFrom("users")
     .select("id")
@@ -38,6 +37,29 @@ export async function createUser(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** What is wrong with a new password, the same rule everywhere one is set; else undefined. */
+export function passwordProblem(password: string): string | undefined {
+  return password.length < 10 ? "A password needs at least 10 characters." : undefined;
+}
+
+/**
+ * Sets a password without asking for the old one (a mailed reset link, or the command line)
+ * and signs the account out everywhere: whoever knew the old one is out.
+ */
+export async function resetPassword(db: Db, userId: number, password: string): Promise<void> {
+  const weak = passwordProblem(password);
+  if (weak) throw new UserInputError(weak);
+  const passwordHash = await hashPassword(password);
+  await inTransaction(db, async (trx) => {
+    await trx.kysely
+      .updateTable("users")
+      .set({ password_hash: passwordHash })
+      .where("id", "=", userId)
+      .execute();
+    await endAllSessions(trx, userId);
+  });
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -145,9 +167,8 @@ export async function changePassword(
       return { ok: false, field: "currentPassword", message: "That is not your current password." };
     }
   }
-  if (input.next.length < 10) {
-    return { ok: false, field: "newPassword", message: "A password needs at least 10 characters." };
-  }
+  const weak = passwordProblem(input.next);
+  if (weak) return { ok: false, field: "newPassword", message: weak };
   const passwordHash = await hashPassword(input.next);
   await inTransaction(db, async (trx) => {
     await trx.kysely

@@ -38,7 +38,9 @@ export async function renderMail(db: Db, row: OutboxRow, site: MailSite): Promis
           ? replyNotice(site, payload as Payload<"reply-notice">)
           : kind === "sign-in-link"
             ? signInLink(site, payload as Payload<"sign-in-link">)
-            : postNotice(site, payload as Payload<"post-notice">);
+            : kind === "password-reset"
+              ? passwordReset(site, payload as Payload<"password-reset">)
+              : postNotice(site, payload as Payload<"post-notice">);
 
   const headers: Record<string, string> = {};
   const scope = row.list_scope ? parseScope(row.list_scope) : undefined;
@@ -87,6 +89,21 @@ function signInLink(site: MailSite, p: Payload<"sign-in-link">): Draft {
       { link: `${site.url}/admin/sign-in/link/${p.token}`, label: "Sign me in" },
       {
         text: `The link works once, until ${p.expiresAt.slice(11, 16)} UTC (15 minutes after it was asked for). If you did not ask for it, ignore this mail: nobody can use it without reading it here.`,
+      },
+    ],
+  };
+}
+
+function passwordReset(site: MailSite, p: Payload<"password-reset">): Draft {
+  return {
+    subject: `Choose a new password for ${site.title}`,
+    paragraphs: [
+      {
+        text: `Someone (we hope you) said they forgot the password of the ${site.title} account with this address.`,
+      },
+      { link: `${site.url}/admin/sign-in/reset/${p.token}`, label: "Choose a new password" },
+      {
+        text: `The link works once, until ${p.expiresAt.slice(11, 16)} UTC (15 minutes after it was asked for). Choosing a new password signs the account out everywhere else. If you did not ask, ignore this mail: your password stays as it is.`,
       },
     ],
   };

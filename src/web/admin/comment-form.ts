@@ -44,6 +44,11 @@ export function safeBack(back: string): string {
   return /^\/admin\/comments(\?[^#\s]*)?$/.test(back) ? back : "/admin/comments";
 }
 
+/** "#row-N" for a valid anchor field of a row action, so the queue returns to its place. */
+export function rowAnchor(anchor: string): string {
+  return /^row-\d{1,12}$/.test(anchor) ? `#${anchor}` : "";
+}
+
 /** `back` with a notice of what was done, shown once the page loads. */
 export function withNotice(back: string, done: string, count?: number): string {
   const url = new URL(safeBack(back), "http://cinelog.invalid");

@@ -34,6 +34,7 @@ import {
 import {
   editValuesFromForm,
   parseQueueQuery,
+  rowAnchor,
   safeBack,
   validateEdit,
   validateReply,
@@ -127,10 +128,12 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     }
     const found = await targetFor(c);
     if (found instanceof Response) return found;
-    const back = safeBack(field(await c.req.parseBody(), "back"));
+    const body = await c.req.parseBody();
+    const back = safeBack(field(body, "back"));
     // An action that no longer applies (another moderator was quicker) changes nothing.
     const changed = await moderateComment(db, found.target.comment, action);
-    return c.redirect(withNotice(back, action, changed ? 1 : 0), 303);
+    const where = withNotice(back, action, changed ? 1 : 0) + rowAnchor(field(body, "anchor"));
+    return c.redirect(where, 303);
   });
 
   const cannotDelete = (c: AdminContext) =>

@@ -22,6 +22,7 @@ import { registerSeriesRoutes } from "./series-routes.tsx";
 import { registerStatsSettingsRoutes } from "./stats-settings-routes.tsx";
 import { registerSignInProviderRoutes } from "./sign-in-provider-routes.tsx";
 import { registerSignInLinkRoutes } from "./sign-in-link-routes.tsx";
+import { registerPasswordResetRoutes } from "./password-reset-routes.tsx";
 import { registerSignInRoutes } from "./sign-in-routes.tsx";
 import { registerStillRoutes, streamedUploadPath } from "./still-routes.tsx";
 
@@ -33,6 +34,8 @@ function isOpenPath(path: string): boolean {
     path === "/admin/sign-in/passkey/options" ||
     path === "/admin/sign-in/link" ||
     path.startsWith("/admin/sign-in/link/") ||
+    path === "/admin/sign-in/forgot" ||
+    path.startsWith("/admin/sign-in/reset/") ||
     path.startsWith("/admin/setup/")
   );
 }
@@ -74,6 +77,7 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
 
   registerSignInRoutes(admin, services);
   registerSignInLinkRoutes(admin, services);
+  registerPasswordResetRoutes(admin, services);
   registerOverviewRoutes(admin, services);
   registerReviewRoutes(admin, services);
   registerOwnerRoutes(admin, services);

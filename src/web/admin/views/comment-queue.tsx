@@ -13,6 +13,7 @@ import { filmLabel } from "../../../domain/films.ts";
 import { CommentSubjectLink } from "./comment-subject-link.tsx";
 import { CsrfField } from "./form-fields.tsx";
 import { Notice } from "./form-messages.tsx";
+import { holdReasonLabel, needsClamp } from "./hold-reasons.ts";
 import { shortTime } from "./overview-pages.tsx";
 
 export interface QueueView {
@@ -170,17 +171,39 @@ function CommentTable(props: QueueView) {
         </tr>
       </thead>
       <tbody>
-        {props.rows.map((row) => (
-          <CommentRow row={row} back={props.back} csrf={props.csrf} />
+        {props.rows.map((row, i) => (
+          <CommentRow
+            row={row}
+            back={props.back}
+            csrf={props.csrf}
+            anchor={returnAnchor(props.rows, i)}
+          />
         ))}
       </tbody>
     </table>
   );
 }
 
-function CommentRow(props: { row: QueueRow; back: string; csrf: string }) {
+/**
+ * Where the queue should land after acting on row i: the next row, which moves up into its
+ * place, or the previous one when it was the last. None when it is the only row.
+ */
+export function returnAnchor(rows: QueueRow[], i: number): string | undefined {
+  const near = rows[i + 1] ?? rows[i - 1];
+  return near ? `row-${near.comment.id}` : undefined;
+}
+
+interface RowProps {
+  row: QueueRow;
+  back: string;
+  csrf: string;
+  anchor: string | undefined;
+}
+
+function CommentRow(props: RowProps) {
   const { comment } = props.row;
   const id = comment.id;
+  const reason = comment.status === "approved" ? undefined : holdReasonLabel(comment.hold_reason);
   return (
     <tr id={`row-${id}`} class={`status-${comment.status}`}>
       <td>
@@ -194,38 +217,68 @@ function CommentRow(props: { row: QueueRow; back: string; csrf: string }) {
         />
       </td>
       <td class="comment-author-cell">
-        <strong>{comment.author_name}</strong>
-        <br />
-        <a href={`mailto:${comment.author_email}`}>{comment.author_email}</a>
+        <strong class="comment-author-name">{comment.author_name}</strong>
+        <a
+          class="comment-author-email"
+          href={`mailto:${comment.author_email}`}
+          title={comment.author_email}
+        >
+          {comment.author_email}
+        </a>
         {comment.author_url ? (
-          <>
-            <br />
-            <a href={comment.author_url} rel="nofollow ugc noopener">
-              {comment.author_url}
-            </a>
-          </>
+          <a
+            class="comment-author-url"
+            href={comment.author_url}
+            title={comment.author_url}
+            rel="nofollow ugc noopener"
+          >
+            {comment.author_url}
+          </a>
         ) : null}
-        {comment.ip ? (
-          <>
-            <br />
-            <span class="hint">IP {comment.ip}</span>
-          </>
-        ) : null}
+        {comment.ip ? <span class="hint">IP {comment.ip}</span> : null}
+        <RowActions {...props} />
       </td>
       <td>
-        <div class="comment-content" dangerouslySetInnerHTML={{ __html: comment.body_html }} />
-        <RowActions {...props} />
+        <CommentBody id={id} markdown={comment.body_md} html={comment.body_html} />
       </td>
       <td>
         <CommentSubjectLink target={props.row} />
       </td>
       <td>{shortTime(comment.created_at)}</td>
-      <td>{statusLabel[comment.status]}</td>
+      <td>
+        {statusLabel[comment.status]}
+        {reason ? (
+          <span class="hold-reason">
+            <span class="visually-hidden">Why: </span>
+            {reason}
+          </span>
+        ) : null}
+      </td>
     </tr>
   );
 }
 
-function RowActions(props: { row: QueueRow; back: string; csrf: string }) {
+/** A long comment shows its first lines; "Show all" (a checkbox, so no script) opens it. */
+function CommentBody(props: { id: number; markdown: string; html: string }) {
+  const content = (
+    <div
+      class="comment-content"
+      id={`body-${props.id}`}
+      dangerouslySetInnerHTML={{ __html: props.html }}
+    />
+  );
+  if (!needsClamp(props.markdown)) return content;
+  return (
+    <div class="comment-clamp">
+      {content}
+      <label class="clamp-toggle">
+        <input type="checkbox" aria-controls={`body-${props.id}`} /> Show all
+      </label>
+    </div>
+  );
+}
+
+function RowActions(props: RowProps) {
   const { comment } = props.row;
   const who = comment.author_name;
   const actions = (Object.keys(actionNames) as (keyof typeof actionNames)[]).filter((a) =>
@@ -238,6 +291,7 @@ function RowActions(props: { row: QueueRow; back: string; csrf: string }) {
           <form method="post" action={`/admin/comments/${comment.id}/${action}`}>
             <CsrfField token={props.csrf} />
             <input type="hidden" name="back" value={props.back} />
+            {props.anchor ? <input type="hidden" name="anchor" value={props.anchor} /> : null}
             <button
               type="submit"
               class="link-button"

@@ -56,7 +56,7 @@ export function InputField(props: Control<"input">) {
 }
 
 /** A password being chosen: the browser offers to generate one and checks its length first. */
-export function NewPasswordField(props: FieldProps) {
+export function NewPasswordField(props: FieldProps & { value?: string }) {
   return (
     <InputField {...props} type="password" autocomplete="new-password" minlength={10} required />
   );

@@ -34,6 +34,11 @@ export function SignInPage(props: {
         />
         <SubmitRow label="Sign in" />
       </form>
+      {props.mailLinks ? (
+        <p class="forgot-password">
+          <a href="/admin/sign-in/forgot">Forgot your password?</a>
+        </p>
+      ) : null}
       {/* Shown by passkeys.js when the browser can use a passkey; no e-mail needed. */}
       <div class="passkey-sign-in" data-passkey hidden>
         <h2 id="passkey-sign-in-title">Or use a passkey</h2>
