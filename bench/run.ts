@@ -14,6 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+// @ts-expect-error: a plain ES module script without type declarations
 import { distIsFresh } from "../scripts/build-freshness.mjs";
 import { connect, type Db } from "../src/db/connect.ts";
 import { benchSearchTerms } from "./review-text.ts";
@@ -199,7 +200,7 @@ async function scenarioPaths(db: Db): Promise<Record<string, string[]>> {
 }
 
 async function main() {
-  if (!distIsFresh(process.cwd())) {
+  if (!(distIsFresh as (root: string) => boolean)(process.cwd())) {
     throw new Error("dist/ is missing or older than src/: run `npm run build` first.");
   }
   const db = connect(values.database);
