@@ -29,7 +29,10 @@ import { BadRequestPage, ServerErrorPage } from "./views/simple-pages.tsx";
 
 export function createApp(
   services: Services,
-  pageCache = new PageCacheLayer(services.db, { enabled: services.config.pageCache }),
+  pageCache = new PageCacheLayer(services.db, {
+    enabled: services.config.pageCache,
+    maxBytes: services.config.pageCacheBytes,
+  }),
 ): Hono {
   const app = new Hono();
 

@@ -6,7 +6,10 @@ import { PageCacheLayer } from "./cache/cache-middleware.ts";
 import type { Services } from "./services.ts";
 
 export function createNodeServer(services: Services): Server {
-  const pageCache = new PageCacheLayer(services.db, { enabled: services.config.pageCache });
+  const pageCache = new PageCacheLayer(services.db, {
+    enabled: services.config.pageCache,
+    maxBytes: services.config.pageCacheBytes,
+  });
   const app = createApp(services, pageCache);
   const handleWithApp = getRequestListener(app.fetch);
   return createServer((req, res) => {
