@@ -10,6 +10,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../../db/connect.ts";
 import { commenterCookieName } from "../public/commenter-cookie.ts";
 import { commenterSessionCookieName } from "../auth/commenter/commenter-session-cookie.ts";
+import { setResponseHeader } from "../response-headers.ts";
 import { securityHeadersFor } from "../security-headers.ts";
 import { cacheSlotFor, type CacheSlot } from "./cache-keys.ts";
 import { cachedReply, publicCacheControl, type CachedReply } from "./cached-response.ts";
@@ -65,12 +66,12 @@ export class PageCacheLayer {
       if (!slot) return next();
       if (isPersonal(c.req.header("cookie"))) {
         await next();
-        c.header("Cache-Control", "private, no-store");
+        setResponseHeader(c, "Cache-Control", "private, no-store");
         return;
       }
       if (!this.options.enabled) {
         await next();
-        if (c.res.status === 200) c.header("Cache-Control", publicCacheControl);
+        if (c.res.status === 200) setResponseHeader(c, "Cache-Control", publicCacheControl);
         return;
       }
 
