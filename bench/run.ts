@@ -26,6 +26,8 @@ const { values } = parseArgs({
     duration: { type: "string", default: "20" },
     connections: { type: "string", default: "32" },
     cache: { type: "string", default: "both" },
+    /** Another compiled copy to run instead of ./dist (a build of an older commit, to compare). */
+    build: { type: "string", default: "dist" },
     only: { type: "string", default: allScenarios().join(",") },
   },
 });
@@ -75,7 +77,7 @@ function freePort(): Promise<number> {
 
 async function startServer(cache: "on" | "off") {
   const port = await freePort();
-  const child = spawn(process.execPath, ["dist/cli/main.js", "serve"], {
+  const child = spawn(process.execPath, [path.join(values.build, "cli/main.js"), "serve"], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -200,7 +202,7 @@ async function scenarioPaths(db: Db): Promise<Record<string, string[]>> {
 }
 
 async function main() {
-  if (!(distIsFresh as (root: string) => boolean)(process.cwd())) {
+  if (values.build === "dist" && !(distIsFresh as (root: string) => boolean)(process.cwd())) {
     throw new Error("dist/ is missing or older than src/: run `npm run build` first.");
   }
   const db = connect(values.database);
