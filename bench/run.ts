@@ -40,6 +40,8 @@ interface ScenarioResult {
   p99ms: number;
   non2xx: number;
   errors: number;
+  /** The server's CPU time (user + system) per answered request: steadier than req/s on a loaded machine. */
+  cpuMsPerRequest: number;
 }
 
 function allScenarios() {
@@ -52,6 +54,12 @@ interface Memory {
   peakMB: number;
   /** Resident set when the last scenario ended (VmRSS), MB. */
   afterMB: number;
+}
+
+/** CPU time the process has used so far, ms (from /proc: utime + stime, in clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** The server's resident memory from /proc (Linux), in MB. */
@@ -109,12 +117,14 @@ async function startServer(cache: "on" | "off") {
 }
 
 async function load(
-  base: string,
+  server: { base: string; pid: number },
   scenario: string,
   cache: string,
   paths: string[],
   seconds: number,
 ): Promise<ScenarioResult> {
+  const base = server.base;
+  const cpuBefore = cpuMsOf(server.pid);
   let n = 0;
   // A single path goes in the URL: a per-request callback costs the client time that the
   // server's figure would otherwise be blamed for.
@@ -135,6 +145,9 @@ async function load(
     p99ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    cpuMsPerRequest:
+      Math.round(((cpuMsOf(server.pid) - cpuBefore) / Math.max(1, result.requests.total)) * 100) /
+      100,
   };
 }
 
@@ -241,11 +254,11 @@ async function main() {
       for (const name of wanted) {
         const paths = scenarios[name];
         if (!paths) throw new Error(`Unknown scenario ${name}`);
-        await load(server.base, name, cache, paths, 2); // warm up caches and the JIT
-        const r = await load(server.base, name, cache, paths, seconds);
+        await load(server, name, cache, paths, 2); // warm up caches and the JIT
+        const r = await load(server, name, cache, paths, seconds);
         results.push(r);
         console.log(
-          `${name.padEnd(9)} cache ${cache.padEnd(3)}  ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  non-2xx ${r.non2xx}  errors ${r.errors}`,
+          `${name.padEnd(9)} cache ${cache.padEnd(3)}  ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  CPU ${r.cpuMsPerRequest} ms/req  non-2xx ${r.non2xx}  errors ${r.errors}`,
         );
       }
       const m = { cache, ...memoryOf(server.pid) };
