@@ -85,8 +85,10 @@ export async function generateSite(
       stillOf(review.id, still, { alt: "Abstract neon still generated for the benchmark" }),
     );
     await appendSeriesEntry(db, series[i % series.length]!.id, film.id, review.id);
-    // Comments spread evenly; every third one answers the comment before it.
-    const share = Math.floor(comments / reviews) + (i < comments % reviews ? 1 : 0);
+    // Comments spread evenly; every third one answers the comment before it. The bench's
+    // two review scenarios need fixed shapes: review 0 has none, review 1 has 200 (taken out
+    // of the share of the last reviews, so the total stays the same).
+    const share = commentShare(i, reviews, comments);
     let previous: number | undefined;
     for (let n = 0; n < share; n++) {
       const comment = await createComment(db, {
@@ -100,6 +102,23 @@ export async function generateSite(
       previous = comment.id;
     }
   }
+}
+
+/** How many comments review `i` gets; see the bench's review scenarios. */
+export function commentShare(i: number, reviews: number, comments: number): number {
+  const even = (n: number) => Math.floor(comments / reviews) + (n < comments % reviews ? 1 : 0);
+  if (reviews < 3 || comments < 200 + even(0)) return even(i);
+  if (i === 0) return 0;
+  if (i === 1) return 200;
+  // Review 0's share plus review 1's surplus, taken one at a time from the last reviews.
+  let owed = even(0) + 200 - even(1);
+  let share = even(i);
+  for (let n = reviews - 1; n > 1 && owed > 0; n--) {
+    const take = Math.min(owed, even(n));
+    if (n === i) share -= take;
+    owed -= take;
+  }
+  return share;
 }
 
 async function main() {

@@ -1,16 +1,22 @@
 // Load scenarios against a real `cinelog serve` process on loopback, with autocannon.
 // Bounded: each scenario runs for --duration seconds (default 20) with --connections (32).
+// The server runs from the compiled JavaScript (dist/), as production does; its resident
+// memory (peak and at the end) is read from /proc after each page cache mode.
 //
 //   npx tsx bench/generate.ts                 # once: 2,000 reviews of 900 words
+//   npm run build                             # the server under test is dist/
 //   npx tsx bench/run.ts [--cache both|on|off] [--duration 20] [--only home,review,feed,search]
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { connect } from "../src/db/connect.ts";
+// @ts-expect-error: a plain ES module script without type declarations
+import { distIsFresh } from "../scripts/build-freshness.mjs";
+import { connect, type Db } from "../src/db/connect.ts";
 import { benchSearchTerms } from "./review-text.ts";
 
 const { values } = parseArgs({
@@ -20,7 +26,9 @@ const { values } = parseArgs({
     duration: { type: "string", default: "20" },
     connections: { type: "string", default: "32" },
     cache: { type: "string", default: "both" },
-    only: { type: "string", default: "home,review,feed,search" },
+    /** Another compiled copy to run instead of ./dist (a build of an older commit, to compare). */
+    build: { type: "string", default: "dist" },
+    only: { type: "string", default: allScenarios().join(",") },
   },
 });
 
@@ -32,6 +40,33 @@ interface ScenarioResult {
   p99ms: number;
   non2xx: number;
   errors: number;
+  /** The server's CPU time (user + system) per answered request: steadier than req/s on a loaded machine. */
+  cpuMsPerRequest: number;
+}
+
+function allScenarios() {
+  return ["home", "review", "review200", "feed", "search", "tag", "year", "director"];
+}
+
+interface Memory {
+  cache: string;
+  /** Resident set at its highest since the server started (VmHWM), MB. */
+  peakMB: number;
+  /** Resident set when the last scenario ended (VmRSS), MB. */
+  afterMB: number;
+}
+
+/** CPU time the process has used so far, ms (from /proc: utime + stime, in clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The server's resident memory from /proc (Linux), in MB. */
+function memoryOf(pid: number): { peakMB: number; afterMB: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { peakMB: Math.round(kb("VmHWM") / 1024), afterMB: Math.round(kb("VmRSS") / 1024) };
 }
 
 function freePort(): Promise<number> {
@@ -50,7 +85,7 @@ function freePort(): Promise<number> {
 
 async function startServer(cache: "on" | "off") {
   const port = await freePort();
-  const child = spawn(process.execPath, ["bin/cinelog.js", "serve"], {
+  const child = spawn(process.execPath, [path.join(values.build, "cli/main.js"), "serve"], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -72,6 +107,7 @@ async function startServer(cache: "on" | "off") {
   });
   return {
     base: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
@@ -81,12 +117,14 @@ async function startServer(cache: "on" | "off") {
 }
 
 async function load(
-  base: string,
+  server: { base: string; pid: number },
   scenario: string,
   cache: string,
   paths: string[],
   seconds: number,
 ): Promise<ScenarioResult> {
+  const base = server.base;
+  const cpuBefore = cpuMsOf(server.pid);
   let n = 0;
   // A single path goes in the URL: a per-request callback costs the client time that the
   // server's figure would otherwise be blamed for.
@@ -107,6 +145,9 @@ async function load(
     p99ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    cpuMsPerRequest:
+      Math.round(((cpuMsOf(server.pid) - cpuBefore) / Math.max(1, result.requests.total)) * 100) /
+      100,
   };
 }
 
@@ -119,46 +160,120 @@ async function pageWeight(base: string, reviewPath: string) {
   return { htmlBytes: html.length, htmlGzip, cssGzip, totalGzip: htmlGzip + cssGzip };
 }
 
-async function main() {
-  const db = connect(values.database);
+/** The paths each scenario requests, chosen from the generated site. */
+async function scenarioPaths(db: Db): Promise<Record<string, string[]>> {
   const reviews = await db.kysely
     .selectFrom("reviews")
-    .select("slug")
+    .innerJoin("films", "films.id", "reviews.film_id")
+    .select(["reviews.id", "reviews.slug", "films.id as filmId", "films.year"])
     .where("status", "=", "published")
-    .orderBy("id")
+    .orderBy("reviews.id")
     .execute();
-  await db.close();
-  if (reviews.length === 0) throw new Error("No reviews: run `npx tsx bench/generate.ts` first.");
-  const middle = reviews[Math.floor(reviews.length / 2)]!.slug;
-  const scenarios: Record<string, string[]> = {
+  if (reviews.length < 3) throw new Error("No reviews: run `npx tsx bench/generate.ts` first.");
+  const middle = reviews[Math.floor(reviews.length / 2)]!;
+  const commentCount = async (reviewId: number) =>
+    Number(
+      (
+        await db.kysely
+          .selectFrom("comments")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("review_id", "=", reviewId)
+          .where("status", "=", "approved")
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  // generate.ts gives the first review no comments and the second 200.
+  const [none, many] = reviews;
+  console.log(
+    `review: ${none!.slug} (${await commentCount(none!.id)} comments); review200: ${many!.slug} (${await commentCount(many!.id)} comments)`,
+  );
+  const tag = await db.kysely
+    .selectFrom("tags")
+    .innerJoin("review_tags", "review_tags.tag_id", "tags.id")
+    .select(["tags.slug", (eb) => eb.fn.countAll().as("n")])
+    .groupBy("tags.slug")
+    .orderBy("n", "desc")
+    .orderBy("tags.slug")
+    .executeTakeFirstOrThrow();
+  const director = await db.kysely
+    .selectFrom("credits")
+    .innerJoin("people", "people.id", "credits.person_id")
+    .select("people.slug")
+    .where("credits.film_id", "=", middle.filmId)
+    .where("credits.role", "=", "director")
+    .executeTakeFirstOrThrow();
+  return {
     home: ["/"],
-    review: [`/review/${middle}`],
+    review: [`/review/${none!.slug}`],
+    review200: [`/review/${many!.slug}`],
     feed: ["/feed.xml"],
     search: benchSearchTerms.map((q) => `/search?q=${encodeURIComponent(q)}`),
+    tag: [`/tag/${tag.slug}`],
+    year: [`/years/${middle.year}`],
+    director: [`/person/${director.slug}`],
   };
+}
+
+async function main() {
+  if (values.build === "dist" && !(distIsFresh as (root: string) => boolean)(process.cwd())) {
+    throw new Error("dist/ is missing or older than src/: run `npm run build` first.");
+  }
+  const db = connect(values.database);
+  let scenarios: Record<string, string[]>;
+  let reviewCount: number;
+  try {
+    scenarios = await scenarioPaths(db);
+    reviewCount = Number(
+      (
+        await db.kysely
+          .selectFrom("reviews")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  } finally {
+    await db.close();
+  }
+  const middle = scenarios.review![0]!;
   const wanted = values.only.split(",");
   const modes = values.cache === "both" ? (["on", "off"] as const) : [values.cache as "on" | "off"];
   const seconds = Number(values.duration);
+  console.log(
+    `load average at the start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}`,
+  );
   const results: ScenarioResult[] = [];
+  const memory: Memory[] = [];
   let weight;
   for (const cache of modes) {
     const server = await startServer(cache);
     try {
-      weight ??= await pageWeight(server.base, `/review/${middle}`);
+      weight ??= await pageWeight(server.base, middle);
       for (const name of wanted) {
         const paths = scenarios[name];
         if (!paths) throw new Error(`Unknown scenario ${name}`);
-        await load(server.base, name, cache, paths, 2); // warm up caches and the JIT
-        const r = await load(server.base, name, cache, paths, seconds);
+        await load(server, name, cache, paths, 2); // warm up caches and the JIT
+        const r = await load(server, name, cache, paths, seconds);
         results.push(r);
         console.log(
-          `${name.padEnd(7)} cache ${cache.padEnd(3)}  ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  non-2xx ${r.non2xx}  errors ${r.errors}`,
+          `${name.padEnd(9)} cache ${cache.padEnd(3)}  ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  CPU ${r.cpuMsPerRequest} ms/req  non-2xx ${r.non2xx}  errors ${r.errors}`,
         );
       }
+      const m = { cache, ...memoryOf(server.pid) };
+      memory.push(m);
+      console.log(`server memory, cache ${cache}: peak ${m.peakMB} MB, after ${m.afterMB} MB`);
     } finally {
       await server.stop();
     }
   }
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}`,
+  );
   console.log(
     `review page: ${weight?.htmlBytes} B HTML; gzip HTML ${weight?.htmlGzip} B + CSS ${weight?.cssGzip} B = ${weight?.totalGzip} B`,
   );
@@ -170,7 +285,15 @@ async function main() {
   fs.writeFileSync(
     file,
     JSON.stringify(
-      { date: new Date().toISOString(), reviews: reviews.length, weight, results },
+      {
+        date: new Date().toISOString(),
+        database: values.database.replace(/\/\/[^@/]*@/, "//"),
+        load: os.loadavg(),
+        reviews: reviewCount,
+        weight,
+        results,
+        memory,
+      },
       null,
       2,
     ),

@@ -22,6 +22,13 @@ const configSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Serve public pages from the in-memory page cache ("off" for measuring without it). */
   pageCache: z.enum(["on", "off"]).default("on"),
+  /** Memory the page cache may hold: bytes, or a number with KB, MB or GB ("64MB"). */
+  pageCacheSize: z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?\s*(B|KB|MB|GB)?\s*$/i, 'a size such as "64MB", "512KB" or "1GB"')
+    .default("64MB")
+    .transform(parseByteSize)
+    .refine((n) => n >= 1024 * 1024, "at least 1MB"),
   /** Comment flood limits per address and e-mail ("off" only for load benchmarks). */
   commentRateLimits: z.enum(["on", "off"]).default("on"),
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed. */
@@ -41,11 +48,20 @@ export interface Config {
   logFormat: z.infer<typeof configSchema>["logFormat"];
   demoOnEmpty: boolean;
   pageCache: boolean;
+  /** The page cache's budget in bytes, least recently used pages evicted beyond it. */
+  pageCacheBytes: number;
   commentRateLimits: boolean;
   trustedProxyHops: number;
   metricsToken: string | undefined;
   /** How much of an outside file an import reads, and the memory it may use. */
   importLimits: ImportLimits;
+}
+
+/** "64MB" → 67108864 (binary units, as memory is counted). */
+function parseByteSize(text: string): number {
+  const [, number, unit = "B"] = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?B)?\s*$/i.exec(text)!;
+  const scale = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[unit.toUpperCase() as "B"];
+  return Math.floor(Number(number) * scale);
 }
 
 export type Env = Record<string, string | undefined>;
@@ -61,6 +77,7 @@ export function loadConfig(env: Env = process.env): Config {
     logFormat: env.CINELOG_LOG_FORMAT || undefined,
     demoOnEmpty: env.CINELOG_DEMO || undefined,
     pageCache: env.CINELOG_PAGE_CACHE || undefined,
+    pageCacheSize: env.CINELOG_PAGE_CACHE_SIZE || undefined,
     commentRateLimits: env.CINELOG_COMMENT_RATE_LIMITS || undefined,
     trustedProxyHops: env.CINELOG_TRUSTED_PROXY_HOPS || undefined,
     metricsToken: env.CINELOG_METRICS_TOKEN || undefined,
@@ -88,6 +105,7 @@ export function loadConfig(env: Env = process.env): Config {
     logFormat: c.logFormat,
     demoOnEmpty: c.demoOnEmpty,
     pageCache: c.pageCache === "on",
+    pageCacheBytes: c.pageCacheSize,
     commentRateLimits: c.commentRateLimits === "on",
     trustedProxyHops: c.trustedProxyHops,
     metricsToken: c.metricsToken,

@@ -6,8 +6,25 @@ import { createHash } from "node:crypto";
 const cells = 5;
 const cell = 8;
 
+/**
+ * Pictures already drawn, by hash: a long thread draws the same regulars again on every
+ * uncached render. Bounded (oldest dropped first) so it cannot grow with the readership.
+ */
+const drawn = new Map<string, string>();
+const drawnLimit = 2000;
+
 /** `hash` is hex (at least 16 characters); the same hash always draws the same picture. */
 export function identiconDataUri(hash: string): string {
+  let uri = drawn.get(hash);
+  if (uri === undefined) {
+    uri = draw(hash);
+    if (drawn.size >= drawnLimit) drawn.delete(drawn.keys().next().value!);
+    drawn.set(hash, uri);
+  }
+  return uri;
+}
+
+function draw(hash: string): string {
   const bytes = Buffer.from(hash.padEnd(32, "0").slice(0, 32), "hex");
   const hue = ((bytes[0]! << 8) | bytes[1]!) % 360;
   const fill = `hsl(${hue} 55% 45%)`;

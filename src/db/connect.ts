@@ -2,6 +2,7 @@
 import path from "node:path";
 import type { Kysely } from "kysely";
 import { ChangeBus } from "./change-bus.ts";
+import { QueryCount } from "./query-count.ts";
 import { openPostgres, type PoolStats, type PostgresOptions } from "./postgres.ts";
 import type { Database } from "./schema.ts";
 import { openSqlite } from "./sqlite.ts";
@@ -17,6 +18,8 @@ export interface Db {
   url?: string;
   /** Tells this process's caches what content just changed. */
   changes: ChangeBus;
+  /** Statements run so far (the query-ceiling tests read it). */
+  queries: QueryCount;
   /** Inside a transaction: change notices held back until it commits. */
   pendingChanges?: string[][];
   close: () => Promise<void>;
@@ -25,26 +28,29 @@ export interface Db {
 }
 
 export function connect(url: string, options: PostgresOptions = {}): Db {
+  const queries = new QueryCount();
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const { db, close, poolStats } = openPostgres(url, options);
+    const { db, close, poolStats } = openPostgres(url, { ...options, queries });
     return {
       kysely: db,
       dialect: "postgres",
       url: options.schema ? withSearchPath(url, options.schema) : url,
       ...(options.schema ? { schema: options.schema } : {}),
       changes: new ChangeBus(),
+      queries,
       close,
       poolStats,
     };
   }
   const file = url.startsWith("sqlite:") ? url.slice("sqlite:".length) : url;
-  const { db, close } = openSqlite(file);
+  const { db, close } = openSqlite(file, queries);
   return {
     kysely: db,
     dialect: "sqlite",
     // A file is reached by its absolute path, whatever the other side's working folder.
     ...(file === ":memory:" ? {} : { url: `sqlite:${path.resolve(file)}` }),
     changes: new ChangeBus(),
+    queries,
     close,
   };
 }

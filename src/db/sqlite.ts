@@ -3,9 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
+import type { QueryCount } from "./query-count.ts";
 import type { Database } from "./schema.ts";
 
-export function openSqlite(file: string): { db: Kysely<Database>; close: () => Promise<void> } {
+export function openSqlite(
+  file: string,
+  queries?: QueryCount,
+): { db: Kysely<Database>; close: () => Promise<void> } {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   // WAL lets readers proceed while one writer writes; the busy timeout makes a second
@@ -15,7 +19,10 @@ export function openSqlite(file: string): { db: Kysely<Database>; close: () => P
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   cachePreparedStatements(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    ...(queries ? { log: queries.log } : {}),
+  });
   return { db, close: () => db.destroy() };
 }
 

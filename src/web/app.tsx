@@ -27,13 +27,17 @@ import { registerSubscriptionRoutes } from "./public/subscription-routes.tsx";
 import { registerWordPressAddresses } from "./public/wordpress-addresses.ts";
 import { siteContext } from "./public/site.ts";
 import { renderPage } from "./render.ts";
+import { setResponseHeader } from "./response-headers.ts";
 import { securityHeadersFor } from "./security-headers.ts";
 import type { Services } from "./services.ts";
 import { BadRequestPage, ServerErrorPage } from "./views/simple-pages.tsx";
 
 export function createApp(
   services: Services,
-  pageCache = new PageCacheLayer(services.db, { enabled: services.config.pageCache }),
+  pageCache = new PageCacheLayer(services.db, {
+    enabled: services.config.pageCache,
+    maxBytes: services.config.pageCacheBytes,
+  }),
   metrics = new AppMetrics(services.db, pageCache),
 ): Hono {
   const app = new Hono();
@@ -50,7 +54,7 @@ export function createApp(
   app.use(async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(securityHeadersFor(services.db))) {
-      c.header(name, value);
+      setResponseHeader(c, name, value);
     }
   });
 

@@ -5,7 +5,7 @@
 // database when /metrics is scraped, not kept up to date on every change.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Db } from "../db/connect.ts";
-import { pageCacheStatsHook } from "./metrics-page-cache.ts";
+import type { PageCacheLayer } from "./cache/cache-middleware.ts";
 
 const routeKey = Symbol("cinelog route pattern");
 
@@ -37,7 +37,7 @@ export class AppMetrics {
 
   constructor(
     private readonly db: Db,
-    private readonly pageCache?: unknown,
+    private readonly pageCache?: PageCacheLayer,
   ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: "cinelog_" });
@@ -74,22 +74,38 @@ export class AppMetrics {
   #gauges(registers: Registry[]) {
     const { db } = this;
     const pageCache = this.pageCache;
-    new Gauge({
-      name: "cinelog_page_cache_bytes",
-      help: "Bytes held by the page cache (-1 until the page cache reports its size)",
-      registers,
-      collect() {
-        this.set(pageCacheStatsHook(pageCache)?.bytes ?? -1);
-      },
-    });
-    new Gauge({
-      name: "cinelog_page_cache_evictions",
-      help: "Pages evicted from the page cache to stay within its size (-1 until reported)",
-      registers,
-      collect() {
-        this.set(pageCacheStatsHook(pageCache)?.evictions ?? -1);
-      },
-    });
+    // The page cache keeps pages and search results apart (search has its own share of the
+    // budget), so each figure is labelled with the part it describes.
+    const cacheFigure = (
+      name: string,
+      help: string,
+      figure: "bytes" | "maxBytes" | "entries" | "evictions" | "invalidations",
+    ) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ["cache"],
+        registers,
+        collect() {
+          if (!pageCache) return;
+          for (const [cache, stats] of Object.entries(pageCache.stats())) {
+            this.set({ cache }, stats[figure]);
+          }
+        },
+      });
+    cacheFigure("cinelog_page_cache_bytes", "Bytes held by the page cache", "bytes");
+    cacheFigure("cinelog_page_cache_max_bytes", "The page cache's budget in bytes", "maxBytes");
+    cacheFigure("cinelog_page_cache_entries", "Pages held by the page cache", "entries");
+    cacheFigure(
+      "cinelog_page_cache_evictions",
+      "Pages evicted (least recently used first) to stay within the budget, since start",
+      "evictions",
+    );
+    cacheFigure(
+      "cinelog_page_cache_invalidations",
+      "Pages dropped because what they show changed, since start",
+      "invalidations",
+    );
     const waitingMail = () =>
       db.kysely
         .selectFrom("mail_outbox")

@@ -7,7 +7,10 @@ import { AppMetrics, taggedRoute } from "./metrics.ts";
 import type { Services } from "./services.ts";
 
 export function createNodeServer(services: Services): Server {
-  const pageCache = new PageCacheLayer(services.db, { enabled: services.config.pageCache });
+  const pageCache = new PageCacheLayer(services.db, {
+    enabled: services.config.pageCache,
+    maxBytes: services.config.pageCacheBytes,
+  });
   const metrics = new AppMetrics(services.db, pageCache);
   const app = createApp(services, pageCache, metrics);
   const handleWithApp = getRequestListener(app.fetch);

@@ -90,6 +90,10 @@ describe.each(dialects)("health and metrics on %s", (dialect) => {
     expect(notFound(after) - notFound(before)).toBe(1);
     const hits = 'cinelog_page_cache_answers_total{result="hit"}';
     expect(sample(after, hits) - sample(before, hits)).toBeGreaterThanOrEqual(2);
+    // The pages rendered above are held: the cache's own byte count says so, within its budget.
+    const held = sample(after, 'cinelog_page_cache_bytes{cache="page"}');
+    expect(held).toBeGreaterThan(1000);
+    expect(held).toBeLessThanOrEqual(sample(after, 'cinelog_page_cache_max_bytes{cache="page"}'));
     expect(after).toMatch(
       /^cinelog_http_render_seconds_bucket\{le="0.005",route="\/healthz"\} \d+/m,
     );

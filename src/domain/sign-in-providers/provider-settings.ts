@@ -28,8 +28,21 @@ const settingsShape = z.object({
 export type ProviderSettings = z.infer<typeof settingsShape>;
 export type ProviderSettingsField = keyof ProviderSettings;
 
-/** The settings a provider needs before it can be offered, by the kind of its preset. */
+/**
+ * The settings a provider needs before it can be offered, by the kind of its preset. One
+ * schema per preset, built once: zod compiles a new schema on its first parse, and every
+ * review page reads these settings (the comment form's buttons) — rebuilding it there took
+ * a tenth of an uncached review page's CPU.
+ */
 export function providerSettingsSchema(preset: Preset) {
+  let schema = schemas.get(preset);
+  if (!schema) schemas.set(preset, (schema = buildSchema(preset)));
+  return schema;
+}
+
+const schemas = new Map<Preset, ReturnType<typeof buildSchema>>();
+
+function buildSchema(preset: Preset) {
   return settingsShape.superRefine((s, ctx) => {
     if (!s.enabled) return;
     const missing = (path: ProviderSettingsField, message: string) =>

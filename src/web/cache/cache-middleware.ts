@@ -10,19 +10,22 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../../db/connect.ts";
 import { commenterSessionCookieName } from "../auth/commenter/commenter-session-cookie.ts";
 import { commenterCookieName, sessionCookieName } from "../cookie-names.ts";
+import { setResponseHeader } from "../response-headers.ts";
 import { securityHeadersFor } from "../security-headers.ts";
 import { cacheSlotFor, type CacheSlot } from "./cache-keys.ts";
 import { cachedReply, publicCacheControl, type CachedReply } from "./cached-response.ts";
 import { Freshness, type FreshnessTiming } from "./freshness.ts";
-import { buildCachedPage, PageCache, type CachedPage } from "./page-cache.ts";
+import { buildCachedPage, PageCache, type CachedPage, type PageCacheStats } from "./page-cache.ts";
 import { tagsForPath } from "./page-tags.ts";
 
 export { publicCacheControl };
 
-const searchCacheBytes = 32 * 1024 * 1024;
+/** The default budget (CINELOG_PAGE_CACHE_SIZE): pages and search results together. */
+export const defaultPageCacheBytes = 64 * 1024 * 1024;
 
 export interface PageCacheOptions extends FreshnessTiming {
   enabled: boolean;
+  /** Bytes for pages and search results together; a quarter goes to search results. */
   maxBytes?: number;
 }
 
@@ -36,12 +39,20 @@ export class PageCacheLayer {
     private readonly options: PageCacheOptions,
   ) {
     this.#db = db;
+    // Search results apart, so a crawler walking queries cannot push the pages out.
+    const maxBytes = options.maxBytes ?? defaultPageCacheBytes;
+    const searchBytes = Math.floor(maxBytes / 4);
     this.#caches = {
-      page: new PageCache(options.maxBytes),
-      search: new PageCache(searchCacheBytes),
+      page: new PageCache(maxBytes - searchBytes),
+      search: new PageCache(searchBytes),
     };
     this.#freshness = new Freshness(db, Object.values(this.#caches), options);
     db.changes.subscribe((tags) => this.#freshness.invalidate(tags));
+  }
+
+  /** Hits, misses, evictions and bytes held, for pages and for search results. */
+  stats(): Record<CacheSlot["kind"], PageCacheStats> {
+    return { page: this.#caches.page.stats(), search: this.#caches.search.stats() };
   }
 
   middleware(): MiddlewareHandler {
@@ -52,12 +63,12 @@ export class PageCacheLayer {
       if (!slot) return next();
       if (isPersonal(c.req.header("cookie"))) {
         await next();
-        c.header("Cache-Control", "private, no-store");
+        setResponseHeader(c, "Cache-Control", "private, no-store");
         return;
       }
       if (!this.options.enabled) {
         await next();
-        if (c.res.status === 200) c.header("Cache-Control", publicCacheControl);
+        if (c.res.status === 200) setResponseHeader(c, "Cache-Control", publicCacheControl);
         return;
       }
 

@@ -22,36 +22,59 @@ export interface CachedPage {
  */
 export const defaultMaxAgeMs = 6 * 60 * 60 * 1000;
 
+/** What a cache holds and how it has done since it started (exported as metrics). */
+export interface PageCacheStats {
+  /** Pages answered from memory. */
+  hits: number;
+  /** Lookups that found nothing (or only a page past its age). */
+  misses: number;
+  /** Pages dropped, least recently used first, to stay within the byte budget. */
+  evictions: number;
+  /** Pages dropped because what they show changed. */
+  invalidations: number;
+  entries: number;
+  /** Bytes held: each page's plain, gzip and brotli copies plus a fixed overhead. */
+  bytes: number;
+  maxBytes: number;
+}
+
 export class PageCache {
   readonly #pages = new Map<string, CachedPage>();
   #bytes = 0;
+  #hits = 0;
+  #misses = 0;
+  #evictions = 0;
+  #invalidations = 0;
 
   constructor(
-    private readonly maxBytes = 256 * 1024 * 1024,
+    readonly maxBytes = 64 * 1024 * 1024,
     private readonly maxAgeMs = defaultMaxAgeMs,
   ) {}
 
   get(key: string): CachedPage | undefined {
     const page = this.#pages.get(key);
-    if (page && Date.now() - page.renderedAt > this.maxAgeMs) {
-      this.delete(key);
+    if (!page || Date.now() - page.renderedAt > this.maxAgeMs) {
+      if (page) this.delete(key);
+      this.#misses++;
       return undefined;
     }
-    if (page) {
-      // Re-insert to mark it most recently used.
-      this.#pages.delete(key);
-      this.#pages.set(key, page);
-    }
+    // Map keeps insertion order: re-inserting marks it most recently used.
+    this.#pages.delete(key);
+    this.#pages.set(key, page);
+    this.#hits++;
     return page;
   }
 
   set(key: string, page: CachedPage): void {
     this.delete(key);
+    // A page bigger than the whole budget would only push everything else out, then itself.
+    if (page.bytes > this.maxBytes) return;
     this.#pages.set(key, page);
     this.#bytes += page.bytes;
     for (const [oldest] of this.#pages) {
       if (this.#bytes <= this.maxBytes) break;
       this.delete(oldest);
+      this.#evictions++;
     }
   }
 
@@ -67,17 +90,33 @@ export class PageCache {
     if (tags.includes("site")) return this.clear();
     const wanted = new Set(tags);
     for (const [key, page] of this.#pages) {
-      if (page.tags.some((t) => wanted.has(t))) this.delete(key);
+      if (page.tags.some((t) => wanted.has(t))) {
+        this.delete(key);
+        this.#invalidations++;
+      }
     }
   }
 
   clear(): void {
+    this.#invalidations += this.#pages.size;
     this.#pages.clear();
     this.#bytes = 0;
   }
 
   get size(): number {
     return this.#pages.size;
+  }
+
+  stats(): PageCacheStats {
+    return {
+      hits: this.#hits,
+      misses: this.#misses,
+      evictions: this.#evictions,
+      invalidations: this.#invalidations,
+      entries: this.#pages.size,
+      bytes: this.#bytes,
+      maxBytes: this.maxBytes,
+    };
   }
 }
 
