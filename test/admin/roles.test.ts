@@ -522,6 +522,9 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
       // E-mailed sign-in links (test/admin/sign-in-link.test.ts covers them).
       "/admin/sign-in/link",
       "/admin/sign-in/link/:token",
+      // Password reset by a mailed link (test/admin/password-reset.test.ts covers it).
+      "/admin/sign-in/forgot",
+      "/admin/sign-in/reset/:token",
       "/admin/setup/:token",
       "/admin/sign-out",
       "/admin/*",

@@ -19,6 +19,8 @@ const walkedElsewhere: Record<string, string> = {
   "/admin/sign-in": "seen signed out in admin.test.ts",
   "/admin/setup/:token": "needs a site without an owner: admin.test.ts",
   "/admin/sign-in/link/:token": "needs a mailed token: test/admin/sign-in-link.test.ts",
+  "/admin/sign-in/reset/:token": "needs a mailed token: test/admin/password-reset.test.ts",
+  "/admin/sign-in/forgot": "offered only once mail is set up: test/admin/password-reset.test.ts",
   "/admin/films/search": "a JSON endpoint for the editor's type-ahead: review-film-picker.test.ts",
 };
 

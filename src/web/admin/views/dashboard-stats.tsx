@@ -19,11 +19,8 @@ export function DashboardStats(props: { numbers: DashboardNumbers; waitingCommen
           {n.goal ? `; goal ${n.goal.target}, on pace for ${n.goal.pace.projected}` : ""}
         </li>
         {props.waitingComments !== undefined && (
-          <li>
-            <a href="/admin/comments?status=pending">
-              {plural(props.waitingComments, "comment")} awaiting moderation
-            </a>
-          </li>
+          // Plain text: the links above already lead to the queue, once is enough.
+          <li>{plural(props.waitingComments, "comment")} awaiting moderation</li>
         )}
         {n.series.map((s) => (
           <li>
