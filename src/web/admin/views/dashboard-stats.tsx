@@ -1,7 +1,8 @@
 // The writer's numbers on the dashboard (src/domain/stats/dashboard-numbers.ts), beside the
 // comments waiting for them.
 import type { DashboardNumbers } from "../../../domain/stats/dashboard-numbers.ts";
-import { monthLong, plural } from "../../views/stats/stats-labels.ts";
+import { monthLong } from "../../views/month-names.ts";
+import { plural } from "../../views/stats/stats-labels.ts";
 
 export function DashboardStats(props: { numbers: DashboardNumbers; waitingComments?: number }) {
   const n = props.numbers;

@@ -3,25 +3,11 @@ import type { ArchiveMonth, ArchiveYear } from "../../../domain/indexes/archive.
 import type { Page, ReviewSummary } from "../../../domain/reviews.ts";
 import type { RatingScale } from "../../../content/rating.ts";
 import { countOf, ReviewListing } from "./listing.tsx";
-
-const monthNames = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+import { monthLong } from "../month-names.ts";
 
 /** "March" for 3; English whatever the server's locale. */
 function monthName(month: number): string {
-  return monthNames[month - 1] ?? String(month);
+  return monthLong[month - 1] ?? String(month);
 }
 
 /** "03" for 3: months are two digits in archive URLs and in stored times. */

@@ -2,24 +2,11 @@
 // at the top; darker for more films. A sentence carries the same facts for screen readers.
 import { scaleQuantize } from "d3-scale";
 import { nextDay, weekdayOf } from "../../../domain/stats/figures.ts";
+import { monthShort } from "../month-names.ts";
 
 const cell = 12;
 const gap = 2;
 const top = 16;
-const monthNames = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-];
 
 export function CalendarHeatMap(props: { year: number; days: Map<string, number> }) {
   const { year, days } = props;
@@ -34,7 +21,7 @@ export function CalendarHeatMap(props: { year: number; days: Map<string, number>
     const row = (weekdayOf(day) + 6) % 7;
     if (row === 0 && day !== `${year}-01-01`) week++;
     if (day.endsWith("-01"))
-      months.push({ x: week * (cell + gap), label: monthNames[Number(day.slice(5, 7)) - 1]! });
+      months.push({ x: week * (cell + gap), label: monthShort[Number(day.slice(5, 7)) - 1]! });
     const n = days.get(day) ?? 0;
     squares.push({
       x: week * (cell + gap),

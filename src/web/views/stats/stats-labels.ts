@@ -1,35 +1,6 @@
-// Words and labels the stats views share: month names, rating steps on the site's scale,
+// Words and labels the stats views share: rating steps on the site's scale,
 // plurals.
 import type { RatingScale } from "../../../content/rating.ts";
-
-export const monthShort = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-];
-export const monthLong = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** "1 film", "3 films". */
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -6,7 +6,8 @@ import type { StatsReport } from "../../../domain/stats/stats-report.ts";
 import { CalendarHeatMap, longDay } from "./calendar-heat-map.tsx";
 import { ColumnChart } from "./column-chart.tsx";
 import { ProgressLine } from "./progress-line.tsx";
-import { monthShort, plural, ratingScaleName, ratingStepLabel } from "./stats-labels.ts";
+import { monthShort } from "../month-names.ts";
+import { plural, ratingScaleName, ratingStepLabel } from "./stats-labels.ts";
 
 function Section(props: { id: string; title: string; children?: unknown }) {
   return (

@@ -4,7 +4,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import sharp from "sharp";
 import type { StatsReport } from "../../../domain/stats/stats-report.ts";
-import { monthShort } from "./stats-labels.ts";
+import { monthShort } from "../month-names.ts";
 
 export const cardWidth = 1200;
 export const cardHeight = 630;
