@@ -15,8 +15,20 @@ export interface Asset {
   brotli: Buffer;
 }
 
-function hashedAsset(file: string, name: string, extension: string, contentType: string): Asset {
-  const source = fs.readFileSync(new URL(file, import.meta.url));
+/**
+ * One asset from one file, or from several concatenated in order: the stylesheets are kept in
+ * parts by page family for the people who edit them, and served as one file (one request,
+ * one compression dictionary) to the people who read.
+ */
+function hashedAsset(
+  files: string | string[],
+  name: string,
+  extension: string,
+  contentType: string,
+): Asset {
+  const source = Buffer.concat(
+    [files].flat().map((file) => fs.readFileSync(new URL(file, import.meta.url))),
+  );
   const hash = createHash("sha256").update(source).digest("hex").slice(0, 12);
   const path = `/assets/${name}.${hash}.${extension}`;
   return {
@@ -29,10 +41,15 @@ function hashedAsset(file: string, name: string, extension: string, contentType:
   };
 }
 
-export const stylesheet = hashedAsset("./style.css", "style", "css", "text/css; charset=utf-8");
+export const stylesheet = hashedAsset(
+  ["./style.css", "./style-listings.css", "./style-comments.css", "./style-stats.css"],
+  "style",
+  "css",
+  "text/css; charset=utf-8",
+);
 
 export const adminStylesheet = hashedAsset(
-  "./admin.css",
+  ["./admin.css", "./admin-editors.css"],
   "admin",
   "css",
   "text/css; charset=utf-8",

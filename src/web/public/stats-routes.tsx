@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { hiddenPartsOf } from "../../domain/stats/stats-settings.ts";
-import { firstStillsOf } from "../../domain/stats/review-stills.ts";
+import { leadStillsOf } from "../../domain/indexes/listing-stills.ts";
 import { statsReport } from "../../domain/stats/stats-report.ts";
 import type { SiteSettings } from "../../domain/settings.ts";
 import { nowIso } from "../../domain/time.ts";
@@ -69,7 +69,7 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
     const found = await yearReport(c);
     if (!found) return notFound(c, services);
     const { report, site, settings, year } = found;
-    const stills = await firstStillsOf(
+    const stills = await leadStillsOf(
       db,
       report.topRated.map((r) => r.id),
     );

@@ -3,6 +3,7 @@
 // to choose a new password.
 import { InputField, NewPasswordField, SubmitRow } from "./form-fields.tsx";
 import { FormError } from "./form-messages.tsx";
+import { LinkRequestedPage } from "./sign-in-link-pages.tsx";
 
 export function ForgotPasswordPage(props: { email: string; error?: string | undefined }) {
   return (
@@ -36,18 +37,7 @@ export const resetSentMessage =
   "The link works once, for 15 minutes. Nothing arrived? Check the spam folder, or ask again in a few minutes.";
 
 export function ResetRequestedPage(props: { email: string }) {
-  return (
-    <section aria-labelledby="reset-sent-title">
-      <h1 id="reset-sent-title">Check your e-mail</h1>
-      <p role="status">{resetSentMessage}</p>
-      <p>
-        Asked for: <strong>{props.email}</strong>
-      </p>
-      <p>
-        <a href="/admin/sign-in">Back to sign in</a>
-      </p>
-    </section>
-  );
+  return <LinkRequestedPage email={props.email} message={resetSentMessage} />;
 }
 
 export interface NewPasswordValues {

@@ -35,11 +35,12 @@ export const linkSentMessage =
   "If that address belongs to an account here, a sign-in link is on its way to it. " +
   "The link works once, for 15 minutes. Nothing arrived? Check the spam folder, or ask again in a few minutes.";
 
-export function LinkRequestedPage(props: { email: string }) {
+/** "Check your e-mail" after a link was asked for: a sign-in link, or (with its own message) a reset link. */
+export function LinkRequestedPage(props: { email: string; message?: string }) {
   return (
     <section aria-labelledby="link-sent-title">
       <h1 id="link-sent-title">Check your e-mail</h1>
-      <p role="status">{linkSentMessage}</p>
+      <p role="status">{props.message ?? linkSentMessage}</p>
       <p>
         Asked for: <strong>{props.email}</strong>
       </p>
