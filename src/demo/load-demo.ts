@@ -12,7 +12,8 @@ import { addStill, stillOf } from "../domain/stills.ts";
 import { createUser } from "../domain/users.ts";
 import { demoComments } from "./demo-comments.ts";
 import { loadDemoViewings } from "./demo-viewings.ts";
-import { demoFilms, demoReviews, demoSeries, type DemoFilm } from "./demo-content.ts";
+import { demoFilms, demoSeries, type DemoFilm } from "./demo-content.ts";
+import { demoReviews } from "./demo-reviews.ts";
 import { renderStill } from "./still-art.ts";
 import { processStill } from "../media/still-variants.ts";
 

@@ -4,7 +4,7 @@
 //   author       writes and publishes their own reviews, uploads stills for them
 //   contributor  writes their own drafts; cannot publish or schedule, nor edit once published
 // Every admin route asks `can` on the server; the admin pages only hide what it refuses.
-import type { ReviewStatus, Role, User } from "../db/schema.ts";
+import type { Review, ReviewStatus, Role, User } from "../db/schema.ts";
 
 export type Capability =
   | "use_admin"
@@ -74,6 +74,11 @@ const capabilityMap: Record<Role, Partial<Record<Capability, Scope>>> = {
 export interface ReviewResource {
   authorId: number;
   status: ReviewStatus;
+}
+
+/** What `can` needs to know of a review row. */
+export function reviewResource(review: Pick<Review, "author_id" | "status">): ReviewResource {
+  return { authorId: review.author_id, status: review.status };
 }
 
 export function can(

@@ -13,7 +13,7 @@ import {
   storeAutosave,
   type AutosaveTarget,
 } from "../../domain/review-autosave.ts";
-import { can } from "../../domain/roles.ts";
+import { can, reviewResource } from "../../domain/roles.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import { field, forbidden, notFoundInAdmin, type AdminContext } from "./admin-page.ts";
@@ -40,7 +40,7 @@ async function targetOf(
     const editable = await reviewForEditing(services.db, Number(reviewId));
     if (!editable) return { ok: false, status: 404, error: "no such review" };
     const { review } = editable;
-    if (!can(user, "edit_review", { authorId: review.author_id, status: review.status })) {
+    if (!can(user, "edit_review", reviewResource(review))) {
       return { ok: false, status: 403, error: "forbidden" };
     }
     return { ok: true, target: { userId: user.id, reviewId: review.id }, review };

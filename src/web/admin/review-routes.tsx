@@ -27,7 +27,7 @@ import {
 } from "../../domain/review-series.ts";
 import { followSeries, ownUpNext } from "../../domain/review-up-next.ts";
 import { createReview, ReviewInputError } from "../../domain/reviews.ts";
-import { can, type ReviewResource } from "../../domain/roles.ts";
+import { can, reviewResource } from "../../domain/roles.ts";
 import { nowIso } from "../../domain/time.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import { siteContext } from "../public/site.ts";
@@ -57,10 +57,6 @@ import {
 } from "./review-form.ts";
 import { shortTime } from "./views/overview-pages.tsx";
 import { ReviewEditorPage } from "./views/review-editor.tsx";
-
-function resourceOf(review: Review): ReviewResource {
-  return { authorId: review.author_id, status: review.status };
-}
 
 type SaveIntent = Exclude<Intent, "preview" | "find">;
 
@@ -113,7 +109,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const mayPublish = can(
       user,
       "publish_review",
-      existing ? resourceOf(existing) : { authorId: user.id, status: "draft" },
+      existing ? reviewResource(existing) : { authorId: user.id, status: "draft" },
     );
     const films = await filmsIncluding(state.values.filmSearch, state.values.filmId);
     const isPublic =
@@ -214,7 +210,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const { user } = signedInUser(c);
     const editable = await reviewForEditing(db, Number(c.req.param("id")));
     if (!editable) return notFoundInAdmin(c, services);
-    if (!can(user, "edit_review", resourceOf(editable.review))) return forbidden(c, services);
+    if (!can(user, "edit_review", reviewResource(editable.review))) return forbidden(c, services);
     const { settings } = await siteContext(services);
     const values = valuesFromReview(editable.review, editable.tags, settings.ratingScale);
     const savedAs = c.req.query("saved") ?? "";
@@ -288,7 +284,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
       return showEditor(c, { ...base, previewHtml: renderReviewBody(values.body) });
     }
     const resource = existing
-      ? resourceOf(existing)
+      ? reviewResource(existing)
       : { authorId: user.id, status: "draft" as const };
     if (intent !== "draft" && !can(user, "publish_review", resource)) {
       return showEditor(c, {
@@ -398,7 +394,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const { user } = signedInUser(c);
     const editable = await reviewForEditing(db, Number(c.req.param("id")));
     if (!editable) return notFoundInAdmin(c, services);
-    if (!can(user, "edit_review", resourceOf(editable.review))) return forbidden(c, services);
+    if (!can(user, "edit_review", reviewResource(editable.review))) return forbidden(c, services);
     return handleEditorPost(c, editable.review);
   });
 }

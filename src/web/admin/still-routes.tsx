@@ -7,7 +7,7 @@ import type { Hono } from "hono";
 import { jsx } from "hono/jsx";
 import type { Review, Still } from "../../db/schema.ts";
 import { filmById, filmLabel } from "../../domain/films.ts";
-import { can } from "../../domain/roles.ts";
+import { can, reviewResource } from "../../domain/roles.ts";
 import { reviewById } from "../../domain/review-editing.ts";
 import {
   addStill,
@@ -74,7 +74,7 @@ export function registerStillRoutes(admin: Hono<AdminEnv>, services: Services): 
     const { user } = signedInUser(c);
     const review = await reviewById(db, Number(c.req.param("id")));
     if (!review) return notFoundInAdmin(c, services);
-    if (!can(user, "upload_stills", { authorId: review.author_id, status: review.status })) {
+    if (!can(user, "upload_stills", reviewResource(review))) {
       return forbidden(c, services);
     }
     return review;
