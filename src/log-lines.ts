@@ -32,7 +32,7 @@ export function createLogger(
 }
 
 /** A stream that takes pino's JSON lines and writes human ones to `out`. */
-export function humanLines(out: Out): Writable {
+function humanLines(out: Out): Writable {
   return new Writable({
     write(chunk: Buffer | string, _encoding, done) {
       for (const line of String(chunk).split("\n")) {

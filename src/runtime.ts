@@ -14,7 +14,7 @@ export interface Runtime {
   applied: string[];
 }
 
-export interface RuntimeOptions {
+interface RuntimeOptions {
   /** Log the migrations applied on opening (`cinelog migrate` lists them itself). */
   logMigrations?: boolean;
 }

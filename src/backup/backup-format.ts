@@ -40,7 +40,7 @@ export const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 
-export type BackupValue = null | number | string | { $bytes: string };
+type BackupValue = null | number | string | { $bytes: string };
 
 /** A value as the database driver returned it, made neutral between the two databases. */
 export function encodeValue(value: unknown, columnType: string): BackupValue {

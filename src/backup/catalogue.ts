@@ -3,7 +3,7 @@
 import { DEFAULT_MIGRATION_TABLE, sql, type Kysely } from "kysely";
 import type { Db } from "../db/connect.ts";
 
-export interface ColumnInfo {
+interface ColumnInfo {
   name: string;
   /** The database's own type name, lower case ("integer", "text", "bigint", "boolean"). */
   type: string;
@@ -14,7 +14,7 @@ export interface ColumnInfo {
   generated: boolean;
 }
 
-export interface ForeignKey {
+interface ForeignKey {
   column: string;
   table: string;
   refColumn: string;

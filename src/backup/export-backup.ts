@@ -32,7 +32,7 @@ export interface BackupProgress {
   total: number;
 }
 
-export interface ExportOptions {
+interface ExportOptions {
   out: string;
   mediaDir: string;
   onProgress?: (p: BackupProgress) => void;
@@ -40,7 +40,7 @@ export interface ExportOptions {
   pageSize?: number;
 }
 
-export interface ExportSummary {
+interface ExportSummary {
   file: string;
   tables: { name: string; rows: number }[];
   excluded: string[];

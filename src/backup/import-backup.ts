@@ -21,7 +21,7 @@ import { applyFixups, restoreTable, type Fixup } from "./restore-table.ts";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyKysely = Kysely<any>;
 
-export interface ImportOptions {
+interface ImportOptions {
   file: string;
   mediaDir: string;
   onProgress?: (p: BackupProgress) => void;

@@ -4,7 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { BackupError } from "./backup-format.ts";
 
-export interface MediaFile {
+interface MediaFile {
   /** Path below the media directory, with forward slashes: `stills/12/abc-960.webp`. */
   name: string;
   file: string;

@@ -13,7 +13,7 @@ import { exportBackup } from "./export-backup.ts";
 
 export const backupFilePattern = /^cinelog-backup-\d{8}T\d{6}Z(-\d+)?\.zip$/;
 
-export interface ScheduledBackupResult {
+interface ScheduledBackupResult {
   file: string;
   bytes: number;
   rows: number;
@@ -44,7 +44,7 @@ export async function runScheduledBackup(
 }
 
 /** Reads every entry back: the manifest parses, each table has its rows, each file is there. */
-export async function checkBackup(file: string): Promise<{ rows: number; mediaFiles: number }> {
+async function checkBackup(file: string): Promise<{ rows: number; mediaFiles: number }> {
   const zip = await openBackupZip(file);
   try {
     const manifest = manifestSchema.parse(JSON.parse(await zip.text(manifestName, 16 << 20)));

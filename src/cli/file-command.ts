@@ -7,7 +7,7 @@ import { openCommandRuntime, type Runtime } from "../runtime.ts";
 import { complain, say, unexpectedFailure, type CliIo } from "./io.ts";
 import { progressBar, type Progress } from "./progress-bar.ts";
 
-export interface FileCommandWork<A> {
+interface FileCommandWork<A> {
   args: A;
   runtime: Runtime;
   io: CliIo;
@@ -15,7 +15,7 @@ export interface FileCommandWork<A> {
   progress: ((p: Progress) => void) | undefined;
 }
 
-export interface FileCommand<A> {
+interface FileCommand<A> {
   /** Printed on standard error, with exit code 2, when the arguments do not fit. */
   usage: string;
   options?: ParseArgsOptionsConfig;
@@ -35,7 +35,7 @@ export interface FileCommand<A> {
   knownFailure(error: unknown, args: A): string | undefined;
 }
 
-export type CommandFunction = (argv: string[], io: CliIo) => Promise<number>;
+type CommandFunction = (argv: string[], io: CliIo) => Promise<number>;
 
 export function fileCommand<A>(command: FileCommand<A>): CommandFunction {
   return async (argv, io) => {

@@ -5,7 +5,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Env } from "../config.ts";
 
 /** A stream a command writes to; `isTTY` decides whether a progress bar is drawn. */
-export type OutStream = Writable & { isTTY?: boolean };
+type OutStream = Writable & { isTTY?: boolean };
 
 export interface CliIo {
   stdout: OutStream;

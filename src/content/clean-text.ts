@@ -21,8 +21,3 @@ export function cleanText(text: string): string {
   if (!suspect.test(text)) return text;
   return text.replace(/\r\n?/g, "\n").replace(unwanted, "");
 }
-
-/** True when cleaning would change the text. */
-export function needsCleaning(text: string): boolean {
-  return suspect.test(text) && cleanText(text) !== text;
-}

@@ -1,7 +1,7 @@
 // In-process notice of content changes, so caches in this process drop stale pages at once.
 // Other processes learn of the same changes from the content_changes table (see
 // src/domain/changes.ts).
-export type ChangeListener = (tags: readonly string[]) => void;
+type ChangeListener = (tags: readonly string[]) => void;
 
 export class ChangeBus {
   readonly #listeners = new Set<ChangeListener>();

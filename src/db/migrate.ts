@@ -72,7 +72,7 @@ function migratorFor(db: Db): Migrator {
 }
 
 /** Where the schema stands against this code: what is still to run, and what it never knew. */
-export interface MigrationStatus {
+interface MigrationStatus {
   applied: string[];
   pending: string[];
   /** Run by a newer Cinelog: this code must not touch the database. */

@@ -6,7 +6,7 @@
 //   compare and sort the same way everywhere and never shift with a server's time zone;
 // - booleans are integers 0/1 on both databases;
 // - ratings are stored on a 0–100 scale and shown on the site's chosen scale.
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Selectable } from "kysely";
 import type {
   CommenterIdentitiesTable,
   CommenterSessionsTable,
@@ -40,7 +40,7 @@ export type Role = "owner" | "editor" | "author" | "contributor";
 export type ReviewStatus = "draft" | "scheduled" | "published";
 export type CreditRole = "director" | "writer" | "cast" | "cinematography" | "music";
 
-export interface UsersTable {
+interface UsersTable {
   id: Generated<number>;
   email: string;
   display_name: string;
@@ -49,7 +49,7 @@ export interface UsersTable {
   created_at: string;
 }
 
-export interface FilmsTable {
+interface FilmsTable {
   id: Generated<number>;
   slug: string;
   title: string;
@@ -66,14 +66,14 @@ export interface FilmsTable {
   updated_at: string;
 }
 
-export interface PeopleTable {
+interface PeopleTable {
   id: Generated<number>;
   slug: string;
   name: string;
   created_at: string;
 }
 
-export interface CreditsTable {
+interface CreditsTable {
   id: Generated<number>;
   film_id: number;
   person_id: number;
@@ -84,7 +84,7 @@ export interface CreditsTable {
   position: number;
 }
 
-export interface ReviewsTable {
+interface ReviewsTable {
   id: Generated<number>;
   film_id: number;
   author_id: number;
@@ -105,7 +105,7 @@ export interface ReviewsTable {
   updated_at: string;
 }
 
-export interface StillsTable {
+interface StillsTable {
   id: Generated<number>;
   review_id: number;
   /** Path below the media directory, e.g. `stills/12/original.jpg`. */
@@ -121,18 +121,18 @@ export interface StillsTable {
   thumbhash: string | null;
 }
 
-export interface TagsTable {
+interface TagsTable {
   id: Generated<number>;
   slug: string;
   name: string;
 }
 
-export interface ReviewTagsTable {
+interface ReviewTagsTable {
   review_id: number;
   tag_id: number;
 }
 
-export interface SeriesTable {
+interface SeriesTable {
   id: Generated<number>;
   slug: string;
   title: string;
@@ -141,7 +141,7 @@ export interface SeriesTable {
   updated_at: string;
 }
 
-export interface SeriesEntriesTable {
+interface SeriesEntriesTable {
   id: Generated<number>;
   series_id: number;
   film_id: number;
@@ -150,19 +150,19 @@ export interface SeriesEntriesTable {
   review_id: number | null;
 }
 
-export interface SettingsTable {
+interface SettingsTable {
   key: string;
   value: string;
 }
 
-export interface ContentChangesTable {
+interface ContentChangesTable {
   id: Generated<number>;
   /** Space-separated cache tags (see src/domain/changes.ts). */
   tags: string;
   at: string;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   /** SHA-256 (hex) of the random token in the cookie. */
   id: string;
   user_id: number;
@@ -172,14 +172,14 @@ export interface SessionsTable {
   user_agent: string;
 }
 
-export interface SignInAttemptsTable {
+interface SignInAttemptsTable {
   id: Generated<number>;
   /** `ip:ADDRESS` or `email:ADDRESS`: one failed sign-in counted against it. */
   key: string;
   at: string;
 }
 
-export interface PasskeysTable {
+interface PasskeysTable {
   id: Generated<number>;
   user_id: number;
   /** base64url, as the browser names the credential. */
@@ -198,7 +198,7 @@ export interface PasskeysTable {
 
 export type WebauthnPurpose = "register" | "sign-in";
 
-export interface WebauthnChallengesTable {
+interface WebauthnChallengesTable {
   /** base64url; single-use, deleted when answered. */
   challenge: string;
   purpose: WebauthnPurpose;
@@ -207,7 +207,7 @@ export interface WebauthnChallengesTable {
   expires_at: string;
 }
 
-export interface ReviewRevisionsTable {
+interface ReviewRevisionsTable {
   id: Generated<number>;
   review_id: number;
   body_md: string;
@@ -215,7 +215,7 @@ export interface ReviewRevisionsTable {
   created_at: string;
 }
 
-export interface ReviewAutosavesTable {
+interface ReviewAutosavesTable {
   id: Generated<number>;
   user_id: number;
   /** The review being edited; null for a review not saved yet (see draft_key). */
@@ -262,7 +262,7 @@ export interface CommentsTable {
 /** Posts and pages that are not reviews (migration 015; src/domain/posts.ts). */
 export type PostKind = "post" | "page";
 
-export interface PostsTable {
+interface PostsTable {
   id: Generated<number>;
   kind: PostKind;
   /** Unique within its kind. */
@@ -282,7 +282,7 @@ export interface PostsTable {
   updated_at: string;
 }
 
-export interface PostTagsTable {
+interface PostTagsTable {
   post_id: number;
   tag_id: number;
 }
@@ -328,18 +328,14 @@ export interface Database {
 
 export type User = Selectable<UsersTable>;
 export type Film = Selectable<FilmsTable>;
-export type NewFilm = Insertable<FilmsTable>;
-export type FilmUpdate = Updateable<FilmsTable>;
 export type Person = Selectable<PeopleTable>;
 export type Credit = Selectable<CreditsTable>;
 export type Review = Selectable<ReviewsTable>;
 export type Still = Selectable<StillsTable>;
 export type Tag = Selectable<TagsTable>;
 export type Series = Selectable<SeriesTable>;
-export type SeriesEntry = Selectable<SeriesEntriesTable>;
 export type Session = Selectable<SessionsTable>;
 export type Passkey = Selectable<PasskeysTable>;
 export type ReviewRevision = Selectable<ReviewRevisionsTable>;
-export type ReviewAutosave = Selectable<ReviewAutosavesTable>;
 export type Comment = Selectable<CommentsTable>;
 export type Post = Selectable<PostsTable>;

@@ -2,7 +2,7 @@
 // discussion looks like before their own readers arrive. Written for Cinelog; the people are
 // invented and their addresses can never receive mail (.invalid).
 
-export interface DemoComment {
+interface DemoComment {
   /** Slug of the demo review it is left on. */
   review: string;
   /** A key other comments reply to. */

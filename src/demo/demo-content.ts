@@ -4,7 +4,7 @@
 // to this project.
 // Stills are not images: they describe abstract art generated at seed time (see still-art.ts).
 
-export interface DemoCastMember {
+interface DemoCastMember {
   name: string;
   character: string;
 }
@@ -24,7 +24,7 @@ export interface DemoFilm {
   imdbId?: string;
 }
 
-export interface DemoStill {
+interface DemoStill {
   alt: string;
   caption?: string;
   palette: [string, string, string];
@@ -44,7 +44,7 @@ export interface DemoReview {
   stills: DemoStill[];
 }
 
-export interface DemoSeries {
+interface DemoSeries {
   slug: string;
   title: string;
   description: string;

@@ -19,7 +19,7 @@ import { processStill } from "../media/still-variants.ts";
 
 const stillSize = { width: 1600, height: 900 };
 
-export interface DemoSummary {
+interface DemoSummary {
   films: number;
   reviews: number;
   seriesEntries: number;

@@ -28,7 +28,7 @@ import {
 } from "./svg-kit.ts";
 import type { Rng, Scene, Paint } from "./svg-kit.ts";
 
-export interface StillArtOptions {
+interface StillArtOptions {
   width: number;
   height: number;
   palette: [string, string, string];

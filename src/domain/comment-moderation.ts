@@ -38,7 +38,7 @@ const actionTarget: Record<Exclude<ModerationAction, "delete">, CommentStatus> =
 };
 
 /** Where an action takes this comment: for "Not spam" and "Restore", back where it was. */
-export function actionDestination(
+function actionDestination(
   action: Exclude<ModerationAction, "delete">,
   comment: Pick<Comment, "prior_status">,
 ): CommentStatus {
@@ -143,7 +143,7 @@ export async function moderationTarget(db: Db, id: number): Promise<ModerationTa
 
 export type StatusFilter = "all" | CommentStatus;
 
-export interface QueueFilter {
+interface QueueFilter {
   status: StatusFilter;
   reviewId?: number | undefined;
   search?: string | undefined;
@@ -297,7 +297,7 @@ export async function editComment(db: Db, id: number, edit: CommentEdit): Promis
  * site's deepest level — its nearest ancestor that still leaves room for one more level.
  * Undefined when threads are off (depth 1): the reply is then a comment of its own.
  */
-export async function replyParent(
+async function replyParent(
   db: Db,
   comment: Comment,
   maxDepth: number,

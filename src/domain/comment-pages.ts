@@ -10,7 +10,7 @@ import { onSubject, type CommentSubject } from "./comment-subjects.ts";
 import { idsInThreads, threadComments, type CommentNode } from "./comment-threads.ts";
 import { commentsOfSubject, type PublicComment } from "./comments.ts";
 
-export interface PagingSettings {
+interface PagingSettings {
   commentsPerPage: number;
   commentPageShown: "oldest" | "newest";
   commentThreadDepth: number;
@@ -55,11 +55,11 @@ async function skeletonOf(db: Db, subject: CommentSubject, ownId?: number): Prom
     .map((r) => ({ id: r.id, parentId: r.parent_id, approved: r.status === "approved" }));
 }
 
-export function pageCountOf(threadCount: number, perPage: number): number {
+function pageCountOf(threadCount: number, perPage: number): number {
   return Math.max(1, Math.ceil(threadCount / perPage));
 }
 
-export function defaultPageOf(pageCount: number, settings: PagingSettings): number {
+function defaultPageOf(pageCount: number, settings: PagingSettings): number {
   return settings.commentPageShown === "newest" ? pageCount : 1;
 }
 

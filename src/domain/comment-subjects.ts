@@ -50,7 +50,7 @@ export function subjectKey(subject: CommentSubject): string {
 }
 
 /** What the site shows and knows of a subject. */
-export interface SubjectDetails {
+interface SubjectDetails {
   subject: CommentSubject;
   /** "review", or the post's kind. */
   kind: "review" | PostKind;

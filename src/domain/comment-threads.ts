@@ -4,7 +4,7 @@
 import type { PublicComment } from "./comments.ts";
 
 /** What threading needs of a comment: the page's comments, or bare ids for paging. */
-export interface Threadable {
+interface Threadable {
   id: number;
   parentId: number | null;
 }
@@ -85,8 +85,4 @@ export function depthOf<C extends Threadable>(
     if (inner !== undefined) return inner;
   }
   return undefined;
-}
-
-export function countComments<C extends Threadable>(threads: CommentNode<C>[]): number {
-  return threads.reduce((n, t) => n + 1 + countComments(t.replies), 0);
 }

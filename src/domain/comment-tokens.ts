@@ -16,9 +16,9 @@ import { sign, verifySignature } from "./secrets.ts";
 const keyOf = (subject: number | CommentSubject) =>
   subjectKey(typeof subject === "number" ? reviewSubject(subject) : subject);
 
-export const formTokenLifetimeMs = 48 * 60 * 60 * 1000;
+const formTokenLifetimeMs = 48 * 60 * 60 * 1000;
 
-export type FormTokenKind = "reader" | "confirm" | "page";
+type FormTokenKind = "reader" | "confirm" | "page";
 
 const prefixOf: Record<FormTokenKind, string> = { reader: "", confirm: "confirm.", page: "page." };
 const purposeOf: Record<FormTokenKind, string> = {
@@ -64,7 +64,7 @@ export function issueConfirmToken(
   return issue(db, "confirm", subject, issuedAt);
 }
 
-export type FormTokenCheck = { ok: true; kind: FormTokenKind; issuedAt: number } | { ok: false };
+type FormTokenCheck = { ok: true; kind: FormTokenKind; issuedAt: number } | { ok: false };
 
 export async function checkFormToken(
   db: Db,

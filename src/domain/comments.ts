@@ -18,7 +18,7 @@ import { commentApproved, commentCreated } from "./mail-notices.ts";
 import { sign } from "./secrets.ts";
 import { nowIso } from "./time.ts";
 
-export interface NewComment {
+interface NewComment {
   /** What the comment is on; `reviewId` alone is shorthand for a review. */
   subject?: CommentSubject | undefined;
   reviewId?: number | undefined;
@@ -165,15 +165,6 @@ export async function commentsOfSubject(
   if (ids) query = query.where("id", "in", ids);
   const rows = await query.orderBy("created_at").orderBy("id").execute();
   return Promise.all(rows.filter((r) => r.status !== "trash").map((r) => toPublic(db, r)));
-}
-
-/** Kept for callers that only know reviews. */
-export function commentsOfReview(
-  db: Db,
-  reviewId: number,
-  ownId?: number,
-): Promise<PublicComment[]> {
-  return commentsOfSubject(db, reviewSubject(reviewId), ownId);
 }
 
 export async function toPublic(db: Db, row: Comment): Promise<PublicComment> {

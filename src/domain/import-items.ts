@@ -3,7 +3,7 @@
 import type { Db } from "../db/connect.ts";
 import { nowIso } from "./time.ts";
 
-export type ImportKind =
+type ImportKind =
   | "author"
   | "review"
   | "comment"

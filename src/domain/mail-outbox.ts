@@ -13,10 +13,10 @@ import { nowIso } from "./time.ts";
 
 export type OutboxRow = Selectable<MailOutboxTable>;
 
-export const giveUpAfterMs = 7 * 24 * 60 * 60 * 1000;
-export const keepAfterMs = 30 * 24 * 60 * 60 * 1000;
+const giveUpAfterMs = 7 * 24 * 60 * 60 * 1000;
+const keepAfterMs = 30 * 24 * 60 * 60 * 1000;
 /** How long a claimed row is left to its sender before another may take it. */
-export const claimLeaseMs = 10 * 60 * 1000;
+const claimLeaseMs = 10 * 60 * 1000;
 
 const commentPayload = z.object({
   commentId: z.number(),
@@ -48,7 +48,7 @@ export const payloadSchemas = {
 
 export type Payload<K extends MailKind> = z.infer<(typeof payloadSchemas)[K]>;
 
-export interface NewMail<K extends MailKind> {
+interface NewMail<K extends MailKind> {
   kind: K;
   to: string;
   payload: Payload<K>;
@@ -126,7 +126,7 @@ export async function markSent(db: Db, id: number, now: Date): Promise<void> {
 }
 
 /** Retry delay after `attempts` failures: 1, 2, 4 … minutes, at most an hour. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));
 }
 

@@ -18,7 +18,7 @@ import {
   type ModerationSettings,
 } from "./moderation/rules.ts";
 
-export interface CommentSubmission {
+interface CommentSubmission {
   subject: CommentSubject;
   /** When the review or post was published: comments may close some days after. */
   publishedAt: string | null;
@@ -40,7 +40,7 @@ export interface CommentSubmission {
   userAgent: string;
 }
 
-export interface PostCommentOptions {
+interface PostCommentOptions {
   settings: ModerationSettings & { closeCommentsAfterDays: number };
   /** The flood limits of CINELOG_COMMENT_RATE_LIMITS. */
   rateLimits: boolean;
@@ -49,7 +49,7 @@ export interface PostCommentOptions {
   now?: number;
 }
 
-export type PostCommentResult = (
+type PostCommentResult = (
   | { outcome: "closed" | "expired" | "invalid" | "too-many" }
   /** A cached page's token, old enough to say nothing: ask once more, keeping every word. */
   | { outcome: "confirm" }

@@ -11,14 +11,12 @@ import { recordChange, type ChangeTag } from "./changes.ts";
 import { ensureTag } from "./tags.ts";
 import { nowIso, toIso } from "./time.ts";
 
-export const postKinds: readonly PostKind[] = ["post", "page"];
-
 /** Where a post or page is read: each kind has an address space of its own. */
 export function postPath(kind: PostKind, slug: string): string {
   return kind === "page" ? `/pages/${slug}` : `/post/${slug}`;
 }
 
-export interface PostInput {
+interface PostInput {
   kind: PostKind;
   title: string;
   /** Made from the title when absent; made unique within the kind by adding -2, -3… */
@@ -35,7 +33,7 @@ export interface PostInput {
   tags?: string[] | undefined;
 }
 
-export interface PostUpdate {
+interface PostUpdate {
   title: string;
   /** Taken as given: the caller checks that it is free (postSlugTaken). */
   slug: string;
@@ -186,7 +184,7 @@ export async function postById(db: Db, postId: number): Promise<Post | undefined
 }
 
 /** Replaces a post's tags with these names (blank and repeated names are dropped). */
-export async function setPostTags(db: Db, postId: number, names: string[]): Promise<void> {
+async function setPostTags(db: Db, postId: number, names: string[]): Promise<void> {
   const ids = new Set<number>();
   for (const name of names) if (name.trim()) ids.add((await ensureTag(db, name)).id);
   await db.kysely.deleteFrom("post_tags").where("post_id", "=", postId).execute();

@@ -29,7 +29,7 @@ const fieldsSchema = z.record(
   z.string().max(64),
   z.union([z.string().max(1_000_000), z.boolean()]),
 );
-export type AutosaveFields = z.infer<typeof fieldsSchema>;
+type AutosaveFields = z.infer<typeof fieldsSchema>;
 
 export interface Autosave {
   fields: AutosaveFields;

@@ -107,7 +107,7 @@ function resolvePublishedAt(before: Review, input: ReviewUpdate): string | null 
   return null;
 }
 
-export interface EditableReview {
+interface EditableReview {
   review: Review;
   tags: string[];
 }

@@ -34,7 +34,7 @@ export interface SearchPage extends Page<SearchResult> {
   perPage: number;
 }
 
-export const resultsPerPage = 10;
+const resultsPerPage = 10;
 
 /** Public reviews matching every word of the query, best first. Any input is safe here. */
 export async function searchReviews(

@@ -71,7 +71,7 @@ const capabilityMap: Record<Role, Partial<Record<Capability, Scope>>> = {
 };
 
 /** The review a capability is asked about; omitted for a review not yet written. */
-export interface ReviewResource {
+interface ReviewResource {
   authorId: number;
   status: ReviewStatus;
 }

@@ -52,7 +52,7 @@ export interface QueueItem extends SeriesItem {
   pendingReview?: { id: number; status: ReviewStatus };
 }
 
-export interface SeriesQueue extends Omit<SeriesOverview, "items"> {
+interface SeriesQueue extends Omit<SeriesOverview, "items"> {
   items: QueueItem[];
 }
 
@@ -149,7 +149,7 @@ async function writeOrder(trx: Db, seriesId: number, order: number[]): Promise<v
 
 export type MoveDirection = "up" | "down";
 
-export interface MoveResult {
+interface MoveResult {
   /** False when the entry was already first (up) or last (down). */
   moved: boolean;
   /** Its place in the queue afterwards, counting from 1. */
@@ -180,7 +180,7 @@ export async function moveEntry(
   });
 }
 
-export type ReorderResult =
+type ReorderResult =
   | { ok: true; order: number[] }
   /** The queue is not what the page showed (another edit came first): nothing was changed. */
   | { ok: false; reason: "stale"; order: number[] }

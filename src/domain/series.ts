@@ -187,7 +187,7 @@ export async function seriesOverview(db: Db, series: Series, now: string): Promi
   };
 }
 
-export interface UpNext {
+interface UpNext {
   series: Pick<Series, "slug" | "title">;
   items: SeriesItem[];
 }

@@ -35,7 +35,7 @@ export async function startSession(
   return { token, session };
 }
 
-export interface ActiveSession {
+interface ActiveSession {
   session: Session;
   user: User;
   /** True when the expiry moved: the cookie should be sent again with a new lifetime. */

@@ -3,9 +3,9 @@
 import type { Db } from "../db/connect.ts";
 import { nowIso } from "./time.ts";
 
-export const attemptWindowMs = 15 * 60 * 1000;
-export const maxFailuresPerAccount = 5;
-export const maxFailuresPerAddress = 20;
+const attemptWindowMs = 15 * 60 * 1000;
+const maxFailuresPerAccount = 5;
+const maxFailuresPerAddress = 20;
 
 export function accountKey(email: string): string {
   return `email:${email.trim().toLowerCase()}`;

@@ -9,21 +9,21 @@ import { inTransaction } from "../db/transaction.ts";
 import { enqueueMail } from "./mail-outbox.ts";
 import { spendAllowance } from "./sign-in-limits.ts";
 
-export const linkLifetimeMs = 15 * 60 * 1000;
+const linkLifetimeMs = 15 * 60 * 1000;
 /** Links one e-mail address may be sent per 15 minutes, and that one client may ask for. */
-export const linksPerEmail = 3;
-export const linksPerClient = 10;
+const linksPerEmail = 3;
+const linksPerClient = 10;
 
 function hashOf(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
 /** A link's secret as it appears in the address: 43 base64url characters. */
-export function looksLikeLinkToken(token: string): boolean {
+function looksLikeLinkToken(token: string): boolean {
   return /^[\w-]{43}$/.test(token);
 }
 
-export type LinkRequestOutcome = { outcome: "asked" } | { outcome: "limited"; minutes: number };
+type LinkRequestOutcome = { outcome: "asked" } | { outcome: "limited"; minutes: number };
 
 /**
  * Counts the request against the e-mail address and the client, then, if the address is an

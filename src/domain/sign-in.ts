@@ -12,7 +12,7 @@ import {
 } from "./sign-in-limits.ts";
 import { hashPassword, passwordMatches } from "./users.ts";
 
-export type SignInOutcome =
+type SignInOutcome =
   | { outcome: "signed-in"; user: User }
   | { outcome: "refused" }
   | { outcome: "locked"; minutes: number };

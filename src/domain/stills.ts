@@ -5,7 +5,7 @@ import { largestJpeg, type ProcessedStill, type StillVariant } from "../media/st
 import { recordChange, reviewChangeTags } from "./changes.ts";
 import { ReviewInputError } from "./reviews.ts";
 
-export interface StillInput {
+interface StillInput {
   reviewId: number;
   path: string;
   width: number;
@@ -155,7 +155,7 @@ export async function removeStill(
 }
 
 /** Stills without alt text, with their place in the review (1 = the lead still). */
-export async function stillsMissingAlt(
+async function stillsMissingAlt(
   db: Db,
   reviewId: number,
 ): Promise<{ id: number; number: number }[]> {

@@ -16,9 +16,9 @@ import { nowIso } from "./time.ts";
 export type Scope = "posts" | "author" | `review:${number}`;
 
 /** One confirmation mail per address per this long: the form must not spam anyone. */
-export const confirmationIntervalMs = 24 * 60 * 60 * 1000;
+const confirmationIntervalMs = 24 * 60 * 60 * 1000;
 /** How long a confirmation link works. */
-export const confirmationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+const confirmationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
 export function parseScope(scope: string): Scope | undefined {
   if (scope === "posts" || scope === "author") return scope;
@@ -274,7 +274,7 @@ export async function describeScope(
 }
 
 /** Unconfirmed subscriptions are forgotten after this long; their links died long before. */
-export const keepUnconfirmedMs = 30 * 24 * 60 * 60 * 1000;
+const keepUnconfirmedMs = 30 * 24 * 60 * 60 * 1000;
 
 /** Forgets old unconfirmed subscriptions and confirmation slots that have expired. */
 export async function tidySubscriptions(db: Db, now: Date): Promise<void> {

@@ -4,7 +4,6 @@ import type { Tag } from "../db/schema.ts";
 import { slugify } from "../content/slug.ts";
 import { indexReview } from "../search/indexer.ts";
 import { recordChange, reviewChangeTags } from "./changes.ts";
-import { publishedReviews } from "./visibility.ts";
 
 export async function ensureTag(db: Db, name: string): Promise<Tag> {
   const clean = name.trim().replace(/\s+/g, " ");
@@ -53,13 +52,4 @@ export async function tagsOfReview(db: Db, reviewId: number): Promise<Tag[]> {
 
 export async function tagBySlug(db: Db, slug: string): Promise<Tag | undefined> {
   return db.kysely.selectFrom("tags").selectAll().where("slug", "=", slug).executeTakeFirst();
-}
-
-export async function publicReviewIdsWithTag(db: Db, tagId: number, now: string) {
-  const rows = await publishedReviews(db, now)
-    .innerJoin("review_tags", "review_tags.review_id", "reviews.id")
-    .select("reviews.id as id")
-    .where("review_tags.tag_id", "=", tagId)
-    .execute();
-  return rows.map((r) => r.id);
 }

@@ -89,8 +89,7 @@ export async function findUser(db: Db, id: number): Promise<User | undefined> {
 }
 
 /** A refusal the person can fix, named by the form field it belongs to. */
-export type AccountOutcome<F extends string> =
-  { ok: true } | { ok: false; field: F; message: string };
+type AccountOutcome<F extends string> = { ok: true } | { ok: false; field: F; message: string };
 
 async function emailTakenByOther(db: Db, email: string, userId: number): Promise<boolean> {
   const other = await db.kysely
@@ -182,7 +181,7 @@ export async function changePassword(
 }
 
 /** What removing an account does to what it wrote: shown before, done in one transaction. */
-export interface RemovalSummary {
+interface RemovalSummary {
   reviews: number;
 }
 

@@ -3,7 +3,7 @@
 import type { FeedComment } from "../domain/comment-feed-items.ts";
 import { el, xmlDocument } from "./xml.ts";
 
-export interface CommentFeed {
+interface CommentFeed {
   title: string;
   description: string;
   /** Absolute URLs. */

@@ -8,7 +8,7 @@ import { shareImageOf } from "./share-image.ts";
 import { mediaUrl, personUrl } from "./site-urls.ts";
 import { escapeXmlAttribute as attr, escapeXmlText as text } from "./xml.ts";
 
-export interface EntryHtmlContext {
+interface EntryHtmlContext {
   /** Absolute base URL of the site, without trailing slash. */
   siteUrl: string;
   scale: RatingScale;

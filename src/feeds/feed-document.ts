@@ -21,7 +21,7 @@ import {
 import { shareImageOf } from "./share-image.ts";
 import { imageMediaType, mediaUrl, reviewUrl } from "./site-urls.ts";
 
-export interface FeedImage {
+interface FeedImage {
   url: string;
   mediaType: string;
   /** Size of the file in bytes, when it could be read. */
@@ -59,7 +59,7 @@ export interface FeedDocument {
   entries: FeedEntry[];
 }
 
-export interface FeedInput {
+interface FeedInput {
   subject: FeedSubject;
   site: { url: string; title: string; description: string };
   scale: RatingScale;

@@ -5,7 +5,7 @@
 import type { Still } from "../db/schema.ts";
 import { variantsOf } from "../domain/stills.ts";
 
-export interface ShareImage {
+interface ShareImage {
   /** Below the media directory. */
   path: string;
   width: number;

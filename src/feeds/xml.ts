@@ -8,11 +8,11 @@
 const xmlMarker = Symbol("xml");
 
 /** Serialised XML, as opposed to a plain string that still needs escaping. */
-export interface Xml {
+interface Xml {
   readonly [xmlMarker]: string;
 }
 
-export type XmlChild = Xml | string | number | null | undefined | false;
+type XmlChild = Xml | string | number | null | undefined | false;
 
 // XML 1.0 cannot carry most control characters, lone surrogates, U+FFFE or U+FFFF at all,
 // not even escaped: one stray character pasted into a review would make the whole feed

@@ -9,7 +9,7 @@ import { payloadSchemas, type OutboxRow, type Payload } from "../domain/mail-out
 import { confirmationToken, parseScope, unsubscribeToken } from "../domain/subscriptions.ts";
 import { headerText, type OutgoingMail } from "./transport.ts";
 
-export interface MailSite {
+interface MailSite {
   /** Absolute, without a trailing slash. */
   url: string;
   title: string;

@@ -12,14 +12,14 @@ import { tidySubscriptions } from "../domain/subscriptions.ts";
 import { renderMail } from "./messages.tsx";
 import { createMailTransport, describeMailError } from "./transport.ts";
 
-export interface SenderOptions {
+interface SenderOptions {
   db: Db;
   /** The public address of the site, for links in mail. */
   siteUrl: string;
   logger?: Logger;
 }
 
-export interface DeliveryReport {
+interface DeliveryReport {
   sent: number;
   failed: number;
   /** False when SMTP is not set up: the mail waits in the outbox. */
@@ -90,7 +90,7 @@ function isPermanent(error: unknown): boolean {
   );
 }
 
-export interface MailSender {
+interface MailSender {
   stop(): Promise<void>;
 }
 

@@ -10,7 +10,7 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
 }
 
-export interface MailTransport {
+interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
 }

@@ -7,13 +7,13 @@
 // characters (src/content/clean-text.ts), like every text the site takes in.
 import { cleanText } from "../content/clean-text.ts";
 
-export interface FieldPart {
+interface FieldPart {
   kind: "field";
   name: string;
   value: string;
 }
 
-export interface FilePart {
+interface FilePart {
   kind: "file";
   name: string;
   /** The file name the browser sent (no path), possibly empty. */
@@ -41,7 +41,7 @@ export interface MultipartLimits {
  * they arrive (awaited, so a slow disk slows the upload), and the part then comes out with
  * `data` empty, or null when it went over `maxFileBytes` (the writer then gets no more).
  */
-export type FileSink = (file: {
+type FileSink = (file: {
   name: string;
   filename: string;
   type: string;

@@ -22,9 +22,9 @@ const acceptedFormats = new Set(["jpeg", "png", "webp", "gif", "avif", "heif", "
 export class StillRejected extends Error {}
 
 /** Widths offered to browsers through srcset; an image is never scaled up. */
-export const variantWidths: readonly number[] = [480, 960, 1600, 2400];
+const variantWidths: readonly number[] = [480, 960, 1600, 2400];
 
-export type VariantFormat = "webp" | "jpeg";
+type VariantFormat = "webp" | "jpeg";
 
 export interface StillVariant {
   format: VariantFormat;

@@ -2,7 +2,7 @@
 import { reviewText } from "./review-text.ts";
 import { indexText } from "./tokens.ts";
 
-export interface DocumentSource {
+interface DocumentSource {
   title: string;
   originalTitle: string | null;
   /** Names from the credits, and the characters of the cast. */

@@ -2,7 +2,7 @@
 import sanitizeHtml from "sanitize-html";
 import { renderReviewBody } from "../content/markdown.ts";
 
-export interface ReviewText {
+interface ReviewText {
   /** Every word a reader could find on the review page. */
   searchable: string;
   /** The same without inline spoilers, so that a snippet never gives an ending away. */

@@ -10,7 +10,7 @@ const suspectEscape = /%(?:[01][0-9A-Fa-f]|7[Ff]|[Cc]2%[89][0-9A-Fa-f])/;
  * The URL with control characters removed from its escaped runs (`%0D%0A` becomes `%0A`,
  * `%00` nothing); every other byte is left as it came, and a clean URL is returned as is.
  */
-export function cleanUrl(url: string): string {
+function cleanUrl(url: string): string {
   if (!suspectEscape.test(url)) return url;
   return url.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
     let text: string;

@@ -21,7 +21,7 @@ export class RequestBodyError extends Error {
 }
 
 // Far above any form a person fills in (a long review is 20 kB), small enough to hold.
-export const maxFormBytes = 4 * 1024 * 1024;
+const maxFormBytes = 4 * 1024 * 1024;
 // A series queue of a thousand films posts a few thousand fields; nothing needs more.
 const maxFormFields = 10_000;
 

@@ -13,7 +13,7 @@ import type { AppMetrics } from "./metrics.ts";
 import type { Services } from "./services.ts";
 
 /** Below this much free space the media directory is reported as not ready. */
-export const minimumFreeMediaBytes = 100 * 1024 * 1024;
+const minimumFreeMediaBytes = 100 * 1024 * 1024;
 
 interface Check {
   ok: boolean;

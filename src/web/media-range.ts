@@ -10,7 +10,7 @@ import type { MiddlewareHandler } from "hono";
 const singleRange = /^bytes=(?:(\d+)-(\d*)|-(\d+))$/i;
 
 /** The range as the file server reads it, or undefined when it is to be ignored. */
-export function usableRange(header: string): string | undefined {
+function usableRange(header: string): string | undefined {
   const text = header.trim();
   const match = singleRange.exec(text);
   if (!match) return undefined;

@@ -5,7 +5,7 @@ import { jsx } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { Layout, type SiteInfo } from "./views/layout.tsx";
 
-export interface PageMeta {
+interface PageMeta {
   title?: string;
   description?: string;
   status?: ContentfulStatusCode;

@@ -30,7 +30,7 @@ function headersWith(policy: string): Readonly<Record<string, string>> {
 }
 
 /** The strict headers: no other host at all. */
-export const securityHeaders = headersWith(contentSecurityPolicy([]));
+const securityHeaders = headersWith(contentSecurityPolicy([]));
 
 const withGravatar = headersWith(contentSecurityPolicy([gravatarOrigin]));
 

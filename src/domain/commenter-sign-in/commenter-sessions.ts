@@ -12,7 +12,7 @@ export const commenterSessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 
 const idOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export interface SessionDraft {
+interface SessionDraft {
   returnPath: string;
   draft: Draft;
 }

@@ -7,7 +7,7 @@ import { nowIso } from "../time.ts";
 
 export type CommenterIdentity = Selectable<CommenterIdentitiesTable>;
 
-export interface IdentityProfile {
+interface IdentityProfile {
   provider: string;
   subject: string;
   name: string;
@@ -31,12 +31,4 @@ export async function saveIdentity(db: Db, profile: IdentityProfile): Promise<Co
     .onConflict((oc) => oc.columns(["provider", "subject"]).doUpdateSet(values))
     .returningAll()
     .executeTakeFirstOrThrow();
-}
-
-export async function identityById(db: Db, id: number): Promise<CommenterIdentity | undefined> {
-  return db.kysely
-    .selectFrom("commenter_identities")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
 }

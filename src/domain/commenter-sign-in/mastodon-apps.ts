@@ -3,7 +3,7 @@
 import type { Db } from "../../db/connect.ts";
 import { nowIso } from "../time.ts";
 
-export interface MastodonApp {
+interface MastodonApp {
   clientId: string;
   clientSecret: string;
 }

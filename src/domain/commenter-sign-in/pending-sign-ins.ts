@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "../../db/connect.ts";
 import { toIso } from "../time.ts";
 
-export const pendingSignInLifetimeMs = 15 * 60 * 1000;
+const pendingSignInLifetimeMs = 15 * 60 * 1000;
 
 /** The comment form as the reader left it. */
 export const draftShape = z.object({

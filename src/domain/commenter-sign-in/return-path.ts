@@ -14,9 +14,3 @@ export function safeReturnPath(value: unknown): string | undefined {
     return undefined;
   }
 }
-
-/** The review a return path points at, if it is a review page. */
-export function reviewSlugOf(path: string): string | undefined {
-  const match = /^\/review\/([^/?#]+)$/.exec(path.split("?")[0]!);
-  return match?.[1];
-}

@@ -4,7 +4,7 @@ import type { Page } from "../reviews.ts";
 import { publishedReviews } from "../visibility.ts";
 import { slicePage } from "./paged-reviews.ts";
 
-export const directorsPerPage = 200;
+const directorsPerPage = 200;
 
 export interface DirectorEntry {
   slug: string;
@@ -25,7 +25,7 @@ export interface DirectorIndex {
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
 /** Folds accents and case away: "Émile" -> "emile". */
-export function foldAccents(text: string): string {
+function foldAccents(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -65,7 +65,7 @@ function letterOrder(letter: string): number {
 
 /** Every director with a public review, sorted; sorting happens here, not in SQL, because
  * accent-insensitive order by last word is not portable between SQLite and PostgreSQL. */
-export async function allDirectors(db: Db, now: string): Promise<DirectorEntry[]> {
+async function allDirectors(db: Db, now: string): Promise<DirectorEntry[]> {
   const rows = await publishedReviews(db, now)
     .innerJoin("credits", "credits.film_id", "reviews.film_id")
     .innerJoin("people", "people.id", "credits.person_id")

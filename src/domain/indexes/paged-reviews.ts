@@ -10,10 +10,10 @@ function publicReviewsWithFilms(db: Db, now: string) {
   return publishedReviews(db, now).innerJoin("films", "films.id", "reviews.film_id");
 }
 
-export type PublicReviewQuery = ReturnType<typeof publicReviewsWithFilms>;
+type PublicReviewQuery = ReturnType<typeof publicReviewsWithFilms>;
 
 /** Adds where clauses to the public reviews (joined with their films). */
-export type ReviewFilter = (query: PublicReviewQuery) => PublicReviewQuery;
+type ReviewFilter = (query: PublicReviewQuery) => PublicReviewQuery;
 
 /**
  * Counts the matching reviews, then fetches only this page's ids and their summaries. A page

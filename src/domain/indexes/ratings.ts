@@ -7,7 +7,7 @@ import type { RatingScale } from "../../content/rating.ts";
 import { publishedReviews } from "../visibility.ts";
 import { pagedReviews } from "./paged-reviews.ts";
 
-export interface RatingStep {
+interface RatingStep {
   /** The stored value that names this step: 0–100. */
   value: number;
   count: number;

@@ -4,7 +4,7 @@ import type { Page } from "../reviews.ts";
 import { publishedReviews } from "../visibility.ts";
 import { slicePage } from "./paged-reviews.ts";
 
-export const tagsPerPage = 200;
+const tagsPerPage = 200;
 
 export interface TagEntry {
   slug: string;

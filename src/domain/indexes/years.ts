@@ -3,7 +3,7 @@ import type { Db } from "../../db/connect.ts";
 import { publishedReviews } from "../visibility.ts";
 import { pagedReviews } from "./paged-reviews.ts";
 
-export interface FilmYearCount {
+interface FilmYearCount {
   year: number;
   /** Public reviews of films from this year (a rewatch is a review of its own). */
   count: number;

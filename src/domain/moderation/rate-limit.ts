@@ -2,12 +2,12 @@
 // the database counts alike, with no extra state to keep.
 import type { Db } from "../../db/connect.ts";
 
-export interface RateLimits {
+interface RateLimits {
   perIpPerMinute: number;
   perEmailPerHour: number;
 }
 
-export const defaultRateLimits: RateLimits = { perIpPerMinute: 5, perEmailPerHour: 10 };
+const defaultRateLimits: RateLimits = { perIpPerMinute: 5, perEmailPerHour: 10 };
 
 /** Which limit this submission would break, if any. */
 export async function rateLimitExceeded(

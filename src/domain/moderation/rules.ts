@@ -68,7 +68,7 @@ export function decideStatus(facts: CommentFacts, settings: ModerationSettings):
 }
 
 /** The first listed word found, case-insensitively, in any of the comment's fields. */
-export function matchingWord(list: string, facts: CommentFacts): string | undefined {
+function matchingWord(list: string, facts: CommentFacts): string | undefined {
   const fields = [facts.body, facts.name, facts.email, facts.url, facts.ip, facts.userAgent].map(
     (f) => f.toLowerCase(),
   );

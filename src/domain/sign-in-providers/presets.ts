@@ -5,8 +5,7 @@
 // overridden by the owner without a new release.
 import type { ProfileMap } from "./profile-fields.ts";
 
-export const providerKinds = ["oauth2", "oidc", "mastodon"] as const;
-export type ProviderKind = (typeof providerKinds)[number];
+export type ProviderKind = "oauth2" | "oidc" | "mastodon";
 
 export const endpointNames = ["authorization", "token", "userinfo"] as const;
 export type EndpointName = (typeof endpointNames)[number];
@@ -24,7 +23,7 @@ interface PresetBase {
 }
 
 /** Plain OAuth 2: the three endpoints are all there is. */
-export interface OAuth2Preset extends PresetBase {
+interface OAuth2Preset extends PresetBase {
   kind: "oauth2";
   endpoints: Endpoints;
 }
@@ -33,7 +32,7 @@ export interface OAuth2Preset extends PresetBase {
  * OpenID Connect: the endpoints come from the issuer's discovery document. An issuer with
  * no discovery URL of its own here is the "any issuer" preset: the owner gives one.
  */
-export interface OidcPreset extends PresetBase {
+interface OidcPreset extends PresetBase {
   kind: "oidc";
   discoveryUrl: string | null;
 }
@@ -42,7 +41,7 @@ export interface OidcPreset extends PresetBase {
  * Mastodon: the same endpoints on every instance, as paths. Apps are registered on each
  * instance through its API (on first use, issue 6), so the owner gives only the instance.
  */
-export interface MastodonPreset extends PresetBase {
+interface MastodonPreset extends PresetBase {
   kind: "mastodon";
   paths: Endpoints & { appRegistration: string };
 }

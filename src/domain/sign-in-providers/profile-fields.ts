@@ -3,7 +3,7 @@
 // a dotted path into the JSON ("picture.data.url"), or a template that builds the value from
 // paths ("https://x.com/{data.username}") for providers that give a handle but no address.
 export const profileItems = ["name", "avatar", "profileUrl", "email"] as const;
-export type ProfileItem = (typeof profileItems)[number];
+type ProfileItem = (typeof profileItems)[number];
 export type ProfileMap = Record<ProfileItem, string[]>;
 
 const pathPattern = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;

@@ -26,7 +26,7 @@ const settingsShape = z.object({
 });
 
 export type ProviderSettings = z.infer<typeof settingsShape>;
-export type ProviderSettingsField = keyof ProviderSettings;
+type ProviderSettingsField = keyof ProviderSettings;
 
 /**
  * The settings a provider needs before it can be offered, by the kind of its preset. One

@@ -11,7 +11,7 @@ export interface PersonCount {
   count: number;
 }
 
-export interface Credited {
+interface Credited {
   filmId: number;
   role: "director" | "cast";
   slug: string;

@@ -11,7 +11,7 @@ interface Counted {
 const counts = new WeakMap<Db, Map<number, Counted>>();
 const batch = 200;
 
-export function countWords(text: string): number {
+function countWords(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 

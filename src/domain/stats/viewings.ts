@@ -32,7 +32,7 @@ export interface PublicReviewFacts {
   comments: number;
 }
 
-export interface StatsFacts {
+interface StatsFacts {
   viewings: Viewing[];
   reviews: PublicReviewFacts[];
 }

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 
-export interface SplitCsvOptions {
+interface SplitCsvOptions {
   dir: string;
   /** "letterboxd-import" → letterboxd-import-1.csv, letterboxd-import-2.csv, … */
   baseName: string;
@@ -20,7 +20,7 @@ export interface SplitCsvResult {
 }
 
 /** One record as RFC 4180 has it: fields quoted when they must be, lines ending in CRLF. */
-export function csvLine(cells: readonly string[]): string {
+function csvLine(cells: readonly string[]): string {
   return stringify([cells], { record_delimiter: "\r\n" });
 }
 

@@ -9,7 +9,7 @@ import { SplitCsvWriter, type SplitCsvResult } from "./csv-files.ts";
 import { diaryRows, filmOnlyRows, reviewRows } from "./export-rows.ts";
 import { letterboxdColumns, type LetterboxdRow } from "./letterboxd-columns.ts";
 
-export interface LetterboxdExportOptions {
+interface LetterboxdExportOptions {
   dir: string;
   /** Defaults to 1,000,000 bytes: under Letterboxd's 1 MB, however a megabyte is counted. */
   maxBytes?: number;

@@ -29,7 +29,7 @@ export function tenPoints(rating: number | null): string {
   return String(Math.min(10, Math.max(1, Math.round(rating / 10))));
 }
 
-export interface FilmColumns {
+interface FilmColumns {
   title: string;
   year: number | null;
   tmdb_id: string | null;

@@ -28,7 +28,7 @@ export interface StaticExportProgress {
   total: number;
 }
 
-export interface StaticExportOptions {
+interface StaticExportOptions {
   dir: string;
   /** Empty a folder that has something in it (refused otherwise). */
   force?: boolean;

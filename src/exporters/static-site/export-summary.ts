@@ -2,7 +2,7 @@
 
 export type FileKind = "page" | "feed" | "redirect" | "asset" | "media" | "other";
 
-export interface Missed {
+interface Missed {
   path: string;
   why: string;
   /** A page that linked to it, to find the link by. */

@@ -62,7 +62,7 @@ export function linksInText(text: string, siteUrl: string): string[] {
 }
 
 /** "a.jpg 480w, b.jpg 960w" -> ["a.jpg", "b.jpg"]. */
-export function srcsetUrls(srcset: string): string[] {
+function srcsetUrls(srcset: string): string[] {
   return srcset
     .split(",")
     .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")

@@ -11,7 +11,7 @@ import { loadSettings } from "../../domain/settings.ts";
 import { sitemapEntries } from "../../domain/sitemap-entries.ts";
 import { feedExtensions, feedFormats } from "../../feeds/feed-paths.ts";
 
-export interface SeedPaths {
+interface SeedPaths {
   /** Pages, feeds and files to export, site-relative. */
   paths: string[];
   /** Lists that may run past one page; `base/page/N` is tried until one is missing. */

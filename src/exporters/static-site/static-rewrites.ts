@@ -15,12 +15,12 @@
 import { commentReplyScript } from "../../web/assets/assets.ts";
 import { escapeAttribute } from "./escape-html.ts";
 
-export interface RewriteOptions {
+interface RewriteOptions {
   /** A running Cinelog that still takes comments and searches, if there is one. */
   liveUrl?: string | undefined;
 }
 
-export class RewriteError extends Error {}
+class RewriteError extends Error {}
 
 const reviewPath = /^\/review\/([a-z0-9-]+)$/;
 

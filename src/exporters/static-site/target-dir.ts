@@ -8,7 +8,7 @@ import path from "node:path";
 
 export class TargetDirError extends Error {}
 
-export interface TargetOptions {
+interface TargetOptions {
   force: boolean;
   /** Folders that must survive: the data and media folders. */
   protect: string[];

@@ -21,12 +21,12 @@ import { postItem } from "./post-item.ts";
 import { reviewItem, type ReviewBundle } from "./review-item.ts";
 import { seriesItem } from "./series-item.ts";
 
-export interface WxrExportProgress {
+interface WxrExportProgress {
   done: number;
   total: number;
 }
 
-export interface WxrExportOptions {
+interface WxrExportOptions {
   /** The site's public address, for links and media addresses (no trailing slash). */
   siteUrl: string;
   now?: string;

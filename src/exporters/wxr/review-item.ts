@@ -46,7 +46,7 @@ export function absoluteLinks(text: string, siteUrl: string): string {
 }
 
 /** Comment HTML the way WordPress keeps it: plain lines, paragraphs as blank lines. */
-export function wordpressCommentText(html: string): string {
+function wordpressCommentText(html: string): string {
   return html
     .replace(/<br\s*\/?>\n?/gi, "\n")
     .replace(/<\/p>\s*<p>/gi, "\n\n")

@@ -12,7 +12,7 @@ import {
 import { reviewPostId, seriesPostId } from "./wxr-ids.ts";
 import { cdata, cdataTag, escapeHtml, rssTime, tag, wordpressTime } from "./wxr-text.ts";
 
-export interface SeriesEntryOut {
+interface SeriesEntryOut {
   film: FilmMeta;
   reviewId: number | null;
   /** The review's address, when it is public. */

@@ -4,7 +4,7 @@
 import type { Db } from "../../db/connect.ts";
 import { cdataTag, rssTime, tag } from "./wxr-text.ts";
 
-export interface ChannelSite {
+interface ChannelSite {
   title: string;
   description: string;
   siteUrl: string;

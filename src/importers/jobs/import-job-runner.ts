@@ -26,7 +26,7 @@ import {
   type ImportProgress,
 } from "./import-jobs.ts";
 
-export interface ImportRunContext {
+interface ImportRunContext {
   db: Db;
   mediaDir: string;
   logger: Logger;
@@ -38,7 +38,7 @@ function requestOf(kind: ImportJobKind, file: string, mediaDir: string): ImportR
 }
 
 /** An import that cannot go on for a reason its message explains to the owner. */
-export class ImportRefused extends Error {}
+class ImportRefused extends Error {}
 
 /** At most this often is progress written to the job row. */
 const progressEveryMs = 250;

@@ -12,8 +12,6 @@ import { nowIso } from "../../domain/time.ts";
 
 export type ImportJob = Selectable<ImportJobsTable>;
 
-export const importJobKinds: readonly ImportJobKind[] = ["wordpress", "letterboxd"];
-
 /** How often a running job renews its heartbeat, and how long a silent one is believed. */
 export const heartbeatMs = 3_000;
 export const staleAfterMs = 30_000;
@@ -43,7 +41,7 @@ export interface ImportProgress {
   detail?: string | undefined;
 }
 
-export interface NewImportJob {
+interface NewImportJob {
   kind: ImportJobKind;
   originalName: string;
   storedPath: string;

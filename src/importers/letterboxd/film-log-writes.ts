@@ -18,7 +18,7 @@ export interface LogEntry {
   tags?: string[];
 }
 
-export type LogOutcome = "added" | "known" | "updated";
+type LogOutcome = "added" | "known" | "updated";
 
 /**
  * Adds the entry unless one with its key is there. A film's rating is the one exception:

@@ -23,14 +23,14 @@ import { readListFile } from "./list-file.ts";
 import { SeriesRows } from "./series-rows-import.ts";
 import { openZip, type ZipArchive, type ZipMember } from "./zip-entries.ts";
 
-export interface LetterboxdImportProgress {
+interface LetterboxdImportProgress {
   /** Bytes of the export's files read so far, out of `total`. */
   done: number;
   total: number;
   detail?: string;
 }
 
-export interface LetterboxdImportOptions {
+interface LetterboxdImportOptions {
   file: string;
   onProgress?: (progress: LetterboxdImportProgress) => void;
   /** How much of the zip and its CSV files is read before the file is refused. */

@@ -11,7 +11,7 @@ import { day, film, isRewatch, rating, tagList, type Parsed, type Row } from "./
 import { reviewBodyFromLetterboxd } from "./review-text.ts";
 
 /** A key for a film that does not depend on this site's ids. */
-export function filmKey(name: FilmName): string {
+function filmKey(name: FilmName): string {
   return `${name.title.trim().toLowerCase()}|${name.year ?? ""}`;
 }
 

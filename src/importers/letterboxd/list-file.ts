@@ -6,7 +6,7 @@
 import type { CsvRecord } from "./csv-records.ts";
 import { headerOf, Row } from "./letterboxd-rows.ts";
 
-export interface ListFile {
+interface ListFile {
   /** "v7", or "older" when the file has no version line. */
   layout: string;
   name: string;
@@ -32,7 +32,7 @@ function isListHeader(header: Map<string, number>): boolean {
 }
 
 /** "lists/films-of-1995.csv" → "Films of 1995". */
-export function nameFromFile(file: string): string {
+function nameFromFile(file: string): string {
   const base = file.replace(/^.*\//, "").replace(/\.csv$/i, "");
   const words = base.replace(/[-_]+/g, " ").trim() || "Letterboxd list";
   return words.charAt(0).toUpperCase() + words.slice(1);

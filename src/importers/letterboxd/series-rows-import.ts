@@ -8,7 +8,7 @@ import type { ImportSummary } from "../import-summary.ts";
 import { ensureImportedSeries, type ImportedSeries } from "./imported-series.ts";
 import { film, type Row } from "./letterboxd-rows.ts";
 
-export interface SeriesTarget {
+interface SeriesTarget {
   /** What identifies the list at the source: its address, or "watchlist". */
   key: string;
   title: string;

@@ -12,16 +12,16 @@ import {
 } from "./attachment-fetch.ts";
 
 /** The reason given for every file neither folder nor fetching could supply. */
-export const notFetchedReason =
+const notFetchedReason =
   "attachments not fetched: run with --fetch-attachments or give --uploads DIR";
 
-export interface AttachmentFilesOptions {
+interface AttachmentFilesOptions {
   uploadsDir?: string | undefined;
   /** Off unless the owner turned it on; an object sets the limits. */
   fetch?: boolean | AttachmentFetchOptions | undefined;
 }
 
-export type FileResult = { buffer: Buffer } | { missing: string };
+type FileResult = { buffer: Buffer } | { missing: string };
 
 /**
  * `https://old.example/wp-content/uploads/2012/03/a.jpg` → `2012/03/a.jpg`; the same for a

@@ -25,7 +25,7 @@ export interface Attachment {
 }
 
 /** `a-300x200.jpg` → `a.jpg`: WordPress's resized copies name the original this way. */
-export function unsizedPath(file: string): string {
+function unsizedPath(file: string): string {
   return file.replace(/-\d+x\d+(\.[a-z0-9]+)$/i, "$1");
 }
 

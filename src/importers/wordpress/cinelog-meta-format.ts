@@ -19,7 +19,7 @@ const creditSchema = z.object({
   character: z.string().nullable().default(null),
 });
 
-export const filmMetaSchema = z.object({
+const filmMetaSchema = z.object({
   title: z.string().min(1),
   year: z.number().int().nullable(),
   originalTitle: z.string().nullable().default(null),

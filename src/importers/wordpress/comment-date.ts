@@ -10,7 +10,7 @@ import type { WxrComment } from "./wxr-types.ts";
 
 const badDates = "comments whose comment_date does not parse (dated as shown)";
 
-export interface CommentDateContext {
+interface CommentDateContext {
   /** "post 1203", the item the comments are on, for the report. */
   on: string;
   /** When that post was published, if its dates could be read. */

@@ -8,7 +8,7 @@
 // only when it is nothing but the credit (`standalone`).
 import { decodeEntities } from "./html-text.ts";
 
-export interface CreditReading {
+interface CreditReading {
   /** Everyone the credit names as directing, in its order, each read as a person's name. */
   directors: string[];
   /** Everyone it names as writing: "Written and directed by", "Written by", "Screenplay by". */

@@ -18,7 +18,7 @@ import { AttachmentRegistry, type Attachment } from "./attachments.ts";
 import { InlineImages } from "./inline-images.ts";
 import type { WxrItem } from "./wxr-types.ts";
 
-export interface AttachmentOptions {
+interface AttachmentOptions {
   /** The old site's `wp-content/uploads` folder. */
   uploadsDir?: string | undefined;
   /** Where stills and media files are written. */

@@ -31,13 +31,13 @@ import { readWxr } from "./wxr-reader.ts";
 import { WxrError } from "./wxr-types.ts";
 import type { WxrAuthor, WxrItem, WxrRecord, WxrSite, WxrTerm } from "./wxr-types.ts";
 
-export interface WordPressImportProgress {
+interface WordPressImportProgress {
   bytesRead: number;
   totalBytes: number;
   items: number;
 }
 
-export interface WordPressImportOptions {
+interface WordPressImportOptions {
   file: string;
   /** The old site's `wp-content/uploads` folder, where featured images are read from. */
   uploadsDir?: string;

@@ -22,7 +22,7 @@ const srcAttribute = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 const markdownImage = /!\[[^\]]*\]\(\s*<?([^\s)>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 
 /** The image addresses in a body (HTML or Markdown), as written, each once. */
-export function imageAddresses(body: string): string[] {
+function imageAddresses(body: string): string[] {
   const found = new Set<string>();
   for (const tag of body.match(imgTag) ?? []) {
     const src = srcAttribute.exec(tag);
@@ -41,7 +41,7 @@ function escapeRegExp(text: string): string {
  * Points every image (and every link) at `from` to `to`. An `<img>` so changed loses its
  * `srcset` and `sizes`, which name the old site's resized copies.
  */
-export function rewriteImage(body: string, from: string, to: string): string {
+function rewriteImage(body: string, from: string, to: string): string {
   const value = new RegExp(
     `(\\s(?:src|href)\\s*=\\s*)(["']?)${escapeRegExp(from)}\\2(?=[\\s>/])`,
     "gi",
@@ -65,7 +65,7 @@ function shownVariant(variants: StillVariant[]): StillVariant {
   return chosen;
 }
 
-export interface InlineImageContext {
+interface InlineImageContext {
   registry: AttachmentRegistry;
   files: AttachmentFiles;
   mediaDir: string;

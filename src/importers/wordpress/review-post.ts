@@ -9,7 +9,7 @@ import { decodeEntities } from "./html-text.ts";
 
 export { decodeEntities };
 
-export interface FilmRef {
+interface FilmRef {
   title: string;
   year: number;
 }

@@ -41,7 +41,7 @@ function nameOf(tag: SaxesTagNS): string {
 const recordElements = new Set(["item", "wp:author", "wp:category", "wp:tag"]);
 const siteFields = new Set(["title", "link", "wp:base_site_url", "wp:wxr_version"]);
 
-export interface ReadProgress {
+interface ReadProgress {
   bytesRead: number;
 }
 

@@ -34,7 +34,7 @@ export class ImportFailed extends Error {
   }
 }
 
-export interface RunImportOptions {
+interface RunImportOptions {
   /** How the worker reaches the database: `Db.url` of the caller's connection. */
   databaseUrl: string;
   limits: ImportLimits;
@@ -49,7 +49,7 @@ export interface RunImportOptions {
  * is most of a WordPress import's peak memory; 24 MB (8 MB semi-spaces, like
  * `--max-semi-space-size=8`) costs no measurable time (bench/README.md, section 4).
  */
-export const importYoungGenerationMb = 24;
+const importYoungGenerationMb = 24;
 
 const here = fileURLToPath(import.meta.url);
 const fromSources = path.extname(here) === ".ts";

@@ -22,7 +22,7 @@ const queueQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-export interface QueueQuery {
+interface QueueQuery {
   status: StatusFilter;
   reviewId: number | undefined;
   search: string;

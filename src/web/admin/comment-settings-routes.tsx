@@ -22,7 +22,7 @@ import {
   type CommentSettingsValues,
 } from "./views/comment-settings-page.tsx";
 
-export const commentSettingsPath = "/settings/comments";
+const commentSettingsPath = "/settings/comments";
 
 const wholeNumber = (min: number, max: number, message: string) =>
   z

@@ -14,17 +14,17 @@ import type { Services } from "../services.ts";
 import type { AdminContext } from "./admin-page.ts";
 
 /** The largest export the admin accepts; bigger ones go through the command line. */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export const maxImportMegabytes = MAX_IMPORT_BYTES / 1024 / 1024;
 /** Room for the form's other fields around the file. */
 const formBytes = 64 * 1024;
 
-export interface ReceivedUpload {
+interface ReceivedUpload {
   originalName: string;
   storedPath: string;
 }
 
-export interface UploadProblem {
+interface UploadProblem {
   status: 400 | 403 | 413;
   message: string;
 }

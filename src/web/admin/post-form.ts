@@ -96,7 +96,7 @@ function postSchema(now: Date) {
     });
 }
 
-export interface ValidPostInput {
+interface ValidPostInput {
   kind: PostKind;
   title: string;
   /** Empty: made from the title. */

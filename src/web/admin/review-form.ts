@@ -8,7 +8,7 @@ import { field, type FormBody } from "./admin-page.ts";
 import { fieldErrors } from "./form-errors.ts";
 
 /** "find" narrows the film list to the search typed (without JavaScript) and keeps the rest. */
-export const intents = ["preview", "find", "draft", "schedule", "publish"] as const;
+const intents = ["preview", "find", "draft", "schedule", "publish"] as const;
 export type Intent = (typeof intents)[number];
 
 export interface EditorValues {
@@ -40,10 +40,10 @@ export interface EditorValues {
   differentFilm: boolean;
 }
 
-export const seriesPlacements = ["attach", "append"] as const;
-export type SeriesPlacement = (typeof seriesPlacements)[number];
+const seriesPlacements = ["attach", "append"] as const;
+type SeriesPlacement = (typeof seriesPlacements)[number];
 
-export type EditorField = keyof EditorValues;
+type EditorField = keyof EditorValues;
 export type EditorErrors = Partial<Record<EditorField, string>>;
 
 export const emptyEditorValues: EditorValues = {
@@ -359,7 +359,7 @@ function creditsFrom(v: {
 }
 
 /** "Nicolas Cage as Ben Sanderson", one a line; a line without " as " names only the actor. */
-export function parseCast(s: string): CreditInput[] {
+function parseCast(s: string): CreditInput[] {
   return s
     .split("\n")
     .map((line) => line.trim())

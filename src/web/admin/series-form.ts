@@ -44,7 +44,7 @@ const seriesSchema = z.object({
   description: z.string().max(2000, "Keep the description under 2,000 characters."),
 });
 
-export interface ValidSeriesInput {
+interface ValidSeriesInput {
   title: string;
   /** Empty: derive it from the title. */
   slug: string;
@@ -96,7 +96,7 @@ function newFilmSchema(now: Date) {
   });
 }
 
-export interface ValidNewFilm {
+interface ValidNewFilm {
   title: string;
   year: number | null;
   directors: string[];

@@ -40,7 +40,7 @@ import {
  * alternation of the keys in the pattern: Hono's TrieRouter, which the app falls back to,
  * leaves `a|b` unanchored, so "google/disable" would match the page itself.
  */
-export const providerPath = "/settings/sign-in/:provider{[a-z]+}";
+const providerPath = "/settings/sign-in/:provider{[a-z]+}";
 
 const secretNotShown = "For safety the secret is not shown again: type it once more.";
 

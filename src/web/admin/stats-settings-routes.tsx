@@ -15,7 +15,7 @@ import {
 } from "./admin-page.ts";
 import { StatsSettingsPage, type StatsSettingsValues } from "./views/stats-settings-page.tsx";
 
-export const statsSettingsPath = "/settings/stats";
+const statsSettingsPath = "/settings/stats";
 
 const goalSchema = z
   .string()

@@ -44,7 +44,7 @@ import {
 } from "./views/still-pages.tsx";
 
 /** How many files one post of the stills form may carry. */
-export const MAX_STILLS_PER_BATCH = 20;
+const MAX_STILLS_PER_BATCH = 20;
 /** Room for the form's other fields (alt text and captions of every still) in a post. */
 const formFieldBytes = 1024 * 1024;
 const maxMegabytes = MAX_STILL_BYTES / 1024 / 1024;

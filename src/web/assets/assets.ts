@@ -6,7 +6,7 @@ import type { Hono } from "hono";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { pickEncoding } from "../cache/encoding.ts";
 
-export interface Asset {
+interface Asset {
   href: string;
   path: string;
   contentType: string;

@@ -24,7 +24,7 @@ import {
   type StoredCredential,
 } from "../../domain/passkeys.ts";
 
-export interface RelyingParty {
+interface RelyingParty {
   /** The RP ID: a host name (never an IP address: WebAuthn refuses those). */
   id: string;
   /** The exact origin the browser must report. */
@@ -113,7 +113,7 @@ export async function registrationOptions(
   });
 }
 
-export type NewCredential = {
+type NewCredential = {
   credentialId: string;
   publicKey: Uint8Array;
   counter: number;
@@ -167,7 +167,7 @@ export async function authenticationOptions(
   });
 }
 
-export type PasskeySignIn =
+type PasskeySignIn =
   | { outcome: "verified"; stored: StoredCredential; counter: number; backedUp: boolean }
   /** `stored` is there when the passkey is known, so the failure counts against its account. */
   | { outcome: "refused"; stored?: StoredCredential };

@@ -9,7 +9,7 @@ import { clientAddressOf } from "../client-address.ts";
 import type { Services } from "../services.ts";
 import { sessionCookieName } from "../cookie-names.ts";
 
-export interface SignedIn {
+interface SignedIn {
   user: User;
   session: Session;
 }

@@ -21,9 +21,9 @@ import { tagsForPath } from "./page-tags.ts";
 export { publicCacheControl };
 
 /** The default budget (CINELOG_PAGE_CACHE_SIZE): pages and search results together. */
-export const defaultPageCacheBytes = 64 * 1024 * 1024;
+const defaultPageCacheBytes = 64 * 1024 * 1024;
 
-export interface PageCacheOptions extends FreshnessTiming {
+interface PageCacheOptions extends FreshnessTiming {
   enabled: boolean;
   /** Bytes for pages and search results together; a quarter goes to search results. */
   maxBytes?: number;

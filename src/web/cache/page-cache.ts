@@ -20,7 +20,7 @@ export interface CachedPage {
  * Even a page nothing has changed is rendered again after this long: its comment form
  * carries a signed token (valid 48 hours) and the time the form was issued.
  */
-export const defaultMaxAgeMs = 6 * 60 * 60 * 1000;
+const defaultMaxAgeMs = 6 * 60 * 60 * 1000;
 
 /** What a cache holds and how it has done since it started (exported as metrics). */
 export interface PageCacheStats {

@@ -63,7 +63,7 @@ const commentSchema = z.object({
   url: readerWebsite,
 });
 
-export interface ParsedCommentForm {
+interface ParsedCommentForm {
   values: CommentFormValues;
   token: string;
   parentId: number | undefined;

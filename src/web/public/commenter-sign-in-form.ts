@@ -38,7 +38,7 @@ export async function currentCommenter(
   return active;
 }
 
-export interface FormSignIn {
+interface FormSignIn {
   offer: SignInOffer | undefined;
   /** The comment typed before signing in, when it belongs to this page. */
   draft: Draft | undefined;
@@ -78,7 +78,7 @@ export function providerLabel(key: string): string {
 }
 
 /** The copy made at sign-in, or the site's own drawing when there is none. */
-export function avatarUrlOf(identity: CommenterIdentity): string {
+function avatarUrlOf(identity: CommenterIdentity): string {
   if (identity.avatar_path) return `/media/${identity.avatar_path}`;
   const hash = createHash("sha256")
     .update(`${identity.provider}:${identity.subject}`)

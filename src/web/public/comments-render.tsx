@@ -56,7 +56,7 @@ export interface CommentTarget {
   publishedAt: string | null;
 }
 
-export interface BuiltComments {
+interface BuiltComments {
   section: Child;
   page: CommentPage;
   /** rel=prev / rel=next addresses, for the page's head. */

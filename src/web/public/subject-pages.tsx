@@ -16,7 +16,7 @@ import { parseSlug } from "./params.ts";
 
 export type SubjectKind = "review" | "post" | "page";
 
-export interface SubjectAddress {
+interface SubjectAddress {
   kind: SubjectKind;
   slug: string;
 }
@@ -28,12 +28,6 @@ export function subjectAddressOf(path: string): SubjectAddress | undefined {
   const match = /^\/(review|post|pages)\/([^/?#]+)$/.exec(path.split("?")[0]!);
   const slug = match && parseSlug(match[2]!);
   return match && slug ? { kind: prefixes[match[1]!]!, slug } : undefined;
-}
-
-export function addressPath(address: SubjectAddress): string {
-  return address.kind === "review"
-    ? `/review/${address.slug}`
-    : postPath(address.kind, address.slug);
 }
 
 /** Only what taking a comment needs: the subject, if public now. */

@@ -13,7 +13,7 @@ import { tagBySlug } from "../../domain/tags.ts";
 import type { Services } from "../services.ts";
 
 /** Asks the app itself whether a path answers 200, so no redirect leads to a 404. */
-export type Probe = (path: string) => Promise<boolean>;
+type Probe = (path: string) => Promise<boolean>;
 
 const siteFeeds: Record<string, string> = {
   "": "/feed.xml",
@@ -41,7 +41,7 @@ const segment = "([^/]+)";
 const feedTail = "/feed(?:/(rss2|rss|rdf|atom))?";
 
 /** The target for a WordPress-style query on the home page (`/?feed=rss2`, `/?s=…`). */
-export async function wordpressQueryTarget(
+async function wordpressQueryTarget(
   query: URLSearchParams,
   services: Services,
 ): Promise<string | undefined> {
@@ -71,7 +71,7 @@ export async function wordpressQueryTarget(
  * The target for a path nothing else answered. `rawPath` is the path as requested (still
  * percent-encoded); targets are built only from known prefixes and looked-up slugs.
  */
-export async function wordpressPathTarget(
+async function wordpressPathTarget(
   rawPath: string,
   services: Services,
   probe: Probe,

@@ -24,7 +24,7 @@ export interface SiteInfo {
   pages?: { path: string; title: string }[];
 }
 
-export interface LayoutProps {
+interface LayoutProps {
   site: SiteInfo;
   /** The document title; the site title is appended. */
   title?: string;

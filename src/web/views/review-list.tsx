@@ -5,7 +5,7 @@ import { CardStill } from "./card-still.tsx";
 import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import { DateTime, filmLabel, PeopleLinks, Rating } from "./names.tsx";
 
-export function ReviewCard(props: { review: ReviewSummary; scale: RatingScale }) {
+function ReviewCard(props: { review: ReviewSummary; scale: RatingScale }) {
   const { review } = props;
   return (
     <article class={review.leadStill ? "review-card has-still" : "review-card"}>

@@ -6,7 +6,7 @@ import type { ReviewPageData } from "../../domain/review-page.ts";
 import { DateTime, filmLabel, formatDay, PeopleLinks, Rating } from "./names.tsx";
 import { StillFigure } from "./still-figure.tsx";
 
-export interface ReviewPageProps {
+interface ReviewPageProps {
   data: ReviewPageData;
   bodyHtml: string;
   scale: RatingScale;

@@ -13,9 +13,9 @@ import { maxQueryLength } from "../../search/tokens.ts";
 import { DateTime, PeopleLinks } from "./names.tsx";
 
 /** A result with its review's lead still, when it has one. */
-export type ListedResult = SearchResult & { leadStill?: Still };
+type ListedResult = SearchResult & { leadStill?: Still };
 
-export interface SearchPageProps {
+interface SearchPageProps {
   /** The query as the reader typed it (cleaned), or "" before any search. */
   query: string;
   results: (Omit<SearchResults, "items"> & { items: ListedResult[] }) | undefined;

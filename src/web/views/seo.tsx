@@ -199,7 +199,7 @@ export function providesSocialTags(head: Child): boolean {
  * `&` become \u escapes (identical JSON, nothing for an HTML parser to see), and so do
  * U+2028/U+2029, which older JavaScript parsers take for line breaks.
  */
-export function jsonForScript(value: unknown): string {
+function jsonForScript(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")

@@ -3,7 +3,7 @@
 // anything on a reader's behalf.
 import type { Scope, SubscriptionItem } from "../../domain/subscriptions.ts";
 
-export interface ListInfo {
+interface ListInfo {
   scope: Scope;
   filmLabel?: string | undefined;
   reviewSlug?: string | undefined;
@@ -26,7 +26,7 @@ function ListName(props: { list: ListInfo; siteTitle: string }) {
 }
 
 /** `r•••@example.com`: enough to recognise one's own address, not to read a stranger's. */
-export function maskedAddress(email: string): string {
+function maskedAddress(email: string): string {
   const at = email.lastIndexOf("@");
   if (at < 1) return "•••";
   return `${email[0]}•••${email.slice(at)}`;

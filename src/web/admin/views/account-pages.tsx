@@ -13,7 +13,7 @@ export interface ProfileValues {
   email: string;
 }
 
-export type ProfileErrors = Partial<Record<keyof ProfileValues, string>>;
+type ProfileErrors = Partial<Record<keyof ProfileValues, string>>;
 export type PasswordErrors = Partial<Record<"currentPassword" | "newPassword", string>>;
 /** `credential`: the browser's answer did not verify (shown above the form, not at a field). */
 export type PasskeyErrors = Partial<Record<"passkeyName" | "credential", string>>;

@@ -6,7 +6,7 @@ import type { User } from "../../../db/schema.ts";
 import { can, scopeOf } from "../../../domain/roles.ts";
 import { CsrfField } from "./form-fields.tsx";
 
-export interface AdminPageInfo {
+interface AdminPageInfo {
   siteTitle: string;
   stylesheets: string[];
   title: string;

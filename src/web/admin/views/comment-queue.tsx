@@ -16,7 +16,7 @@ import { Notice } from "./form-messages.tsx";
 import { holdReasonLabel, needsClamp } from "./hold-reasons.ts";
 import { shortTime } from "./overview-pages.tsx";
 
-export interface QueueView {
+interface QueueView {
   status: StatusFilter;
   reviewId: number | undefined;
   search: string;
@@ -56,7 +56,7 @@ const actionNames: Record<Exclude<ModerationAction, "delete">, string> = {
   restore: "Restore",
 };
 
-export const bulkActions: [ModerationAction, string][] = [
+const bulkActions: [ModerationAction, string][] = [
   ["approve", "Approve"],
   ["spam", "Mark as spam"],
   ["trash", "Move to trash"],
@@ -188,7 +188,7 @@ function CommentTable(props: QueueView) {
  * Where the queue should land after acting on row i: the next row, which moves up into its
  * place, or the previous one when it was the last. None when it is the only row.
  */
-export function returnAnchor(rows: QueueRow[], i: number): string | undefined {
+function returnAnchor(rows: QueueRow[], i: number): string | undefined {
   const near = rows[i + 1] ?? rows[i - 1];
   return near ? `row-${near.comment.id}` : undefined;
 }

@@ -126,7 +126,7 @@ export function ImportsPage(props: {
   );
 }
 
-export interface ImportJobView {
+interface ImportJobView {
   job: ImportJob;
   percent: number;
   summary: StoredSummary | undefined;
@@ -198,7 +198,7 @@ export function ImportJobPage(props: ImportJobView) {
   );
 }
 
-export function progressText(percent: number, detail: string): string {
+function progressText(percent: number, detail: string): string {
   return detail ? `${percent}% · ${detail}` : `${percent}%`;
 }
 

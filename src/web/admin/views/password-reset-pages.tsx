@@ -32,7 +32,7 @@ export function ForgotPasswordPage(props: { email: string; error?: string | unde
   );
 }
 
-export const resetSentMessage =
+const resetSentMessage =
   "If that address belongs to an account here, a link to choose a new password is on its way to it. " +
   "The link works once, for 15 minutes. Nothing arrived? Check the spam folder, or ask again in a few minutes.";
 

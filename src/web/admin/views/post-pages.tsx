@@ -66,7 +66,7 @@ export function PostListPage(props: { posts: PostListItem[]; notice?: string | u
   );
 }
 
-export interface PostEditorProps {
+interface PostEditorProps {
   /** Absent for a new post or page. */
   postId?: number;
   /** The public address, when the post is public now. */

@@ -22,7 +22,7 @@ import { FieldErrorCount, FormError, Notice } from "./form-messages.tsx";
 import { shortTime } from "./overview-pages.tsx";
 import { FilmFields } from "./review-film-fields.tsx";
 
-export interface ReviewEditorProps {
+interface ReviewEditorProps {
   /** Undefined for a new review. */
   reviewId?: number;
   status?: ReviewStatus;

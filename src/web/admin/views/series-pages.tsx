@@ -39,7 +39,7 @@ function Progress(props: { title: string; reviewed: number; total: number }) {
   );
 }
 
-export interface SeriesRow extends Series {
+interface SeriesRow extends Series {
   reviewed: number;
   total: number;
 }
@@ -114,7 +114,7 @@ export interface FilmResult extends FilmChoice {
   inQueue?: number;
 }
 
-export interface SeriesQueueProps {
+interface SeriesQueueProps {
   series: Series;
   items: QueueItem[];
   reviewed: number;

@@ -31,7 +31,7 @@ export function LinkRequestForm(props: { email?: string; error?: string }) {
   );
 }
 
-export const linkSentMessage =
+const linkSentMessage =
   "If that address belongs to an account here, a sign-in link is on its way to it. " +
   "The link works once, for 15 minutes. Nothing arrived? Check the spam folder, or ask again in a few minutes.";
 

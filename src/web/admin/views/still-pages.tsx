@@ -19,7 +19,7 @@ export interface RefusedFile {
   message: string;
 }
 
-export interface StillsPageProps {
+interface StillsPageProps {
   reviewId: number;
   filmLabel: string;
   stills: Still[];
@@ -33,7 +33,7 @@ export interface StillsPageProps {
   csrf: string;
 }
 
-export const acceptedTypes = "image/jpeg,image/png,image/webp,image/avif,image/gif,image/tiff";
+const acceptedTypes = "image/jpeg,image/png,image/webp,image/avif,image/gif,image/tiff";
 
 function thumbnailPath(still: Still): string {
   const jpegs = variantsOf(still)

@@ -22,7 +22,7 @@ import {
 import type { ProfileMap } from "../../../domain/sign-in-providers/profile-fields.ts";
 
 /** Seconds any one request to a provider may take before the sign-in gives up. */
-export const providerTimeoutSeconds = 10;
+const providerTimeoutSeconds = 10;
 
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -121,7 +121,7 @@ export async function providerClient(
 }
 
 /** A Mastodon instance by host name: https, except one on this machine. */
-export function instanceOrigin(host: string): string {
+function instanceOrigin(host: string): string {
   const url = new URL(`https://${host}`);
   return isLoopback(url) ? `http://${url.host}` : url.origin;
 }

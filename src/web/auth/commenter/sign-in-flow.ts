@@ -7,7 +7,7 @@ import type { PendingSignIn } from "../../../domain/commenter-sign-in/pending-si
 import { readProfile, readProfileItem } from "../../../domain/sign-in-providers/profile-fields.ts";
 import type { ProviderClient } from "./provider-client.ts";
 
-export interface SignInChecks {
+interface SignInChecks {
   state: string;
   codeVerifier: string;
   nonce: string;
@@ -45,7 +45,7 @@ export class SignInError extends Error {
   }
 }
 
-export interface SignedInProfile {
+interface SignedInProfile {
   subject: string;
   name: string;
   email: string;

@@ -37,7 +37,7 @@ export interface CommentFormProps {
  * The id of the box a form shown back starts with. The form posts to an address ending in
  * #summaryId, so without any script the browser scrolls to that box and focuses it.
  */
-export const summaryId = "comment-problems";
+const summaryId = "comment-problems";
 
 const labels: Record<CommentField, string> = {
   comment: "Comment",

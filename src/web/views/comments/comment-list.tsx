@@ -7,7 +7,7 @@ import type { CommentNode } from "../../../domain/comment-threads.ts";
 import type { PublicComment } from "../../../domain/comments.ts";
 import { DateTime } from "../names.tsx";
 
-export interface CommentListProps {
+interface CommentListProps {
   threads: CommentNode[];
   /** The comment page shown: reply links come back to it. */
   pagePath: string;

@@ -5,7 +5,7 @@ import { commentReplyScript } from "../../assets/assets.ts";
 import { CommentForm, type CommentFormProps } from "./comment-form.tsx";
 import { CommentList } from "./comment-list.tsx";
 
-export interface CommentsSectionProps {
+interface CommentsSectionProps {
   /** The review's or post's title, quoted in the heading. */
   reviewLabel: string;
   /** The comment page shown. */
@@ -24,7 +24,7 @@ export interface CommentsSectionProps {
   ownNotice?: { id: number; text: string } | undefined;
 }
 
-export interface CommentPaging {
+interface CommentPaging {
   page: number;
   pageCount: number;
   /** The address of each page, page 1 first. */
@@ -107,7 +107,7 @@ function CommentPages(props: { paging: CommentPaging }) {
 }
 
 /** A comment sent after closing still comes back, so the words can be kept elsewhere. */
-export function ClosedNotice(props: { notice: string; text: string }) {
+function ClosedNotice(props: { notice: string; text: string }) {
   return (
     <div class="form-problems" role="alert" id="comment-problems" tabindex={-1}>
       <p>{props.notice}</p>

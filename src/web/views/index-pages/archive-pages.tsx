@@ -15,7 +15,7 @@ function twoDigits(month: number): string {
   return String(month).padStart(2, "0");
 }
 
-export function monthPath(m: { year: number; month: number }): string {
+function monthPath(m: { year: number; month: number }): string {
   return `/archive/${m.year}/${twoDigits(m.month)}`;
 }
 

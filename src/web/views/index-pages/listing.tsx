@@ -10,7 +10,7 @@ export function countOf(n: number, noun: string): string {
   return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }
 
-export interface Crumb {
+interface Crumb {
   href: string;
   label: string;
 }
@@ -19,7 +19,7 @@ export interface Crumb {
  * Where this page sits: "Archive › 2026 › March 2026", the last item being this page. The
  * separators are drawn by the stylesheet (`.breadcrumbs li + li::before`), never written here too.
  */
-export function Breadcrumbs(props: { trail: Crumb[]; current: string }) {
+function Breadcrumbs(props: { trail: Crumb[]; current: string }) {
   return (
     <nav aria-label="Breadcrumb" class="breadcrumbs meta">
       <ol class="inline-list">

@@ -5,7 +5,7 @@ import type { Page, ReviewSummary } from "../../../domain/reviews.ts";
 import type { RatingScale } from "../../../content/rating.ts";
 import { countOf, ReviewListing } from "./listing.tsx";
 
-export function decadePath(start: number): string {
+function decadePath(start: number): string {
   return `/decades/${decadeLabel(start)}`;
 }
 

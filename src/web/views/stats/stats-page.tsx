@@ -19,7 +19,7 @@ import {
 } from "./stats-sections.tsx";
 import { plural } from "./stats-labels.ts";
 
-export interface StatsPageProps {
+interface StatsPageProps {
   report: StatsReport;
   scale: RatingScale;
   hidden: Set<StatsPart>;
