@@ -12,9 +12,9 @@ export interface QueueBacklog {
 
 type Backlog = (db: Db) => Promise<QueueBacklog>;
 
-const backlog = (row: { n: unknown; oldest: unknown }): QueueBacklog => ({
+const backlog = (row: { n: string | number | bigint; oldest: string | null }): QueueBacklog => ({
   waiting: Number(row.n),
-  oldestAt: row.oldest === null || row.oldest === undefined ? null : String(row.oldest),
+  oldestAt: row.oldest ?? null,
 });
 
 /** Mail in the outbox: neither sent nor given up. */
@@ -22,7 +22,10 @@ const mail: Backlog = async (db) =>
   backlog(
     await db.kysely
       .selectFrom("mail_outbox")
-      .select((eb) => [eb.fn.countAll().as("n"), eb.fn.min("created_at").as("oldest")])
+      .select((eb) => [
+        eb.fn.countAll().as("n"),
+        eb.fn.min<string | null>("created_at").as("oldest"),
+      ])
       .where("sent_at", "is", null)
       .where("failed_at", "is", null)
       .executeTakeFirstOrThrow(),
@@ -33,7 +36,10 @@ const imports: Backlog = async (db) =>
   backlog(
     await db.kysely
       .selectFrom("import_jobs")
-      .select((eb) => [eb.fn.countAll().as("n"), eb.fn.min("created_at").as("oldest")])
+      .select((eb) => [
+        eb.fn.countAll().as("n"),
+        eb.fn.min<string | null>("created_at").as("oldest"),
+      ])
       .where("status", "in", ["queued", "running"])
       .executeTakeFirstOrThrow(),
   );

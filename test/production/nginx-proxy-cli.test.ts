@@ -158,9 +158,9 @@ describe("Cinelog behind nginx", () => {
     expect(first.status).toBe(200);
     expect(first.headers["strict-transport-security"]).toMatch(/^max-age=63072000/);
     expect(first.headers["cache-control"]).toMatch(/public/);
-    const etag = first.headers.etag;
+    const etag = String(first.headers.etag ?? "");
     expect(etag).toBeTruthy();
-    const again = await get(`${base}/`, { "if-none-match": etag! });
+    const again = await get(`${base}/`, { "if-none-match": etag });
     expect(again.status).toBe(304);
     expect(again.headers.etag).toBe(etag);
   });
