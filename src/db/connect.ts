@@ -23,7 +23,7 @@ export interface Db {
   /** Inside a transaction: change notices held back until it commits. */
   pendingChanges?: string[][];
   close: () => Promise<void>;
-  /** PostgreSQL's connection pool, for /metrics (SQLite has one connection, no pool). */
+  /** The connections' state for /metrics: PostgreSQL's pool, or SQLite's one connection. */
   poolStats?: () => PoolStats;
 }
 
@@ -43,7 +43,7 @@ export function connect(url: string, options: PostgresOptions = {}): Db {
     };
   }
   const file = url.startsWith("sqlite:") ? url.slice("sqlite:".length) : url;
-  const { db, close } = openSqlite(file, queries);
+  const { db, close, poolStats } = openSqlite(file, queries);
   return {
     kysely: db,
     dialect: "sqlite",
@@ -52,6 +52,7 @@ export function connect(url: string, options: PostgresOptions = {}): Db {
     changes: new ChangeBus(),
     queries,
     close,
+    poolStats,
   };
 }
 

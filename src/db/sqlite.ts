@@ -2,14 +2,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, type DatabaseConnection, type Driver } from "kysely";
+import type { PoolStats } from "./postgres.ts";
 import type { QueryCount } from "./query-count.ts";
 import type { Database } from "./schema.ts";
 
 export function openSqlite(
   file: string,
   queries?: QueryCount,
-): { db: Kysely<Database>; close: () => Promise<void> } {
+): { db: Kysely<Database>; close: () => Promise<void>; poolStats: () => PoolStats } {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   // WAL lets readers proceed while one writer writes; the busy timeout makes a second
@@ -19,11 +20,59 @@ export function openSqlite(
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   cachePreparedStatements(sqlite);
+  const connection = { waiting: 0, busy: false };
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new WatchedSqliteDialect({ database: sqlite }, connection),
     ...(queries ? { log: queries.log } : {}),
   });
-  return { db, close: () => db.destroy() };
+  return {
+    db,
+    close: () => db.destroy(),
+    poolStats: () => ({
+      total: 1,
+      idle: connection.busy ? 0 : 1,
+      waiting: connection.waiting,
+    }),
+  };
+}
+
+/**
+ * Kysely's SQLite driver lends its one connection to one query (or transaction) at a time;
+ * the rest queue for it. This keeps count of that queue for /metrics, as PostgreSQL's pool
+ * counts its own.
+ */
+class WatchedSqliteDialect extends SqliteDialect {
+  readonly #connection: { waiting: number; busy: boolean };
+
+  constructor(
+    config: ConstructorParameters<typeof SqliteDialect>[0],
+    connection: { waiting: number; busy: boolean },
+  ) {
+    super(config);
+    this.#connection = connection;
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const state = this.#connection;
+    const acquire = driver.acquireConnection.bind(driver);
+    const release = driver.releaseConnection.bind(driver);
+    driver.acquireConnection = async () => {
+      state.waiting++;
+      try {
+        const lent = await acquire();
+        state.busy = true;
+        return lent;
+      } finally {
+        state.waiting--;
+      }
+    };
+    driver.releaseConnection = async (lent: DatabaseConnection) => {
+      state.busy = false;
+      await release(lent);
+    };
+    return driver;
+  }
 }
 
 /**

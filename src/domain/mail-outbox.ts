@@ -103,6 +103,17 @@ export async function claimDueMail(db: Db, now: Date, limit = 10): Promise<Outbo
     .execute();
 }
 
+/** Hands claimed rows back untouched (a sender stopping mid-round): due again at once. */
+export async function releaseClaims(db: Db, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.kysely
+    .updateTable("mail_outbox")
+    .set({ claimed_until: null })
+    .where("id", "in", ids)
+    .where("sent_at", "is", null)
+    .execute();
+}
+
 /** Kinds whose payload is a secret: once the mail is out, the row keeps none of it. */
 const secretKinds = ["sign-in-link", "password-reset"] as const;
 

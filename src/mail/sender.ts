@@ -5,7 +5,13 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/connect.ts";
 import { announceDueReviews } from "../domain/mail-notices.ts";
-import { claimDueMail, markFailed, markSent, tidyOutbox } from "../domain/mail-outbox.ts";
+import {
+  claimDueMail,
+  markFailed,
+  markSent,
+  releaseClaims,
+  tidyOutbox,
+} from "../domain/mail-outbox.ts";
 import { loadMailSettings, mailConfigured } from "../domain/mail-settings.ts";
 import { loadSettings } from "../domain/settings.ts";
 import { tidySubscriptions } from "../domain/subscriptions.ts";
@@ -28,11 +34,14 @@ interface DeliveryReport {
 
 /**
  * One round of the sender, now: announce new reviews, deliver everything due. Tests call
- * this instead of waiting for the timer; `now` lets them step past a retry delay.
+ * this instead of waiting for the timer; `now` lets them step past a retry delay. When
+ * `stop` is aborted mid-round, the message being sent is finished and recorded, and the rest
+ * of the claimed batch is handed back to the outbox for the next start.
  */
 export async function deliverDueMail(
   options: SenderOptions,
   now: Date = new Date(),
+  stop?: AbortSignal,
 ): Promise<DeliveryReport> {
   const { db, logger } = options;
   await announceDueReviews(db, now.toISOString());
@@ -46,9 +55,17 @@ export async function deliverDueMail(
   const transport = createMailTransport(settings);
   try {
     for (;;) {
+      if (stop?.aborted) break;
       const batch = await claimDueMail(db, now);
       if (batch.length === 0) break;
-      for (const row of batch) {
+      for (const [index, row] of batch.entries()) {
+        if (stop?.aborted) {
+          await releaseClaims(
+            db,
+            batch.slice(index).map((left) => left.id),
+          );
+          break;
+        }
         let mail;
         try {
           mail = await renderMail(db, row, site);
@@ -94,16 +111,20 @@ interface MailSender {
   stop(): Promise<void>;
 }
 
-/** Runs `deliverDueMail` every `intervalMs` until stopped; a round never overlaps the next. */
+/**
+ * Runs `deliverDueMail` every `intervalMs` until stopped; a round never overlaps the next.
+ * `stop()` waits for the message in flight only: what the round had not started stays queued.
+ */
 export function startMailSender(options: SenderOptions, intervalMs = 10_000): MailSender {
-  let stopped = false;
+  const stopping = new AbortController();
+  const stopped = stopping.signal;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   const round = () => {
-    running = deliverDueMail(options)
+    running = deliverDueMail(options, new Date(), stopped)
       .catch((error: unknown) => options.logger?.error({ err: error }, "mail sender failed"))
       .finally(() => {
-        if (!stopped) {
+        if (!stopped.aborted) {
           timer = setTimeout(round, intervalMs);
           timer.unref();
         }
@@ -113,7 +134,7 @@ export function startMailSender(options: SenderOptions, intervalMs = 10_000): Ma
   timer.unref();
   return {
     async stop() {
-      stopped = true;
+      stopping.abort();
       clearTimeout(timer);
       await running;
     },

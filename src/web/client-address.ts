@@ -3,12 +3,15 @@
 // reverse proxy every client would then share the proxy's address, so the owner says how
 // many proxies stand in front (CINELOG_TRUSTED_PROXY_HOPS) and the address is read from
 // X-Forwarded-For that many entries from the right — the part the proxies themselves wrote.
+// The same setting lets X-Forwarded-Proto say whether the client spoke https to the proxy.
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 
 declare module "hono" {
   interface ContextVariableMap {
     clientAddress: string;
+    /** "https:" or "http:", as the client reached the site (the proxy's word when trusted). */
+    clientProtocol: string;
   }
 }
 
@@ -39,6 +42,21 @@ export function addressBehindProxies(
   return chain[chain.length - hops] ?? socket;
 }
 
+/**
+ * The scheme the client used: the URL's own unless proxies are trusted and the nearest one
+ * wrote X-Forwarded-Proto (a list when proxies append; the entry `hops` from the right).
+ */
+export function protocolBehindProxies(
+  own: string,
+  forwardedProto: string | undefined,
+  hops: number,
+): string {
+  if (hops <= 0 || !forwardedProto) return own;
+  const chain = forwardedProto.split(",").map((part) => part.trim().toLowerCase());
+  const said = chain[Math.max(0, chain.length - hops)];
+  return said === "https" ? "https:" : said === "http" ? "http:" : own;
+}
+
 /** Works out the address once per request, so every part of the app agrees on it. */
 export function clientAddressMiddleware(trustedProxyHops: number): MiddlewareHandler {
   return async (c, next) => {
@@ -48,8 +66,23 @@ export function clientAddressMiddleware(trustedProxyHops: number): MiddlewareHan
       trustedProxyHops,
     );
     if (address) c.set("clientAddress", address);
+    c.set(
+      "clientProtocol",
+      protocolBehindProxies(
+        new URL(c.req.url).protocol,
+        c.req.header("x-forwarded-proto"),
+        trustedProxyHops,
+      ),
+    );
     await next();
   };
+}
+
+/** True when the client reached the site over https (directly or through a trusted proxy). */
+export function clientUsesHttps(c: Context): boolean {
+  // Unset when a request skipped the middleware (in-process tests of one route).
+  const protocol: string | undefined = c.get("clientProtocol");
+  return (protocol ?? new URL(c.req.url).protocol) === "https:";
 }
 
 /** The client's address, or `fallback` when it cannot be known (in-process requests). */

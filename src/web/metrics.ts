@@ -5,6 +5,7 @@
 // database when /metrics is scraped, not kept up to date on every change.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Db } from "../db/connect.ts";
+import { queueBacklogs, type QueueBacklog } from "../domain/work-queues.ts";
 import type { PageCacheLayer } from "./cache/cache-middleware.ts";
 
 const routeKey = Symbol("cinelog route pattern");
@@ -74,6 +75,24 @@ export class AppMetrics {
   #gauges(registers: Registry[]) {
     const { db } = this;
     const pageCache = this.pageCache;
+    // First, so that it reads the connections before this scrape's own queries take one.
+    if (db.poolStats) {
+      const stats = db.poolStats;
+      new Gauge({
+        name: "cinelog_db_pool_connections",
+        help:
+          "Database connections: total open, idle, and queries waiting for one " +
+          "(PostgreSQL's pool; SQLite's single connection)",
+        labelNames: ["state"],
+        registers,
+        collect() {
+          const s = stats();
+          this.set({ state: "total" }, s.total);
+          this.set({ state: "idle" }, s.idle);
+          this.set({ state: "waiting" }, s.waiting);
+        },
+      });
+    }
     // The page cache keeps pages and search results apart (search has its own share of the
     // budget), so each figure is labelled with the part it describes.
     const cacheFigure = (
@@ -106,28 +125,31 @@ export class AppMetrics {
       "Pages dropped because what they show changed, since start",
       "invalidations",
     );
-    const waitingMail = () =>
-      db.kysely
-        .selectFrom("mail_outbox")
-        .select((eb) => [eb.fn.countAll().as("n"), eb.fn.min("created_at").as("oldest")])
-        .where("sent_at", "is", null)
-        .where("failed_at", "is", null)
-        .executeTakeFirstOrThrow();
+    // Work waiting in the background queues (src/domain/work-queues.ts lists them), read
+    // once per scrape and shared by the two gauges below.
+    let backlogs: Promise<Record<string, QueueBacklog>> | undefined;
+    const readBacklogs = () =>
+      (backlogs ??= queueBacklogs(db).finally(() => (backlogs = undefined)));
     new Gauge({
-      name: "cinelog_mail_outbox_waiting",
-      help: "Mail waiting in the outbox (neither sent nor given up)",
+      name: "cinelog_queue_length",
+      help: "Items waiting in a background queue (mail, imports), those being worked on included",
+      labelNames: ["queue"],
       registers,
       async collect() {
-        this.set(Number((await waitingMail()).n));
+        for (const [queue, b] of Object.entries(await readBacklogs()))
+          this.set({ queue }, b.waiting);
       },
     });
     new Gauge({
-      name: "cinelog_mail_outbox_oldest_seconds",
-      help: "Age of the oldest mail waiting in the outbox (0 when none waits)",
+      name: "cinelog_queue_oldest_seconds",
+      help: "Age of the oldest item waiting in a background queue (0 when none waits)",
+      labelNames: ["queue"],
       registers,
       async collect() {
-        const { oldest } = await waitingMail();
-        this.set(oldest ? Math.max(0, (Date.now() - Date.parse(String(oldest))) / 1000) : 0);
+        for (const [queue, b] of Object.entries(await readBacklogs())) {
+          const age = b.oldestAt ? (Date.now() - Date.parse(b.oldestAt)) / 1000 : 0;
+          this.set({ queue }, Math.max(0, age));
+        }
       },
     });
     new Gauge({
@@ -145,20 +167,5 @@ export class AppMetrics {
         for (const r of rows) this.set({ status: r.status }, Number(r.n));
       },
     });
-    if (db.poolStats) {
-      const stats = db.poolStats;
-      new Gauge({
-        name: "cinelog_db_pool_connections",
-        help: "PostgreSQL pool connections: total open, idle, and requests waiting for one",
-        labelNames: ["state"],
-        registers,
-        collect() {
-          const s = stats();
-          this.set({ state: "total" }, s.total);
-          this.set({ state: "idle" }, s.idle);
-          this.set({ state: "waiting" }, s.waiting);
-        },
-      });
-    }
   }
 }

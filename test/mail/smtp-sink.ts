@@ -15,15 +15,23 @@ export interface ReceivedMail {
 export interface SmtpSink {
   port: number;
   received: ReceivedMail[];
+  /** Messages whose body has begun to arrive (accepted or not yet). */
+  started(): number;
   /** Messages delivered to one address. */
   to(address: string): ReceivedMail[];
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(
-  options: { port?: number; auth?: { user: string; pass: string } } = {},
+  options: {
+    port?: number;
+    auth?: { user: string; pass: string };
+    /** Wait this long before accepting each message: a slow server, for stops mid-send. */
+    delayMs?: number;
+  } = {},
 ): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
+  let started = 0;
   const { auth } = options;
   const server = new SMTPServer({
     logger: false,
@@ -38,8 +46,10 @@ export async function startSmtpSink(
       }
     },
     onData(stream, session, callback) {
+      started++;
       simpleParser(stream).then(
-        (mail) => {
+        async (mail) => {
+          if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
           const recipients = session.envelope.rcptTo.map((r) => r.address);
           received.push({
             mail,
@@ -64,6 +74,7 @@ export async function startSmtpSink(
   return {
     port,
     received,
+    started: () => started,
     to: (address) => received.filter((r) => r.recipients.includes(address)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

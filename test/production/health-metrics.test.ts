@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { serveForTest } from "../support/server.ts";
 import { loadDemo } from "../../src/demo/load-demo.ts";
+import { enqueueMail } from "../../src/domain/mail-outbox.ts";
 
 const token = "metrics-token-for-the-test-0123";
 
@@ -97,9 +98,97 @@ describe.each(dialects)("health and metrics on %s", (dialect) => {
     expect(after).toMatch(
       /^cinelog_http_render_seconds_bucket\{le="0.005",route="\/healthz"\} \d+/m,
     );
-    expect(after).toMatch(/^cinelog_mail_outbox_waiting \d+$/m);
-    expect(after).toMatch(/^cinelog_mail_outbox_oldest_seconds [\d.]+$/m);
-    if (dialect === "postgres")
-      expect(after).toMatch(/^cinelog_db_pool_connections\{state="total"\} \d+$/m);
+    expect(after).toMatch(/^cinelog_queue_length\{queue="mail"\} \d+$/m);
+    expect(after).toMatch(/^cinelog_queue_oldest_seconds\{queue="imports"\} [\d.]+$/m);
+    expect(after).toMatch(/^cinelog_db_pool_connections\{state="total"\} \d+$/m);
+  });
+
+  it("shows the mail and import queues' length and age move with their backlog", async () => {
+    await db.kysely.updateTable("mail_outbox").set({ sent_at: new Date().toISOString() }).execute();
+    const before = await scrape();
+    expect(sample(before, 'cinelog_queue_length{queue="mail"}')).toBe(0);
+    expect(sample(before, 'cinelog_queue_oldest_seconds{queue="mail"}')).toBe(0);
+
+    const hourAgo = new Date(Date.now() - 3600_000).toISOString();
+    const minutesAgo = new Date(Date.now() - 120_000).toISOString();
+    await enqueueMail(db, {
+      kind: "confirmation",
+      to: "a@example.com",
+      payload: {},
+      queuedAt: hourAgo,
+    });
+    await enqueueMail(db, { kind: "confirmation", to: "b@example.com", payload: {} });
+    await db.kysely
+      .insertInto("import_jobs")
+      .values({
+        kind: "letterboxd",
+        original_name: "export.zip",
+        stored_path: null,
+        status: "queued",
+        active_lock: "active",
+        summary: null,
+        error: null,
+        created_by: null,
+        created_at: minutesAgo,
+        started_at: null,
+        finished_at: null,
+        heartbeat_at: null,
+      })
+      .execute();
+    const queued = await scrape();
+    expect(sample(queued, 'cinelog_queue_length{queue="mail"}')).toBe(2);
+    expect(sample(queued, 'cinelog_queue_oldest_seconds{queue="mail"}')).toBeGreaterThanOrEqual(
+      3600,
+    );
+    expect(sample(queued, 'cinelog_queue_oldest_seconds{queue="mail"}')).toBeLessThan(3700);
+    expect(sample(queued, 'cinelog_queue_length{queue="imports"}')).toBe(
+      sample(before, 'cinelog_queue_length{queue="imports"}') + 1,
+    );
+    expect(sample(queued, 'cinelog_queue_oldest_seconds{queue="imports"}')).toBeGreaterThanOrEqual(
+      120,
+    );
+
+    // The work done, the queues empty again.
+    await db.kysely.updateTable("mail_outbox").set({ sent_at: new Date().toISOString() }).execute();
+    await db.kysely.updateTable("import_jobs").set({ status: "done", active_lock: null }).execute();
+    const done = await scrape();
+    expect(sample(done, 'cinelog_queue_length{queue="mail"}')).toBe(0);
+    expect(sample(done, 'cinelog_queue_length{queue="imports"}')).toBe(0);
+    expect(sample(done, 'cinelog_queue_oldest_seconds{queue="imports"}')).toBe(0);
+  });
+
+  it("shows queries waiting for a database connection while every one is busy", async () => {
+    const pool = (text: string, state: string) =>
+      sample(text, `cinelog_db_pool_connections{state="${state}"}`);
+    const calm = await scrape();
+    expect(pool(calm, "waiting")).toBe(0);
+    // Take every connection (PostgreSQL's test pool has 4; SQLite has its one), queue two more
+    // queries behind them, and scrape while they wait; let go a moment later.
+    const connections = dialect === "postgres" ? 4 : 1;
+    let letGo!: () => void;
+    const released = new Promise<void>((resolve) => (letGo = resolve));
+    let held = 0;
+    const holders = Array.from({ length: connections }, () =>
+      db.kysely.connection().execute(() => {
+        held += 1;
+        return released;
+      }),
+    );
+    const queuedQueries: Promise<unknown>[] = [];
+    for (let i = 0; i < 200 && held < connections; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(held).toBe(connections);
+    queuedQueries.push(...[1, 2].map(() => db.kysely.selectFrom("films").select("id").execute()));
+    const scraping = scrape();
+    setTimeout(letGo, 300);
+    const busy = await scraping;
+    await Promise.all([...holders, ...queuedQueries]);
+    expect(pool(busy, "total")).toBe(connections);
+    expect(pool(busy, "idle")).toBe(0);
+    expect(pool(busy, "waiting")).toBeGreaterThanOrEqual(2);
+    const after = await scrape();
+    expect(pool(after, "waiting")).toBe(0);
+    expect(pool(after, "idle")).toBeGreaterThanOrEqual(1);
   });
 });

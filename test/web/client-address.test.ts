@@ -2,7 +2,7 @@
 // reverse proxies stand in front; then the entry those proxies wrote into X-Forwarded-For.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueFormToken } from "../../src/domain/comment-tokens.ts";
-import { addressBehindProxies } from "../../src/web/client-address.ts";
+import { addressBehindProxies, protocolBehindProxies } from "../../src/web/client-address.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";
 import { serveForTest } from "../support/server.ts";
@@ -22,6 +22,20 @@ describe("addressBehindProxies", () => {
     expect(addressBehindProxies("10.0.0.2", undefined, 1)).toBe("10.0.0.2");
     expect(addressBehindProxies("10.0.0.2", " , ", 1)).toBe("10.0.0.2");
     expect(addressBehindProxies("10.0.0.2", "203.0.113.9", 2)).toBe("10.0.0.2");
+  });
+});
+
+describe("protocolBehindProxies", () => {
+  it("keeps the request's own scheme when no proxy is trusted", () => {
+    expect(protocolBehindProxies("http:", "https", 0)).toBe("http:");
+  });
+  it("believes the nearest trusted proxy's X-Forwarded-Proto", () => {
+    expect(protocolBehindProxies("http:", "https", 1)).toBe("https:");
+    expect(protocolBehindProxies("http:", "https, http", 1)).toBe("http:");
+    expect(protocolBehindProxies("http:", "https, http", 2)).toBe("https:");
+  });
+  it("ignores a value that is no scheme", () => {
+    expect(protocolBehindProxies("http:", "javascript", 1)).toBe("http:");
   });
 });
 

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../../db/connect.ts";
 import { commenterCookieValue, type Commenter } from "../../domain/comment-tokens.ts";
+import { clientUsesHttps } from "../client-address.ts";
 import { commenterCookieName } from "../cookie-names.ts";
 
 export async function rememberCommenter(c: Context, db: Db, who: Commenter): Promise<void> {
@@ -12,7 +13,7 @@ export async function rememberCommenter(c: Context, db: Db, who: Commenter): Pro
     sameSite: "Lax",
     path: "/",
     maxAge: 365 * 24 * 60 * 60,
-    secure: new URL(c.req.url).protocol === "https:",
+    secure: clientUsesHttps(c),
   });
 }
 
