@@ -45,7 +45,7 @@ const imports: Backlog = async (db) =>
   );
 
 /** Every background queue by name. Federation: add `federation: …` here. */
-export const workQueues: Record<string, Backlog> = { mail, imports };
+const workQueues: Record<string, Backlog> = { mail, imports };
 
 /** Each queue's backlog, read together (one scrape). */
 export async function queueBacklogs(db: Db): Promise<Record<string, QueueBacklog>> {
