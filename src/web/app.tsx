@@ -27,6 +27,7 @@ import { registerSubscriptionRoutes } from "./public/subscription-routes.tsx";
 import { registerWordPressAddresses } from "./public/wordpress-addresses.ts";
 import { siteContext } from "./public/site.ts";
 import { renderPage } from "./render.ts";
+import { declaredFactsAt, publicFile } from "./route-facts.ts";
 import { setResponseHeader } from "./response-headers.ts";
 import { securityHeadersFor } from "./security-headers.ts";
 import type { Services } from "./services.ts";
@@ -66,6 +67,7 @@ export function createApp(
 
   app.use(
     "/media/*",
+    publicFile(),
     async (c, next) => {
       await next();
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=86400");
@@ -77,12 +79,11 @@ export function createApp(
     }),
   );
 
-  // Links from mail (confirm, unsubscribe): personal pages, so ahead of the page cache.
-  registerSubscriptionRoutes(app, services);
-  // The comment form's fresh time token: one reader's, never a cached one.
-  registerCommentTokenRoutes(app, services);
-
+  // Each route declares whether the page cache may keep it (src/web/route-facts.ts), so the
+  // order of what follows does not decide it; the cache's answer ahead of the app asks the same
+  // declarations through the router.
   app.use(pageCache.middleware());
+  pageCache.readRoutesWith((path) => declaredFactsAt(app, "GET", path));
 
   const wordpressTarget = registerWordPressAddresses(app, services);
   registerRedirectRoutes(app, services);
@@ -93,6 +94,8 @@ export function createApp(
   registerSearchRoutes(app, services);
   registerFeedRoutes(app, services);
   registerCommentRoutes(app, services);
+  registerCommentTokenRoutes(app, services);
+  registerSubscriptionRoutes(app, services);
   registerAdminRoutes(app, services);
 
   app.notFound(async (c) => {

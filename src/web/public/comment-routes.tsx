@@ -33,6 +33,8 @@ import {
 } from "./subject-pages.tsx";
 import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
+import { pageTags } from "../cache/page-tags.ts";
+import { liveOnly, publicPage } from "../route-facts.ts";
 
 export const messages = {
   expired: "This form had been open too long — check your comment and send it again.",
@@ -151,12 +153,12 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     maxSize: 256 * 1024,
     onError: (c) => c.text("Comment too large.", 413),
   });
-  app.post("/review/:slug/comments", sizeLimit, receive("review"));
-  app.post("/post/:slug/comments", sizeLimit, receive("post"));
-  app.post("/pages/:slug/comments", sizeLimit, receive("page"));
+  app.post("/review/:slug/comments", liveOnly(), sizeLimit, receive("review"));
+  app.post("/post/:slug/comments", liveOnly(), sizeLimit, receive("post"));
+  app.post("/pages/:slug/comments", liveOnly(), sizeLimit, receive("page"));
 
   // A comment's permalink: the comment page that holds it, at the comment.
-  app.get("/comment/:id", async (c) => {
+  app.get("/comment/:id", publicPage(pageTags.listing), async (c) => {
     const id = parseId(c.req.param("id"));
     const comment = id === undefined ? undefined : await commentById(db, id);
     if (!comment || comment.status !== "approved") return notFound(c, services);
@@ -177,7 +179,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     return c.body(body);
   };
 
-  app.get("/comments/feed.xml", async (c) => {
+  app.get("/comments/feed.xml", publicPage(pageTags.listing), async (c) => {
     const { site } = await siteContext(services);
     return rss(
       c,
@@ -193,7 +195,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/review/:slug/comments/feed.xml", async (c) => {
+  app.get("/review/:slug/comments/feed.xml", publicPage(pageTags.listing), async (c) => {
     const slug = parseSlug(c.req.param("slug"));
     const data = slug && (await loadReviewPage(db, slug, nowIso()));
     if (!data) return notFound(c, services);
@@ -241,9 +243,9 @@ export function registerCommentTokenRoutes(app: Hono, services: Services): void 
     }
     return c.json({ token: await issueFormToken(db, target.subject) });
   };
-  app.get("/review/:slug/comments/token", mint("review"));
-  app.get("/post/:slug/comments/token", mint("post"));
-  app.get("/pages/:slug/comments/token", mint("page"));
+  app.get("/review/:slug/comments/token", liveOnly(), mint("review"));
+  app.get("/post/:slug/comments/token", liveOnly(), mint("post"));
+  app.get("/pages/:slug/comments/token", liveOnly(), mint("page"));
 }
 
 /**

@@ -48,6 +48,7 @@ import { draftOf, valuesOfDraft } from "./commenter-sign-in-form.ts";
 import { publicCommentTarget, renderSubjectPage, subjectAddressOf } from "./subject-pages.tsx";
 import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
+import { liveOnly } from "../route-facts.ts";
 
 const kept = "Your comment is still here.";
 
@@ -154,7 +155,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
 
   const labelOf = async (key: ProviderKey) => (await providerSummary(db, key)).label;
 
-  app.post("/auth/:provider/start", limit, async (c) => {
+  app.post("/auth/:provider/start", liveOnly(), limit, async (c) => {
     const key = c.req.param("provider");
     if (!isProviderKey(key)) return notFound(c, services);
     const post = await formPost(c);
@@ -191,7 +192,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
     }
   });
 
-  app.get("/auth/:provider/callback", async (c) => {
+  app.get("/auth/:provider/callback", liveOnly(), async (c) => {
     const key = c.req.param("provider");
     if (!isProviderKey(key)) return notFound(c, services);
     const label = await labelOf(key);
@@ -251,7 +252,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
     }
   });
 
-  app.post("/auth/commenter/logout", limit, async (c) => {
+  app.post("/auth/commenter/logout", liveOnly(), limit, async (c) => {
     const post = await formPost(c);
     if (!post.review) return notFound(c, services);
     if (post.refusal) return post.refusal;
@@ -261,7 +262,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
     return post.back(200);
   });
 
-  app.post("/auth/commenter/change", limit, async (c) => {
+  app.post("/auth/commenter/change", liveOnly(), limit, async (c) => {
     const post = await formPost(c);
     if (!post.review) return notFound(c, services);
     if (post.refusal) return post.refusal;

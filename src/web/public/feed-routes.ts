@@ -24,6 +24,8 @@ import type { Services } from "../services.ts";
 import { parseSlug } from "./params.ts";
 import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
+import { pageTags } from "../cache/page-tags.ts";
+import { publicPage } from "../route-facts.ts";
 
 const writers: Record<FeedFormat, (feed: FeedDocument) => string> = {
   rss: renderRss,
@@ -89,11 +91,11 @@ export function registerFeedRoutes(app: Hono, services: Services): void {
 
   for (const format of feedFormats) {
     const file = `feed.${feedExtensions[format]}`;
-    app.get(`/${file}`, (c) =>
+    app.get(`/${file}`, publicPage(pageTags.withoutComments), (c) =>
       serveFeed(c, services, format, { subject: { kind: "site" }, scope: { kind: "site" } }),
     );
     for (const [base, resolve] of byKind) {
-      app.get(`${base}/${file}`, async (c) => {
+      app.get(`${base}/${file}`, publicPage(pageTags.withoutComments), async (c) => {
         const slug = parseSlug(c.req.param("slug") ?? "");
         const target = slug && (await resolve(slug));
         if (!target) return notFound(c, services);
@@ -102,14 +104,14 @@ export function registerFeedRoutes(app: Hono, services: Services): void {
     }
   }
 
-  app.get("/sitemap.xml", async (c) => {
+  app.get("/sitemap.xml", publicPage(pageTags.withoutComments), async (c) => {
     const entries = await sitemapEntries(db, nowIso());
     return c.body(renderSitemap(entries, services.config.siteUrl), 200, {
       "Content-Type": "application/xml; charset=utf-8",
     });
   });
 
-  app.get("/robots.txt", (c) =>
+  app.get("/robots.txt", publicPage(pageTags.withoutComments), (c) =>
     c.body(renderRobots(services.config.siteUrl), 200, {
       "Content-Type": "text/plain; charset=utf-8",
     }),

@@ -37,6 +37,8 @@ import { PageRelLinks } from "../views/page-links.tsx";
 import { firstPageRedirect, parsePage } from "./params.ts";
 import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
+import { pageTags } from "../cache/page-tags.ts";
+import { publicPage } from "../route-facts.ts";
 
 // Four digits, no leading zero: one spelling per year, so one URL per page.
 const fourDigitYear = z
@@ -84,6 +86,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
    */
   const paged = (
     path: string,
+    tags: readonly string[],
     handler: (c: Context, page: number, perPage: number) => Promise<Response>,
   ) => {
     const withPage = async (c: Context) => {
@@ -94,8 +97,8 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
       const { settings } = await siteContext(services);
       return handler(c, page, settings.reviewsPerPage);
     };
-    app.get(path, withPage);
-    app.get(`${path}/page/:n`, withPage);
+    app.get(path, publicPage(tags), withPage);
+    app.get(`${path}/page/:n`, publicPage(tags), withPage);
   };
 
   /**
@@ -114,14 +117,14 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     return renderPage(c, site, { title, ...(head ? { head } : {}) }, body(settings));
   };
 
-  app.get("/archive", async (c) => {
+  app.get("/archive", publicPage(pageTags.withoutComments), async (c) => {
     const years = await archiveIndex(db, nowIso());
     return render(c, "Archive", (s) => (
       <ArchiveIndexPage years={years} hasStats={s.statsEnabled} />
     ));
   });
 
-  paged("/archive/:year", async (c, n, perPage) => {
+  paged("/archive/:year", pageTags.listing, async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
     if (year === undefined) return notFound(c, services);
     const now = nowIso();
@@ -136,7 +139,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  paged("/archive/:year/:month", async (c, n, perPage) => {
+  paged("/archive/:year/:month", pageTags.listing, async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
     const month = parseWith(twoDigitMonth, c.req.param("month"));
     if (year === undefined || month === undefined) return notFound(c, services);
@@ -150,7 +153,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  paged("/directors", async (c, n) => {
+  paged("/directors", pageTags.withoutComments, async (c, n) => {
     const index = await directorIndex(db, nowIso(), n);
     // The first page exists even on an empty site; later pages only when there are names.
     if (n > index.page.pageCount) return notFound(c, services);
@@ -162,12 +165,12 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/years", async (c) => {
+  app.get("/years", publicPage(pageTags.withoutComments), async (c) => {
     const decades = await decadesIndex(db, nowIso());
     return render(c, "Years", () => <YearsIndexPage decades={decades} />);
   });
 
-  paged("/years/:year", async (c, n, perPage) => {
+  paged("/years/:year", pageTags.listing, async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
     if (year === undefined) return notFound(c, services);
     const page = await reviewsOfFilmYear(db, nowIso(), year, n, perPage);
@@ -181,9 +184,9 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
   });
 
   // Decades live under /years; a reader trimming a decade's URL lands there.
-  app.get("/decades", (c) => c.redirect("/years", 301));
+  app.get("/decades", publicPage(pageTags.listing), (c) => c.redirect("/years", 301));
 
-  paged("/decades/:decade", async (c, n, perPage) => {
+  paged("/decades/:decade", pageTags.listing, async (c, n, perPage) => {
     const start = parseWith(decade, c.req.param("decade"));
     if (start === undefined) return notFound(c, services);
     const now = nowIso();
@@ -198,7 +201,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/ratings", async (c) => {
+  app.get("/ratings", publicPage(pageTags.withoutComments), async (c) => {
     const { site, settings } = await siteContext(services);
     // A site that does not rate has no ratings to browse.
     if (settings.ratingScale === "none") return notFound(c, services);
@@ -211,7 +214,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  paged("/ratings/:value", async (c, n, perPage) => {
+  paged("/ratings/:value", pageTags.listing, async (c, n, perPage) => {
     const value = parseWith(ratingValue, c.req.param("value"));
     const { site, settings } = await siteContext(services);
     const scale = settings.ratingScale;
@@ -235,7 +238,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  paged("/tags", async (c, n) => {
+  paged("/tags", pageTags.withoutComments, async (c, n) => {
     const page = await tagIndex(db, nowIso(), n);
     if (n > page.pageCount) return notFound(c, services);
     return render(c, pagedTitle("Tags", page), () => <TagsPage page={page} />, page);

@@ -11,6 +11,8 @@ import type { Services } from "../services.ts";
 import { parseSlug } from "./params.ts";
 import { notFound } from "./routes.tsx";
 import { renderSubjectPage } from "./subject-pages.tsx";
+import { pageTags } from "../cache/page-tags.ts";
+import { publicPage } from "../route-facts.ts";
 
 export function registerPostRoutes(app: Hono, services: Services): void {
   const show = (kind: PostKind) => async (c: Context) => {
@@ -25,8 +27,10 @@ export function registerPostRoutes(app: Hono, services: Services): void {
     });
     return response ?? notFound(c, services);
   };
-  app.get("/post/:slug", show("post"));
-  app.get("/pages/:slug", show("page"));
-  app.get("/post/:slug/:page{comment-page-[^/]*}", show("post"));
-  app.get("/pages/:slug/:page{comment-page-[^/]*}", show("page"));
+  // A post or page, and each of its comment pages, carries its own tag.
+  const shows = (kind: PostKind) => publicPage((param) => pageTags.post(kind, param("slug")));
+  app.get("/post/:slug", shows("post"), show("post"));
+  app.get("/pages/:slug", shows("page"), show("page"));
+  app.get("/post/:slug/:page{comment-page-[^/]*}", shows("post"), show("post"));
+  app.get("/pages/:slug/:page{comment-page-[^/]*}", shows("page"), show("page"));
 }

@@ -23,6 +23,8 @@ import { PageRelLinks } from "../views/page-links.tsx";
 import { firstPageRedirect, parsePage, parseSlug } from "./params.ts";
 import { renderSubjectPage } from "./subject-pages.tsx";
 import { siteContext } from "./site.ts";
+import { pageTags } from "../cache/page-tags.ts";
+import { publicPage } from "../route-facts.ts";
 
 export function registerPublicRoutes(app: Hono, services: Services): void {
   const { db } = services;
@@ -45,8 +47,8 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
       <HomePage page={reviews} scale={settings.ratingScale} title={settings.siteTitle} />,
     );
   };
-  app.get("/", home);
-  app.get("/page/:n", home);
+  app.get("/", publicPage(pageTags.listing), home);
+  app.get("/page/:n", publicPage(pageTags.listing), home);
 
   // A review, or one page of its comments (/review/SLUG/comment-page-N, as WordPress).
   const review = async (c: Context) => {
@@ -61,10 +63,12 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     });
     return response ?? notFound(c, services);
   };
-  app.get("/review/:slug", review);
-  app.get("/review/:slug/:page{comment-page-[^/]*}", review);
+  // A review and each of its comment pages carry the review's own tag.
+  const reviewPage = publicPage((param) => pageTags.review(param("slug")));
+  app.get("/review/:slug", reviewPage, review);
+  app.get("/review/:slug/:page{comment-page-[^/]*}", reviewPage, review);
 
-  app.get("/film/:slug", async (c) => {
+  app.get("/film/:slug", publicPage(pageTags.listing), async (c) => {
     const slug = parseSlug(c.req.param("slug"));
     const film = slug && (await filmBySlug(db, slug));
     if (!film) return notFound(c, services);
@@ -116,10 +120,10 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
       <PersonPage person={person} films={films} />,
     );
   };
-  app.get("/person/:slug", personPage);
-  app.get("/person/:slug/page/:n", personPage);
+  app.get("/person/:slug", publicPage(pageTags.listing), personPage);
+  app.get("/person/:slug/page/:n", publicPage(pageTags.listing), personPage);
 
-  app.get("/series", async (c) => {
+  app.get("/series", publicPage(pageTags.withoutComments), async (c) => {
     const [series, { site }] = await Promise.all([
       allSeriesWithProgress(db, nowIso()),
       siteContext(services),
@@ -127,7 +131,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     return renderPage(c, site, { title: "Series" }, <SeriesIndexPage series={series} />);
   });
 
-  app.get("/series/:slug", async (c) => {
+  app.get("/series/:slug", publicPage(pageTags.listing), async (c) => {
     const slug = parseSlug(c.req.param("slug"));
     const series = slug && (await seriesBySlug(db, slug));
     if (!series) return notFound(c, services);
@@ -173,8 +177,8 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
       <TagPage tag={tag} page={page} scale={settings.ratingScale} />,
     );
   };
-  app.get("/tag/:slug", tagPage);
-  app.get("/tag/:slug/page/:n", tagPage);
+  app.get("/tag/:slug", publicPage(pageTags.listing), tagPage);
+  app.get("/tag/:slug/page/:n", publicPage(pageTags.listing), tagPage);
 }
 
 export async function notFound(c: Context, services: Services): Promise<Response> {

@@ -16,6 +16,8 @@ import { StatsPage } from "../views/stats/stats-page.tsx";
 import { cardHeight, cardWidth, yearCardPng, yearCardSvg } from "../views/stats/year-card.ts";
 import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
+import { pageTags } from "../cache/page-tags.ts";
+import { publicPage } from "../route-facts.ts";
 
 const fourDigitYear = z
   .string()
@@ -48,7 +50,7 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
     return { report, site, settings, year: year.data };
   };
 
-  app.get("/stats", async (c) => {
+  app.get("/stats", publicPage(pageTags.stats), async (c) => {
     const { site, settings } = await siteContext(services);
     if (!settings.statsEnabled) return notFound(c, services);
     const report = await statsReport(db, reportOptions(settings, null));
@@ -65,7 +67,7 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/stats/:year{[0-9]+}", async (c) => {
+  app.get("/stats/:year{[0-9]+}", publicPage(pageTags.stats), async (c) => {
     const found = await yearReport(c);
     if (!found) return notFound(c, services);
     const { report, site, settings, year } = found;
@@ -97,7 +99,7 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/stats/:year{[0-9]+}/card.png", async (c) => {
+  app.get("/stats/:year{[0-9]+}/card.png", publicPage(pageTags.stats), async (c) => {
     const found = await yearReport(c);
     if (!found) return notFound(c, services);
     const svg = yearCardSvg(found.report, found.settings.siteTitle);
