@@ -222,8 +222,8 @@ const tokenAllowance = 60;
 /**
  * GET …/comments/token: a time token minted for this reader, which the form's script asks for
  * when the reader first touches the form (src/web/assets/comment-reply.js), so the minimum fill
- * time runs from then and not from when the cached page was rendered. Never cached anywhere,
- * so it is registered ahead of the page cache; limited per client address.
+ * time runs from then and not from when the cached page was rendered. Declared never cached
+ * (and kept out of the static copy); limited per client address.
  */
 export function registerCommentTokenRoutes(app: Hono, services: Services): void {
   const { db } = services;

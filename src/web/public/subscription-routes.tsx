@@ -4,7 +4,7 @@
 // no session and no CSRF token: the signed token in the address is the authority. Leaving
 // takes any POST, from anywhere — RFC 8058's one-click unsubscribe is a POST sent by the mail
 // provider, not by a page of this site — while confirming refuses a POST from another site.
-// These routes are registered ahead of the page cache: their pages are personal.
+// These routes are declared never cached and live only: their pages are personal.
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
