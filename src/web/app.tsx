@@ -15,7 +15,11 @@ import { registerHealthRoutes } from "./health-routes.ts";
 import { AppMetrics, tagRoute } from "./metrics.ts";
 import { mediaRange } from "./media-range.ts";
 import { MultipartError } from "../media/multipart.ts";
-import { registerCommentRoutes, registerCommentTokenRoutes } from "./public/comment-routes.tsx";
+import { registerCommenterSignInRoutes } from "./public/commenter-sign-in-routes.tsx";
+import {
+  registerCommentRoutes,
+  registerCommentTokenRoutes,
+} from "./public/reader-comment-routes.tsx";
 import { registerFeedRoutes } from "./public/feed-routes.ts";
 import { registerIndexRoutes } from "./public/index-routes.tsx";
 import { movedTo, registerRedirectRoutes } from "./public/redirect-routes.ts";
@@ -94,6 +98,7 @@ export function createApp(
   registerSearchRoutes(app, services);
   registerFeedRoutes(app, services);
   registerCommentRoutes(app, services);
+  registerCommenterSignInRoutes(app, services);
   registerCommentTokenRoutes(app, services);
   registerSubscriptionRoutes(app, services);
   registerAdminRoutes(app, services);

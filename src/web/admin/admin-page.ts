@@ -12,7 +12,7 @@ import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import { siteContext } from "../public/site.ts";
 import type { Services } from "../services.ts";
 import { AdminLayout } from "./views/admin-layout.tsx";
-import { MessagePage } from "./views/sign-in-pages.tsx";
+import { MessagePage } from "./views/admin-sign-in-pages.tsx";
 
 export type AdminContext = Context<AdminEnv>;
 

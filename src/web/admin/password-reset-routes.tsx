@@ -22,7 +22,7 @@ import {
   ResetRequestedPage,
   type NewPasswordValues,
 } from "./views/password-reset-pages.tsx";
-import { MessagePage } from "./views/sign-in-pages.tsx";
+import { MessagePage } from "./views/admin-sign-in-pages.tsx";
 import { adminRoute } from "../route-facts.ts";
 
 const refusals: Record<Exclude<LinkState, "valid">, [title: string, message: string]> = {

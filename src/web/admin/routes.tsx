@@ -12,7 +12,7 @@ import type { Services } from "../services.ts";
 import { adminRoute, requestFacts } from "../route-facts.ts";
 import { forbidden, formExpired, notFoundInAdmin, requireCapability } from "./admin-page.ts";
 import { registerAccountRoutes } from "./account-routes.tsx";
-import { registerCommentModerationRoutes } from "./comment-routes.tsx";
+import { registerCommentModerationRoutes } from "./comment-moderation-routes.tsx";
 import { registerCommentSettingsRoutes } from "./comment-settings-routes.tsx";
 import { importUploadPath, registerImportRoutes } from "./import-routes.tsx";
 import { registerMailSettingsRoutes } from "./mail-settings-routes.tsx";

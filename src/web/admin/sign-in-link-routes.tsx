@@ -14,7 +14,7 @@ import {
 import { clientAddress, setSessionCookie, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import { field, renderAdmin, type AdminContext } from "./admin-page.ts";
-import { MessagePage } from "./views/sign-in-pages.tsx";
+import { MessagePage } from "./views/admin-sign-in-pages.tsx";
 import {
   LinkConfirmPage,
   LinkRequestedPage,

@@ -28,7 +28,12 @@ import { authenticationOptions, relyingParty, verifyAuthentication } from "../au
 import type { Services } from "../services.ts";
 import { field, renderAdmin, type AdminContext } from "./admin-page.ts";
 import { fieldErrors, type FieldErrors } from "./form-errors.ts";
-import { MessagePage, SetupPage, SignInPage, type SetupValues } from "./views/sign-in-pages.tsx";
+import {
+  MessagePage,
+  SetupPage,
+  SignInPage,
+  type SetupValues,
+} from "./views/admin-sign-in-pages.tsx";
 import { adminRoute } from "../route-facts.ts";
 
 // Said the same way whether the email is unknown or the password wrong.

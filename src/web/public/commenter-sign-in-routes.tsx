@@ -41,8 +41,11 @@ import {
 import { isCrossSiteRequest, siteOrigins } from "../auth/csrf.ts";
 import { renderPage } from "../render.ts";
 import type { Services } from "../services.ts";
-import { LeavingForProvider, SignInProblemPage } from "../views/comments/sign-in-pages.tsx";
-import { messages as commentMessages } from "./comment-routes.tsx";
+import {
+  LeavingForProvider,
+  SignInProblemPage,
+} from "../views/comments/commenter-sign-in-pages.tsx";
+import { messages as commentMessages } from "./comment-refusals.ts";
 import { parseCommentForm } from "./comment-form-input.ts";
 import { draftOf, valuesOfDraft } from "./commenter-sign-in-form.ts";
 import { publicCommentTarget, renderSubjectPage, subjectAddressOf } from "./subject-pages.tsx";

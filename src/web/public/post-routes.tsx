@@ -2,7 +2,7 @@
 // than at the site's root as WordPress had them: /page/N is the home page's pagination and
 // a root address could one day collide with a new section. Imported WordPress addresses
 // redirect here (src/importers/wordpress/import-posts.ts). Each takes comments as a review
-// does, with its comment pages at …/comment-page-N (src/web/public/comment-routes.tsx posts).
+// does, with its comment pages at …/comment-page-N (src/web/public/reader-comment-routes.tsx posts).
 import type { Context, Hono } from "hono";
 import type { PostKind } from "../../db/schema.ts";
 import { parseCommentPageSegment } from "../../domain/comment-pages.ts";

@@ -23,7 +23,7 @@ import { parseCommentForm, parseSignedInCommentForm } from "./comment-form-input
 import { forgetSessionDraft } from "../../domain/commenter-sign-in/commenter-sessions.ts";
 import { commenterSessionToken } from "../auth/commenter/commenter-session-cookie.ts";
 import { authorOf, currentCommenter } from "./commenter-sign-in-form.ts";
-import { registerCommenterSignInRoutes } from "./commenter-sign-in-routes.tsx";
+import { messages } from "./comment-refusals.ts";
 import { parseId, parseSlug } from "./params.ts";
 import {
   publicCommentTarget,
@@ -36,18 +36,8 @@ import { siteContext } from "./site.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { liveOnly, publicPage } from "../route-facts.ts";
 
-export const messages = {
-  expired: "This form had been open too long — check your comment and send it again.",
-  crossSite:
-    "This comment was sent from another site, so it was not posted. Check it and send it again from here.",
-  closed: "Comments are closed. Your comment was not posted; it is below so you can keep it.",
-  tooMany:
-    "Too many comments in a short time. Your comment was not posted; copy it and try again in a few minutes.",
-} as const;
-
 export function registerCommentRoutes(app: Hono, services: Services): void {
   const { db, config } = services;
-  registerCommenterSignInRoutes(app, services);
 
   // "Leave a Reply" under a review, a post or a page: parse, check who and from where, let
   // the domain decide (src/domain/post-comment.ts), then show the outcome.

@@ -40,7 +40,7 @@ import {
   validateReply,
   withNotice,
 } from "./comment-form.ts";
-import { MessagePage } from "./views/sign-in-pages.tsx";
+import { MessagePage } from "./views/admin-sign-in-pages.tsx";
 import {
   CommentDeletePage,
   CommentEditPage,
