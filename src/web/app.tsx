@@ -31,7 +31,7 @@ import { registerSubscriptionRoutes } from "./public/subscription-routes.tsx";
 import { registerWordPressAddresses } from "./public/wordpress-addresses.ts";
 import { siteContext } from "./public/site.ts";
 import { renderPage } from "./render.ts";
-import { declaredFactsAt, publicFile } from "./route-facts.ts";
+import { declaredFactsAt, publicFile, routeMatched } from "./route-facts.ts";
 import { setResponseHeader } from "./response-headers.ts";
 import { securityHeadersFor } from "./security-headers.ts";
 import type { Services } from "./services.ts";
@@ -103,9 +103,14 @@ export function createApp(
   registerSubscriptionRoutes(app, services);
   registerAdminRoutes(app, services);
 
+  // The one not-found page: for an address no route answers, which may be an old one that
+  // moved, and for a route that found nothing at its address (`c.notFound()`).
   app.notFound(async (c) => {
-    const target = (await movedTo(c.req.raw, services)) ?? (await wordpressTarget(c.req.raw));
-    return target ? c.redirect(target, 301) : notFound(c, services);
+    if (!routeMatched(c)) {
+      const target = (await movedTo(c.req.raw, services)) ?? (await wordpressTarget(c.req.raw));
+      if (target) return c.redirect(target, 301);
+    }
+    return notFound(c, services);
   });
 
   app.onError(async (error, c) => {

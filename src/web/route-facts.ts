@@ -69,6 +69,14 @@ export function requestFacts(c: Context): RouteFacts | undefined {
   return undefined;
 }
 
+/**
+ * Whether a route's own handler matched this request, not only middleware (Hono's own test of
+ * a handler: one that takes no `next`). False: no route answers this address.
+ */
+export function routeMatched(c: Context): boolean {
+  return matchedRoutes(c).some((route) => route.handler.length < 2);
+}
+
 /** The change tags the answering route declared, once it has run. */
 export function declaredTags(c: Context): string[] {
   return tagsByRequest.get(c) ?? [];

@@ -49,7 +49,6 @@ import { messages as commentMessages } from "./comment-refusals.ts";
 import { parseCommentForm } from "./comment-form-input.ts";
 import { draftOf, valuesOfDraft } from "./commenter-sign-in-form.ts";
 import { publicCommentTarget, renderSubjectPage, subjectAddressOf } from "./subject-pages.tsx";
-import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
 import { liveOnly } from "../route-facts.ts";
 
@@ -160,9 +159,9 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
 
   app.post("/auth/:provider/start", liveOnly(), limit, async (c) => {
     const key = c.req.param("provider");
-    if (!isProviderKey(key)) return notFound(c, services);
+    if (!isProviderKey(key)) return c.notFound();
     const post = await formPost(c);
-    if (!post.review) return notFound(c, services);
+    if (!post.review) return c.notFound();
     if (post.refusal) return post.refusal;
     const label = await labelOf(key);
     try {
@@ -197,7 +196,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
 
   app.get("/auth/:provider/callback", liveOnly(), async (c) => {
     const key = c.req.param("provider");
-    if (!isProviderKey(key)) return notFound(c, services);
+    if (!isProviderKey(key)) return c.notFound();
     const label = await labelOf(key);
     const query = new URL(c.req.url).searchParams;
     const state = query.get("state") ?? "";
@@ -257,7 +256,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
 
   app.post("/auth/commenter/logout", liveOnly(), limit, async (c) => {
     const post = await formPost(c);
-    if (!post.review) return notFound(c, services);
+    if (!post.review) return c.notFound();
     if (post.refusal) return post.refusal;
     const token = commenterSessionToken(c);
     if (token) await endCommenterSession(db, token);
@@ -267,7 +266,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
 
   app.post("/auth/commenter/change", liveOnly(), limit, async (c) => {
     const post = await formPost(c);
-    if (!post.review) return notFound(c, services);
+    if (!post.review) return c.notFound();
     if (post.refusal) return post.refusal;
     return post.back(200, undefined, true);
   });

@@ -22,7 +22,6 @@ import { renderRss } from "../../feeds/rss.ts";
 import { renderRobots, renderSitemap } from "../../feeds/sitemap.ts";
 import type { Services } from "../services.ts";
 import { parseSlug } from "./params.ts";
-import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
@@ -98,7 +97,7 @@ export function registerFeedRoutes(app: Hono, services: Services): void {
       app.get(`${base}/${file}`, publicPage(pageTags.withoutComments), async (c) => {
         const slug = parseSlug(c.req.param("slug") ?? "");
         const target = slug && (await resolve(slug));
-        if (!target) return notFound(c, services);
+        if (!target) return c.notFound();
         return serveFeed(c, services, format, target);
       });
     }
@@ -131,7 +130,7 @@ async function serveFeed(
     siteContext(services),
   ]);
   if (target.requireEntries && reviews.length + posts.length === 0) {
-    return notFound(c, services);
+    return c.notFound();
   }
   const feed = await buildFeedDocument({
     subject: target.subject,

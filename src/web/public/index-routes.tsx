@@ -35,7 +35,6 @@ import { TagsPage } from "../views/index-pages/tags-page.tsx";
 import { DecadePage, FilmYearPage, YearsIndexPage } from "../views/index-pages/years-pages.tsx";
 import { PageRelLinks } from "../views/page-links.tsx";
 import { firstPageRedirect, parsePage } from "./params.ts";
-import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
@@ -93,7 +92,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
       const first = firstPageRedirect(c.req.path, c.req.param("n"));
       if (first) return c.redirect(first, 301);
       const page = parsePage(c.req.param("n"));
-      if (page === undefined) return notFound(c, services);
+      if (page === undefined) return c.notFound();
       const { settings } = await siteContext(services);
       return handler(c, page, settings.reviewsPerPage);
     };
@@ -126,11 +125,11 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
 
   paged("/archive/:year", pageTags.listing, async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
-    if (year === undefined) return notFound(c, services);
+    if (year === undefined) return c.notFound();
     const now = nowIso();
     const entry = (await archiveIndex(db, now)).find((y) => y.year === year);
     const page = entry && (await reviewsOfYear(db, now, year, n, perPage));
-    if (!entry || !page || isMissing(page)) return notFound(c, services);
+    if (!entry || !page || isMissing(page)) return c.notFound();
     return render(
       c,
       pagedTitle(`Reviews from ${year}`, page),
@@ -142,9 +141,9 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
   paged("/archive/:year/:month", pageTags.listing, async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
     const month = parseWith(twoDigitMonth, c.req.param("month"));
-    if (year === undefined || month === undefined) return notFound(c, services);
+    if (year === undefined || month === undefined) return c.notFound();
     const page = await reviewsOfMonth(db, nowIso(), year, month, n, perPage);
-    if (isMissing(page)) return notFound(c, services);
+    if (isMissing(page)) return c.notFound();
     return render(
       c,
       pagedTitle(`Reviews from ${monthLabel({ year, month })}`, page),
@@ -156,7 +155,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
   paged("/directors", pageTags.withoutComments, async (c, n) => {
     const index = await directorIndex(db, nowIso(), n);
     // The first page exists even on an empty site; later pages only when there are names.
-    if (n > index.page.pageCount) return notFound(c, services);
+    if (n > index.page.pageCount) return c.notFound();
     return render(
       c,
       pagedTitle("Directors", index.page),
@@ -172,9 +171,9 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
 
   paged("/years/:year", pageTags.listing, async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
-    if (year === undefined) return notFound(c, services);
+    if (year === undefined) return c.notFound();
     const page = await reviewsOfFilmYear(db, nowIso(), year, n, perPage);
-    if (isMissing(page)) return notFound(c, services);
+    if (isMissing(page)) return c.notFound();
     return render(
       c,
       pagedTitle(`Films from ${year}`, page),
@@ -188,11 +187,11 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
 
   paged("/decades/:decade", pageTags.listing, async (c, n, perPage) => {
     const start = parseWith(decade, c.req.param("decade"));
-    if (start === undefined) return notFound(c, services);
+    if (start === undefined) return c.notFound();
     const now = nowIso();
     const entry = (await decadesIndex(db, now)).find((d) => d.start === start);
     const page = entry && (await reviewsOfDecade(db, now, start, n, perPage));
-    if (!entry || !page || isMissing(page)) return notFound(c, services);
+    if (!entry || !page || isMissing(page)) return c.notFound();
     return render(
       c,
       pagedTitle(`Films from the ${start}s`, page),
@@ -204,7 +203,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
   app.get("/ratings", publicPage(pageTags.withoutComments), async (c) => {
     const { site, settings } = await siteContext(services);
     // A site that does not rate has no ratings to browse.
-    if (settings.ratingScale === "none") return notFound(c, services);
+    if (settings.ratingScale === "none") return c.notFound();
     const spread = await ratingSpread(db, nowIso(), settings.ratingScale);
     return renderPage(
       c,
@@ -218,15 +217,15 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     const value = parseWith(ratingValue, c.req.param("value"));
     const { site, settings } = await siteContext(services);
     const scale = settings.ratingScale;
-    if (value === undefined || scale === "none") return notFound(c, services);
+    if (value === undefined || scale === "none") return c.notFound();
     // Only a step of the site's scale has a page: on five stars, /ratings/90 but not /ratings/87.
-    if (value !== "unrated" && !isRatingStep(value, scale)) return notFound(c, services);
+    if (value !== "unrated" && !isRatingStep(value, scale)) return c.notFound();
     const now = nowIso();
     const page =
       value === "unrated"
         ? await unratedReviews(db, now, n, perPage)
         : await reviewsWithRating(db, now, value, scale, n, perPage);
-    if (isMissing(page)) return notFound(c, services);
+    if (isMissing(page)) return c.notFound();
     return renderPage(
       c,
       site,
@@ -240,7 +239,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
 
   paged("/tags", pageTags.withoutComments, async (c, n) => {
     const page = await tagIndex(db, nowIso(), n);
-    if (n > page.pageCount) return notFound(c, services);
+    if (n > page.pageCount) return c.notFound();
     return render(c, pagedTitle("Tags", page), () => <TagsPage page={page} />, page);
   });
 }

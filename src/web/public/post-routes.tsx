@@ -9,7 +9,6 @@ import { parseCommentPageSegment } from "../../domain/comment-pages.ts";
 import { nowIso } from "../../domain/time.ts";
 import type { Services } from "../services.ts";
 import { parseSlug } from "./params.ts";
-import { notFound } from "./routes.tsx";
 import { renderSubjectPage } from "./subject-pages.tsx";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
@@ -20,12 +19,12 @@ export function registerPostRoutes(app: Hono, services: Services): void {
     const segment = c.req.param("page");
     const commentPage = segment === undefined ? undefined : parseCommentPageSegment(segment);
     if (!slug || (segment !== undefined && commentPage === undefined)) {
-      return notFound(c, services);
+      return c.notFound();
     }
     const response = await renderSubjectPage(c, services, { kind, slug }, nowIso(), {
       commentPage,
     });
-    return response ?? notFound(c, services);
+    return response ?? c.notFound();
   };
   // A post or page, and each of its comment pages, carries its own tag.
   const shows = (kind: PostKind) => publicPage((param) => pageTags.post(kind, param("slug")));

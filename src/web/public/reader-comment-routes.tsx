@@ -31,7 +31,6 @@ import {
   subjectAddressOf,
   type SubjectKind,
 } from "./subject-pages.tsx";
-import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { liveOnly, publicPage } from "../route-facts.ts";
@@ -45,7 +44,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     const slug = parseSlug(c.req.param("slug") ?? "");
     // Only the subject itself: the whole page's data is loaded just to show the form again.
     const target = slug && (await publicCommentTarget(db, { kind, slug }, nowIso()));
-    if (!target) return notFound(c, services);
+    if (!target) return c.notFound();
     const body = await c.req.parseBody();
     // A reader signed in through a provider posts as that account, unless they chose
     // "Change" and are commenting as a guest this time.
@@ -74,7 +73,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
           parentId: form.parentId,
         },
       });
-      return page ?? notFound(c, services);
+      return page ?? c.notFound();
     };
     if (isCrossSite(c, config.siteUrl)) return back(403, { notice: messages.crossSite });
 
@@ -151,15 +150,15 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
   app.get("/comment/:id", publicPage(pageTags.listing), async (c) => {
     const id = parseId(c.req.param("id"));
     const comment = id === undefined ? undefined : await commentById(db, id);
-    if (!comment || comment.status !== "approved") return notFound(c, services);
+    if (!comment || comment.status !== "approved") return c.notFound();
     const subject = subjectOf(comment);
     const details = await subjectDetails(db, subject);
     const address = details && subjectAddressOf(details.path);
     const target = address && (await publicCommentTarget(db, address, nowIso()));
-    if (!target) return notFound(c, services);
+    if (!target) return c.notFound();
     const { settings } = await siteContext(services);
     const where = await pageOfComment(db, subject, comment.id, settings);
-    if (!where) return notFound(c, services);
+    if (!where) return c.notFound();
     const path = commentPagePath(target.path, where.page, where.defaultPage);
     return c.redirect(`${path}#comment-${comment.id}`, 302);
   });
@@ -188,7 +187,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
   app.get("/review/:slug/comments/feed.xml", publicPage(pageTags.listing), async (c) => {
     const slug = parseSlug(c.req.param("slug"));
     const data = slug && (await loadReviewPage(db, slug, nowIso()));
-    if (!data) return notFound(c, services);
+    if (!data) return c.notFound();
     const { site } = await siteContext(services);
     const label = filmLabel(data.film);
     return rss(

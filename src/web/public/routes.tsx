@@ -33,10 +33,10 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const first = firstPageRedirect(c.req.path, c.req.param("n"));
     if (first) return c.redirect(first, 301);
     const page = parsePage(c.req.param("n"));
-    if (page === undefined) return notFound(c, services);
+    if (page === undefined) return c.notFound();
     const { site, settings } = await siteContext(services);
     const reviews = await latestReviews(db, nowIso(), page, settings.reviewsPerPage);
-    if (page > reviews.pageCount) return notFound(c, services);
+    if (page > reviews.pageCount) return c.notFound();
     return renderPage(
       c,
       site,
@@ -56,12 +56,12 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const segment = c.req.param("page");
     const commentPage = segment === undefined ? undefined : parseCommentPageSegment(segment);
     if (!slug || (segment !== undefined && commentPage === undefined)) {
-      return notFound(c, services);
+      return c.notFound();
     }
     const response = await renderSubjectPage(c, services, { kind: "review", slug }, nowIso(), {
       commentPage,
     });
-    return response ?? notFound(c, services);
+    return response ?? c.notFound();
   };
   // A review and each of its comment pages carry the review's own tag.
   const reviewPage = publicPage((param) => pageTags.review(param("slug")));
@@ -71,7 +71,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
   app.get("/film/:slug", publicPage(pageTags.listing), async (c) => {
     const slug = parseSlug(c.req.param("slug"));
     const film = slug && (await filmBySlug(db, slug));
-    if (!film) return notFound(c, services);
+    if (!film) return c.notFound();
     const now = nowIso();
     const [credits, reviews, { site, settings }, leadStill, log] = await Promise.all([
       filmCredits(db, film.id),
@@ -100,11 +100,11 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const slug = parseSlug(c.req.param("slug") ?? "");
     const n = parsePage(c.req.param("n"));
     const person = slug && n !== undefined && (await personBySlug(db, slug));
-    if (!person || n === undefined) return notFound(c, services);
+    if (!person || n === undefined) return c.notFound();
     const { site, settings } = await siteContext(services);
     const films = await personFilmsPage(db, person.id, nowIso(), n, settings.reviewsPerPage);
     // A person with no reviewed film still has a first page; later pages only with films.
-    if (n > films.pageCount) return notFound(c, services);
+    if (n > films.pageCount) return c.notFound();
     return renderPage(
       c,
       site,
@@ -134,7 +134,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
   app.get("/series/:slug", publicPage(pageTags.listing), async (c) => {
     const slug = parseSlug(c.req.param("slug"));
     const series = slug && (await seriesBySlug(db, slug));
-    if (!series) return notFound(c, services);
+    if (!series) return c.notFound();
     const [overview, { site }] = await Promise.all([
       seriesOverview(db, series, nowIso()),
       siteContext(services),
@@ -157,10 +157,10 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const slug = parseSlug(c.req.param("slug") ?? "");
     const n = parsePage(c.req.param("n"));
     const tag = slug && n !== undefined && (await tagBySlug(db, slug));
-    if (!tag || n === undefined) return notFound(c, services);
+    if (!tag || n === undefined) return c.notFound();
     const { site, settings } = await siteContext(services);
     const page = await reviewsWithTag(db, nowIso(), tag.id, n, settings.reviewsPerPage);
-    if (page.total === 0 || n > page.pageCount) return notFound(c, services);
+    if (page.total === 0 || n > page.pageCount) return c.notFound();
     const title = n === 1 ? `Tagged “${tag.name}”` : `Tagged “${tag.name}”, page ${n}`;
     return renderPage(
       c,
