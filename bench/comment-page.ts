@@ -19,7 +19,7 @@ import { createReview } from "../src/domain/reviews.ts";
 import { saveSetting } from "../src/domain/settings.ts";
 import { createUser } from "../src/domain/users.ts";
 import { createApp } from "../src/web/app.tsx";
-import { body, firstNames, lastNames, paragraph, pick, random } from "./review-text.ts";
+import { body, firstNames, lastNames, paragraph, pick, random } from "./sample-review-text.ts";
 
 const { values } = parseArgs({
   options: {

@@ -18,7 +18,15 @@ import { appendSeriesEntry, createSeries } from "../src/domain/series.ts";
 import { addStill, stillOf } from "../src/domain/stills.ts";
 import { createUser } from "../src/domain/users.ts";
 import { processStill } from "../src/media/still-variants.ts";
-import { body, firstNames, lastNames, paragraph, pick, random, titleWords } from "./review-text.ts";
+import {
+  body,
+  firstNames,
+  lastNames,
+  paragraph,
+  pick,
+  random,
+  titleWords,
+} from "./sample-review-text.ts";
 
 export async function generateSite(
   db: Db,

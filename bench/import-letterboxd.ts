@@ -13,7 +13,7 @@ import { stringify } from "csv-stringify/sync";
 import yazl from "yazl";
 import { importLetterboxd } from "../src/importers/letterboxd/import-letterboxd.ts";
 import { measure, megabytes as mb, openBenchDb } from "./import-measure.ts";
-import { paragraph, pick, random, titleWords } from "./review-text.ts";
+import { paragraph, pick, random, titleWords } from "./sample-review-text.ts";
 
 function filmTitle(i: number): string {
   return `${titleWords[i % titleWords.length]} ${titleWords[Math.floor(i / titleWords.length) % titleWords.length]} ${i}`;

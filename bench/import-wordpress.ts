@@ -19,7 +19,15 @@ import { runImport } from "../src/importers/worker/run-import.ts";
 import { importWordPress } from "../src/importers/wordpress/import-wordpress.ts";
 import { wxrHead, wxrItem, wxrTail, type WxrCommentSpec } from "../test/support/wxr-writer.ts";
 import { measure, megabytes as mb, openBenchDb } from "./import-measure.ts";
-import { body, firstNames, lastNames, paragraph, pick, random, titleWords } from "./review-text.ts";
+import {
+  body,
+  firstNames,
+  lastNames,
+  paragraph,
+  pick,
+  random,
+  titleWords,
+} from "./sample-review-text.ts";
 
 function filmTitle(i: number): string {
   return `${titleWords[i % titleWords.length]} ${titleWords[Math.floor(i / titleWords.length) % titleWords.length]} ${i}`;

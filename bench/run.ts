@@ -17,7 +17,7 @@ import autocannon from "autocannon";
 // @ts-expect-error: a plain ES module script without type declarations
 import { distIsFresh } from "../scripts/build-freshness.mjs";
 import { connect, type Db } from "../src/db/connect.ts";
-import { benchSearchTerms } from "./review-text.ts";
+import { benchSearchTerms } from "./sample-review-text.ts";
 
 const { values } = parseArgs({
   options: {

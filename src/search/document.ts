@@ -1,5 +1,5 @@
 // One review's search document: what each database stores to find and rank it.
-import { reviewText } from "./review-text.ts";
+import { reviewText } from "./review-plain-text.ts";
 import { indexText } from "./tokens.ts";
 
 interface DocumentSource {

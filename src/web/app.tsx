@@ -15,7 +15,11 @@ import { registerHealthRoutes } from "./health-routes.ts";
 import { AppMetrics, tagRoute } from "./metrics.ts";
 import { mediaRange } from "./media-range.ts";
 import { MultipartError } from "../media/multipart.ts";
-import { registerCommentRoutes, registerCommentTokenRoutes } from "./public/comment-routes.tsx";
+import { registerCommenterSignInRoutes } from "./public/commenter-sign-in-routes.tsx";
+import {
+  registerCommentRoutes,
+  registerCommentTokenRoutes,
+} from "./public/reader-comment-routes.tsx";
 import { registerFeedRoutes } from "./public/feed-routes.ts";
 import { registerIndexRoutes } from "./public/index-routes.tsx";
 import { movedTo, registerRedirectRoutes } from "./public/redirect-routes.ts";
@@ -27,6 +31,7 @@ import { registerSubscriptionRoutes } from "./public/subscription-routes.tsx";
 import { registerWordPressAddresses } from "./public/wordpress-addresses.ts";
 import { siteContext } from "./public/site.ts";
 import { renderPage } from "./render.ts";
+import { declaredFactsAt, publicFile, routeMatched } from "./route-facts.ts";
 import { setResponseHeader } from "./response-headers.ts";
 import { securityHeadersFor } from "./security-headers.ts";
 import type { Services } from "./services.ts";
@@ -66,6 +71,7 @@ export function createApp(
 
   app.use(
     "/media/*",
+    publicFile(),
     async (c, next) => {
       await next();
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=86400");
@@ -77,12 +83,11 @@ export function createApp(
     }),
   );
 
-  // Links from mail (confirm, unsubscribe): personal pages, so ahead of the page cache.
-  registerSubscriptionRoutes(app, services);
-  // The comment form's fresh time token: one reader's, never a cached one.
-  registerCommentTokenRoutes(app, services);
-
+  // Each route declares whether the page cache may keep it (src/web/route-facts.ts), so the
+  // order of what follows does not decide it; the cache's answer ahead of the app asks the same
+  // declarations through the router.
   app.use(pageCache.middleware());
+  pageCache.readRoutesWith((path) => declaredFactsAt(app, "GET", path));
 
   const wordpressTarget = registerWordPressAddresses(app, services);
   registerRedirectRoutes(app, services);
@@ -93,11 +98,19 @@ export function createApp(
   registerSearchRoutes(app, services);
   registerFeedRoutes(app, services);
   registerCommentRoutes(app, services);
+  registerCommenterSignInRoutes(app, services);
+  registerCommentTokenRoutes(app, services);
+  registerSubscriptionRoutes(app, services);
   registerAdminRoutes(app, services);
 
+  // The one not-found page: for an address no route answers, which may be an old one that
+  // moved, and for a route that found nothing at its address (`c.notFound()`).
   app.notFound(async (c) => {
-    const target = (await movedTo(c.req.raw, services)) ?? (await wordpressTarget(c.req.raw));
-    return target ? c.redirect(target, 301) : notFound(c, services);
+    if (!routeMatched(c)) {
+      const target = (await movedTo(c.req.raw, services)) ?? (await wordpressTarget(c.req.raw));
+      if (target) return c.redirect(target, 301);
+    }
+    return notFound(c, services);
   });
 
   app.onError(async (error, c) => {

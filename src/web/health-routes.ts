@@ -11,6 +11,7 @@ import { sql } from "kysely";
 import { migrationStatus } from "../db/migrate.ts";
 import type { AppMetrics } from "./metrics.ts";
 import type { Services } from "./services.ts";
+import { liveOnly } from "./route-facts.ts";
 
 /** Below this much free space the media directory is reported as not ready. */
 const minimumFreeMediaBytes = 100 * 1024 * 1024;
@@ -21,12 +22,12 @@ interface Check {
 }
 
 export function registerHealthRoutes(app: Hono, services: Services, metrics: AppMetrics): void {
-  app.get("/healthz", (c) => {
+  app.get("/healthz", liveOnly(), (c) => {
     c.header("Cache-Control", "no-store");
     return c.text("ok\n");
   });
 
-  app.get("/readyz", async (c) => {
+  app.get("/readyz", liveOnly(), async (c) => {
     const checks = {
       database: await databaseCheck(services),
       migrations: await migrationsCheck(services),
@@ -37,7 +38,7 @@ export function registerHealthRoutes(app: Hono, services: Services, metrics: App
     return c.json({ ready, checks }, ready ? 200 : 503);
   });
 
-  app.get("/metrics", async (c) => {
+  app.get("/metrics", liveOnly(), async (c) => {
     c.header("Cache-Control", "no-store");
     const token = services.config.metricsToken;
     if (!token) return c.notFound();

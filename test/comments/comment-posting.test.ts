@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commentById, setCommentStatus } from "../../src/domain/comments.ts";
 import { saveMailSettings } from "../../src/domain/mail-settings.ts";
 import { saveSetting } from "../../src/domain/settings.ts";
-import { messages } from "../../src/web/public/comment-routes.tsx";
+import { messages } from "../../src/web/public/comment-refusals.ts";
 import { appFor, getPage, textOf } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";

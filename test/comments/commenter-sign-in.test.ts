@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { commentById, createComment } from "../../src/domain/comments.ts";
-import { messages as commentMessages } from "../../src/web/public/comment-routes.tsx";
+import { messages as commentMessages } from "../../src/web/public/comment-refusals.ts";
 import { appFor, textOf } from "../support/app.ts";
 import { dialects, type TestDb } from "../support/databases.ts";
 import type { StartedIdentityProvider } from "../support/identity-provider.ts";

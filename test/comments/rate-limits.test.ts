@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createComment } from "../../src/domain/comments.ts";
 import { rateLimitExceeded } from "../../src/domain/moderation/rate-limit.ts";
-import { messages } from "../../src/web/public/comment-routes.tsx";
+import { messages } from "../../src/web/public/comment-refusals.ts";
 import { appFor } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";

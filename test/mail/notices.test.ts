@@ -100,7 +100,7 @@ describe.each(dialects)("mail notices on %s", (dialect) => {
     expect(second!.recipients).toEqual([author]);
     expect(second!.mail.subject).toBe("[Cinelog] New comment on “Leaving Las Vegas (1995)”");
     expect(second!.mail.text).toContain("The comment is published.");
-    // The permalink lands on the comment page holding the comment (src/web/public/comment-routes).
+    // The permalink lands on the comment page holding the comment (src/web/public/reader-comment-routes.tsx).
     expect(linkIn(second!, /\/comment\/\d+$/)).toBe(`/comment/${published.id}`);
   });
 

@@ -2,7 +2,7 @@
 // query strings handed to each database.
 import { describe, expect, it } from "vitest";
 import { tsquerySource } from "../../src/search/postgres.ts";
-import { reviewText } from "../../src/search/review-text.ts";
+import { reviewText } from "../../src/search/review-plain-text.ts";
 import { highlight, snippet, type Segment } from "../../src/search/snippet.ts";
 import { matchExpression } from "../../src/search/sqlite.ts";
 import {

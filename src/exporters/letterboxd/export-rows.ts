@@ -5,7 +5,7 @@ import type { Db } from "../../db/connect.ts";
 import { directorsOf } from "../../domain/films.ts";
 import { isPublicReview } from "../../domain/visibility.ts";
 import { filmColumns, fiveStars, tenPoints, type LetterboxdRow } from "./letterboxd-columns.ts";
-import { letterboxdReviewText } from "./review-text.ts";
+import { letterboxdReviewText } from "./letterboxd-review-text-out.ts";
 
 const pageSize = 500;
 

@@ -10,9 +10,11 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import type { Hono } from "hono";
 import { nowIso } from "../../domain/time.ts";
 import { createApp } from "../../web/app.tsx";
 import { PageCacheLayer } from "../../web/cache/cache-middleware.ts";
+import { declaredFactsAt } from "../../web/route-facts.ts";
 import type { Services } from "../../web/services.ts";
 import { notFoundFile, outputFile, UnsafePathError } from "./file-paths.ts";
 import { linksInHtml, linksInText, sitePath } from "./found-links.ts";
@@ -40,9 +42,6 @@ interface StaticExportOptions {
 // Pages render in a few milliseconds each; a handful at once keeps both cores busy
 // without holding many pages in memory.
 const concurrency = 4;
-
-// Addresses that only a live server can answer, were a page ever to link to one.
-const liveOnly = [/^\/admin(\/|$)/, /^\/review\/[^/]+\/comments$/];
 
 const feedTypes = ["application/rss+xml", "application/atom+xml", "application/feed+json"];
 
@@ -96,7 +95,7 @@ export async function exportStaticSite(
 
   const handle = async (sitePathToGet: string) => {
     const from = linkedFrom.get(sitePathToGet);
-    if (liveOnly.some((pattern) => pattern.test(sitePathToGet))) {
+    if (onlyLive(app, sitePathToGet)) {
       summary.missed.push({ path: sitePathToGet, why: "needs a live server", linkedFrom: from });
       return;
     }
@@ -208,4 +207,14 @@ async function eachLimited<T>(items: T[], limit: number, run: (item: T) => Promi
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * An address only a live server can answer, were a page ever to link to one: its route says
+ * so (`staticExport: false`), for reading it or, like a comment form's target, for sending to it.
+ */
+function onlyLive(app: Hono, sitePathToGet: string): boolean {
+  const path = sitePathToGet.split("?")[0] ?? sitePathToGet;
+  const facts = declaredFactsAt(app, "GET", path) ?? declaredFactsAt(app, "POST", path);
+  return facts !== undefined && !facts.staticExport;
 }

@@ -3,7 +3,7 @@
 // 1. Take comments. A review page's form posts to `/review/slug/comments`, which a static
 //    host cannot answer; pointing it at a live server does not work either, because the
 //    server turns away a comment sent from another site's page (see isCrossSite in
-//    comment-routes.tsx) and its form token expires within hours. So the form, its script
+//    reader-comment-routes.tsx) and its form token expires within hours. So the form, its script
 //    and the "Reply" links go, and a note takes their place; with `liveUrl` (a running
 //    Cinelog) the note links to the review there, where replies are taken. The comments
 //    already published stay.

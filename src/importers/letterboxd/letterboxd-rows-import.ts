@@ -8,7 +8,7 @@ import type { FilmCatalogue, FilmName } from "../film-catalogue.ts";
 import type { ImportSummary } from "../import-summary.ts";
 import { letterboxdSource, logEntry, type LogEntry } from "./film-log-writes.ts";
 import { day, film, isRewatch, rating, tagList, type Parsed, type Row } from "./letterboxd-rows.ts";
-import { reviewBodyFromLetterboxd } from "./review-text.ts";
+import { reviewBodyFromLetterboxd } from "./letterboxd-review-text-in.ts";
 
 /** A key for a film that does not depend on this site's ids. */
 function filmKey(name: FilmName): string {

@@ -18,7 +18,6 @@ import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
   field,
-  guardSection,
   notFoundInAdmin,
   renderAdmin,
   type AdminContext,
@@ -32,6 +31,7 @@ import {
   type PasswordErrors,
   type ProfileValues,
 } from "./views/account-pages.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 const profileSchema = z.object({
   name: z.string().trim().min(1, "Give your name.").max(200, "Keep it under 200 characters."),
@@ -54,7 +54,6 @@ const notices: Record<string, string> = {
 export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
   // Anyone who may use the admin has an account of their own to look after.
-  guardSection(admin, services, "/account", "use_admin");
 
   const showAccount = async (
     c: AdminContext,
@@ -76,12 +75,12 @@ export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services)
     return renderAdmin(c, services, { title: "Your account", status }, <AccountPage {...props} />);
   };
 
-  admin.get("/account", async (c) => {
+  admin.get("/account", adminRoute({ capability: "use_admin" }), async (c) => {
     const notice = notices[c.req.query("saved") ?? ""];
     return showAccount(c, notice ? { notice } : {});
   });
 
-  admin.post("/account", async (c) => {
+  admin.post("/account", adminRoute({ capability: "use_admin" }), async (c) => {
     const { user } = signedInUser(c);
     const body = await c.req.parseBody();
     const profile: ProfileValues = {
@@ -102,7 +101,7 @@ export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services)
     return c.redirect("/admin/account?saved=profile", 303);
   });
 
-  admin.post("/account/password", async (c) => {
+  admin.post("/account/password", adminRoute({ capability: "use_admin" }), async (c) => {
     const { user, session } = signedInUser(c);
     const body = await c.req.parseBody();
     const outcome = await changePassword(db, user.id, {
@@ -119,14 +118,14 @@ export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services)
   });
 
   // Answered with JSON for passkeys.js: the options for navigator.credentials.create().
-  admin.post("/account/passkeys/options", async (c) => {
+  admin.post("/account/passkeys/options", adminRoute({ capability: "use_admin" }), async (c) => {
     const { user } = signedInUser(c);
     const { site } = await siteContext(services);
     const rp = relyingParty(services.config, c.req.url);
     return c.json(await registrationOptions(db, rp, site.title, user));
   });
 
-  admin.post("/account/passkeys", async (c) => {
+  admin.post("/account/passkeys", adminRoute({ capability: "use_admin" }), async (c) => {
     const { user } = signedInUser(c);
     const body = await c.req.parseBody();
     const passkeyName = field(body, "passkeyName");
@@ -150,24 +149,32 @@ export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services)
     return c.redirect("/admin/account?saved=passkey-added", 303);
   });
 
-  admin.get("/account/passkeys/:id{[0-9]+}/remove", async (c) => {
-    const { user } = signedInUser(c);
-    const passkey = await passkeyOf(db, user.id, Number(c.req.param("id")));
-    if (!passkey) return notFoundInAdmin(c, services);
-    return renderAdmin(
-      c,
-      services,
-      { title: "Remove a passkey" },
-      <RemovePasskeyPage passkey={passkey} csrf={await currentCsrfToken(c, services)} />,
-    );
-  });
+  admin.get(
+    "/account/passkeys/:id{[0-9]+}/remove",
+    adminRoute({ capability: "use_admin" }),
+    async (c) => {
+      const { user } = signedInUser(c);
+      const passkey = await passkeyOf(db, user.id, Number(c.req.param("id")));
+      if (!passkey) return notFoundInAdmin(c, services);
+      return renderAdmin(
+        c,
+        services,
+        { title: "Remove a passkey" },
+        <RemovePasskeyPage passkey={passkey} csrf={await currentCsrfToken(c, services)} />,
+      );
+    },
+  );
 
-  admin.post("/account/passkeys/:id{[0-9]+}/remove", async (c) => {
-    const { user } = signedInUser(c);
-    // Only one's own: another person's passkey id is simply not found.
-    if (!(await removePasskey(db, user.id, Number(c.req.param("id"))))) {
-      return notFoundInAdmin(c, services);
-    }
-    return c.redirect("/admin/account?saved=passkey-removed", 303);
-  });
+  admin.post(
+    "/account/passkeys/:id{[0-9]+}/remove",
+    adminRoute({ capability: "use_admin" }),
+    async (c) => {
+      const { user } = signedInUser(c);
+      // Only one's own: another person's passkey id is simply not found.
+      if (!(await removePasskey(db, user.id, Number(c.req.param("id"))))) {
+        return notFoundInAdmin(c, services);
+      }
+      return c.redirect("/admin/account?saved=passkey-removed", 303);
+    },
+  );
 }

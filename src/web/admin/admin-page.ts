@@ -1,6 +1,6 @@
 // Rendering admin pages: the admin layout around a view, with the signed-in person and a
 // fresh CSRF token for the forms on it. Admin responses are never stored by anyone.
-import type { Context, Hono, MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Child } from "hono/jsx";
 import { jsx } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -12,7 +12,7 @@ import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import { siteContext } from "../public/site.ts";
 import type { Services } from "../services.ts";
 import { AdminLayout } from "./views/admin-layout.tsx";
-import { MessagePage } from "./views/sign-in-pages.tsx";
+import { MessagePage } from "./views/admin-sign-in-pages.tsx";
 
 export type AdminContext = Context<AdminEnv>;
 
@@ -57,24 +57,12 @@ export function forbidden(c: AdminContext, services: Services): Promise<Response
   );
 }
 
-/** Guards a group of paths by role; a route with a resource of its own checks that too. */
+/** Refuses a signed-in person whose role lacks the capability a route declares. */
 export function requireCapability(
   services: Services,
   capability: Capability,
 ): MiddlewareHandler<AdminEnv> {
   return (c, next) => (can(signedInUser(c).user, capability) ? next() : forbidden(c, services));
-}
-
-/** Guards a section: `path` and every page under it. */
-export function guardSection(
-  admin: Hono<AdminEnv>,
-  services: Services,
-  path: string,
-  capability: Capability,
-): void {
-  const guard = requireCapability(services, capability);
-  admin.use(path, guard);
-  admin.use(`${path}/*`, guard);
 }
 
 export function formExpired(c: AdminContext, services: Services): Promise<Response> {

@@ -11,7 +11,6 @@ import {
   currentCsrfToken,
   field,
   renderAdmin,
-  requireCapability,
   type AdminContext,
   type FormBody,
 } from "./admin-page.ts";
@@ -21,6 +20,7 @@ import {
   type CommentSettingsErrors,
   type CommentSettingsValues,
 } from "./views/comment-settings-page.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 const commentSettingsPath = "/settings/comments";
 
@@ -104,8 +104,6 @@ async function saveChanged(services: Services, wanted: CommentSettings): Promise
 }
 
 export function registerCommentSettingsRoutes(admin: Hono<AdminEnv>, services: Services): void {
-  admin.use(commentSettingsPath, requireCapability(services, "manage_settings"));
-
   const show = async (
     c: AdminContext,
     values: CommentSettingsValues,
@@ -129,30 +127,34 @@ export function registerCommentSettingsRoutes(admin: Hono<AdminEnv>, services: S
       />,
     );
 
-  admin.get(commentSettingsPath, async (c) => {
+  admin.get(commentSettingsPath, adminRoute({ capability: "manage_settings" }), async (c) => {
     const values = valuesOf(await loadSettings(services.db));
     return show(c, values, c.req.query("saved") ? { notice: "Comment settings saved." } : {});
   });
 
-  admin.post(commentSettingsPath, async (c) => {
-    const body = await c.req.parseBody();
-    const values = valuesFromForm(body);
-    // A form from before comment paging existed (open in a tab) keeps the current paging.
-    const current = valuesOf(await loadSettings(services.db));
-    if (!("commentsPerPage" in body)) values.commentsPerPage = current.commentsPerPage;
-    if (!("commentPageShown" in body)) values.commentPageShown = current.commentPageShown;
-    if (!c.get("csrfValid")) {
-      return show(c, values, {
-        status: 403,
-        formError:
-          "This form expired, so nothing was saved. Your choices are below: save them again.",
-      });
-    }
-    const parsed = formSchema.safeParse(values);
-    if (!parsed.success) {
-      return show(c, values, { errors: fieldErrors(parsed.error), status: 400 });
-    }
-    await saveChanged(services, parsed.data);
-    return c.redirect(`/admin${commentSettingsPath}?saved=1`, 303);
-  });
+  admin.post(
+    commentSettingsPath,
+    adminRoute({ capability: "manage_settings" }, { keepInput: true }),
+    async (c) => {
+      const body = await c.req.parseBody();
+      const values = valuesFromForm(body);
+      // A form from before comment paging existed (open in a tab) keeps the current paging.
+      const current = valuesOf(await loadSettings(services.db));
+      if (!("commentsPerPage" in body)) values.commentsPerPage = current.commentsPerPage;
+      if (!("commentPageShown" in body)) values.commentPageShown = current.commentPageShown;
+      if (!c.get("csrfValid")) {
+        return show(c, values, {
+          status: 403,
+          formError:
+            "This form expired, so nothing was saved. Your choices are below: save them again.",
+        });
+      }
+      const parsed = formSchema.safeParse(values);
+      if (!parsed.success) {
+        return show(c, values, { errors: fieldErrors(parsed.error), status: 400 });
+      }
+      await saveChanged(services, parsed.data);
+      return c.redirect(`/admin${commentSettingsPath}?saved=1`, 303);
+    },
+  );
 }

@@ -7,12 +7,13 @@ import { filmLabel } from "../../domain/films.ts";
 import { can } from "../../domain/roles.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
+import { adminRoute } from "../route-facts.ts";
 
 /** Enough to choose from while typing; the plain select offers the rest. */
 const maxResults = 20;
 
 export function registerFilmSearchRoutes(admin: Hono<AdminEnv>, services: Services): void {
-  admin.get("/films/search", async (c) => {
+  admin.get("/films/search", adminRoute("signed-in"), async (c) => {
     const { user } = signedInUser(c);
     if (!can(user, "write_reviews")) return c.json({ error: "forbidden" }, 403);
     const q = (c.req.query("q") ?? "").trim().slice(0, 200);

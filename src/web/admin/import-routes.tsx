@@ -19,15 +19,10 @@ import {
 import { importProgressScript } from "../assets/assets.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
-import {
-  currentCsrfToken,
-  guardSection,
-  notFoundInAdmin,
-  renderAdmin,
-  type AdminContext,
-} from "./admin-page.ts";
+import { currentCsrfToken, notFoundInAdmin, renderAdmin, type AdminContext } from "./admin-page.ts";
 import { maxImportMegabytes, receiveImportUpload } from "./import-upload.ts";
 import { ImportJobPage, ImportJobRefresh, ImportsPage, kindNames } from "./views/import-pages.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 /**
  * Posts that stream their own body: the admin's CSRF guard must not read it first (that
@@ -40,7 +35,6 @@ const busyMessage =
 
 export function registerImportRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
-  guardSection(admin, services, "/imports", "run_imports");
 
   /** Marks failed the jobs of processes that died, and deletes their uploads. */
   async function sweep(): Promise<void> {
@@ -69,44 +63,48 @@ export function registerImportRoutes(admin: Hono<AdminEnv>, services: Services):
     );
   }
 
-  admin.get("/imports", (c) => showImports(c, {}));
+  admin.get("/imports", adminRoute({ capability: "run_imports" }), (c) => showImports(c, {}));
 
-  admin.post("/imports/:kind{wordpress|letterboxd}", async (c) => {
-    const kind = c.req.param("kind") as ImportJobKind;
-    const { user } = signedInUser(c);
-    // Refused before a byte of the file is read: it could not be used.
-    await sweep();
-    if (await activeImportJob(db)) {
-      return showImports(c, { errors: { [kind]: busyMessage }, status: 409 });
-    }
-    const upload = await receiveImportUpload(c, services, kind);
-    if (!("storedPath" in upload)) {
-      return showImports(c, { errors: { [kind]: upload.message }, status: upload.status });
-    }
-    const job = await queueImportJob(db, {
-      kind,
-      originalName: upload.originalName,
-      storedPath: upload.storedPath,
-      createdBy: user.id,
-    });
-    if (!job) {
-      await rm(upload.storedPath, { force: true });
-      return showImports(c, { errors: { [kind]: busyMessage }, status: 409 });
-    }
-    // Not awaited: the import goes on after this response; its page follows it.
-    void runImportJob(
-      {
-        db,
-        mediaDir: services.config.mediaDir,
-        logger: services.logger,
-        limits: services.config.importLimits,
-      },
-      job,
-    );
-    return c.redirect(`/admin/imports/${job.id}`, 303);
-  });
+  admin.post(
+    "/imports/:kind{wordpress|letterboxd}",
+    adminRoute({ capability: "run_imports" }),
+    async (c) => {
+      const kind = c.req.param("kind") as ImportJobKind;
+      const { user } = signedInUser(c);
+      // Refused before a byte of the file is read: it could not be used.
+      await sweep();
+      if (await activeImportJob(db)) {
+        return showImports(c, { errors: { [kind]: busyMessage }, status: 409 });
+      }
+      const upload = await receiveImportUpload(c, services, kind);
+      if (!("storedPath" in upload)) {
+        return showImports(c, { errors: { [kind]: upload.message }, status: upload.status });
+      }
+      const job = await queueImportJob(db, {
+        kind,
+        originalName: upload.originalName,
+        storedPath: upload.storedPath,
+        createdBy: user.id,
+      });
+      if (!job) {
+        await rm(upload.storedPath, { force: true });
+        return showImports(c, { errors: { [kind]: busyMessage }, status: 409 });
+      }
+      // Not awaited: the import goes on after this response; its page follows it.
+      void runImportJob(
+        {
+          db,
+          mediaDir: services.config.mediaDir,
+          logger: services.logger,
+          limits: services.config.importLimits,
+        },
+        job,
+      );
+      return c.redirect(`/admin/imports/${job.id}`, 303);
+    },
+  );
 
-  admin.get("/imports/:id{[0-9]+}", async (c) => {
+  admin.get("/imports/:id{[0-9]+}", adminRoute({ capability: "run_imports" }), async (c) => {
     await sweep();
     const job = await importJob(db, Number(c.req.param("id")));
     if (!job) return notFoundInAdmin(c, services);

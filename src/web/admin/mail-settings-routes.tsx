@@ -16,19 +16,14 @@ import { loadSettings } from "../../domain/settings.ts";
 import { createMailTransport, describeMailError } from "../../mail/transport.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
-import {
-  currentCsrfToken,
-  field,
-  guardSection,
-  renderAdmin,
-  type AdminContext,
-} from "./admin-page.ts";
+import { currentCsrfToken, field, renderAdmin, type AdminContext } from "./admin-page.ts";
 import { fieldErrors } from "./form-errors.ts";
 import {
   MailSettingsPage,
   type MailSettingsErrors,
   type MailSettingsValues,
 } from "./views/mail-settings-page.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 const formSchema = z
   .object({
@@ -71,7 +66,6 @@ function valuesOf(settings: MailSettings): MailSettingsValues {
 
 export function registerMailSettingsRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
-  guardSection(admin, services, "/settings/mail", "manage_settings");
 
   const show = async (
     c: AdminContext,
@@ -105,57 +99,63 @@ export function registerMailSettingsRoutes(admin: Hono<AdminEnv>, services: Serv
     );
   };
 
-  admin.get("/settings/mail", (c) =>
+  admin.get("/settings/mail", adminRoute({ capability: "manage_settings" }), (c) =>
     show(c, { ...(c.req.query("saved") ? { notice: "Mail settings saved." } : {}) }),
   );
 
-  admin.post("/settings/mail", async (c) => {
-    const body = await c.req.parseBody();
-    const values: MailSettingsValues = {
-      host: field(body, "host"),
-      port: field(body, "port"),
-      security: field(body, "security"),
-      user: field(body, "user"),
-      fromName: field(body, "fromName"),
-      fromAddress: field(body, "fromAddress"),
-      forgetPassword: field(body, "forgetPassword") !== "",
-    };
-    const typedPassword = field(body, "password");
-    if (!c.get("csrfValid")) {
-      const errors: MailSettingsErrors = typedPassword
-        ? { password: "For safety the password is not shown again: type it once more." }
-        : {};
-      return show(c, {
-        values,
-        errors,
-        status: 403,
-        problem: "This form expired, so nothing was saved. What you typed is below: save it again.",
-      });
-    }
-    const parsed = formSchema.safeParse({ ...values, password: typedPassword });
-    if (!parsed.success) {
-      const errors: MailSettingsErrors = fieldErrors(parsed.error);
-      // A typed password is not sent back into the page either.
-      if (typedPassword && !errors.password) {
-        errors.password = "For safety the password is not shown again: type it once more.";
+  admin.post(
+    "/settings/mail",
+    adminRoute({ capability: "manage_settings" }, { keepInput: true }),
+    async (c) => {
+      const body = await c.req.parseBody();
+      const values: MailSettingsValues = {
+        host: field(body, "host"),
+        port: field(body, "port"),
+        security: field(body, "security"),
+        user: field(body, "user"),
+        fromName: field(body, "fromName"),
+        fromAddress: field(body, "fromAddress"),
+        forgetPassword: field(body, "forgetPassword") !== "",
+      };
+      const typedPassword = field(body, "password");
+      if (!c.get("csrfValid")) {
+        const errors: MailSettingsErrors = typedPassword
+          ? { password: "For safety the password is not shown again: type it once more." }
+          : {};
+        return show(c, {
+          values,
+          errors,
+          status: 403,
+          problem:
+            "This form expired, so nothing was saved. What you typed is below: save it again.",
+        });
       }
-      return show(c, { values, errors, status: 400, problem: "The settings were not saved." });
-    }
-    const form = parsed.data;
-    const stored = await loadMailSettings(db);
-    await saveMailSettings(db, {
-      host: form.host,
-      security: form.security,
-      port: form.port === "" ? defaultPorts[form.security] : Number(form.port),
-      user: form.user,
-      password: form.password !== "" ? form.password : values.forgetPassword ? "" : stored.password,
-      fromName: form.fromName,
-      fromAddress: form.fromAddress,
-    });
-    return c.redirect("/admin/settings/mail?saved=1", 303);
-  });
+      const parsed = formSchema.safeParse({ ...values, password: typedPassword });
+      if (!parsed.success) {
+        const errors: MailSettingsErrors = fieldErrors(parsed.error);
+        // A typed password is not sent back into the page either.
+        if (typedPassword && !errors.password) {
+          errors.password = "For safety the password is not shown again: type it once more.";
+        }
+        return show(c, { values, errors, status: 400, problem: "The settings were not saved." });
+      }
+      const form = parsed.data;
+      const stored = await loadMailSettings(db);
+      await saveMailSettings(db, {
+        host: form.host,
+        security: form.security,
+        port: form.port === "" ? defaultPorts[form.security] : Number(form.port),
+        user: form.user,
+        password:
+          form.password !== "" ? form.password : values.forgetPassword ? "" : stored.password,
+        fromName: form.fromName,
+        fromAddress: form.fromAddress,
+      });
+      return c.redirect("/admin/settings/mail?saved=1", 303);
+    },
+  );
 
-  admin.post("/settings/mail/test", async (c) => {
+  admin.post("/settings/mail/test", adminRoute({ capability: "manage_settings" }), async (c) => {
     const body = await c.req.parseBody();
     const to = field(body, "to").trim();
     const parsed = testSchema.safeParse(to);

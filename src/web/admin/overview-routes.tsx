@@ -12,11 +12,12 @@ import { dashboardNumbers } from "../../domain/stats/dashboard-numbers.ts";
 import { DashboardStats } from "./views/dashboard-stats.tsx";
 import { LastBackupNotice } from "./views/last-backup-notice.tsx";
 import { DashboardPage, ReviewsListPage } from "./views/overview-pages.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
 
-  admin.get("/", async (c) => {
+  admin.get("/", adminRoute("signed-in"), async (c) => {
     const { user } = signedInUser(c);
     const ownOnly = !can(user, "edit_all_reviews");
     const links: [string, string][] = [
@@ -59,7 +60,7 @@ export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services
     );
   });
 
-  admin.get("/reviews", async (c) => {
+  admin.get("/reviews", adminRoute("signed-in"), async (c) => {
     const { user } = signedInUser(c);
     const ownOnly = !can(user, "edit_all_reviews");
     const rows = await adminReviews(db, ownOnly ? user.id : undefined);

@@ -20,10 +20,8 @@ import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
   field,
-  guardSection,
   notFoundInAdmin,
   renderAdmin,
-  requireCapability,
   type AdminContext,
 } from "./admin-page.ts";
 import { fieldErrors, type FieldErrors } from "./form-errors.ts";
@@ -36,6 +34,7 @@ import {
   type NewAccountValues,
   type SettingsValues,
 } from "./views/owner-pages.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 const settingsSchema = z.object({
   siteTitle: z
@@ -65,8 +64,6 @@ const accountEditSchema = accountSchema.omit({ password: true });
 export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
   // Only the page itself: the settings pages under it guard themselves, by the same rule.
-  admin.use("/settings", requireCapability(services, "manage_settings"));
-  guardSection(admin, services, "/users", "manage_users");
 
   const showSettings = async (
     c: AdminContext,
@@ -86,14 +83,14 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
       />,
     );
 
-  admin.get("/settings", async (c) => {
+  admin.get("/settings", adminRoute({ capability: "manage_settings" }), async (c) => {
     const settings = await loadSettings(db);
     const notice = c.req.query("saved") ? "Settings saved." : undefined;
     const values = { ...settings, reviewsPerPage: String(settings.reviewsPerPage) };
     return showSettings(c, values, {}, notice);
   });
 
-  admin.post("/settings", async (c) => {
+  admin.post("/settings", adminRoute({ capability: "manage_settings" }), async (c) => {
     const body = await c.req.parseBody();
     const values: SettingsValues = {
       siteTitle: field(body, "siteTitle"),
@@ -131,7 +128,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
       />,
     );
 
-  admin.get("/users", async (c) => {
+  admin.get("/users", adminRoute({ capability: "manage_users" }), async (c) => {
     const added = c.req.query("added");
     const saved = c.req.query("saved");
     const removed = c.req.query("removed");
@@ -145,7 +142,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
     return showUsers(c, { email: "", name: "", role: "author" }, {}, notice);
   });
 
-  admin.post("/users", async (c) => {
+  admin.post("/users", adminRoute({ capability: "manage_users" }), async (c) => {
     const body = await c.req.parseBody();
     const values: NewAccountValues = {
       email: field(body, "email").trim(),
@@ -187,14 +184,14 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
       />,
     );
 
-  admin.get("/users/:id{[0-9]+}/edit", async (c) => {
+  admin.get("/users/:id{[0-9]+}/edit", adminRoute({ capability: "manage_users" }), async (c) => {
     const account = await findUser(db, Number(c.req.param("id")));
     if (!account) return notFoundInAdmin(c, services);
     const values = { name: account.display_name, email: account.email, role: account.role };
     return showEdit(c, account, values);
   });
 
-  admin.post("/users/:id{[0-9]+}/edit", async (c) => {
+  admin.post("/users/:id{[0-9]+}/edit", adminRoute({ capability: "manage_users" }), async (c) => {
     const account = await findUser(db, Number(c.req.param("id")));
     if (!account) return notFoundInAdmin(c, services);
     const body = await c.req.parseBody();
@@ -245,7 +242,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
     );
   };
 
-  admin.get("/users/:id{[0-9]+}/remove", async (c) => {
+  admin.get("/users/:id{[0-9]+}/remove", adminRoute({ capability: "manage_users" }), async (c) => {
     const account = await findUser(db, Number(c.req.param("id")));
     if (!account) return notFoundInAdmin(c, services);
     // Only an owner gets here, so another owner always remains; one's own account is the case.
@@ -256,7 +253,7 @@ export function registerOwnerRoutes(admin: Hono<AdminEnv>, services: Services): 
     return showRemove(c, account, refusal);
   });
 
-  admin.post("/users/:id{[0-9]+}/remove", async (c) => {
+  admin.post("/users/:id{[0-9]+}/remove", adminRoute({ capability: "manage_users" }), async (c) => {
     const account = await findUser(db, Number(c.req.param("id")));
     if (!account) return notFoundInAdmin(c, services);
     const outcome = await removeAccount(db, account.id, signedInUser(c).user.id);

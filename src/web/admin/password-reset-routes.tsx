@@ -22,7 +22,8 @@ import {
   ResetRequestedPage,
   type NewPasswordValues,
 } from "./views/password-reset-pages.tsx";
-import { MessagePage } from "./views/sign-in-pages.tsx";
+import { MessagePage } from "./views/admin-sign-in-pages.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 const refusals: Record<Exclude<LinkState, "valid">, [title: string, message: string]> = {
   used: [
@@ -77,12 +78,12 @@ export function registerPasswordResetRoutes(admin: Hono<AdminEnv>, services: Ser
       <ForgotPasswordPage email={email} error={error} />,
     );
 
-  admin.get("/sign-in/forgot", async (c) => {
+  admin.get("/sign-in/forgot", adminRoute("open"), async (c) => {
     if (!(await mailReady())) return noMail(c);
     return askForm(c, "");
   });
 
-  admin.post("/sign-in/forgot", async (c) => {
+  admin.post("/sign-in/forgot", adminRoute("open"), async (c) => {
     if (!(await mailReady())) return noMail(c);
     const email = field(await c.req.parseBody(), "email")
       .trim()
@@ -122,14 +123,14 @@ export function registerPasswordResetRoutes(admin: Hono<AdminEnv>, services: Ser
       <ChoosePasswordPage token={token} values={values} errors={errors} />,
     );
 
-  admin.get("/sign-in/reset/:token", async (c) => {
+  admin.get("/sign-in/reset/:token", adminRoute("open"), async (c) => {
     const token = c.req.param("token");
     const state = await signInLinkState(db, token, new Date(), "password-reset");
     if (state !== "valid") return refused(c, state);
     return chooseForm(c, token, { password: "", repeat: "" });
   });
 
-  admin.post("/sign-in/reset/:token", async (c) => {
+  admin.post("/sign-in/reset/:token", adminRoute("open"), async (c) => {
     const token = c.req.param("token");
     const body = await c.req.parseBody();
     const values = { password: field(body, "password"), repeat: field(body, "repeat") };

@@ -17,13 +17,7 @@ import {
 import { nowIso } from "../../domain/time.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
-import {
-  currentCsrfToken,
-  guardSection,
-  notFoundInAdmin,
-  renderAdmin,
-  type AdminContext,
-} from "./admin-page.ts";
+import { currentCsrfToken, notFoundInAdmin, renderAdmin, type AdminContext } from "./admin-page.ts";
 import {
   emptyPostValues,
   postValuesFromForm,
@@ -33,6 +27,7 @@ import {
   type PostValues,
 } from "./post-form.ts";
 import { DeletePostPage, PostEditorPage, PostListPage } from "./views/post-pages.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 const expiredForm =
   "This form expired, so nothing was saved. What you typed is below: send it again.";
@@ -54,9 +49,8 @@ interface EditorState {
 
 export function registerPostAdminRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
-  guardSection(admin, services, "/posts", "manage_posts");
 
-  admin.get("/posts", async (c) => {
+  admin.get("/posts", adminRoute({ capability: "manage_posts" }), async (c) => {
     const done = c.req.query("done") ?? "";
     return renderAdmin(
       c,
@@ -96,12 +90,12 @@ export function registerPostAdminRoutes(admin: Hono<AdminEnv>, services: Service
     return post ?? notFoundInAdmin(c, services);
   }
 
-  admin.get("/posts/new", (c) => {
+  admin.get("/posts/new", adminRoute({ capability: "manage_posts" }), (c) => {
     const kind: PostKind = c.req.query("kind") === "post" ? "post" : "page";
     return showEditor(c, { values: emptyPostValues(kind) });
   });
 
-  admin.get("/posts/:id{[0-9]+}/edit", async (c) => {
+  admin.get("/posts/:id{[0-9]+}/edit", adminRoute({ capability: "manage_posts" }), async (c) => {
     const post = await postFor(c);
     if (post instanceof Response) return post;
     const done = c.req.query("done") ?? "";
@@ -162,15 +156,21 @@ export function registerPostAdminRoutes(admin: Hono<AdminEnv>, services: Service
     return c.redirect(`/admin/posts/${saved.id}/edit?done=${existing ? "saved" : "created"}`, 303);
   }
 
-  admin.post("/posts/new", (c) => save(c));
+  admin.post("/posts/new", adminRoute({ capability: "manage_posts" }, { keepInput: true }), (c) =>
+    save(c),
+  );
 
-  admin.post("/posts/:id{[0-9]+}/edit", async (c) => {
-    const post = await postFor(c);
-    if (post instanceof Response) return post;
-    return save(c, post);
-  });
+  admin.post(
+    "/posts/:id{[0-9]+}/edit",
+    adminRoute({ capability: "manage_posts" }, { keepInput: true }),
+    async (c) => {
+      const post = await postFor(c);
+      if (post instanceof Response) return post;
+      return save(c, post);
+    },
+  );
 
-  admin.get("/posts/:id{[0-9]+}/delete", async (c) => {
+  admin.get("/posts/:id{[0-9]+}/delete", adminRoute({ capability: "manage_posts" }), async (c) => {
     const post = await postFor(c);
     if (post instanceof Response) return post;
     const noun = post.kind === "page" ? "page" : "post";
@@ -187,7 +187,7 @@ export function registerPostAdminRoutes(admin: Hono<AdminEnv>, services: Service
     );
   });
 
-  admin.post("/posts/:id{[0-9]+}/delete", async (c) => {
+  admin.post("/posts/:id{[0-9]+}/delete", adminRoute({ capability: "manage_posts" }), async (c) => {
     const post = await postFor(c);
     if (post instanceof Response) return post;
     await deletePost(db, post.id);

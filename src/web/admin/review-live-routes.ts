@@ -18,6 +18,7 @@ import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import { field, forbidden, notFoundInAdmin, type AdminContext } from "./admin-page.ts";
 import { valuesFromForm } from "./review-form.ts";
+import { adminRoute } from "../route-facts.ts";
 
 /** The largest review body the preview renders: far beyond any review, short of abuse. */
 const maxPreviewLength = 1_000_000;
@@ -52,7 +53,7 @@ async function targetOf(
 }
 
 export function registerReviewLiveRoutes(admin: Hono<AdminEnv>, services: Services): void {
-  admin.post("/reviews/preview", async (c) => {
+  admin.post("/reviews/preview", adminRoute("signed-in"), async (c) => {
     const { user } = signedInUser(c);
     if (!can(user, "write_reviews")) return c.json({ error: "forbidden" }, 403);
     const body = field(await c.req.parseBody(), "body").replace(/\r\n/g, "\n");
@@ -61,7 +62,7 @@ export function registerReviewLiveRoutes(admin: Hono<AdminEnv>, services: Servic
     return c.json({ html: renderReviewBody(body) });
   });
 
-  admin.post("/reviews/autosave", async (c) => {
+  admin.post("/reviews/autosave", adminRoute("signed-in"), async (c) => {
     const form = await c.req.parseBody();
     const found = await targetOf(c, services, form);
     if (!found.ok) return c.json({ error: found.error }, found.status);
@@ -73,7 +74,7 @@ export function registerReviewLiveRoutes(admin: Hono<AdminEnv>, services: Servic
     return c.json({ savedAt });
   });
 
-  admin.post("/reviews/autosave/discard", async (c) => {
+  admin.post("/reviews/autosave/discard", adminRoute("signed-in"), async (c) => {
     const form = await c.req.parseBody();
     const found = await targetOf(c, services, form);
     if (!found.ok) {

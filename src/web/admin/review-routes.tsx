@@ -57,6 +57,7 @@ import {
 } from "./review-form.ts";
 import { shortTime } from "./views/overview-pages.tsx";
 import { ReviewEditorPage } from "./views/review-editor.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 type SaveIntent = Exclude<Intent, "preview" | "find">;
 
@@ -179,7 +180,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     return films;
   }
 
-  admin.get("/reviews/new", async (c) => {
+  admin.get("/reviews/new", adminRoute("signed-in"), async (c) => {
     const { user } = signedInUser(c);
     if (!can(user, "write_reviews")) return forbidden(c, services);
     const filmSearch = (c.req.query("film") ?? "").slice(0, 200);
@@ -206,7 +207,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     });
   });
 
-  admin.get("/reviews/:id{[0-9]+}/edit", async (c) => {
+  admin.get("/reviews/:id{[0-9]+}/edit", adminRoute("signed-in"), async (c) => {
     const { user } = signedInUser(c);
     const editable = await reviewForEditing(db, Number(c.req.param("id")));
     if (!editable) return notFoundInAdmin(c, services);
@@ -384,17 +385,21 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     });
   }
 
-  admin.post("/reviews/new", async (c) => {
+  admin.post("/reviews/new", adminRoute("signed-in", { keepInput: true }), async (c) => {
     const { user } = signedInUser(c);
     if (!can(user, "write_reviews")) return forbidden(c, services);
     return handleEditorPost(c);
   });
 
-  admin.post("/reviews/:id{[0-9]+}/edit", async (c) => {
-    const { user } = signedInUser(c);
-    const editable = await reviewForEditing(db, Number(c.req.param("id")));
-    if (!editable) return notFoundInAdmin(c, services);
-    if (!can(user, "edit_review", reviewResource(editable.review))) return forbidden(c, services);
-    return handleEditorPost(c, editable.review);
-  });
+  admin.post(
+    "/reviews/:id{[0-9]+}/edit",
+    adminRoute("signed-in", { keepInput: true }),
+    async (c) => {
+      const { user } = signedInUser(c);
+      const editable = await reviewForEditing(db, Number(c.req.param("id")));
+      if (!editable) return notFoundInAdmin(c, services);
+      if (!can(user, "edit_review", reviewResource(editable.review))) return forbidden(c, services);
+      return handleEditorPost(c, editable.review);
+    },
+  );
 }

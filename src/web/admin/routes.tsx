@@ -1,16 +1,18 @@
 // Admin routes: sign-in, the review editor, comment moderation, settings and accounts. Every request passes the
 // same guards, in order: the request must come from this site (for any POST), a session is
-// needed (except to sign in or set up), and every signed-in POST must carry its CSRF token.
-// Each route then checks the role's capability on the server (src/domain/roles.ts).
+// needed (unless the route declares itself open), every signed-in POST must carry its CSRF
+// token, and the role must have the capability the route declares (src/web/route-facts.ts,
+// src/domain/roles.ts). A route about one review or comment then asks about that one too.
 import type { Hono, MiddlewareHandler } from "hono";
 import { Hono as HonoApp } from "hono";
 import { csrfFieldName, csrfTokenIsValid, isCrossSiteRequest, siteOrigins } from "../auth/csrf.ts";
 import { loadSession, requireSignedIn, type AdminEnv } from "../auth/session.ts";
 import { largestId } from "../public/params.ts";
 import type { Services } from "../services.ts";
-import { forbidden, formExpired, notFoundInAdmin } from "./admin-page.ts";
+import { adminRoute, requestFacts } from "../route-facts.ts";
+import { forbidden, formExpired, notFoundInAdmin, requireCapability } from "./admin-page.ts";
 import { registerAccountRoutes } from "./account-routes.tsx";
-import { registerCommentModerationRoutes } from "./comment-routes.tsx";
+import { registerCommentModerationRoutes } from "./comment-moderation-routes.tsx";
 import { registerCommentSettingsRoutes } from "./comment-settings-routes.tsx";
 import { importUploadPath, registerImportRoutes } from "./import-routes.tsx";
 import { registerMailSettingsRoutes } from "./mail-settings-routes.tsx";
@@ -25,33 +27,6 @@ import { registerSignInLinkRoutes } from "./sign-in-link-routes.tsx";
 import { registerPasswordResetRoutes } from "./password-reset-routes.tsx";
 import { registerSignInRoutes } from "./sign-in-routes.tsx";
 import { registerStillRoutes, streamedUploadPath } from "./still-routes.tsx";
-
-/** Pages a stranger may use: signing in, and creating the first owner. */
-function isOpenPath(path: string): boolean {
-  return (
-    path === "/admin/sign-in" ||
-    path === "/admin/sign-in/passkey" ||
-    path === "/admin/sign-in/passkey/options" ||
-    path === "/admin/sign-in/link" ||
-    path.startsWith("/admin/sign-in/link/") ||
-    path === "/admin/sign-in/forgot" ||
-    path.startsWith("/admin/sign-in/reset/") ||
-    path.startsWith("/admin/setup/")
-  );
-}
-
-/** Forms that, when their token fails, are shown again with what was typed (the route checks `csrfValid`). */
-function keepsInputOnExpiry(path: string): boolean {
-  return (
-    /^\/admin\/reviews\/(new|\d+\/edit)$/.test(path) ||
-    /^\/admin\/posts\/(new|\d+\/edit)$/.test(path) ||
-    /^\/admin\/comments\/\d+\/(edit|reply)$/.test(path) ||
-    path === "/admin/settings/comments" ||
-    path === "/admin/settings/mail" ||
-    /^\/admin\/settings\/sign-in\/[a-z]+$/.test(path) ||
-    /^\/admin\/series(\/\d+(\/entries)?)?$/.test(path)
-  );
-}
 
 /**
  * Ids are 32-bit integers in both databases: a larger number names nothing, and handed to
@@ -71,9 +46,10 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
   admin.use(sameSiteGuard(services));
   admin.use(loadSession(services));
   const signedIn = requireSignedIn((c) => forbidden(c, services));
-  admin.use((c, next) => (isOpenPath(c.req.path) ? next() : signedIn(c, next)));
+  admin.use((c, next) => (requestFacts(c)?.access === "open" ? next() : signedIn(c, next)));
   admin.use((c, next) => (namesImpossibleId(c.req.path) ? notFoundInAdmin(c, services) : next()));
   admin.use(csrfGuard(services));
+  admin.use(roleGuard(services));
 
   registerSignInRoutes(admin, services);
   registerSignInLinkRoutes(admin, services);
@@ -91,7 +67,7 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
   registerPostAdminRoutes(admin, services);
   registerStillRoutes(admin, services);
   registerImportRoutes(admin, services);
-  admin.all("*", (c) => notFoundInAdmin(c, services));
+  admin.all("*", adminRoute("signed-in"), (c) => notFoundInAdmin(c, services));
 
   app.route("/admin", admin);
 }
@@ -117,7 +93,8 @@ function sameSiteGuard(services: Services): MiddlewareHandler<AdminEnv> {
 function csrfGuard(services: Services): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     const signedIn = c.get("signedIn");
-    if (!isStateChange(c.req.method) || !signedIn || isOpenPath(c.req.path)) {
+    const facts = requestFacts(c);
+    if (!isStateChange(c.req.method) || !signedIn || facts?.access === "open") {
       c.set("csrfValid", true);
       return next();
     }
@@ -127,7 +104,16 @@ function csrfGuard(services: Services): MiddlewareHandler<AdminEnv> {
     const body = await c.req.parseBody();
     const valid = await csrfTokenIsValid(services.db, signedIn.session.id, body[csrfFieldName]);
     c.set("csrfValid", valid);
-    if (!valid && !keepsInputOnExpiry(c.req.path)) return formExpired(c, services);
+    if (!valid && !facts?.keepInput) return formExpired(c, services);
     return next();
+  };
+}
+
+/** The capability the route declares, asked of the signed-in person's role. */
+function roleGuard(services: Services): MiddlewareHandler<AdminEnv> {
+  return (c, next) => {
+    const access = requestFacts(c)?.access;
+    if (typeof access !== "object") return next();
+    return requireCapability(services, access.capability)(c, next);
   };
 }

@@ -28,7 +28,6 @@ import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
   field,
-  guardSection,
   notFoundInAdmin,
   renderAdmin,
   type AdminContext,
@@ -53,6 +52,7 @@ import {
   SeriesQueuePage,
   type FilmResult,
 } from "./views/series-pages.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 const expiredForm =
   "This form expired, so nothing was saved. What you typed is below: send it again.";
@@ -71,7 +71,6 @@ interface QueueState {
 
 export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
-  guardSection(admin, services, "/series", "manage_series");
 
   async function showList(
     c: AdminContext,
@@ -91,30 +90,34 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
     );
   }
 
-  admin.get("/series", (c) => showList(c, {}));
+  admin.get("/series", adminRoute({ capability: "manage_series" }), (c) => showList(c, {}));
 
-  admin.post("/series", async (c) => {
-    const values = seriesValuesFromForm(await c.req.parseBody());
-    if (!c.get("csrfValid")) return showList(c, { values, formError: expiredForm, status: 403 });
-    const checked = validateSeries(values);
-    if (!checked.ok) return showList(c, { values, errors: checked.errors, status: 400 });
-    const { title, slug, description } = checked.input;
-    const taken = { slug: "Another series already has this address: choose another one." };
-    if (slug && (await seriesSlugTaken(db, slug))) {
-      return showList(c, { values, errors: taken, status: 400 });
-    }
-    let created: Series;
-    try {
-      created = await createSeries(db, { title, description, ...(slug ? { slug } : {}) });
-    } catch (error) {
-      // Someone took the address between the check and the insert.
+  admin.post(
+    "/series",
+    adminRoute({ capability: "manage_series" }, { keepInput: true }),
+    async (c) => {
+      const values = seriesValuesFromForm(await c.req.parseBody());
+      if (!c.get("csrfValid")) return showList(c, { values, formError: expiredForm, status: 403 });
+      const checked = validateSeries(values);
+      if (!checked.ok) return showList(c, { values, errors: checked.errors, status: 400 });
+      const { title, slug, description } = checked.input;
+      const taken = { slug: "Another series already has this address: choose another one." };
       if (slug && (await seriesSlugTaken(db, slug))) {
         return showList(c, { values, errors: taken, status: 400 });
       }
-      throw error;
-    }
-    return c.redirect(`/admin/series/${created.id}?done=created`, 303);
-  });
+      let created: Series;
+      try {
+        created = await createSeries(db, { title, description, ...(slug ? { slug } : {}) });
+      } catch (error) {
+        // Someone took the address between the check and the insert.
+        if (slug && (await seriesSlugTaken(db, slug))) {
+          return showList(c, { values, errors: taken, status: 400 });
+        }
+        throw error;
+      }
+      return c.redirect(`/admin/series/${created.id}?done=created`, 303);
+    },
+  );
 
   /** The series named in the path, if it exists. */
   async function seriesFor(c: AdminContext): Promise<Series | Response> {
@@ -171,138 +174,150 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
     return done === "removed" && id && /^\d{1,12}$/.test(id) ? filmById(db, Number(id)) : undefined;
   }
 
-  admin.get("/series/:id{[0-9]+}", async (c) => {
+  admin.get("/series/:id{[0-9]+}", adminRoute({ capability: "manage_series" }), async (c) => {
     const series = await seriesFor(c);
     if (series instanceof Response) return series;
     return showQueue(c, series, { search: c.req.query("film") ?? "" });
   });
 
-  admin.post("/series/:id{[0-9]+}", async (c) => {
-    const series = await seriesFor(c);
-    if (series instanceof Response) return series;
-    const values = { ...seriesValuesFromForm(await c.req.parseBody()), slug: series.slug };
-    if (!c.get("csrfValid")) {
-      return showQueue(c, series, {
-        details: { values, errors: {} },
-        formError: expiredForm,
-        status: 403,
-      });
-    }
-    const checked = validateSeries(values);
-    if (!checked.ok) {
-      return showQueue(c, series, {
-        details: { values, errors: checked.errors },
-        formError: "The title and description were not saved: see below.",
-        status: 400,
-      });
-    }
-    await updateSeries(db, series.id, checked.input);
-    return c.redirect(`/admin/series/${series.id}?done=saved`, 303);
-  });
-
-  admin.post("/series/:id{[0-9]+}/entries", async (c) => {
-    const series = await seriesFor(c);
-    if (series instanceof Response) return series;
-    const body = await c.req.parseBody();
-    const added = (entryId: number) =>
-      c.redirect(`/admin/series/${series.id}?done=added&entry=${entryId}#entry-${entryId}`, 303);
-    const filmIdText = field(body, "filmId");
-    const search = field(body, "film");
-
-    if (filmIdText) {
-      // A film on record, chosen from the search results.
+  admin.post(
+    "/series/:id{[0-9]+}",
+    adminRoute({ capability: "manage_series" }, { keepInput: true }),
+    async (c) => {
+      const series = await seriesFor(c);
+      if (series instanceof Response) return series;
+      const values = { ...seriesValuesFromForm(await c.req.parseBody()), slug: series.slug };
       if (!c.get("csrfValid")) {
-        return showQueue(c, series, { search, formError: expiredForm, status: 403 });
-      }
-      const film = /^\d{1,12}$/.test(filmIdText)
-        ? await filmById(db, Number(filmIdText))
-        : undefined;
-      if (!film) {
         return showQueue(c, series, {
-          search,
-          addError: "That film is no longer on record. Search again.",
+          details: { values, errors: {} },
+          formError: expiredForm,
+          status: 403,
+        });
+      }
+      const checked = validateSeries(values);
+      if (!checked.ok) {
+        return showQueue(c, series, {
+          details: { values, errors: checked.errors },
+          formError: "The title and description were not saved: see below.",
           status: 400,
         });
       }
-      const existing = await entryOfFilm(db, series.id, film.id);
-      if (existing) {
+      await updateSeries(db, series.id, checked.input);
+      return c.redirect(`/admin/series/${series.id}?done=saved`, 303);
+    },
+  );
+
+  admin.post(
+    "/series/:id{[0-9]+}/entries",
+    adminRoute({ capability: "manage_series" }, { keepInput: true }),
+    async (c) => {
+      const series = await seriesFor(c);
+      if (series instanceof Response) return series;
+      const body = await c.req.parseBody();
+      const added = (entryId: number) =>
+        c.redirect(`/admin/series/${series.id}?done=added&entry=${entryId}#entry-${entryId}`, 303);
+      const filmIdText = field(body, "filmId");
+      const search = field(body, "film");
+
+      if (filmIdText) {
+        // A film on record, chosen from the search results.
+        if (!c.get("csrfValid")) {
+          return showQueue(c, series, { search, formError: expiredForm, status: 403 });
+        }
+        const film = /^\d{1,12}$/.test(filmIdText)
+          ? await filmById(db, Number(filmIdText))
+          : undefined;
+        if (!film) {
+          return showQueue(c, series, {
+            search,
+            addError: "That film is no longer on record. Search again.",
+            status: 400,
+          });
+        }
+        const existing = await entryOfFilm(db, series.id, film.id);
+        if (existing) {
+          return showQueue(c, series, {
+            search,
+            addError: `“${filmLabel(film)}” is already in the queue, as number ${existing.number}.`,
+            status: 409,
+          });
+        }
+        return added(await appendSeriesEntry(db, series.id, film.id));
+      }
+
+      // A new film: title, year and directors.
+      const values = newFilmValuesFromForm(body);
+      if (!c.get("csrfValid")) {
         return showQueue(c, series, {
-          search,
-          addError: `“${filmLabel(film)}” is already in the queue, as number ${existing.number}.`,
+          newFilm: { values, errors: {} },
+          formError: expiredForm,
+          status: 403,
+        });
+      }
+      const checked = validateNewFilm(values);
+      if (!checked.ok) {
+        return showQueue(c, series, { newFilm: { values, errors: checked.errors }, status: 400 });
+      }
+      const { title, year, directors } = checked.input;
+      const known = await filmOnRecord(db, title, year);
+      if (known) {
+        return showQueue(c, series, {
+          newFilm: {
+            values,
+            errors: {
+              filmTitle: `“${filmLabel(known)}” is already on record: find it above and add it from there.`,
+            },
+          },
           status: 409,
         });
       }
-      return added(await appendSeriesEntry(db, series.id, film.id));
-    }
+      const entryId = await inTransaction(db, async (trx) => {
+        const film = await createFilm(trx, {
+          title,
+          year,
+          credits: directors.map((name) => ({ role: "director" as const, name })),
+        });
+        return appendSeriesEntry(trx, series.id, film.id);
+      });
+      return added(entryId);
+    },
+  );
 
-    // A new film: title, year and directors.
-    const values = newFilmValuesFromForm(body);
-    if (!c.get("csrfValid")) {
-      return showQueue(c, series, {
-        newFilm: { values, errors: {} },
-        formError: expiredForm,
-        status: 403,
-      });
-    }
-    const checked = validateNewFilm(values);
-    if (!checked.ok) {
-      return showQueue(c, series, { newFilm: { values, errors: checked.errors }, status: 400 });
-    }
-    const { title, year, directors } = checked.input;
-    const known = await filmOnRecord(db, title, year);
-    if (known) {
-      return showQueue(c, series, {
-        newFilm: {
-          values,
-          errors: {
-            filmTitle: `“${filmLabel(known)}” is already on record: find it above and add it from there.`,
-          },
-        },
-        status: 409,
-      });
-    }
-    const entryId = await inTransaction(db, async (trx) => {
-      const film = await createFilm(trx, {
-        title,
-        year,
-        credits: directors.map((name) => ({ role: "director" as const, name })),
-      });
-      return appendSeriesEntry(trx, series.id, film.id);
-    });
-    return added(entryId);
-  });
-
-  admin.post("/series/:id{[0-9]+}/entries/:entryId{[0-9]+}/:direction{up|down}", async (c) => {
-    const direction = c.req.param("direction") as MoveDirection;
-    // The router matches "upward" as "up" (its alternation is not anchored at both ends).
-    if (c.req.path.split("/").at(-1) !== direction) return notFoundInAdmin(c, services);
-    const series = await seriesFor(c);
-    if (series instanceof Response) return series;
-    const entryId = Number(c.req.param("entryId"));
-    const result = await moveEntry(db, series.id, entryId, direction);
-    if (!result) return notFoundInAdmin(c, services);
-    const done = result.moved ? "moved" : direction === "up" ? "first" : "last";
-    // The fragment names the button just pressed, so the browser scrolls to it and focuses it
-    // again; once the film reaches an end that button is disabled, and the other one is named.
-    const canUp = result.number > 1;
-    const canDown = result.number < result.total;
-    const target =
-      direction === "up"
-        ? canUp
-          ? "move-up"
+  admin.post(
+    "/series/:id{[0-9]+}/entries/:entryId{[0-9]+}/:direction{up|down}",
+    adminRoute({ capability: "manage_series" }),
+    async (c) => {
+      const direction = c.req.param("direction") as MoveDirection;
+      // The router matches "upward" as "up" (its alternation is not anchored at both ends).
+      if (c.req.path.split("/").at(-1) !== direction) return notFoundInAdmin(c, services);
+      const series = await seriesFor(c);
+      if (series instanceof Response) return series;
+      const entryId = Number(c.req.param("entryId"));
+      const result = await moveEntry(db, series.id, entryId, direction);
+      if (!result) return notFoundInAdmin(c, services);
+      const done = result.moved ? "moved" : direction === "up" ? "first" : "last";
+      // The fragment names the button just pressed, so the browser scrolls to it and focuses it
+      // again; once the film reaches an end that button is disabled, and the other one is named.
+      const canUp = result.number > 1;
+      const canDown = result.number < result.total;
+      const target =
+        direction === "up"
+          ? canUp
+            ? "move-up"
+            : canDown
+              ? "move-down"
+              : "entry"
           : canDown
             ? "move-down"
-            : "entry"
-        : canDown
-          ? "move-down"
-          : canUp
-            ? "move-up"
-            : "entry";
-    return c.redirect(
-      `/admin/series/${series.id}?done=${done}&entry=${entryId}#${target}-${entryId}`,
-      303,
-    );
-  });
+            : canUp
+              ? "move-up"
+              : "entry";
+      return c.redirect(
+        `/admin/series/${series.id}?done=${done}&entry=${entryId}#${target}-${entryId}`,
+        303,
+      );
+    },
+  );
 
   /** The entry named in the path, with its place in the queue. */
   async function entryFor(c: AdminContext, series: Series) {
@@ -312,66 +327,78 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
     return index < 0 ? undefined : { item: queue.items[index]!, number: index + 1 };
   }
 
-  admin.get("/series/:id{[0-9]+}/entries/:entryId{[0-9]+}/remove", async (c) => {
-    const series = await seriesFor(c);
-    if (series instanceof Response) return series;
-    const entry = await entryFor(c, series);
-    if (!entry) return notFoundInAdmin(c, services);
-    return renderAdmin(
-      c,
-      services,
-      { title: "Remove from the queue" },
-      <RemoveEntryPage
-        series={series}
-        item={entry.item}
-        number={entry.number}
-        csrf={await currentCsrfToken(c, services)}
-      />,
-    );
-  });
+  admin.get(
+    "/series/:id{[0-9]+}/entries/:entryId{[0-9]+}/remove",
+    adminRoute({ capability: "manage_series" }),
+    async (c) => {
+      const series = await seriesFor(c);
+      if (series instanceof Response) return series;
+      const entry = await entryFor(c, series);
+      if (!entry) return notFoundInAdmin(c, services);
+      return renderAdmin(
+        c,
+        services,
+        { title: "Remove from the queue" },
+        <RemoveEntryPage
+          series={series}
+          item={entry.item}
+          number={entry.number}
+          csrf={await currentCsrfToken(c, services)}
+        />,
+      );
+    },
+  );
 
-  admin.post("/series/:id{[0-9]+}/entries/:entryId{[0-9]+}/remove", async (c) => {
-    const series = await seriesFor(c);
-    if (series instanceof Response) return series;
-    const entry = await entryFor(c, series);
-    if (!entry || !(await removeEntry(db, series.id, entry.item.entryId))) {
-      return notFoundInAdmin(c, services);
-    }
-    return c.redirect(
-      `/admin/series/${series.id}?done=removed&film=${entry.item.filmId}#queue-title`,
-      303,
-    );
-  });
+  admin.post(
+    "/series/:id{[0-9]+}/entries/:entryId{[0-9]+}/remove",
+    adminRoute({ capability: "manage_series" }),
+    async (c) => {
+      const series = await seriesFor(c);
+      if (series instanceof Response) return series;
+      const entry = await entryFor(c, series);
+      if (!entry || !(await removeEntry(db, series.id, entry.item.entryId))) {
+        return notFoundInAdmin(c, services);
+      }
+      return c.redirect(
+        `/admin/series/${series.id}?done=removed&film=${entry.item.filmId}#queue-title`,
+        303,
+      );
+    },
+  );
 
   // The queue script's endpoint: the order the page showed ("seen") and the new one, as entry
   // ids. Answers JSON to the script, and a redirect to a plain form post.
-  admin.post("/series/:id{[0-9]+}/order", async (c) => {
-    const series = await seriesFor(c);
-    if (series instanceof Response) return series;
-    const wantsJson = (c.req.header("accept") ?? "").includes("application/json");
-    const back = (done: string) => c.redirect(`/admin/series/${series.id}?done=${done}`, 303);
-    const parsed = parseOrder(await c.req.parseBody());
-    if (!parsed) {
-      return wantsJson
-        ? c.json({ ok: false, message: "The new order could not be read. Reload the page." }, 400)
-        : back("stale");
-    }
-    const result = await reorderEntries(db, series.id, parsed.seen, parsed.order);
-    if (result.ok) {
-      return wantsJson ? c.json({ ok: true, order: result.order }) : back("reordered");
-    }
-    if (result.reason === "missing") return notFoundInAdmin(c, services);
-    if (!wantsJson) return back("stale");
-    return c.json(
-      {
-        ok: false,
-        order: result.order,
-        message:
-          result.reason === "stale"
-            ? "Someone changed this queue meanwhile, so your order was not saved. Reload the page to see the queue as it is now."
-            : "The new order does not match the queue. Reload the page.",
-      },
-      result.reason === "stale" ? 409 : 400,
-    );
-  });
+  admin.post(
+    "/series/:id{[0-9]+}/order",
+    adminRoute({ capability: "manage_series" }),
+    async (c) => {
+      const series = await seriesFor(c);
+      if (series instanceof Response) return series;
+      const wantsJson = (c.req.header("accept") ?? "").includes("application/json");
+      const back = (done: string) => c.redirect(`/admin/series/${series.id}?done=${done}`, 303);
+      const parsed = parseOrder(await c.req.parseBody());
+      if (!parsed) {
+        return wantsJson
+          ? c.json({ ok: false, message: "The new order could not be read. Reload the page." }, 400)
+          : back("stale");
+      }
+      const result = await reorderEntries(db, series.id, parsed.seen, parsed.order);
+      if (result.ok) {
+        return wantsJson ? c.json({ ok: true, order: result.order }) : back("reordered");
+      }
+      if (result.reason === "missing") return notFoundInAdmin(c, services);
+      if (!wantsJson) return back("stale");
+      return c.json(
+        {
+          ok: false,
+          order: result.order,
+          message:
+            result.reason === "stale"
+              ? "Someone changed this queue meanwhile, so your order was not saved. Reload the page to see the queue as it is now."
+              : "The new order does not match the queue. Reload the page.",
+        },
+        result.reason === "stale" ? 409 : 400,
+      );
+    },
+  );
 }

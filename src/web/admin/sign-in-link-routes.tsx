@@ -14,12 +14,13 @@ import {
 import { clientAddress, setSessionCookie, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import { field, renderAdmin, type AdminContext } from "./admin-page.ts";
-import { MessagePage } from "./views/sign-in-pages.tsx";
+import { MessagePage } from "./views/admin-sign-in-pages.tsx";
 import {
   LinkConfirmPage,
   LinkRequestedPage,
   LinkRequestForm,
 } from "./views/sign-in-link-pages.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 const refusals: Record<Exclude<LinkState, "valid">, [title: string, message: string]> = {
   used: [
@@ -49,7 +50,7 @@ export function registerSignInLinkRoutes(admin: Hono<AdminEnv>, services: Servic
     );
   };
 
-  admin.post("/sign-in/link", async (c) => {
+  admin.post("/sign-in/link", adminRoute("open"), async (c) => {
     const body = await c.req.parseBody();
     const email = field(body, "email").trim().slice(0, 320);
     const again = (status: 400 | 429, error: string) =>
@@ -85,14 +86,14 @@ export function registerSignInLinkRoutes(admin: Hono<AdminEnv>, services: Servic
     );
   });
 
-  admin.get("/sign-in/link/:token", async (c) => {
+  admin.get("/sign-in/link/:token", adminRoute("open"), async (c) => {
     const token = c.req.param("token");
     const state = await signInLinkState(db, token);
     if (state !== "valid") return refused(c, state);
     return renderAdmin(c, services, { title: "Sign in" }, <LinkConfirmPage token={token} />);
   });
 
-  admin.post("/sign-in/link/:token", async (c) => {
+  admin.post("/sign-in/link/:token", adminRoute("open"), async (c) => {
     const result = await redeemSignInLink(db, c.req.param("token"));
     if ("refused" in result) return refused(c, result.refused);
     // Whatever failures this account had from this address are forgotten, as after a passkey.

@@ -25,7 +25,6 @@ import {
   field,
   notFoundInAdmin,
   renderAdmin,
-  requireCapability,
 } from "./admin-page.ts";
 import { fieldErrors } from "./form-errors.ts";
 import {
@@ -34,6 +33,7 @@ import {
   type ProviderFormErrors,
   type ProviderFormValues,
 } from "./views/sign-in-provider-pages.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 /**
  * A provider's page; a name that is not a preset's is the admin's 404 (providerOf). Not an
@@ -62,16 +62,13 @@ function valuesOf(settings: Omit<ProviderSettings, "clientSecret">): ProviderFor
 
 export function registerSignInProviderRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
-  const ownerOnly = requireCapability(services, "manage_settings");
-  admin.use("/settings/sign-in", ownerOnly);
-  admin.use("/settings/sign-in/*", ownerOnly);
 
   const providerOf = (c: AdminContext): ProviderKey | null => {
     const key = c.req.param("provider") ?? "";
     return isProviderKey(key) ? key : null;
   };
 
-  admin.get("/settings/sign-in", async (c) =>
+  admin.get("/settings/sign-in", adminRoute({ capability: "manage_settings" }), async (c) =>
     renderAdmin(
       c,
       services,
@@ -112,63 +109,72 @@ export function registerSignInProviderRoutes(admin: Hono<AdminEnv>, services: Se
     );
   };
 
-  admin.get(providerPath, async (c) => {
+  admin.get(providerPath, adminRoute({ capability: "manage_settings" }), async (c) => {
     const key = providerOf(c);
     if (!key) return notFoundInAdmin(c, services);
     return show(c, key, c.req.query("saved") ? { notice: "Saved." } : {});
   });
 
-  admin.post(providerPath, async (c) => {
-    const key = providerOf(c);
-    if (!key) return notFoundInAdmin(c, services);
-    const preset = presets[key];
-    const body = await c.req.parseBody();
-    const values: ProviderFormValues = {
-      enabled: field(body, "enabled") !== "",
-      label: field(body, "label"),
-      clientId: field(body, "clientId"),
-      instance: field(body, "instance"),
-      discoveryUrl: field(body, "discoveryUrl"),
-      authorizationUrl: field(body, "authorizationUrl"),
-      tokenUrl: field(body, "tokenUrl"),
-      userinfoUrl: field(body, "userinfoUrl"),
-      forgetSecret: field(body, "forgetSecret") !== "",
-    };
-    // Mastodon apps are registered by the site itself: there is no secret to type.
-    const typedSecret = preset.kind === "mastodon" ? "" : field(body, "clientSecret");
-    if (!c.get("csrfValid")) {
-      return show(c, key, {
-        values,
-        errors: typedSecret ? { clientSecret: secretNotShown } : {},
-        status: 403,
-        problem: "This form expired, so nothing was saved. What you typed is below: save it again.",
-      });
-    }
-    const stored = await loadProviderSettings(db, key);
-    const { forgetSecret, ...typed } = values;
-    const candidate: ProviderSettings = {
-      ...typed,
-      // Fields a preset's form does not show keep nothing: a forged post cannot fill them.
-      instance: preset.kind === "mastodon" ? typed.instance : "",
-      discoveryUrl: preset.kind === "oidc" ? typed.discoveryUrl : "",
-      clientId: preset.kind === "mastodon" ? "" : typed.clientId,
-      clientSecret: typedSecret !== "" ? typedSecret : forgetSecret ? "" : stored.clientSecret,
-    };
-    const parsed = providerSettingsSchema(preset).safeParse(candidate);
-    if (!parsed.success) {
-      const errors: ProviderFormErrors = fieldErrors(parsed.error);
-      // A typed secret is not sent back into the page either.
-      if (typedSecret && !errors.clientSecret) errors.clientSecret = secretNotShown;
-      return show(c, key, { values, errors, status: 400, problem: "Nothing was saved." });
-    }
-    await saveProvider(db, key, parsed.data);
-    return c.redirect(`/admin/settings/sign-in/${key}?saved=1`, 303);
-  });
+  admin.post(
+    providerPath,
+    adminRoute({ capability: "manage_settings" }, { keepInput: true }),
+    async (c) => {
+      const key = providerOf(c);
+      if (!key) return notFoundInAdmin(c, services);
+      const preset = presets[key];
+      const body = await c.req.parseBody();
+      const values: ProviderFormValues = {
+        enabled: field(body, "enabled") !== "",
+        label: field(body, "label"),
+        clientId: field(body, "clientId"),
+        instance: field(body, "instance"),
+        discoveryUrl: field(body, "discoveryUrl"),
+        authorizationUrl: field(body, "authorizationUrl"),
+        tokenUrl: field(body, "tokenUrl"),
+        userinfoUrl: field(body, "userinfoUrl"),
+        forgetSecret: field(body, "forgetSecret") !== "",
+      };
+      // Mastodon apps are registered by the site itself: there is no secret to type.
+      const typedSecret = preset.kind === "mastodon" ? "" : field(body, "clientSecret");
+      if (!c.get("csrfValid")) {
+        return show(c, key, {
+          values,
+          errors: typedSecret ? { clientSecret: secretNotShown } : {},
+          status: 403,
+          problem:
+            "This form expired, so nothing was saved. What you typed is below: save it again.",
+        });
+      }
+      const stored = await loadProviderSettings(db, key);
+      const { forgetSecret, ...typed } = values;
+      const candidate: ProviderSettings = {
+        ...typed,
+        // Fields a preset's form does not show keep nothing: a forged post cannot fill them.
+        instance: preset.kind === "mastodon" ? typed.instance : "",
+        discoveryUrl: preset.kind === "oidc" ? typed.discoveryUrl : "",
+        clientId: preset.kind === "mastodon" ? "" : typed.clientId,
+        clientSecret: typedSecret !== "" ? typedSecret : forgetSecret ? "" : stored.clientSecret,
+      };
+      const parsed = providerSettingsSchema(preset).safeParse(candidate);
+      if (!parsed.success) {
+        const errors: ProviderFormErrors = fieldErrors(parsed.error);
+        // A typed secret is not sent back into the page either.
+        if (typedSecret && !errors.clientSecret) errors.clientSecret = secretNotShown;
+        return show(c, key, { values, errors, status: 400, problem: "Nothing was saved." });
+      }
+      await saveProvider(db, key, parsed.data);
+      return c.redirect(`/admin/settings/sign-in/${key}?saved=1`, 303);
+    },
+  );
 
-  admin.post(`${providerPath}/disable`, async (c) => {
-    const key = providerOf(c);
-    if (!key) return notFoundInAdmin(c, services);
-    await disableProvider(db, key);
-    return c.redirect("/admin/settings/sign-in?off=1", 303);
-  });
+  admin.post(
+    `${providerPath}/disable`,
+    adminRoute({ capability: "manage_settings" }),
+    async (c) => {
+      const key = providerOf(c);
+      if (!key) return notFoundInAdmin(c, services);
+      await disableProvider(db, key);
+      return c.redirect("/admin/settings/sign-in?off=1", 303);
+    },
+  );
 }

@@ -28,7 +28,13 @@ import { authenticationOptions, relyingParty, verifyAuthentication } from "../au
 import type { Services } from "../services.ts";
 import { field, renderAdmin, type AdminContext } from "./admin-page.ts";
 import { fieldErrors, type FieldErrors } from "./form-errors.ts";
-import { MessagePage, SetupPage, SignInPage, type SetupValues } from "./views/sign-in-pages.tsx";
+import {
+  MessagePage,
+  SetupPage,
+  SignInPage,
+  type SetupValues,
+} from "./views/admin-sign-in-pages.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 // Said the same way whether the email is unknown or the password wrong.
 const refusedMessage = "That email and password do not match an account.";
@@ -77,13 +83,13 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
     return c.redirect(next, 303);
   };
 
-  admin.get("/sign-in", async (c) => {
+  admin.get("/sign-in", adminRoute("open"), async (c) => {
     const next = safeNext(c.req.query("next"));
     if (c.get("signedIn")) return c.redirect(next, 303);
     return showSignIn(c, { email: "", next });
   });
 
-  admin.post("/sign-in", async (c) => {
+  admin.post("/sign-in", adminRoute("open"), async (c) => {
     const body = await c.req.parseBody();
     const email = field(body, "email").trim();
     const next = safeNext(field(body, "next"));
@@ -115,7 +121,7 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
     });
 
   // Answered with JSON for passkeys.js: the options for navigator.credentials.get().
-  admin.post("/sign-in/passkey/options", async (c) => {
+  admin.post("/sign-in/passkey/options", adminRoute("open"), async (c) => {
     // Each answer stores a challenge: a stranger may not fill the table by asking in a loop.
     const minutes =
       (await passkeyLockedFor(c, "")) ||
@@ -127,7 +133,7 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
     return c.json(await authenticationOptions(db, relyingParty(services.config, c.req.url)));
   });
 
-  admin.post("/sign-in/passkey", async (c) => {
+  admin.post("/sign-in/passkey", adminRoute("open"), async (c) => {
     const body = await c.req.parseBody();
     const next = safeNext(field(body, "next"));
     const credentialText = field(body, "credential");
@@ -157,13 +163,13 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
     return beginSession(c, stored.user.id, next);
   });
 
-  admin.post("/sign-out", async (c) => {
+  admin.post("/sign-out", adminRoute("signed-in"), async (c) => {
     await endSession(db, signedInUser(c).session.id);
     clearSessionCookie(c, services.config.siteUrl);
     return c.redirect("/admin/sign-in", 303);
   });
 
-  admin.post("/sign-out-everywhere", async (c) => {
+  admin.post("/sign-out-everywhere", adminRoute("signed-in"), async (c) => {
     await endAllSessions(db, signedInUser(c).user.id);
     clearSessionCookie(c, services.config.siteUrl);
     return c.redirect("/admin/sign-in", 303);
@@ -181,7 +187,7 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
       />,
     );
 
-  admin.get("/setup/:token", async (c) => {
+  admin.get("/setup/:token", adminRoute("open"), async (c) => {
     const token = c.req.param("token");
     if (!(await setupTokenIsValid(db, token))) return setupGone(c);
     return renderAdmin(
@@ -198,7 +204,7 @@ export function registerSignInRoutes(admin: Hono<AdminEnv>, services: Services):
     password: z.string().min(10, "A password needs at least 10 characters."),
   });
 
-  admin.post("/setup/:token", async (c) => {
+  admin.post("/setup/:token", adminRoute("open"), async (c) => {
     const token = c.req.param("token");
     if (!(await setupTokenIsValid(db, token))) return setupGone(c);
     const body = await c.req.parseBody();

@@ -6,14 +6,9 @@ import { loadSettings, saveSetting, type SiteSettings } from "../../domain/setti
 import { hiddenPartsOf, statsParts, type StatsPart } from "../../domain/stats/stats-settings.ts";
 import type { AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
-import {
-  currentCsrfToken,
-  field,
-  renderAdmin,
-  requireCapability,
-  type AdminContext,
-} from "./admin-page.ts";
+import { currentCsrfToken, field, renderAdmin, type AdminContext } from "./admin-page.ts";
 import { StatsSettingsPage, type StatsSettingsValues } from "./views/stats-settings-page.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 const statsSettingsPath = "/settings/stats";
 
@@ -34,8 +29,6 @@ function valuesOf(settings: SiteSettings): StatsSettingsValues {
 }
 
 export function registerStatsSettingsRoutes(admin: Hono<AdminEnv>, services: Services): void {
-  admin.use(statsSettingsPath, requireCapability(services, "manage_settings"));
-
   const show = async (
     c: AdminContext,
     values: StatsSettingsValues,
@@ -54,7 +47,7 @@ export function registerStatsSettingsRoutes(admin: Hono<AdminEnv>, services: Ser
       />,
     );
 
-  admin.get(statsSettingsPath, async (c) =>
+  admin.get(statsSettingsPath, adminRoute({ capability: "manage_settings" }), async (c) =>
     show(
       c,
       valuesOf(await loadSettings(services.db)),
@@ -62,7 +55,7 @@ export function registerStatsSettingsRoutes(admin: Hono<AdminEnv>, services: Ser
     ),
   );
 
-  admin.post(statsSettingsPath, async (c) => {
+  admin.post(statsSettingsPath, adminRoute({ capability: "manage_settings" }), async (c) => {
     const body = await c.req.parseBody();
     const ticked = (name: string) => field(body, name) !== "";
     const values: StatsSettingsValues = {

@@ -42,6 +42,7 @@ import {
   type RefusedFile,
   type StillValues,
 } from "./views/still-pages.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 /** How many files one post of the stills form may carry. */
 const MAX_STILLS_PER_BATCH = 20;
@@ -210,13 +211,13 @@ export function registerStillRoutes(admin: Hono<AdminEnv>, services: Services): 
     return received;
   }
 
-  admin.get("/reviews/:id{[0-9]+}/stills", async (c) => {
+  admin.get("/reviews/:id{[0-9]+}/stills", adminRoute("signed-in"), async (c) => {
     const review = await reviewWithStills(c);
     if (review instanceof Response) return review;
     return showStills(c, review, { notice: noticeFor(c.req.query("done"), c.req.query("added")) });
   });
 
-  admin.post("/reviews/:id{[0-9]+}/stills", async (c) => {
+  admin.post("/reviews/:id{[0-9]+}/stills", adminRoute("signed-in"), async (c) => {
     const review = await reviewWithStills(c);
     if (review instanceof Response) return review;
     const received = await receive(
@@ -258,7 +259,7 @@ export function registerStillRoutes(admin: Hono<AdminEnv>, services: Services): 
 
   // One file at a time from still-upload.js, answered with JSON: the new still's row of the
   // list, or why the file was refused.
-  admin.post("/reviews/:id{[0-9]+}/stills/upload", async (c) => {
+  admin.post("/reviews/:id{[0-9]+}/stills/upload", adminRoute("signed-in"), async (c) => {
     const review = await reviewWithStills(c);
     if (review instanceof Response) return review;
     const { added, refused, problem } = await receive(
@@ -287,35 +288,43 @@ export function registerStillRoutes(admin: Hono<AdminEnv>, services: Services): 
     return c.json({ ok: true, id: still.id, row: String(await row.toString()) });
   });
 
-  admin.get("/reviews/:id{[0-9]+}/stills/:stillId{[0-9]+}/remove", async (c) => {
-    const review = await reviewWithStills(c);
-    if (review instanceof Response) return review;
-    const stills = await stillsOfReview(db, review.id);
-    const index = stills.findIndex((s) => s.id === Number(c.req.param("stillId")));
-    const still = stills[index];
-    if (!still) return notFoundInAdmin(c, services);
-    return renderAdmin(
-      c,
-      services,
-      { title: "Remove a still" },
-      <RemoveStillPage
-        reviewId={review.id}
-        still={still}
-        number={index + 1}
-        csrf={await currentCsrfToken(c, services)}
-      />,
-    );
-  });
+  admin.get(
+    "/reviews/:id{[0-9]+}/stills/:stillId{[0-9]+}/remove",
+    adminRoute("signed-in"),
+    async (c) => {
+      const review = await reviewWithStills(c);
+      if (review instanceof Response) return review;
+      const stills = await stillsOfReview(db, review.id);
+      const index = stills.findIndex((s) => s.id === Number(c.req.param("stillId")));
+      const still = stills[index];
+      if (!still) return notFoundInAdmin(c, services);
+      return renderAdmin(
+        c,
+        services,
+        { title: "Remove a still" },
+        <RemoveStillPage
+          reviewId={review.id}
+          still={still}
+          number={index + 1}
+          csrf={await currentCsrfToken(c, services)}
+        />,
+      );
+    },
+  );
 
-  admin.post("/reviews/:id{[0-9]+}/stills/:stillId{[0-9]+}/remove", async (c) => {
-    const review = await reviewWithStills(c);
-    if (review instanceof Response) return review;
-    const stillId = Number(c.req.param("stillId"));
-    if (!(await stillOfReview(db, review.id, stillId))) return notFoundInAdmin(c, services);
-    const removed = await removeStill(db, review.id, stillId);
-    if (removed) await deleteStillFiles(services.config.mediaDir, variantsOf(removed));
-    return c.redirect(`/admin/reviews/${review.id}/stills?done=removed`, 303);
-  });
+  admin.post(
+    "/reviews/:id{[0-9]+}/stills/:stillId{[0-9]+}/remove",
+    adminRoute("signed-in"),
+    async (c) => {
+      const review = await reviewWithStills(c);
+      if (review instanceof Response) return review;
+      const stillId = Number(c.req.param("stillId"));
+      if (!(await stillOfReview(db, review.id, stillId))) return notFoundInAdmin(c, services);
+      const removed = await removeStill(db, review.id, stillId);
+      if (removed) await deleteStillFiles(services.config.mediaDir, variantsOf(removed));
+      return c.redirect(`/admin/reviews/${review.id}/stills?done=removed`, 303);
+    },
+  );
 }
 
 function addedText(count: number): string {

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import type { Hono } from "hono";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { pickEncoding } from "../cache/encoding.ts";
+import { publicFile } from "../route-facts.ts";
 
 interface Asset {
   href: string;
@@ -117,7 +118,7 @@ export const favicon = hashedAsset("./favicon.svg", "favicon", "svg", "image/svg
 export function registerAssetRoutes(app: Hono): void {
   // Browsers, feed readers and crawlers ask for /favicon.ico whatever a page says: send them on
   // to the icon rather than answer 404 (and log one) on every first visit.
-  app.get("/favicon.ico", (c) => c.redirect(favicon.path, 301));
+  app.get("/favicon.ico", publicFile(), (c) => c.redirect(favicon.path, 301));
   for (const asset of [
     favicon,
     reviewEditorScript,
@@ -130,7 +131,7 @@ export function registerAssetRoutes(app: Hono): void {
     seriesQueueScript,
     importProgressScript,
   ]) {
-    app.get(asset.path, (c) => {
+    app.get(asset.path, publicFile(), (c) => {
       const encoding = pickEncoding(c.req.header("accept-encoding"));
       c.header("Content-Type", asset.contentType);
       c.header("Cache-Control", "public, max-age=31536000, immutable");

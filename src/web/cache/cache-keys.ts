@@ -1,4 +1,6 @@
-// Which requests the page cache may answer, and under what key.
+// Under which key the page cache keeps a request's answer, for a route that declared itself
+// cached (src/web/route-facts.ts); none for the rest.
+import type { RouteCache } from "../route-facts.ts";
 import { parseSearchParams } from "../search-params.ts";
 
 export interface CacheSlot {
@@ -7,24 +9,21 @@ export interface CacheSlot {
   kind: "page" | "search";
 }
 
-export function cacheSlotFor(path: string, url: string): CacheSlot | undefined {
-  if (
-    path.startsWith("/media/") ||
-    path.startsWith("/assets/") ||
-    path.startsWith("/admin") ||
-    path.startsWith("/avatars/")
-  ) {
-    return undefined;
-  }
+export function cacheSlotFor(
+  cache: RouteCache | undefined,
+  path: string,
+  url: string,
+): CacheSlot | undefined {
+  if (!cache || cache === "never") return undefined;
   const queryAt = url.indexOf("?");
-  if (path === "/search") {
+  if (cache.kind === "search") {
     // Keyed by the query as the page will show it, so "vegas" and "vegas " share a page.
     const params = new URLSearchParams(queryAt >= 0 ? url.slice(queryAt + 1) : "");
     const { query, page } = parseSearchParams(
       params.get("q") ?? undefined,
       params.get("page") ?? undefined,
     );
-    return { key: `/search?q=${encodeURIComponent(query)}&page=${page}`, kind: "search" };
+    return { key: `${path}?q=${encodeURIComponent(query)}&page=${page}`, kind: "search" };
   }
   // Other public pages have clean URLs; a query string is either a personal view (a comment
   // awaiting moderation) or noise that must not fill the cache.

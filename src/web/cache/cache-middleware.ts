@@ -16,7 +16,7 @@ import { cacheSlotFor, type CacheSlot } from "./cache-keys.ts";
 import { cachedReply, publicCacheControl, type CachedReply } from "./cached-response.ts";
 import { Freshness, type FreshnessTiming } from "./freshness.ts";
 import { buildCachedPage, PageCache, type CachedPage, type PageCacheStats } from "./page-cache.ts";
-import { tagsForPath } from "./page-tags.ts";
+import { declaredTags, requestFacts, type RouteFacts } from "../route-facts.ts";
 
 export { publicCacheControl };
 
@@ -29,10 +29,14 @@ interface PageCacheOptions extends FreshnessTiming {
   maxBytes?: number;
 }
 
+/** The declared facts of the route that answers a GET of `path`, asked ahead of the app. */
+export type RouteLookup = (path: string) => RouteFacts | undefined;
+
 export class PageCacheLayer {
   readonly #caches: Record<CacheSlot["kind"], PageCache>;
   readonly #freshness: Freshness;
   readonly #db: Db;
+  #routeAt: RouteLookup = () => undefined;
 
   constructor(
     db: Db,
@@ -55,11 +59,19 @@ export class PageCacheLayer {
     return { page: this.#caches.page.stats(), search: this.#caches.search.stats() };
   }
 
+  /** How `serveNode` finds a path's route (its declared cache facts) before the app runs. */
+  readRoutesWith(lookup: RouteLookup): void {
+    this.#routeAt = lookup;
+  }
+
   middleware(): MiddlewareHandler {
     return async (c, next) => {
       const method = c.req.method;
+      const declared = requestFacts(c)?.cache;
       const slot =
-        method === "GET" || method === "HEAD" ? cacheSlotFor(c.req.path, c.req.url) : undefined;
+        method === "GET" || method === "HEAD"
+          ? cacheSlotFor(declared, c.req.path, c.req.url)
+          : undefined;
       if (!slot) return next();
       if (isPersonal(c.req.header("cookie"))) {
         await next();
@@ -79,7 +91,7 @@ export class PageCacheLayer {
 
       const generation = this.#freshness.generation;
       await next();
-      const page = await cacheable(c, c.req.path);
+      const page = await cacheable(c);
       if (!page) return;
       // A change that landed while this page was rendering may not be in it: serve, don't keep.
       if (this.#freshness.generation === generation) cache.set(slot.key, page);
@@ -97,7 +109,8 @@ export class PageCacheLayer {
     if (!this.options.enabled || (method !== "GET" && method !== "HEAD")) return false;
     const url = req.url ?? "/";
     const queryAt = url.indexOf("?");
-    const slot = cacheSlotFor(queryAt >= 0 ? url.slice(0, queryAt) : url, url);
+    const path = queryAt >= 0 ? url.slice(0, queryAt) : url;
+    const slot = cacheSlotFor(this.#routeAt(path)?.cache, path, url);
     if (!slot || isPersonal(req.headers.cookie)) return false;
     const answer = () => {
       const hit = this.#caches[slot.kind].get(slot.key);
@@ -135,7 +148,7 @@ function requestOf(c: Context) {
   };
 }
 
-async function cacheable(c: Context, path: string): Promise<CachedPage | undefined> {
+async function cacheable(c: Context): Promise<CachedPage | undefined> {
   const res = c.res;
   const contentType = res.headers.get("content-type") ?? "";
   if (
@@ -145,7 +158,7 @@ async function cacheable(c: Context, path: string): Promise<CachedPage | undefin
     return undefined;
   }
   const body = Buffer.from(await res.arrayBuffer());
-  return buildCachedPage(body, res.status, contentType, tagsForPath(path));
+  return buildCachedPage(body, res.status, contentType, declaredTags(c));
 }
 
 function toResponse(reply: CachedReply): Response {

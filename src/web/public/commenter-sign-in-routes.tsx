@@ -41,13 +41,16 @@ import {
 import { isCrossSiteRequest, siteOrigins } from "../auth/csrf.ts";
 import { renderPage } from "../render.ts";
 import type { Services } from "../services.ts";
-import { LeavingForProvider, SignInProblemPage } from "../views/comments/sign-in-pages.tsx";
-import { messages as commentMessages } from "./comment-routes.tsx";
+import {
+  LeavingForProvider,
+  SignInProblemPage,
+} from "../views/comments/commenter-sign-in-pages.tsx";
+import { messages as commentMessages } from "./comment-refusals.ts";
 import { parseCommentForm } from "./comment-form-input.ts";
 import { draftOf, valuesOfDraft } from "./commenter-sign-in-form.ts";
 import { publicCommentTarget, renderSubjectPage, subjectAddressOf } from "./subject-pages.tsx";
-import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
+import { liveOnly } from "../route-facts.ts";
 
 const kept = "Your comment is still here.";
 
@@ -154,11 +157,11 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
 
   const labelOf = async (key: ProviderKey) => (await providerSummary(db, key)).label;
 
-  app.post("/auth/:provider/start", limit, async (c) => {
+  app.post("/auth/:provider/start", liveOnly(), limit, async (c) => {
     const key = c.req.param("provider");
-    if (!isProviderKey(key)) return notFound(c, services);
+    if (!isProviderKey(key)) return c.notFound();
     const post = await formPost(c);
-    if (!post.review) return notFound(c, services);
+    if (!post.review) return c.notFound();
     if (post.refusal) return post.refusal;
     const label = await labelOf(key);
     try {
@@ -191,9 +194,9 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
     }
   });
 
-  app.get("/auth/:provider/callback", async (c) => {
+  app.get("/auth/:provider/callback", liveOnly(), async (c) => {
     const key = c.req.param("provider");
-    if (!isProviderKey(key)) return notFound(c, services);
+    if (!isProviderKey(key)) return c.notFound();
     const label = await labelOf(key);
     const query = new URL(c.req.url).searchParams;
     const state = query.get("state") ?? "";
@@ -251,9 +254,9 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
     }
   });
 
-  app.post("/auth/commenter/logout", limit, async (c) => {
+  app.post("/auth/commenter/logout", liveOnly(), limit, async (c) => {
     const post = await formPost(c);
-    if (!post.review) return notFound(c, services);
+    if (!post.review) return c.notFound();
     if (post.refusal) return post.refusal;
     const token = commenterSessionToken(c);
     if (token) await endCommenterSession(db, token);
@@ -261,9 +264,9 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
     return post.back(200);
   });
 
-  app.post("/auth/commenter/change", limit, async (c) => {
+  app.post("/auth/commenter/change", liveOnly(), limit, async (c) => {
     const post = await formPost(c);
-    if (!post.review) return notFound(c, services);
+    if (!post.review) return c.notFound();
     if (post.refusal) return post.refusal;
     return post.back(200, undefined, true);
   });

@@ -22,8 +22,9 @@ import { renderRss } from "../../feeds/rss.ts";
 import { renderRobots, renderSitemap } from "../../feeds/sitemap.ts";
 import type { Services } from "../services.ts";
 import { parseSlug } from "./params.ts";
-import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
+import { pageTags } from "../cache/page-tags.ts";
+import { publicPage } from "../route-facts.ts";
 
 const writers: Record<FeedFormat, (feed: FeedDocument) => string> = {
   rss: renderRss,
@@ -89,27 +90,27 @@ export function registerFeedRoutes(app: Hono, services: Services): void {
 
   for (const format of feedFormats) {
     const file = `feed.${feedExtensions[format]}`;
-    app.get(`/${file}`, (c) =>
+    app.get(`/${file}`, publicPage(pageTags.withoutComments), (c) =>
       serveFeed(c, services, format, { subject: { kind: "site" }, scope: { kind: "site" } }),
     );
     for (const [base, resolve] of byKind) {
-      app.get(`${base}/${file}`, async (c) => {
+      app.get(`${base}/${file}`, publicPage(pageTags.withoutComments), async (c) => {
         const slug = parseSlug(c.req.param("slug") ?? "");
         const target = slug && (await resolve(slug));
-        if (!target) return notFound(c, services);
+        if (!target) return c.notFound();
         return serveFeed(c, services, format, target);
       });
     }
   }
 
-  app.get("/sitemap.xml", async (c) => {
+  app.get("/sitemap.xml", publicPage(pageTags.withoutComments), async (c) => {
     const entries = await sitemapEntries(db, nowIso());
     return c.body(renderSitemap(entries, services.config.siteUrl), 200, {
       "Content-Type": "application/xml; charset=utf-8",
     });
   });
 
-  app.get("/robots.txt", (c) =>
+  app.get("/robots.txt", publicPage(pageTags.withoutComments), (c) =>
     c.body(renderRobots(services.config.siteUrl), 200, {
       "Content-Type": "text/plain; charset=utf-8",
     }),
@@ -129,7 +130,7 @@ async function serveFeed(
     siteContext(services),
   ]);
   if (target.requireEntries && reviews.length + posts.length === 0) {
-    return notFound(c, services);
+    return c.notFound();
   }
   const feed = await buildFeedDocument({
     subject: target.subject,

@@ -35,8 +35,9 @@ import { TagsPage } from "../views/index-pages/tags-page.tsx";
 import { DecadePage, FilmYearPage, YearsIndexPage } from "../views/index-pages/years-pages.tsx";
 import { PageRelLinks } from "../views/page-links.tsx";
 import { firstPageRedirect, parsePage } from "./params.ts";
-import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
+import { pageTags } from "../cache/page-tags.ts";
+import { publicPage } from "../route-facts.ts";
 
 // Four digits, no leading zero: one spelling per year, so one URL per page.
 const fourDigitYear = z
@@ -84,18 +85,19 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
    */
   const paged = (
     path: string,
+    tags: readonly string[],
     handler: (c: Context, page: number, perPage: number) => Promise<Response>,
   ) => {
     const withPage = async (c: Context) => {
       const first = firstPageRedirect(c.req.path, c.req.param("n"));
       if (first) return c.redirect(first, 301);
       const page = parsePage(c.req.param("n"));
-      if (page === undefined) return notFound(c, services);
+      if (page === undefined) return c.notFound();
       const { settings } = await siteContext(services);
       return handler(c, page, settings.reviewsPerPage);
     };
-    app.get(path, withPage);
-    app.get(`${path}/page/:n`, withPage);
+    app.get(path, publicPage(tags), withPage);
+    app.get(`${path}/page/:n`, publicPage(tags), withPage);
   };
 
   /**
@@ -114,20 +116,20 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     return renderPage(c, site, { title, ...(head ? { head } : {}) }, body(settings));
   };
 
-  app.get("/archive", async (c) => {
+  app.get("/archive", publicPage(pageTags.withoutComments), async (c) => {
     const years = await archiveIndex(db, nowIso());
     return render(c, "Archive", (s) => (
       <ArchiveIndexPage years={years} hasStats={s.statsEnabled} />
     ));
   });
 
-  paged("/archive/:year", async (c, n, perPage) => {
+  paged("/archive/:year", pageTags.listing, async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
-    if (year === undefined) return notFound(c, services);
+    if (year === undefined) return c.notFound();
     const now = nowIso();
     const entry = (await archiveIndex(db, now)).find((y) => y.year === year);
     const page = entry && (await reviewsOfYear(db, now, year, n, perPage));
-    if (!entry || !page || isMissing(page)) return notFound(c, services);
+    if (!entry || !page || isMissing(page)) return c.notFound();
     return render(
       c,
       pagedTitle(`Reviews from ${year}`, page),
@@ -136,12 +138,12 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  paged("/archive/:year/:month", async (c, n, perPage) => {
+  paged("/archive/:year/:month", pageTags.listing, async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
     const month = parseWith(twoDigitMonth, c.req.param("month"));
-    if (year === undefined || month === undefined) return notFound(c, services);
+    if (year === undefined || month === undefined) return c.notFound();
     const page = await reviewsOfMonth(db, nowIso(), year, month, n, perPage);
-    if (isMissing(page)) return notFound(c, services);
+    if (isMissing(page)) return c.notFound();
     return render(
       c,
       pagedTitle(`Reviews from ${monthLabel({ year, month })}`, page),
@@ -150,10 +152,10 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  paged("/directors", async (c, n) => {
+  paged("/directors", pageTags.withoutComments, async (c, n) => {
     const index = await directorIndex(db, nowIso(), n);
     // The first page exists even on an empty site; later pages only when there are names.
-    if (n > index.page.pageCount) return notFound(c, services);
+    if (n > index.page.pageCount) return c.notFound();
     return render(
       c,
       pagedTitle("Directors", index.page),
@@ -162,16 +164,16 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/years", async (c) => {
+  app.get("/years", publicPage(pageTags.withoutComments), async (c) => {
     const decades = await decadesIndex(db, nowIso());
     return render(c, "Years", () => <YearsIndexPage decades={decades} />);
   });
 
-  paged("/years/:year", async (c, n, perPage) => {
+  paged("/years/:year", pageTags.listing, async (c, n, perPage) => {
     const year = parseWith(fourDigitYear, c.req.param("year"));
-    if (year === undefined) return notFound(c, services);
+    if (year === undefined) return c.notFound();
     const page = await reviewsOfFilmYear(db, nowIso(), year, n, perPage);
-    if (isMissing(page)) return notFound(c, services);
+    if (isMissing(page)) return c.notFound();
     return render(
       c,
       pagedTitle(`Films from ${year}`, page),
@@ -181,15 +183,15 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
   });
 
   // Decades live under /years; a reader trimming a decade's URL lands there.
-  app.get("/decades", (c) => c.redirect("/years", 301));
+  app.get("/decades", publicPage(pageTags.listing), (c) => c.redirect("/years", 301));
 
-  paged("/decades/:decade", async (c, n, perPage) => {
+  paged("/decades/:decade", pageTags.listing, async (c, n, perPage) => {
     const start = parseWith(decade, c.req.param("decade"));
-    if (start === undefined) return notFound(c, services);
+    if (start === undefined) return c.notFound();
     const now = nowIso();
     const entry = (await decadesIndex(db, now)).find((d) => d.start === start);
     const page = entry && (await reviewsOfDecade(db, now, start, n, perPage));
-    if (!entry || !page || isMissing(page)) return notFound(c, services);
+    if (!entry || !page || isMissing(page)) return c.notFound();
     return render(
       c,
       pagedTitle(`Films from the ${start}s`, page),
@@ -198,10 +200,10 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/ratings", async (c) => {
+  app.get("/ratings", publicPage(pageTags.withoutComments), async (c) => {
     const { site, settings } = await siteContext(services);
     // A site that does not rate has no ratings to browse.
-    if (settings.ratingScale === "none") return notFound(c, services);
+    if (settings.ratingScale === "none") return c.notFound();
     const spread = await ratingSpread(db, nowIso(), settings.ratingScale);
     return renderPage(
       c,
@@ -211,19 +213,19 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  paged("/ratings/:value", async (c, n, perPage) => {
+  paged("/ratings/:value", pageTags.listing, async (c, n, perPage) => {
     const value = parseWith(ratingValue, c.req.param("value"));
     const { site, settings } = await siteContext(services);
     const scale = settings.ratingScale;
-    if (value === undefined || scale === "none") return notFound(c, services);
+    if (value === undefined || scale === "none") return c.notFound();
     // Only a step of the site's scale has a page: on five stars, /ratings/90 but not /ratings/87.
-    if (value !== "unrated" && !isRatingStep(value, scale)) return notFound(c, services);
+    if (value !== "unrated" && !isRatingStep(value, scale)) return c.notFound();
     const now = nowIso();
     const page =
       value === "unrated"
         ? await unratedReviews(db, now, n, perPage)
         : await reviewsWithRating(db, now, value, scale, n, perPage);
-    if (isMissing(page)) return notFound(c, services);
+    if (isMissing(page)) return c.notFound();
     return renderPage(
       c,
       site,
@@ -235,9 +237,9 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     );
   });
 
-  paged("/tags", async (c, n) => {
+  paged("/tags", pageTags.withoutComments, async (c, n) => {
     const page = await tagIndex(db, nowIso(), n);
-    if (n > page.pageCount) return notFound(c, services);
+    if (n > page.pageCount) return c.notFound();
     return render(c, pagedTitle("Tags", page), () => <TagsPage page={page} />, page);
   });
 }

@@ -2,15 +2,16 @@
 // than at the site's root as WordPress had them: /page/N is the home page's pagination and
 // a root address could one day collide with a new section. Imported WordPress addresses
 // redirect here (src/importers/wordpress/import-posts.ts). Each takes comments as a review
-// does, with its comment pages at …/comment-page-N (src/web/public/comment-routes.tsx posts).
+// does, with its comment pages at …/comment-page-N (src/web/public/reader-comment-routes.tsx posts).
 import type { Context, Hono } from "hono";
 import type { PostKind } from "../../db/schema.ts";
 import { parseCommentPageSegment } from "../../domain/comment-pages.ts";
 import { nowIso } from "../../domain/time.ts";
 import type { Services } from "../services.ts";
 import { parseSlug } from "./params.ts";
-import { notFound } from "./routes.tsx";
 import { renderSubjectPage } from "./subject-pages.tsx";
+import { pageTags } from "../cache/page-tags.ts";
+import { publicPage } from "../route-facts.ts";
 
 export function registerPostRoutes(app: Hono, services: Services): void {
   const show = (kind: PostKind) => async (c: Context) => {
@@ -18,15 +19,17 @@ export function registerPostRoutes(app: Hono, services: Services): void {
     const segment = c.req.param("page");
     const commentPage = segment === undefined ? undefined : parseCommentPageSegment(segment);
     if (!slug || (segment !== undefined && commentPage === undefined)) {
-      return notFound(c, services);
+      return c.notFound();
     }
     const response = await renderSubjectPage(c, services, { kind, slug }, nowIso(), {
       commentPage,
     });
-    return response ?? notFound(c, services);
+    return response ?? c.notFound();
   };
-  app.get("/post/:slug", show("post"));
-  app.get("/pages/:slug", show("page"));
-  app.get("/post/:slug/:page{comment-page-[^/]*}", show("post"));
-  app.get("/pages/:slug/:page{comment-page-[^/]*}", show("page"));
+  // A post or page, and each of its comment pages, carries its own tag.
+  const shows = (kind: PostKind) => publicPage((param) => pageTags.post(kind, param("slug")));
+  app.get("/post/:slug", shows("post"), show("post"));
+  app.get("/pages/:slug", shows("page"), show("page"));
+  app.get("/post/:slug/:page{comment-page-[^/]*}", shows("post"), show("post"));
+  app.get("/pages/:slug/:page{comment-page-[^/]*}", shows("page"), show("page"));
 }

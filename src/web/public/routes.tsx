@@ -23,6 +23,8 @@ import { PageRelLinks } from "../views/page-links.tsx";
 import { firstPageRedirect, parsePage, parseSlug } from "./params.ts";
 import { renderSubjectPage } from "./subject-pages.tsx";
 import { siteContext } from "./site.ts";
+import { pageTags } from "../cache/page-tags.ts";
+import { publicPage } from "../route-facts.ts";
 
 export function registerPublicRoutes(app: Hono, services: Services): void {
   const { db } = services;
@@ -31,10 +33,10 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const first = firstPageRedirect(c.req.path, c.req.param("n"));
     if (first) return c.redirect(first, 301);
     const page = parsePage(c.req.param("n"));
-    if (page === undefined) return notFound(c, services);
+    if (page === undefined) return c.notFound();
     const { site, settings } = await siteContext(services);
     const reviews = await latestReviews(db, nowIso(), page, settings.reviewsPerPage);
-    if (page > reviews.pageCount) return notFound(c, services);
+    if (page > reviews.pageCount) return c.notFound();
     return renderPage(
       c,
       site,
@@ -45,8 +47,8 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
       <HomePage page={reviews} scale={settings.ratingScale} title={settings.siteTitle} />,
     );
   };
-  app.get("/", home);
-  app.get("/page/:n", home);
+  app.get("/", publicPage(pageTags.listing), home);
+  app.get("/page/:n", publicPage(pageTags.listing), home);
 
   // A review, or one page of its comments (/review/SLUG/comment-page-N, as WordPress).
   const review = async (c: Context) => {
@@ -54,20 +56,22 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const segment = c.req.param("page");
     const commentPage = segment === undefined ? undefined : parseCommentPageSegment(segment);
     if (!slug || (segment !== undefined && commentPage === undefined)) {
-      return notFound(c, services);
+      return c.notFound();
     }
     const response = await renderSubjectPage(c, services, { kind: "review", slug }, nowIso(), {
       commentPage,
     });
-    return response ?? notFound(c, services);
+    return response ?? c.notFound();
   };
-  app.get("/review/:slug", review);
-  app.get("/review/:slug/:page{comment-page-[^/]*}", review);
+  // A review and each of its comment pages carry the review's own tag.
+  const reviewPage = publicPage((param) => pageTags.review(param("slug")));
+  app.get("/review/:slug", reviewPage, review);
+  app.get("/review/:slug/:page{comment-page-[^/]*}", reviewPage, review);
 
-  app.get("/film/:slug", async (c) => {
+  app.get("/film/:slug", publicPage(pageTags.listing), async (c) => {
     const slug = parseSlug(c.req.param("slug"));
     const film = slug && (await filmBySlug(db, slug));
-    if (!film) return notFound(c, services);
+    if (!film) return c.notFound();
     const now = nowIso();
     const [credits, reviews, { site, settings }, leadStill, log] = await Promise.all([
       filmCredits(db, film.id),
@@ -96,11 +100,11 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const slug = parseSlug(c.req.param("slug") ?? "");
     const n = parsePage(c.req.param("n"));
     const person = slug && n !== undefined && (await personBySlug(db, slug));
-    if (!person || n === undefined) return notFound(c, services);
+    if (!person || n === undefined) return c.notFound();
     const { site, settings } = await siteContext(services);
     const films = await personFilmsPage(db, person.id, nowIso(), n, settings.reviewsPerPage);
     // A person with no reviewed film still has a first page; later pages only with films.
-    if (n > films.pageCount) return notFound(c, services);
+    if (n > films.pageCount) return c.notFound();
     return renderPage(
       c,
       site,
@@ -116,10 +120,10 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
       <PersonPage person={person} films={films} />,
     );
   };
-  app.get("/person/:slug", personPage);
-  app.get("/person/:slug/page/:n", personPage);
+  app.get("/person/:slug", publicPage(pageTags.listing), personPage);
+  app.get("/person/:slug/page/:n", publicPage(pageTags.listing), personPage);
 
-  app.get("/series", async (c) => {
+  app.get("/series", publicPage(pageTags.withoutComments), async (c) => {
     const [series, { site }] = await Promise.all([
       allSeriesWithProgress(db, nowIso()),
       siteContext(services),
@@ -127,10 +131,10 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     return renderPage(c, site, { title: "Series" }, <SeriesIndexPage series={series} />);
   });
 
-  app.get("/series/:slug", async (c) => {
+  app.get("/series/:slug", publicPage(pageTags.listing), async (c) => {
     const slug = parseSlug(c.req.param("slug"));
     const series = slug && (await seriesBySlug(db, slug));
-    if (!series) return notFound(c, services);
+    if (!series) return c.notFound();
     const [overview, { site }] = await Promise.all([
       seriesOverview(db, series, nowIso()),
       siteContext(services),
@@ -153,10 +157,10 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const slug = parseSlug(c.req.param("slug") ?? "");
     const n = parsePage(c.req.param("n"));
     const tag = slug && n !== undefined && (await tagBySlug(db, slug));
-    if (!tag || n === undefined) return notFound(c, services);
+    if (!tag || n === undefined) return c.notFound();
     const { site, settings } = await siteContext(services);
     const page = await reviewsWithTag(db, nowIso(), tag.id, n, settings.reviewsPerPage);
-    if (page.total === 0 || n > page.pageCount) return notFound(c, services);
+    if (page.total === 0 || n > page.pageCount) return c.notFound();
     const title = n === 1 ? `Tagged “${tag.name}”` : `Tagged “${tag.name}”, page ${n}`;
     return renderPage(
       c,
@@ -173,8 +177,8 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
       <TagPage tag={tag} page={page} scale={settings.ratingScale} />,
     );
   };
-  app.get("/tag/:slug", tagPage);
-  app.get("/tag/:slug/page/:n", tagPage);
+  app.get("/tag/:slug", publicPage(pageTags.listing), tagPage);
+  app.get("/tag/:slug/page/:n", publicPage(pageTags.listing), tagPage);
 }
 
 export async function notFound(c: Context, services: Services): Promise<Response> {

@@ -14,8 +14,9 @@ import type { Services } from "../services.ts";
 import { SocialTags } from "../views/seo.tsx";
 import { StatsPage } from "../views/stats/stats-page.tsx";
 import { cardHeight, cardWidth, yearCardPng, yearCardSvg } from "../views/stats/year-card.ts";
-import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
+import { pageTags } from "../cache/page-tags.ts";
+import { publicPage } from "../route-facts.ts";
 
 const fourDigitYear = z
   .string()
@@ -48,9 +49,9 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
     return { report, site, settings, year: year.data };
   };
 
-  app.get("/stats", async (c) => {
+  app.get("/stats", publicPage(pageTags.stats), async (c) => {
     const { site, settings } = await siteContext(services);
-    if (!settings.statsEnabled) return notFound(c, services);
+    if (!settings.statsEnabled) return c.notFound();
     const report = await statsReport(db, reportOptions(settings, null));
     return renderPage(
       c,
@@ -65,9 +66,9 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/stats/:year{[0-9]+}", async (c) => {
+  app.get("/stats/:year{[0-9]+}", publicPage(pageTags.stats), async (c) => {
     const found = await yearReport(c);
-    if (!found) return notFound(c, services);
+    if (!found) return c.notFound();
     const { report, site, settings, year } = found;
     const stills = await leadStillsOf(
       db,
@@ -97,9 +98,9 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/stats/:year{[0-9]+}/card.png", async (c) => {
+  app.get("/stats/:year{[0-9]+}/card.png", publicPage(pageTags.stats), async (c) => {
     const found = await yearReport(c);
-    if (!found) return notFound(c, services);
+    if (!found) return c.notFound();
     const svg = yearCardSvg(found.report, found.settings.siteTitle);
     const key = createHash("sha256").update(svg).digest("base64url");
     let png = cards.get(key);

@@ -4,7 +4,7 @@
 // no session and no CSRF token: the signed token in the address is the authority. Leaving
 // takes any POST, from anywhere — RFC 8058's one-click unsubscribe is a POST sent by the mail
 // provider, not by a page of this site — while confirming refuses a POST from another site.
-// These routes are registered ahead of the page cache: their pages are personal.
+// These routes are declared never cached and live only: their pages are personal.
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
@@ -26,6 +26,7 @@ import {
   UnsubscribePage,
 } from "../views/subscription-pages.tsx";
 import { siteContext } from "./site.ts";
+import { liveOnly } from "../route-facts.ts";
 
 const idsSchema = z.array(z.coerce.number().int().positive()).max(100);
 
@@ -42,7 +43,7 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
     return renderPage(c, site, { title: "This link does not work", status: 404 }, <BadLinkPage />);
   };
 
-  app.get("/subscriptions/confirm/:token", async (c) => {
+  app.get("/subscriptions/confirm/:token", liveOnly(), async (c) => {
     personal(c);
     const email = await readConfirmationToken(db, c.req.param("token"));
     if (!email) return badLink(c);
@@ -65,7 +66,7 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
     );
   });
 
-  app.post("/subscriptions/confirm/:token", small, async (c) => {
+  app.post("/subscriptions/confirm/:token", liveOnly(), small, async (c) => {
     personal(c);
     const email = await readConfirmationToken(db, c.req.param("token"));
     if (!email) return badLink(c);
@@ -109,6 +110,6 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
       />,
     );
   };
-  app.get("/unsubscribe/:token", (c) => leave(c, false));
-  app.post("/unsubscribe/:token", small, (c) => leave(c, true));
+  app.get("/unsubscribe/:token", liveOnly(), (c) => leave(c, false));
+  app.post("/unsubscribe/:token", liveOnly(), small, (c) => leave(c, true));
 }

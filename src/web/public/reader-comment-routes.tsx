@@ -23,7 +23,7 @@ import { parseCommentForm, parseSignedInCommentForm } from "./comment-form-input
 import { forgetSessionDraft } from "../../domain/commenter-sign-in/commenter-sessions.ts";
 import { commenterSessionToken } from "../auth/commenter/commenter-session-cookie.ts";
 import { authorOf, currentCommenter } from "./commenter-sign-in-form.ts";
-import { registerCommenterSignInRoutes } from "./commenter-sign-in-routes.tsx";
+import { messages } from "./comment-refusals.ts";
 import { parseId, parseSlug } from "./params.ts";
 import {
   publicCommentTarget,
@@ -31,21 +31,12 @@ import {
   subjectAddressOf,
   type SubjectKind,
 } from "./subject-pages.tsx";
-import { notFound } from "./routes.tsx";
 import { siteContext } from "./site.ts";
-
-export const messages = {
-  expired: "This form had been open too long — check your comment and send it again.",
-  crossSite:
-    "This comment was sent from another site, so it was not posted. Check it and send it again from here.",
-  closed: "Comments are closed. Your comment was not posted; it is below so you can keep it.",
-  tooMany:
-    "Too many comments in a short time. Your comment was not posted; copy it and try again in a few minutes.",
-} as const;
+import { pageTags } from "../cache/page-tags.ts";
+import { liveOnly, publicPage } from "../route-facts.ts";
 
 export function registerCommentRoutes(app: Hono, services: Services): void {
   const { db, config } = services;
-  registerCommenterSignInRoutes(app, services);
 
   // "Leave a Reply" under a review, a post or a page: parse, check who and from where, let
   // the domain decide (src/domain/post-comment.ts), then show the outcome.
@@ -53,7 +44,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     const slug = parseSlug(c.req.param("slug") ?? "");
     // Only the subject itself: the whole page's data is loaded just to show the form again.
     const target = slug && (await publicCommentTarget(db, { kind, slug }, nowIso()));
-    if (!target) return notFound(c, services);
+    if (!target) return c.notFound();
     const body = await c.req.parseBody();
     // A reader signed in through a provider posts as that account, unless they chose
     // "Change" and are commenting as a guest this time.
@@ -82,7 +73,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
           parentId: form.parentId,
         },
       });
-      return page ?? notFound(c, services);
+      return page ?? c.notFound();
     };
     if (isCrossSite(c, config.siteUrl)) return back(403, { notice: messages.crossSite });
 
@@ -151,23 +142,23 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     maxSize: 256 * 1024,
     onError: (c) => c.text("Comment too large.", 413),
   });
-  app.post("/review/:slug/comments", sizeLimit, receive("review"));
-  app.post("/post/:slug/comments", sizeLimit, receive("post"));
-  app.post("/pages/:slug/comments", sizeLimit, receive("page"));
+  app.post("/review/:slug/comments", liveOnly(), sizeLimit, receive("review"));
+  app.post("/post/:slug/comments", liveOnly(), sizeLimit, receive("post"));
+  app.post("/pages/:slug/comments", liveOnly(), sizeLimit, receive("page"));
 
   // A comment's permalink: the comment page that holds it, at the comment.
-  app.get("/comment/:id", async (c) => {
+  app.get("/comment/:id", publicPage(pageTags.listing), async (c) => {
     const id = parseId(c.req.param("id"));
     const comment = id === undefined ? undefined : await commentById(db, id);
-    if (!comment || comment.status !== "approved") return notFound(c, services);
+    if (!comment || comment.status !== "approved") return c.notFound();
     const subject = subjectOf(comment);
     const details = await subjectDetails(db, subject);
     const address = details && subjectAddressOf(details.path);
     const target = address && (await publicCommentTarget(db, address, nowIso()));
-    if (!target) return notFound(c, services);
+    if (!target) return c.notFound();
     const { settings } = await siteContext(services);
     const where = await pageOfComment(db, subject, comment.id, settings);
-    if (!where) return notFound(c, services);
+    if (!where) return c.notFound();
     const path = commentPagePath(target.path, where.page, where.defaultPage);
     return c.redirect(`${path}#comment-${comment.id}`, 302);
   });
@@ -177,7 +168,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     return c.body(body);
   };
 
-  app.get("/comments/feed.xml", async (c) => {
+  app.get("/comments/feed.xml", publicPage(pageTags.listing), async (c) => {
     const { site } = await siteContext(services);
     return rss(
       c,
@@ -193,10 +184,10 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     );
   });
 
-  app.get("/review/:slug/comments/feed.xml", async (c) => {
+  app.get("/review/:slug/comments/feed.xml", publicPage(pageTags.listing), async (c) => {
     const slug = parseSlug(c.req.param("slug"));
     const data = slug && (await loadReviewPage(db, slug, nowIso()));
-    if (!data) return notFound(c, services);
+    if (!data) return c.notFound();
     const { site } = await siteContext(services);
     const label = filmLabel(data.film);
     return rss(
@@ -220,8 +211,8 @@ const tokenAllowance = 60;
 /**
  * GET …/comments/token: a time token minted for this reader, which the form's script asks for
  * when the reader first touches the form (src/web/assets/comment-reply.js), so the minimum fill
- * time runs from then and not from when the cached page was rendered. Never cached anywhere,
- * so it is registered ahead of the page cache; limited per client address.
+ * time runs from then and not from when the cached page was rendered. Declared never cached
+ * (and kept out of the static copy); limited per client address.
  */
 export function registerCommentTokenRoutes(app: Hono, services: Services): void {
   const { db } = services;
@@ -241,9 +232,9 @@ export function registerCommentTokenRoutes(app: Hono, services: Services): void 
     }
     return c.json({ token: await issueFormToken(db, target.subject) });
   };
-  app.get("/review/:slug/comments/token", mint("review"));
-  app.get("/post/:slug/comments/token", mint("post"));
-  app.get("/pages/:slug/comments/token", mint("page"));
+  app.get("/review/:slug/comments/token", liveOnly(), mint("review"));
+  app.get("/post/:slug/comments/token", liveOnly(), mint("post"));
+  app.get("/pages/:slug/comments/token", liveOnly(), mint("page"));
 }
 
 /**

@@ -40,7 +40,7 @@ import {
   validateReply,
   withNotice,
 } from "./comment-form.ts";
-import { MessagePage } from "./views/sign-in-pages.tsx";
+import { MessagePage } from "./views/admin-sign-in-pages.tsx";
 import {
   CommentDeletePage,
   CommentEditPage,
@@ -49,6 +49,7 @@ import {
   type CommentEditValues,
 } from "./views/comment-forms.tsx";
 import { CommentQueuePage, queueHref } from "./views/comment-queue.tsx";
+import { adminRoute } from "../route-facts.ts";
 
 const doneNotices: Record<string, (n: number) => string> = {
   approve: (n) => `${plural(n)} approved.`,
@@ -79,7 +80,7 @@ const rowAction = `:action{${moderationActions.filter((a) => a !== "delete").joi
 export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;
 
-  admin.get("/comments", async (c) => {
+  admin.get("/comments", adminRoute("signed-in"), async (c) => {
     const { user } = signedInUser(c);
     const scope = scopeOf(user, "moderate_comments");
     if (!scope) return forbidden(c, services);
@@ -118,7 +119,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     return { target, user };
   }
 
-  admin.post(`/comments/:id{[0-9]+}/${rowAction}`, async (c) => {
+  admin.post(`/comments/:id{[0-9]+}/${rowAction}`, adminRoute("signed-in"), async (c) => {
     // The router's alternation is not anchored at both ends: "approvexyz" arrives here with
     // the action "approve". Only a path that ends in exactly the action is one.
     const action = c.req.param("action") as ModerationAction;
@@ -148,7 +149,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
       />,
     );
 
-  admin.get("/comments/:id{[0-9]+}/delete", async (c) => {
+  admin.get("/comments/:id{[0-9]+}/delete", adminRoute("signed-in"), async (c) => {
     const found = await targetFor(c);
     if (found instanceof Response) return found;
     if (!actionApplies("delete", found.target.comment.status)) return cannotDelete(c);
@@ -164,7 +165,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     );
   });
 
-  admin.post("/comments/:id{[0-9]+}/delete", async (c) => {
+  admin.post("/comments/:id{[0-9]+}/delete", adminRoute("signed-in"), async (c) => {
     const found = await targetFor(c);
     if (found instanceof Response) return found;
     if (!actionApplies("delete", found.target.comment.status)) return cannotDelete(c);
@@ -173,7 +174,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     return c.redirect(withNotice(back, "delete", 1), 303);
   });
 
-  admin.post("/comments/bulk", async (c) => {
+  admin.post("/comments/bulk", adminRoute("signed-in"), async (c) => {
     const { user } = signedInUser(c);
     if (!scopeOf(user, "moderate_comments")) return forbidden(c, services);
     const body = await c.req.parseBody({ all: true });
@@ -221,7 +222,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
       />,
     );
 
-  admin.get("/comments/:id{[0-9]+}/edit", async (c) => {
+  admin.get("/comments/:id{[0-9]+}/edit", adminRoute("signed-in"), async (c) => {
     const found = await targetFor(c);
     if (found instanceof Response) return found;
     const { comment } = found.target;
@@ -239,22 +240,27 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     );
   });
 
-  admin.post("/comments/:id{[0-9]+}/edit", async (c) => {
-    const found = await targetFor(c);
-    if (found instanceof Response) return found;
-    const values = editValuesFromForm(await c.req.parseBody());
-    if (!c.get("csrfValid")) {
-      return showEdit(c, found.target, values, {
-        status: 403,
-        formError: "This form expired, so nothing was saved. What you typed is below: save again.",
-      });
-    }
-    const checked = validateEdit(values);
-    if (!checked.ok)
-      return showEdit(c, found.target, values, { errors: checked.errors, status: 400 });
-    await editComment(db, found.target.comment.id, checked.edit);
-    return c.redirect(`/admin/comments/${found.target.comment.id}/edit?saved=1`, 303);
-  });
+  admin.post(
+    "/comments/:id{[0-9]+}/edit",
+    adminRoute("signed-in", { keepInput: true }),
+    async (c) => {
+      const found = await targetFor(c);
+      if (found instanceof Response) return found;
+      const values = editValuesFromForm(await c.req.parseBody());
+      if (!c.get("csrfValid")) {
+        return showEdit(c, found.target, values, {
+          status: 403,
+          formError:
+            "This form expired, so nothing was saved. What you typed is below: save again.",
+        });
+      }
+      const checked = validateEdit(values);
+      if (!checked.ok)
+        return showEdit(c, found.target, values, { errors: checked.errors, status: 400 });
+      await editComment(db, found.target.comment.id, checked.edit);
+      return c.redirect(`/admin/comments/${found.target.comment.id}/edit?saved=1`, 303);
+    },
+  );
 
   const showReply = async (
     c: AdminContext,
@@ -281,7 +287,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
   const notRepliable =
     "This comment is in spam or the trash. Restore and approve it before replying.";
 
-  admin.get("/comments/:id{[0-9]+}/reply", async (c) => {
+  admin.get("/comments/:id{[0-9]+}/reply", adminRoute("signed-in"), async (c) => {
     const found = await targetFor(c);
     if (found instanceof Response) return found;
     if (!repliable(found.target)) {
@@ -290,28 +296,33 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     return showReply(c, found.target, "");
   });
 
-  admin.post("/comments/:id{[0-9]+}/reply", async (c) => {
-    const found = await targetFor(c);
-    if (found instanceof Response) return found;
-    const body = field(await c.req.parseBody(), "body").replace(/\r\n/g, "\n");
-    if (!c.get("csrfValid")) {
-      return showReply(c, found.target, body, {
-        status: 403,
-        formError: "This form expired, so nothing was sent. Your reply is below: send it again.",
+  admin.post(
+    "/comments/:id{[0-9]+}/reply",
+    adminRoute("signed-in", { keepInput: true }),
+    async (c) => {
+      const found = await targetFor(c);
+      if (found instanceof Response) return found;
+      const body = field(await c.req.parseBody(), "body").replace(/\r\n/g, "\n");
+      if (!c.get("csrfValid")) {
+        return showReply(c, found.target, body, {
+          status: 403,
+          formError: "This form expired, so nothing was sent. Your reply is below: send it again.",
+        });
+      }
+      if (!repliable(found.target)) {
+        return showReply(c, found.target, body, { status: 409, formError: notRepliable });
+      }
+      const checked = validateReply(body);
+      if (!checked.ok)
+        return showReply(c, found.target, body, { error: checked.error, status: 400 });
+      const { settings } = await siteContext(services);
+      await replyAsUser(db, {
+        to: found.target.comment,
+        user: found.user,
+        body,
+        maxDepth: settings.commentThreadDepth,
       });
-    }
-    if (!repliable(found.target)) {
-      return showReply(c, found.target, body, { status: 409, formError: notRepliable });
-    }
-    const checked = validateReply(body);
-    if (!checked.ok) return showReply(c, found.target, body, { error: checked.error, status: 400 });
-    const { settings } = await siteContext(services);
-    await replyAsUser(db, {
-      to: found.target.comment,
-      user: found.user,
-      body,
-      maxDepth: settings.commentThreadDepth,
-    });
-    return c.redirect(withNotice("/admin/comments", "reply"), 303);
-  });
+      return c.redirect(withNotice("/admin/comments", "reply"), 303);
+    },
+  );
 }
