@@ -2,7 +2,7 @@
 // most-watched directors and actors), and each series' progress through the reviews.
 import type { Db } from "../../db/connect.ts";
 import { isPublicReview } from "../visibility.ts";
-import type { Viewing } from "./viewings.ts";
+import type { ReviewFacts, Viewing } from "./viewings.ts";
 
 export interface PersonCount {
   slug: string;
@@ -24,19 +24,16 @@ export async function creditsOfWatchedFilms(db: Db, now: string): Promise<Credit
     .selectFrom("credits")
     .innerJoin("people", "people.id", "credits.person_id")
     .where("credits.role", "in", ["director", "cast"])
-    .where((eb) =>
-      eb.or([
-        eb(
-          "credits.film_id",
-          "in",
-          eb.selectFrom("reviews").where(isPublicReview(now)).select("reviews.film_id"),
-        ),
-        eb(
-          "credits.film_id",
-          "in",
+    // One list of the films watched (a union, read from migration 031's index), not an OR of
+    // two lists: the OR made SQLite probe the credits twice.
+    .where("credits.film_id", "in", (eb) =>
+      eb
+        .selectFrom("reviews")
+        .where(isPublicReview(now))
+        .select("reviews.film_id")
+        .union(
           eb.selectFrom("film_log").where("film_log.kind", "=", "diary").select("film_log.film_id"),
         ),
-      ]),
     )
     .select([
       "credits.film_id as filmId",
@@ -80,35 +77,41 @@ export interface SeriesProgress {
   reviewedOn: string[];
 }
 
-export async function seriesProgress(db: Db, now: string): Promise<SeriesProgress[]> {
-  const rows = await db.kysely
-    .selectFrom("series")
-    .innerJoin("series_entries", "series_entries.series_id", "series.id")
-    .leftJoin("reviews", (join) =>
-      join.onRef("reviews.id", "=", "series_entries.review_id").on(isPublicReview(now)),
-    )
-    .select(["series.slug as slug", "series.title as title", "reviews.published_at as publishedAt"])
-    .orderBy("series.title")
-    .orderBy("series.id")
-    .execute();
-  const bySlug = new Map<string, SeriesProgress>();
-  for (const r of rows) {
-    const s = bySlug.get(r.slug) ?? {
-      slug: r.slug,
-      title: r.title,
-      entries: 0,
-      reviewed: 0,
-      reviewedOn: [],
-    };
+/**
+ * Each series' entries and which have a public review, from two narrow reads (the series, and
+ * their entries' review ids) and the public reviews the stats already hold.
+ */
+export async function seriesProgress(db: Db, reviews: ReviewFacts[]): Promise<SeriesProgress[]> {
+  const [series, entries] = await Promise.all([
+    db.kysely
+      .selectFrom("series")
+      .select(["id", "slug", "title"])
+      .orderBy("title")
+      .orderBy("id")
+      .execute(),
+    db.kysely.selectFrom("series_entries").select(["series_id", "review_id"]).execute(),
+  ]);
+  const published = new Map(reviews.map((r) => [r.id, r.publishedOn]));
+  const byId = new Map<number, SeriesProgress>(
+    series.map((s) => [
+      s.id,
+      { slug: s.slug, title: s.title, entries: 0, reviewed: 0, reviewedOn: [] },
+    ]),
+  );
+  for (const e of entries) {
+    const s = byId.get(e.series_id);
+    if (!s) continue;
     s.entries++;
-    if (r.publishedAt) {
+    const day = e.review_id === null ? undefined : published.get(e.review_id);
+    if (day) {
       s.reviewed++;
-      s.reviewedOn.push(r.publishedAt.slice(0, 10));
+      s.reviewedOn.push(day);
     }
-    bySlug.set(r.slug, s);
   }
-  for (const s of bySlug.values()) s.reviewedOn.sort();
-  return [...bySlug.values()];
+  // Only series with at least one entry, as the join of series and entries gave.
+  const shown = [...byId.values()].filter((s) => s.entries > 0);
+  for (const s of shown) s.reviewedOn.sort();
+  return shown;
 }
 
 export interface Pace {

@@ -33,7 +33,7 @@ import {
   type PersonCount,
   type SeriesProgress,
 } from "./people-and-series.ts";
-import { loadStatsFacts, type PublicReviewFacts } from "./viewings.ts";
+import { loadStatsFacts, reviewLabels, type PublicReviewFacts } from "./viewings.ts";
 
 export interface SeriesLine extends SeriesProgress {
   pace: Pace;
@@ -75,15 +75,21 @@ export async function statsReport(
 ): Promise<StatsReport> {
   const { now, year, scale } = options;
   const today = now.slice(0, 10);
-  const [facts, credits, series] = await Promise.all([
+  const [facts, credits] = await Promise.all([
     loadStatsFacts(db, now),
     creditsOfWatchedFilms(db, now),
-    seriesProgress(db, now),
   ]);
   const viewings = year === null ? facts.viewings : inYear(facts.viewings, year);
   const reviews = year === null ? facts.reviews : inYear(facts.reviews, year);
   const calendarYear = year ?? yearOf(today);
-  const yearOfCalendar = inYear(facts.viewings, calendarYear);
+  const yearOfCalendar = year === null ? inYear(facts.viewings, calendarYear) : viewings;
+  const reviewsOfCalendar = year === null ? inYear(facts.reviews, calendarYear) : reviews;
+  // The few reviews the page links to get their titles and addresses in one read.
+  const [series, discussed, best] = await Promise.all([
+    seriesProgress(db, facts.reviews),
+    reviewLabels(db, mostDiscussed(reviews)),
+    reviewLabels(db, topRated(reviews)),
+  ]);
   const years = [
     ...new Set([
       ...facts.viewings.map((v) => yearOf(v.day)),
@@ -99,7 +105,7 @@ export async function statsReport(
     films: new Set(viewings.map((v) => v.filmId)).size,
     reviewed: reviews.length,
     perYear: perYear(facts.viewings, facts.reviews),
-    perMonth: perMonth(yearOfCalendar, inYear(facts.reviews, calendarYear)),
+    perMonth: perMonth(yearOfCalendar, reviewsOfCalendar),
     days: dayCounts(yearOfCalendar),
     decades: byDecade(viewings),
     releaseYears: topReleaseYears(viewings),
@@ -111,8 +117,8 @@ export async function statsReport(
     weekdays: byWeekday(viewings),
     busiest: busiestWeekday(viewings),
     averageWords: averageWords(reviews),
-    discussed: mostDiscussed(reviews),
-    topRated: topRated(reviews),
+    discussed,
+    topRated: best,
     series: series.map((s) => ({ ...s, pace: paceFor(s.reviewedOn, goalYear, today) })),
     goal:
       options.yearlyGoal > 0
