@@ -14,15 +14,13 @@ export interface PersonCount {
 export interface Credited {
   filmId: number;
   role: "director" | "cast";
-  slug: string;
-  name: string;
+  personId: number;
 }
 
 /** Director and cast credits of every film someone could have a viewing of. */
 export async function creditsOfWatchedFilms(db: Db, now: string): Promise<Credited[]> {
   const rows = await db.kysely
     .selectFrom("credits")
-    .innerJoin("people", "people.id", "credits.person_id")
     .where("credits.role", "in", ["director", "cast"])
     // One list of the films watched (a union, read from migration 031's index), not an OR of
     // two lists: the OR made SQLite probe the credits twice.
@@ -35,34 +33,64 @@ export async function creditsOfWatchedFilms(db: Db, now: string): Promise<Credit
           eb.selectFrom("film_log").where("film_log.kind", "=", "diary").select("film_log.film_id"),
         ),
     )
-    .select([
-      "credits.film_id as filmId",
-      "credits.role as role",
-      "people.slug as slug",
-      "people.name as name",
-    ])
+    .select(["credits.film_id as filmId", "credits.role as role", "credits.person_id as personId"])
     .execute();
   return rows as Credited[];
 }
 
-/** People by the viewings of their films in that role, most first, ties by name. */
-export function topPeople(
+/** Viewings of each person's films in that role, by person id. */
+export function peopleCounts(
   viewings: Viewing[],
   credits: Credited[],
   role: Credited["role"],
-  limit = 10,
-): PersonCount[] {
+): Map<number, number> {
   const perFilm = new Map<number, number>();
   for (const v of viewings) perFilm.set(v.filmId, (perFilm.get(v.filmId) ?? 0) + 1);
-  const people = new Map<string, PersonCount>();
+  const people = new Map<number, number>();
   for (const c of credits) {
     const n = perFilm.get(c.filmId);
     if (c.role !== role || !n) continue;
-    const person = people.get(c.slug) ?? { slug: c.slug, name: c.name, count: 0 };
-    person.count += n;
-    people.set(c.slug, person);
+    people.set(c.personId, (people.get(c.personId) ?? 0) + n);
   }
-  return [...people.values()]
+  return people;
+}
+
+/** Who could be in the top `limit` (ties at the edge are settled by name, so all of them). */
+export function topCandidates(counts: Map<number, number>, limit = 10): number[] {
+  const sorted = [...counts.values()].sort((a, b) => b - a);
+  const edge = sorted[Math.min(limit, sorted.length) - 1] ?? 0;
+  return [...counts].filter(([, n]) => n >= edge).map(([id]) => id);
+}
+
+/** Slugs and names of the given people (only the candidates: a page names ten at most). */
+export async function peopleNames(
+  db: Db,
+  ids: number[],
+): Promise<Map<number, { slug: string; name: string }>> {
+  const names = new Map<number, { slug: string; name: string }>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.kysely
+      .selectFrom("people")
+      .select(["id", "slug", "name"])
+      .where("id", "in", unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) names.set(r.id, { slug: r.slug, name: r.name });
+  }
+  return names;
+}
+
+/** People by the viewings of their films, most first, ties by name. */
+export function topPeople(
+  counts: Map<number, number>,
+  names: Map<number, { slug: string; name: string }>,
+  limit = 10,
+): PersonCount[] {
+  return topCandidates(counts, limit)
+    .flatMap((id) => {
+      const who = names.get(id);
+      return who ? [{ slug: who.slug, name: who.name, count: counts.get(id)! }] : [];
+    })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
     .slice(0, limit);
 }

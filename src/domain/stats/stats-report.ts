@@ -27,7 +27,10 @@ import {
 import {
   creditsOfWatchedFilms,
   paceFor,
+  peopleCounts,
+  peopleNames,
   seriesProgress,
+  topCandidates,
   topPeople,
   type Pace,
   type PersonCount,
@@ -84,11 +87,14 @@ export async function statsReport(
   const calendarYear = year ?? yearOf(today);
   const yearOfCalendar = year === null ? inYear(facts.viewings, calendarYear) : viewings;
   const reviewsOfCalendar = year === null ? inYear(facts.reviews, calendarYear) : reviews;
-  // The few reviews the page links to get their titles and addresses in one read.
-  const [series, discussed, best] = await Promise.all([
+  const directors = peopleCounts(viewings, credits, "director");
+  const actors = peopleCounts(viewings, credits, "cast");
+  // The few reviews and people the page links to get their names and addresses here.
+  const [series, discussed, best, names] = await Promise.all([
     seriesProgress(db, facts.reviews),
     reviewLabels(db, mostDiscussed(reviews)),
     reviewLabels(db, topRated(reviews)),
+    peopleNames(db, [...topCandidates(directors), ...topCandidates(actors)]),
   ]);
   const years = [
     ...new Set([
@@ -110,8 +116,8 @@ export async function statsReport(
     decades: byDecade(viewings),
     releaseYears: topReleaseYears(viewings),
     ratings: ratingHistogram(viewings, scale),
-    directors: topPeople(viewings, credits, "director"),
-    actors: topPeople(viewings, credits, "cast"),
+    directors: topPeople(directors, names),
+    actors: topPeople(actors, names),
     streak: longestStreak(viewings),
     share: rewatchShare(viewings),
     weekdays: byWeekday(viewings),
