@@ -124,24 +124,30 @@ export function longestStreak(viewings: Viewing[]): Streak | null {
   const days = [...new Set(viewings.map((v) => v.day))].sort();
   let best: Streak | null = null;
   let run: Streak = { days: 0, from: "", to: "" };
+  let previous = Number.NaN;
   for (const day of days) {
+    const number = dayNumber(day);
     run =
-      run.days > 0 && nextDay(run.to) === day
+      run.days > 0 && number === previous + 1
         ? { from: run.from, days: run.days + 1, to: day }
         : { days: 1, from: day, to: day };
+    previous = number;
     if (!best || run.days > best.days) best = run;
   }
   return best;
 }
 
-export function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+/** Days since 1970-01-01 of a `YYYY-MM-DD` day (no Date parsing: this runs per viewing). */
+export function dayNumber(day: string): number {
+  return (
+    Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) /
+    86_400_000
+  );
 }
 
 export function weekdayOf(day: string): number {
-  return new Date(`${day}T00:00:00Z`).getUTCDay();
+  // 1970-01-01 was a Thursday (4).
+  return (((dayNumber(day) + 4) % 7) + 7) % 7;
 }
 
 /** Viewings per day of the week, Monday first. */

@@ -25,7 +25,7 @@ import {
   type YearCount,
 } from "./figures.ts";
 import {
-  creditsOfWatchedFilms,
+  directorAndCastCredits,
   paceFor,
   peopleCounts,
   peopleNames,
@@ -78,10 +78,7 @@ export async function statsReport(
 ): Promise<StatsReport> {
   const { now, year, scale } = options;
   const today = now.slice(0, 10);
-  const [facts, credits] = await Promise.all([
-    loadStatsFacts(db, now),
-    creditsOfWatchedFilms(db, now),
-  ]);
+  const [facts, credits] = await Promise.all([loadStatsFacts(db, now), directorAndCastCredits(db)]);
   const viewings = year === null ? facts.viewings : inYear(facts.viewings, year);
   const reviews = year === null ? facts.reviews : inYear(facts.reviews, year);
   const calendarYear = year ?? yearOf(today);
