@@ -2,7 +2,7 @@
 // each figure has one definition whichever database the facts came from.
 import { ratingStep } from "../indexes/ratings.ts";
 import type { RatingScale } from "../../content/rating.ts";
-import type { PublicReviewFacts, Viewing } from "./viewings.ts";
+import type { ReviewFacts, Viewing } from "./viewings.ts";
 
 export interface Count<K> {
   key: K;
@@ -41,7 +41,7 @@ export function inYear<T extends { day?: string; publishedOn?: string }>(rows: T
   return rows.filter((r) => (r.day ?? r.publishedOn ?? "").startsWith(prefix));
 }
 
-export function perMonth(viewings: Viewing[], reviews: PublicReviewFacts[]): MonthCount[] {
+export function perMonth(viewings: Viewing[], reviews: ReviewFacts[]): MonthCount[] {
   const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, watched: 0, reviewed: 0 }));
   for (const v of viewings) months[Number(v.day.slice(5, 7)) - 1]!.watched++;
   for (const r of reviews) months[Number(r.publishedOn.slice(5, 7)) - 1]!.reviewed++;
@@ -55,7 +55,7 @@ export interface YearCount {
 }
 
 /** Every year from the first viewing or review to the last, empty years included. */
-export function perYear(viewings: Viewing[], reviews: PublicReviewFacts[]): YearCount[] {
+export function perYear(viewings: Viewing[], reviews: ReviewFacts[]): YearCount[] {
   const years = [
     ...viewings.map((v) => yearOf(v.day)),
     ...reviews.map((r) => yearOf(r.publishedOn)),
@@ -124,24 +124,30 @@ export function longestStreak(viewings: Viewing[]): Streak | null {
   const days = [...new Set(viewings.map((v) => v.day))].sort();
   let best: Streak | null = null;
   let run: Streak = { days: 0, from: "", to: "" };
+  let previous = Number.NaN;
   for (const day of days) {
+    const number = dayNumber(day);
     run =
-      run.days > 0 && nextDay(run.to) === day
+      run.days > 0 && number === previous + 1
         ? { from: run.from, days: run.days + 1, to: day }
         : { days: 1, from: day, to: day };
+    previous = number;
     if (!best || run.days > best.days) best = run;
   }
   return best;
 }
 
-export function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+/** Days since 1970-01-01 of a `YYYY-MM-DD` day (no Date parsing: this runs per viewing). */
+export function dayNumber(day: string): number {
+  return (
+    Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) /
+    86_400_000
+  );
 }
 
 export function weekdayOf(day: string): number {
-  return new Date(`${day}T00:00:00Z`).getUTCDay();
+  // 1970-01-01 was a Thursday (4).
+  return (((dayNumber(day) + 4) % 7) + 7) % 7;
 }
 
 /** Viewings per day of the week, Monday first. */
@@ -180,13 +186,13 @@ export function rewatchShare(viewings: Viewing[]): RewatchShare {
 }
 
 /** Whole words on average, or null with no reviews. */
-export function averageWords(reviews: PublicReviewFacts[]): number | null {
+export function averageWords(reviews: ReviewFacts[]): number | null {
   if (reviews.length === 0) return null;
   return Math.round(reviews.reduce((sum, r) => sum + r.words, 0) / reviews.length);
 }
 
 /** Reviews with the most approved comments (none without any), most first, then newest. */
-export function mostDiscussed(reviews: PublicReviewFacts[], limit = 5): PublicReviewFacts[] {
+export function mostDiscussed(reviews: ReviewFacts[], limit = 5): ReviewFacts[] {
   return reviews
     .filter((r) => r.comments > 0)
     .sort(
@@ -196,7 +202,7 @@ export function mostDiscussed(reviews: PublicReviewFacts[], limit = 5): PublicRe
 }
 
 /** Highest-rated reviews, ties to the earlier published. */
-export function topRated(reviews: PublicReviewFacts[], limit = 6): PublicReviewFacts[] {
+export function topRated(reviews: ReviewFacts[], limit = 6): ReviewFacts[] {
   return reviews
     .filter((r) => r.rating != null)
     .sort(

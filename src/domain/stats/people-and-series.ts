@@ -1,8 +1,7 @@
 // The two stats reads beyond the facts: who made and acted in the films watched (for the
 // most-watched directors and actors), and each series' progress through the reviews.
 import type { Db } from "../../db/connect.ts";
-import { isPublicReview } from "../visibility.ts";
-import type { Viewing } from "./viewings.ts";
+import type { ReviewFacts, Viewing } from "./viewings.ts";
 
 export interface PersonCount {
   slug: string;
@@ -14,58 +13,77 @@ export interface PersonCount {
 interface Credited {
   filmId: number;
   role: "director" | "cast";
-  slug: string;
-  name: string;
+  personId: number;
 }
 
-/** Director and cast credits of every film someone could have a viewing of. */
-export async function creditsOfWatchedFilms(db: Db, now: string): Promise<Credited[]> {
+/**
+ * Director and cast credits, as ids. All of them: the films are those the journal reviews or
+ * logs, and reading the table through (an index of migration 031 holds these columns) costs
+ * less than looking up each watched film's credits; credits of films not watched count for
+ * nothing in peopleCounts.
+ */
+export async function directorAndCastCredits(db: Db): Promise<Credited[]> {
   const rows = await db.kysely
     .selectFrom("credits")
-    .innerJoin("people", "people.id", "credits.person_id")
     .where("credits.role", "in", ["director", "cast"])
-    .where((eb) =>
-      eb.or([
-        eb(
-          "credits.film_id",
-          "in",
-          eb.selectFrom("reviews").where(isPublicReview(now)).select("reviews.film_id"),
-        ),
-        eb(
-          "credits.film_id",
-          "in",
-          eb.selectFrom("film_log").where("film_log.kind", "=", "diary").select("film_log.film_id"),
-        ),
-      ]),
-    )
-    .select([
-      "credits.film_id as filmId",
-      "credits.role as role",
-      "people.slug as slug",
-      "people.name as name",
-    ])
+    .select(["credits.film_id as filmId", "credits.role as role", "credits.person_id as personId"])
     .execute();
   return rows as Credited[];
 }
 
-/** People by the viewings of their films in that role, most first, ties by name. */
-export function topPeople(
+/** Viewings of each person's films in that role, by person id. */
+export function peopleCounts(
   viewings: Viewing[],
   credits: Credited[],
   role: Credited["role"],
-  limit = 10,
-): PersonCount[] {
+): Map<number, number> {
   const perFilm = new Map<number, number>();
   for (const v of viewings) perFilm.set(v.filmId, (perFilm.get(v.filmId) ?? 0) + 1);
-  const people = new Map<string, PersonCount>();
+  const people = new Map<number, number>();
   for (const c of credits) {
     const n = perFilm.get(c.filmId);
     if (c.role !== role || !n) continue;
-    const person = people.get(c.slug) ?? { slug: c.slug, name: c.name, count: 0 };
-    person.count += n;
-    people.set(c.slug, person);
+    people.set(c.personId, (people.get(c.personId) ?? 0) + n);
   }
-  return [...people.values()]
+  return people;
+}
+
+/** Who could be in the top `limit` (ties at the edge are settled by name, so all of them). */
+export function topCandidates(counts: Map<number, number>, limit = 10): number[] {
+  const sorted = [...counts.values()].sort((a, b) => b - a);
+  const edge = sorted[Math.min(limit, sorted.length) - 1] ?? 0;
+  return [...counts].filter(([, n]) => n >= edge).map(([id]) => id);
+}
+
+/** Slugs and names of the given people (only the candidates: a page names ten at most). */
+export async function peopleNames(
+  db: Db,
+  ids: number[],
+): Promise<Map<number, { slug: string; name: string }>> {
+  const names = new Map<number, { slug: string; name: string }>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.kysely
+      .selectFrom("people")
+      .select(["id", "slug", "name"])
+      .where("id", "in", unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) names.set(r.id, { slug: r.slug, name: r.name });
+  }
+  return names;
+}
+
+/** People by the viewings of their films, most first, ties by name. */
+export function topPeople(
+  counts: Map<number, number>,
+  names: Map<number, { slug: string; name: string }>,
+  limit = 10,
+): PersonCount[] {
+  return topCandidates(counts, limit)
+    .flatMap((id) => {
+      const who = names.get(id);
+      return who ? [{ slug: who.slug, name: who.name, count: counts.get(id)! }] : [];
+    })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
     .slice(0, limit);
 }
@@ -80,35 +98,41 @@ export interface SeriesProgress {
   reviewedOn: string[];
 }
 
-export async function seriesProgress(db: Db, now: string): Promise<SeriesProgress[]> {
-  const rows = await db.kysely
-    .selectFrom("series")
-    .innerJoin("series_entries", "series_entries.series_id", "series.id")
-    .leftJoin("reviews", (join) =>
-      join.onRef("reviews.id", "=", "series_entries.review_id").on(isPublicReview(now)),
-    )
-    .select(["series.slug as slug", "series.title as title", "reviews.published_at as publishedAt"])
-    .orderBy("series.title")
-    .orderBy("series.id")
-    .execute();
-  const bySlug = new Map<string, SeriesProgress>();
-  for (const r of rows) {
-    const s = bySlug.get(r.slug) ?? {
-      slug: r.slug,
-      title: r.title,
-      entries: 0,
-      reviewed: 0,
-      reviewedOn: [],
-    };
+/**
+ * Each series' entries and which have a public review, from two narrow reads (the series, and
+ * their entries' review ids) and the public reviews the stats already hold.
+ */
+export async function seriesProgress(db: Db, reviews: ReviewFacts[]): Promise<SeriesProgress[]> {
+  const [series, entries] = await Promise.all([
+    db.kysely
+      .selectFrom("series")
+      .select(["id", "slug", "title"])
+      .orderBy("title")
+      .orderBy("id")
+      .execute(),
+    db.kysely.selectFrom("series_entries").select(["series_id", "review_id"]).execute(),
+  ]);
+  const published = new Map(reviews.map((r) => [r.id, r.publishedOn]));
+  const byId = new Map<number, SeriesProgress>(
+    series.map((s) => [
+      s.id,
+      { slug: s.slug, title: s.title, entries: 0, reviewed: 0, reviewedOn: [] },
+    ]),
+  );
+  for (const e of entries) {
+    const s = byId.get(e.series_id);
+    if (!s) continue;
     s.entries++;
-    if (r.publishedAt) {
+    const day = e.review_id === null ? undefined : published.get(e.review_id);
+    if (day) {
       s.reviewed++;
-      s.reviewedOn.push(r.publishedAt.slice(0, 10));
+      s.reviewedOn.push(day);
     }
-    bySlug.set(r.slug, s);
   }
-  for (const s of bySlug.values()) s.reviewedOn.sort();
-  return [...bySlug.values()];
+  // Only series with at least one entry, as the join of series and entries gave.
+  const shown = [...byId.values()].filter((s) => s.entries > 0);
+  for (const s of shown) s.reviewedOn.sort();
+  return shown;
 }
 
 export interface Pace {

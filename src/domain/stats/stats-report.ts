@@ -25,15 +25,18 @@ import {
   type YearCount,
 } from "./figures.ts";
 import {
-  creditsOfWatchedFilms,
+  directorAndCastCredits,
   paceFor,
+  peopleCounts,
+  peopleNames,
   seriesProgress,
+  topCandidates,
   topPeople,
   type Pace,
   type PersonCount,
   type SeriesProgress,
 } from "./people-and-series.ts";
-import { loadStatsFacts, type PublicReviewFacts } from "./viewings.ts";
+import { loadStatsFacts, reviewLabels, type PublicReviewFacts } from "./viewings.ts";
 
 export interface SeriesLine extends SeriesProgress {
   pace: Pace;
@@ -75,15 +78,21 @@ export async function statsReport(
 ): Promise<StatsReport> {
   const { now, year, scale } = options;
   const today = now.slice(0, 10);
-  const [facts, credits, series] = await Promise.all([
-    loadStatsFacts(db, now),
-    creditsOfWatchedFilms(db, now),
-    seriesProgress(db, now),
-  ]);
+  const [facts, credits] = await Promise.all([loadStatsFacts(db, now), directorAndCastCredits(db)]);
   const viewings = year === null ? facts.viewings : inYear(facts.viewings, year);
   const reviews = year === null ? facts.reviews : inYear(facts.reviews, year);
   const calendarYear = year ?? yearOf(today);
-  const yearOfCalendar = inYear(facts.viewings, calendarYear);
+  const yearOfCalendar = year === null ? inYear(facts.viewings, calendarYear) : viewings;
+  const reviewsOfCalendar = year === null ? inYear(facts.reviews, calendarYear) : reviews;
+  const directors = peopleCounts(viewings, credits, "director");
+  const actors = peopleCounts(viewings, credits, "cast");
+  // The few reviews and people the page links to get their names and addresses here.
+  const [series, discussed, best, names] = await Promise.all([
+    seriesProgress(db, facts.reviews),
+    reviewLabels(db, mostDiscussed(reviews)),
+    reviewLabels(db, topRated(reviews)),
+    peopleNames(db, [...topCandidates(directors), ...topCandidates(actors)]),
+  ]);
   const years = [
     ...new Set([
       ...facts.viewings.map((v) => yearOf(v.day)),
@@ -99,20 +108,20 @@ export async function statsReport(
     films: new Set(viewings.map((v) => v.filmId)).size,
     reviewed: reviews.length,
     perYear: perYear(facts.viewings, facts.reviews),
-    perMonth: perMonth(yearOfCalendar, inYear(facts.reviews, calendarYear)),
+    perMonth: perMonth(yearOfCalendar, reviewsOfCalendar),
     days: dayCounts(yearOfCalendar),
     decades: byDecade(viewings),
     releaseYears: topReleaseYears(viewings),
     ratings: ratingHistogram(viewings, scale),
-    directors: topPeople(viewings, credits, "director"),
-    actors: topPeople(viewings, credits, "cast"),
+    directors: topPeople(directors, names),
+    actors: topPeople(actors, names),
     streak: longestStreak(viewings),
     share: rewatchShare(viewings),
     weekdays: byWeekday(viewings),
     busiest: busiestWeekday(viewings),
     averageWords: averageWords(reviews),
-    discussed: mostDiscussed(reviews),
-    topRated: topRated(reviews),
+    discussed,
+    topRated: best,
     series: series.map((s) => ({ ...s, pace: paceFor(s.reviewedOn, goalYear, today) })),
     goal:
       options.yearlyGoal > 0

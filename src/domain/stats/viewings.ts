@@ -1,7 +1,8 @@
 // The raw facts behind every stats figure, read in a few queries: each viewing (a public
 // review's watched day, else its publishing day; and each Letterboxd diary entry that no
 // review already covers), the public reviews with their length in words (review-words.ts),
-// and per-review comment counts.
+// and per-review comment counts. Only narrow columns are read (an index of migration 031
+// holds them all); titles and slugs are read later for the few reviews a page names.
 // Everything else is arithmetic over these rows (figures.ts), so both databases agree.
 import type { Db } from "../../db/connect.ts";
 import { isPublicReview } from "../visibility.ts";
@@ -19,11 +20,9 @@ export interface Viewing {
   reviewId: number | null;
 }
 
-export interface PublicReviewFacts {
+export interface ReviewFacts {
   id: number;
-  slug: string;
   filmId: number;
-  filmTitle: string;
   filmYear: number | null;
   rating: number | null;
   /** `YYYY-MM-DD` of publishing. */
@@ -32,9 +31,15 @@ export interface PublicReviewFacts {
   comments: number;
 }
 
-interface StatsFacts {
+/** A review the page names: its facts with its address and film title (reviewLabels). */
+export interface PublicReviewFacts extends ReviewFacts {
+  slug: string;
+  filmTitle: string;
+}
+
+export interface StatsFacts {
   viewings: Viewing[];
-  reviews: PublicReviewFacts[];
+  reviews: ReviewFacts[];
 }
 
 export async function loadStatsFacts(db: Db, now: string): Promise<StatsFacts> {
@@ -45,9 +50,7 @@ export async function loadStatsFacts(db: Db, now: string): Promise<StatsFacts> {
       .where(isPublicReview(now))
       .select([
         "reviews.id as id",
-        "reviews.slug as slug",
         "reviews.film_id as filmId",
-        "films.title as filmTitle",
         "films.year as filmYear",
         "reviews.rating as rating",
         "reviews.watched_on as watchedOn",
@@ -79,7 +82,7 @@ export async function loadStatsFacts(db: Db, now: string): Promise<StatsFacts> {
   ]);
   const words = await reviewWords(db, reviewRows);
   const comments = new Map(commentRows.map((r) => [Number(r.reviewId), Number(r.n)]));
-  const reviews: PublicReviewFacts[] = [];
+  const reviews: ReviewFacts[] = [];
   const viewings: Viewing[] = [];
   const covered = new Set<string>();
   for (const r of reviewRows) {
@@ -89,9 +92,7 @@ export async function loadStatsFacts(db: Db, now: string): Promise<StatsFacts> {
     const filmYear = r.filmYear == null ? null : Number(r.filmYear);
     reviews.push({
       id: r.id,
-      slug: r.slug,
       filmId: r.filmId,
-      filmTitle: r.filmTitle,
       filmYear,
       rating,
       publishedOn,
@@ -124,6 +125,26 @@ export async function loadStatsFacts(db: Db, now: string): Promise<StatsFacts> {
   }
   viewings.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   return { viewings, reviews };
+}
+
+/** The slug and film title of the few reviews a page links to, in the order given. */
+export async function reviewLabels(db: Db, chosen: ReviewFacts[]): Promise<PublicReviewFacts[]> {
+  if (chosen.length === 0) return [];
+  const rows = await db.kysely
+    .selectFrom("reviews")
+    .innerJoin("films", "films.id", "reviews.film_id")
+    .where(
+      "reviews.id",
+      "in",
+      chosen.map((r) => r.id),
+    )
+    .select(["reviews.id as id", "reviews.slug as slug", "films.title as filmTitle"])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return chosen.flatMap((r) => {
+    const label = byId.get(r.id);
+    return label ? [{ ...r, slug: label.slug, filmTitle: label.filmTitle }] : [];
+  });
 }
 
 function validDay(value: string | null | undefined): string | undefined {

@@ -1,7 +1,7 @@
 // A year of watch days as a calendar heat-map: one square per day, weeks as columns, Monday
 // at the top; darker for more films. A sentence carries the same facts for screen readers.
 import { scaleQuantize } from "d3-scale";
-import { nextDay, weekdayOf } from "../../../domain/stats/figures.ts";
+import { dayNumber } from "../../../domain/stats/figures.ts";
 import { monthShort } from "../month-names.ts";
 
 const cell = 12;
@@ -17,8 +17,12 @@ export function CalendarHeatMap(props: { year: number; days: Map<string, number>
   const squares: { x: number; y: number; level: number; day: string }[] = [];
   const months: { x: number; label: string }[] = [];
   let week = 0;
-  for (let day = `${year}-01-01`; day.startsWith(`${year}-`); day = nextDay(day)) {
-    const row = (weekdayOf(day) + 6) % 7;
+  const first = dayNumber(`${year}-01-01`);
+  const last = dayNumber(`${year}-12-31`);
+  // Day numbers, not Dates, step through the year: 1970-01-01 (day 0) was a Thursday.
+  for (let number = first; number <= last; number++) {
+    const day = new Date(number * 86_400_000).toISOString().slice(0, 10);
+    const row = (((number + 3) % 7) + 7) % 7;
     if (row === 0 && day !== `${year}-01-01`) week++;
     if (day.endsWith("-01"))
       months.push({ x: week * (cell + gap), label: monthShort[Number(day.slice(5, 7)) - 1]! });
