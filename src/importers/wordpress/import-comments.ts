@@ -67,10 +67,10 @@ function parentOf(comment: WxrComment): string | undefined {
  */
 async function insertRows(db: Db, rows: CommentRow[]): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 100) {
+  for (let i = 0; i < rows.length; i += 250) {
     const inserted = await db.kysely
       .insertInto("comments")
-      .values(rows.slice(i, i + 100))
+      .values(rows.slice(i, i + 250))
       .returning("id")
       .execute();
     ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));

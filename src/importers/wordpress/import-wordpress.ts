@@ -44,7 +44,13 @@ interface WordPressImportOptions {
   limits?: ImportLimits;
 }
 
-const recordsPerTransaction = 50;
+/**
+ * Records to a batch. Each batch's reviews are written many rows to a statement
+ * (review-batch.ts), so a bigger batch means fewer statements: on PostgreSQL on a busy
+ * machine each statement is a wait for the other process, and 200 halved the wall time
+ * against 50 (bench/README.md §4). A batch's posts, their comments included, are a few MB.
+ */
+const recordsPerTransaction = 200;
 
 const reviewStatusOf: Record<string, ReviewStatus | undefined> = {
   publish: "published",
