@@ -9,7 +9,8 @@
 //
 //   npx tsx bench/import-wordpress.ts [--posts 2000] [--comments 20000] [--database sqlite:…|postgres://…]
 //     [--export FILE]   (keep the generated export in FILE, or import FILE if it exists)
-//     [--in-process]    (import in this thread, not in the import worker as the CLI and admin do)
+//     [--in-process]    (import in this thread, not in the import worker as the CLI and admin do;
+//                        also counts the statements the import ran, src/db/query-count.ts)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
   try {
     // Through the worker every import runs in (its heap limits included), unless told not to.
     const mediaDir = path.join(dir, "media");
+    const statementsBefore = db.queries.count;
     const run = await measure(async () =>
       values["in-process"]
         ? (await importWordPress(db, { file, mediaDir })).toText()
@@ -191,6 +193,11 @@ async function main(): Promise<void> {
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirstOrThrow();
     console.log(`people: ${Number(people.n)}`);
+    if (values["in-process"]) {
+      const statements = db.queries.count - statementsBefore - 1;
+      const perPost = (statements / Number(values.posts)).toFixed(1);
+      console.log(`statements: ${statements.toLocaleString("en")} (${perPost} a post)`);
+    }
     console.log(
       `\n${values.posts} posts, ${values.comments} comments, ${mb(fs.statSync(file).size)} MB file: ` +
         `imported in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU) on ${url.split(":")[0]}; ` +

@@ -5,24 +5,45 @@ import { approvedCommentCounts } from "./indexes/comment-counts.ts";
 import { leadStillsOf } from "./indexes/listing-stills.ts";
 import { publishedReviews } from "./visibility.ts";
 import { nowIso } from "./time.ts";
-import { uniqueSlug } from "./unique-slug.ts";
+import { uniqueSlugs } from "./unique-slug.ts";
 
 /** Returns the person with exactly this name, creating them when new. */
 export async function ensurePerson(db: Db, name: string): Promise<Person> {
-  const clean = name.trim().replace(/\s+/g, " ");
-  if (!clean) throw new Error("A person needs a name.");
-  const existing = await db.kysely
-    .selectFrom("people")
-    .selectAll()
-    .where("name", "=", clean)
-    .executeTakeFirst();
-  if (existing) return existing;
-  const slug = await uniqueSlug(db, "people", clean);
-  return db.kysely
-    .insertInto("people")
-    .values({ slug, name: clean, created_at: nowIso() })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const people = await ensurePeople(db, [name]);
+  return people.get(name.trim().replace(/\s+/g, " "))!;
+}
+
+/**
+ * Many people at once (an import's batch): each name's person, by its cleaned name, created
+ * when new — one query to find them and one to add the missing, however many names.
+ */
+export async function ensurePeople(db: Db, names: string[]): Promise<Map<string, Person>> {
+  const clean = [...new Set(names.map((name) => name.trim().replace(/\s+/g, " ")))];
+  if (clean.some((name) => !name)) throw new Error("A person needs a name.");
+  const found = new Map<string, Person>();
+  for (let i = 0; i < clean.length; i += 500) {
+    const rows = await db.kysely
+      .selectFrom("people")
+      .selectAll()
+      .where("name", "in", clean.slice(i, i + 500))
+      .execute();
+    for (const row of rows) if (!found.has(row.name)) found.set(row.name, row);
+  }
+  const missing = clean.filter((name) => !found.has(name));
+  if (missing.length === 0) return found;
+  const slugs = await uniqueSlugs(db, "people", missing);
+  const at = nowIso();
+  for (let i = 0; i < missing.length; i += 200) {
+    const rows = await db.kysely
+      .insertInto("people")
+      .values(
+        missing.slice(i, i + 200).map((name, n) => ({ slug: slugs[i + n]!, name, created_at: at })),
+      )
+      .returningAll()
+      .execute();
+    for (const row of rows) found.set(row.name, row);
+  }
+  return found;
 }
 
 export async function personBySlug(db: Db, slug: string): Promise<Person | undefined> {

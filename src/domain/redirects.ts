@@ -18,14 +18,36 @@ export function redirectKey(path: string, query: URLSearchParams = new URLSearch
 
 /** Adds redirects from the old addresses; one already kept is left pointing where it did. */
 export async function addRedirects(db: Db, fromPaths: string[], toPath: string): Promise<number> {
-  const keys = [...new Set(fromPaths)].filter((key) => key !== toPath && key !== "/");
-  if (keys.length === 0) return 0;
-  const result = await db.kysely
-    .insertInto("redirects")
-    .values(keys.map((from_path) => ({ from_path, to_path: toPath, created_at: nowIso() })))
-    .onConflict((oc) => oc.column("from_path").doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  return addRedirectsTo(db, [{ fromPaths, toPath }]);
+}
+
+/**
+ * Redirects to many pages at once (an import's batch), in one statement; an old address
+ * named twice points where its first mention says. Returns how many were added.
+ */
+export async function addRedirectsTo(
+  db: Db,
+  pages: { fromPaths: string[]; toPath: string }[],
+): Promise<number> {
+  const targets = new Map<string, string>();
+  for (const { fromPaths, toPath } of pages) {
+    for (const key of fromPaths) {
+      if (key !== toPath && key !== "/" && !targets.has(key)) targets.set(key, toPath);
+    }
+  }
+  if (targets.size === 0) return 0;
+  const at = nowIso();
+  let added = 0;
+  const rows = [...targets].map(([from_path, to_path]) => ({ from_path, to_path, created_at: at }));
+  for (let i = 0; i < rows.length; i += 500) {
+    const result = await db.kysely
+      .insertInto("redirects")
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.column("from_path").doNothing())
+      .executeTakeFirst();
+    added += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return added;
 }
 
 export async function redirectFor(db: Db, key: string): Promise<string | undefined> {

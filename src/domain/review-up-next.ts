@@ -103,12 +103,24 @@ export async function ownUpNextFilmIds(
  * Gives a review being created its own list. Nothing is announced: the new review's own
  * creation drops the pages that could show it.
  */
-export async function insertOwnUpNext(db: Db, reviewId: number, filmIds: number[]): Promise<void> {
-  if (filmIds.length === 0) return;
-  await db.kysely
-    .insertInto("review_up_next")
-    .values(filmIds.map((filmId, position) => ({ review_id: reviewId, position, film_id: filmId })))
-    .execute();
+async function insertOwnUpNext(db: Db, reviewId: number, filmIds: number[]): Promise<void> {
+  await insertOwnUpNextOfReviews(db, [{ reviewId, filmIds }]);
+}
+
+/** The own lists of many new reviews at once (an import's batch). */
+export async function insertOwnUpNextOfReviews(
+  db: Db,
+  lists: { reviewId: number; filmIds: number[] }[],
+): Promise<void> {
+  const rows = lists.flatMap(({ reviewId, filmIds }) =>
+    filmIds.map((filmId, position) => ({ review_id: reviewId, position, film_id: filmId })),
+  );
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.kysely
+      .insertInto("review_up_next")
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
 }
 
 /** Replaces a review's own list (an empty one: the review follows its series again). */

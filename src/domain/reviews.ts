@@ -77,7 +77,7 @@ async function insertReview(db: Db, input: ReviewInput): Promise<Review> {
   return review;
 }
 
-function resolvePublishedAt(input: ReviewInput, now: string): string | null {
+export function resolvePublishedAt(input: ReviewInput, now: string): string | null {
   if (input.status === "draft") return input.publishedAt ? toIso(input.publishedAt) : null;
   if (input.status === "scheduled" && !input.publishedAt) {
     throw new ReviewInputError("A scheduled review needs a publication time.");

@@ -21,6 +21,36 @@ export async function ensureTag(db: Db, name: string): Promise<Tag> {
     .executeTakeFirstOrThrow();
 }
 
+/** Many tags at once (an import's batch): each name's tag, by the name given, created when new. */
+export async function ensureTags(db: Db, names: string[]): Promise<Map<string, Tag>> {
+  const slugOf = new Map(names.map((name) => [name, slugify(name.trim().replace(/\s+/g, " "))]));
+  const bySlug = new Map<string, Tag>();
+  const slugs = [...new Set(slugOf.values())];
+  for (let i = 0; i < slugs.length; i += 500) {
+    const rows = await db.kysely
+      .selectFrom("tags")
+      .selectAll()
+      .where("slug", "in", slugs.slice(i, i + 500))
+      .execute();
+    for (const row of rows) bySlug.set(row.slug, row);
+  }
+  // A new tag is named as the first name that asked for it.
+  const missing = new Map<string, string>();
+  for (const [name, slug] of slugOf) {
+    if (!bySlug.has(slug) && !missing.has(slug))
+      missing.set(slug, name.trim().replace(/\s+/g, " "));
+  }
+  if (missing.size > 0) {
+    const rows = await db.kysely
+      .insertInto("tags")
+      .values([...missing].map(([slug, name]) => ({ slug, name })))
+      .returningAll()
+      .execute();
+    for (const row of rows) bySlug.set(row.slug, row);
+  }
+  return new Map(names.map((name) => [name, bySlug.get(slugOf.get(name)!)!]));
+}
+
 /** Replaces a review's tags with these names (blank and repeated names are dropped). */
 export async function setReviewTags(db: Db, reviewId: number, names: string[]): Promise<void> {
   const tags: Tag[] = [];

@@ -1,7 +1,9 @@
 // Rebuilds a series' order from "Up Next" lines. Each review says which films follow it;
 // chained together they give the order the reviewer worked through. The plan is kept in
 // memory as film ids (a few thousand numbers at most) and written once, at the end.
+import type { Insertable } from "kysely";
 import type { Db } from "../db/connect.ts";
+import type { Database } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { createSeries, lockSeries } from "../domain/series.ts";
 import { recordChange } from "../domain/changes.ts";
@@ -95,7 +97,7 @@ export class UpNextPlan {
         .execute();
       const entryOf = new Map(existing.map((e) => [e.film_id, e]));
       const reviewOf = await latestReviewOfFilms(trx, this.#order);
-      let added = 0;
+      const fresh: Insertable<Database["series_entries"]>[] = [];
       // Positions are written shifted out of the way first, so no two entries ever share one.
       const offset = this.#order.length + existing.length + 1;
       for (const [index, filmId] of this.#order.entries()) {
@@ -110,17 +112,20 @@ export class UpNextPlan {
               .execute();
           }
         } else {
-          await trx.kysely
-            .insertInto("series_entries")
-            .values({
-              series_id: seriesId,
-              film_id: filmId,
-              position: index + offset,
-              review_id: reviewId,
-            })
-            .execute();
-          added += 1;
+          fresh.push({
+            series_id: seriesId,
+            film_id: filmId,
+            position: index + offset,
+            review_id: reviewId,
+          });
         }
+      }
+      // New entries many to a statement: one each was most of this step on PostgreSQL.
+      for (let i = 0; i < fresh.length; i += 500) {
+        await trx.kysely
+          .insertInto("series_entries")
+          .values(fresh.slice(i, i + 500))
+          .execute();
       }
       await trx.kysely
         .updateTable("series_entries")
@@ -129,7 +134,7 @@ export class UpNextPlan {
         .where("position", ">=", offset)
         .execute();
       await recordChange(trx, ["series"]);
-      return { seriesId, added };
+      return { seriesId, added: fresh.length };
     });
   }
 }

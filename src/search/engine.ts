@@ -15,8 +15,8 @@ export interface SearchMatch {
 export interface SearchEngine {
   /** A subquery of the reviews whose document holds every term, as `matches`. */
   matches(terms: QueryTerm[]): AliasedRawBuilder<SearchMatch, "matches">;
-  /** Inserts or replaces one review's document. */
-  write(db: Db, reviewId: number, document: SearchDocument): Promise<void>;
+  /** Inserts or replaces these reviews' documents (each review once). */
+  write(db: Db, documents: { reviewId: number; document: SearchDocument }[]): Promise<void>;
   remove(db: Db, reviewId: number): Promise<void>;
   removeAll(db: Db): Promise<void>;
   /** The stored reader-facing body text of these reviews, for snippets. */

@@ -7,21 +7,37 @@ import { engineFor } from "./engine.ts";
 
 /** Writes (or replaces) this review's search document from its review, film, credits and tags. */
 export async function indexReview(db: Db, reviewId: number): Promise<void> {
-  const engine = engineFor(db);
-  const review = await db.kysely
+  const written = await indexReviews(db, [reviewId]);
+  if (written === 0) await engineFor(db).remove(db, reviewId);
+}
+
+/**
+ * Writes the search documents of many reviews at once (an import's batch) with a handful of
+ * statements; returns how many of these reviews exist and were written.
+ */
+export async function indexReviews(db: Db, reviewIds: number[]): Promise<number> {
+  const ids = [...new Set(reviewIds)];
+  if (ids.length === 0) return 0;
+  const reviews = await db.kysely
     .selectFrom("reviews")
     .innerJoin("films", "films.id", "reviews.film_id")
-    .select(["films.id as filmId", "films.title", "films.original_title", "reviews.body_md"])
-    .where("reviews.id", "=", reviewId)
-    .executeTakeFirst();
-  if (!review) return engine.remove(db, reviewId);
+    .select([
+      "reviews.id",
+      "films.id as filmId",
+      "films.title",
+      "films.original_title",
+      "reviews.body_md",
+    ])
+    .where("reviews.id", "in", ids)
+    .execute();
+  if (reviews.length === 0) return 0;
   const [credits, tags] = await Promise.all([
     // The names and characters only; read here so that search needs nothing from the domain.
     db.kysely
       .selectFrom("credits")
       .innerJoin("people", "people.id", "credits.person_id")
-      .select(["people.name", "credits.character"])
-      .where("credits.film_id", "=", review.filmId)
+      .select(["credits.film_id", "people.name", "credits.character"])
+      .where("credits.film_id", "in", [...new Set(reviews.map((r) => r.filmId))])
       .orderBy("credits.role")
       .orderBy("credits.position")
       .execute(),
@@ -29,20 +45,26 @@ export async function indexReview(db: Db, reviewId: number): Promise<void> {
     db.kysely
       .selectFrom("tags")
       .innerJoin("review_tags", "review_tags.tag_id", "tags.id")
-      .select("tags.name")
-      .where("review_tags.review_id", "=", reviewId)
+      .select(["review_tags.review_id", "tags.name"])
+      .where("review_tags.review_id", "in", ids)
       .orderBy("tags.name")
       .execute(),
   ]);
-  const document = buildSearchDocument({
-    title: review.title,
-    originalTitle: review.original_title,
-    // Characters too: a reader may remember "Ben Sanderson" rather than the film's title.
-    people: credits.flatMap((c) => (c.character ? [c.name, c.character] : [c.name])),
-    tags: tags.map((t) => t.name),
-    bodyMarkdown: review.body_md,
-  });
-  await engine.write(db, reviewId, document);
+  const documents = reviews.map((review) => ({
+    reviewId: review.id,
+    document: buildSearchDocument({
+      title: review.title,
+      originalTitle: review.original_title,
+      // Characters too: a reader may remember "Ben Sanderson" rather than the film's title.
+      people: credits
+        .filter((c) => c.film_id === review.filmId)
+        .flatMap((c) => (c.character ? [c.name, c.character] : [c.name])),
+      tags: tags.filter((t) => t.review_id === review.id).map((t) => t.name),
+      bodyMarkdown: review.body_md,
+    }),
+  }));
+  await engineFor(db).write(db, documents);
+  return documents.length;
 }
 
 /** Re-indexes every review of a film, for when its title or credits change. */

@@ -45,20 +45,22 @@ export const postgresSearch: SearchEngine = {
       where document @@ to_tsquery('simple', ${tsquerySource(terms, "&")}))`.as("matches");
   },
 
-  async write(db, reviewId, document) {
-    await table(db)
-      .insertInto("search_documents")
-      .values({ review_id: reviewId, ...document })
-      .onConflict((oc) =>
-        oc.column("review_id").doUpdateSet((eb) => ({
-          title: eb.ref("excluded.title"),
-          people: eb.ref("excluded.people"),
-          tags: eb.ref("excluded.tags"),
-          body: eb.ref("excluded.body"),
-          body_text: eb.ref("excluded.body_text"),
-        })),
-      )
-      .execute();
+  async write(db, documents) {
+    for (let i = 0; i < documents.length; i += 50) {
+      await table(db)
+        .insertInto("search_documents")
+        .values(documents.slice(i, i + 50).map((d) => ({ review_id: d.reviewId, ...d.document })))
+        .onConflict((oc) =>
+          oc.column("review_id").doUpdateSet((eb) => ({
+            title: eb.ref("excluded.title"),
+            people: eb.ref("excluded.people"),
+            tags: eb.ref("excluded.tags"),
+            body: eb.ref("excluded.body"),
+            body_text: eb.ref("excluded.body_text"),
+          })),
+        )
+        .execute();
+    }
   },
 
   async remove(db, reviewId) {

@@ -40,12 +40,14 @@ export const sqliteSearch: SearchEngine = {
       from search_fts where search_fts match ${matchExpression(terms)})`.as("matches");
   },
 
-  async write(db, reviewId, document) {
-    await table(db)
-      .insertInto("search_fts")
-      .orReplace()
-      .values({ rowid: reviewId, ...document })
-      .execute();
+  async write(db, documents) {
+    for (let i = 0; i < documents.length; i += 50) {
+      await table(db)
+        .insertInto("search_fts")
+        .orReplace()
+        .values(documents.slice(i, i + 50).map((d) => ({ rowid: d.reviewId, ...d.document })))
+        .execute();
+    }
   },
 
   async remove(db, reviewId) {

@@ -67,10 +67,10 @@ function parentOf(comment: WxrComment): string | undefined {
  */
 async function insertRows(db: Db, rows: CommentRow[]): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 100) {
+  for (let i = 0; i < rows.length; i += 250) {
     const inserted = await db.kysely
       .insertInto("comments")
-      .values(rows.slice(i, i + 100))
+      .values(rows.slice(i, i + 250))
       .returning("id")
       .execute();
     ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
@@ -78,59 +78,92 @@ async function insertRows(db: Db, rows: CommentRow[]): Promise<number[]> {
   return ids;
 }
 
+/** One post's comments, for importCommentsOfPosts. */
+interface PostComments {
+  /** A bare number is a review's id. */
+  on: number | CommentSubject;
+  comments: WxrComment[];
+  /** When each comment was written (comment-date.ts); by default its own dates, or now. */
+  dateOf?: (comment: WxrComment) => string;
+}
+
+const ownDates = (c: WxrComment) => wordpressDate(c.dateGmt) ?? wordpressDate(c.date) ?? nowIso();
+
 /** Adds the comments not yet imported; returns counts by what was added. */
 export async function importComments(
   db: Db,
   source: string,
   on: number | CommentSubject,
   comments: WxrComment[],
-  /** When each comment was written (comment-date.ts); by default its own dates, or now. */
-  dateOf: (comment: WxrComment) => string = (c) =>
-    wordpressDate(c.dateGmt) ?? wordpressDate(c.date) ?? nowIso(),
+  dateOf: (comment: WxrComment) => string = ownDates,
 ): Promise<Map<string, number>> {
-  // A bare number is a review's id.
-  const subject = typeof on === "number" ? reviewSubject(on) : on;
+  return importCommentsOfPosts(db, source, [{ on, comments, dateOf }]);
+}
+
+/**
+ * The comments of many posts at once (an import's batch), a thread level at a time across
+ * all of them, so a batch costs a few statements rather than a few per post. Each post's
+ * threads are its own: a reply to a comment of another post stands on its own, as a reply
+ * to a comment missing from the export does.
+ */
+export async function importCommentsOfPosts(
+  db: Db,
+  source: string,
+  posts: PostComments[],
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  if (comments.length === 0) return counts;
+  const all = posts.flatMap((post) => post.comments.map((c) => c.id));
+  if (all.length === 0) return counts;
   return inTransaction(db, async (trx) => {
-    const known = await importedIds(
-      trx,
-      source,
-      "comment",
-      comments.map((c) => c.id),
-    );
-    const inFile = new Set(comments.map((c) => c.id));
-    let waiting = comments
-      .filter((c) => !known.has(c.id))
-      .sort((a, b) => Number(a.id) - Number(b.id));
+    /** Local ids by WordPress id: already imported, or added here. */
+    const known = await importedIds(trx, source, "comment", all);
+    const claimed = new Set(known.keys());
+    const threads = posts.map((post) => {
+      const ids = new Set(post.comments.map((c) => c.id));
+      // A comment met twice (a broken export) goes in once, with the first post naming it.
+      const waiting = post.comments
+        .filter((c) => !claimed.has(c.id))
+        .sort((a, b) => Number(a.id) - Number(b.id));
+      for (const c of waiting) claimed.add(c.id);
+      return { post, subject: subjectOf(post.on), ids, waiting };
+    });
     const added: { externalId: string; localId: number }[] = [];
     // A thread level at a time: a reply goes in once the comment it answers has an id here.
-    // A reply to a comment missing from the export stands on its own.
-    while (waiting.length > 0) {
-      const ready = waiting.filter((c) => {
-        const parent = parentOf(c);
-        return !parent || known.has(parent) || !inFile.has(parent);
+    while (threads.some((t) => t.waiting.length > 0)) {
+      const level = threads.flatMap((thread) => {
+        const ready = thread.waiting.filter((c) => {
+          const parent = parentOf(c);
+          return !parent || known.has(parent) || !thread.ids.has(parent);
+        });
+        // Replies that only answer each other in a circle (a broken export) go in unthreaded.
+        const batch = ready.length > 0 ? ready : thread.waiting;
+        const done = new Set(batch);
+        thread.waiting = thread.waiting.filter((c) => !done.has(c));
+        const dateOf = thread.post.dateOf ?? ownDates;
+        return batch.map((c) => {
+          const parent = parentOf(c);
+          const parentId = parent && thread.ids.has(parent) ? (known.get(parent) ?? null) : null;
+          return { comment: c, row: rowOf(c, thread.subject, parentId, dateOf(c)) };
+        });
       });
-      // Replies that only answer each other in a circle (a broken export) go in unthreaded.
-      const batch = ready.length > 0 ? ready : waiting;
-      const rows = batch.map((c) => {
-        const parent = parentOf(c);
-        return rowOf(c, subject, parent ? (known.get(parent) ?? null) : null, dateOf(c));
-      });
-      const ids = await insertRows(trx, rows);
-      batch.forEach((comment, i) => {
+      const ids = await insertRows(
+        trx,
+        level.map((l) => l.row),
+      );
+      level.forEach(({ comment, row }, i) => {
         const localId = ids[i]!;
         known.set(comment.id, localId);
         added.push({ externalId: comment.id, localId });
-        const row = rows[i]!;
         const kind = row.kind ?? "comment";
         const what = kind === "comment" ? `comments (${row.status})` : `${kind}s (${row.status})`;
         counts.set(what, (counts.get(what) ?? 0) + 1);
       });
-      const done = new Set(batch);
-      waiting = waiting.filter((c) => !done.has(c));
     }
     await recordImported(trx, source, "comment", added);
     return counts;
   });
+}
+
+function subjectOf(on: number | CommentSubject): CommentSubject {
+  return typeof on === "number" ? reviewSubject(on) : on;
 }

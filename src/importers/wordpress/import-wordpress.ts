@@ -6,12 +6,8 @@
 import { stat } from "node:fs/promises";
 import type { Db } from "../../db/connect.ts";
 import type { ReviewStatus, Role } from "../../db/schema.ts";
-import { inTransaction } from "../../db/transaction.ts";
 import { recordChange } from "../../domain/changes.ts";
 import { importedId, recordImported } from "../../domain/import-items.ts";
-import { addRedirects, redirectKey, redirectKeyOfLink } from "../../domain/redirects.ts";
-import { insertOwnUpNext } from "../../domain/review-up-next.ts";
-import { createReview } from "../../domain/reviews.ts";
 import { ensureTag } from "../../domain/tags.ts";
 import { createUser } from "../../domain/users.ts";
 import { FilmCatalogue } from "../film-catalogue.ts";
@@ -22,11 +18,9 @@ import type { AttachmentFetchOptions } from "./attachment-fetch.ts";
 import { CinelogMeta } from "./cinelog-meta.ts";
 import { FeaturedImages } from "./featured-images.ts";
 import { FidelityCheck } from "./fidelity-check.ts";
-import { importComments } from "./import-comments.ts";
 import { PlainPostImport } from "./import-posts.ts";
-import { reviewFromPost, type ReviewPost } from "./review-post.ts";
-import { postDateOf, sourceDateOf } from "./post-date.ts";
-import { commentDateOf } from "./comment-date.ts";
+import { reviewFromPost } from "./review-post.ts";
+import { writeReviewBatch, type PendingReview, type WrittenReview } from "./review-batch.ts";
 import { readWxr } from "./wxr-reader.ts";
 import { WxrError } from "./wxr-types.ts";
 import type { WxrAuthor, WxrItem, WxrRecord, WxrSite, WxrTerm } from "./wxr-types.ts";
@@ -50,7 +44,13 @@ interface WordPressImportOptions {
   limits?: ImportLimits;
 }
 
-const recordsPerTransaction = 50;
+/**
+ * Records to a batch. Each batch's reviews are written many rows to a statement
+ * (review-batch.ts), so a bigger batch means fewer statements: on PostgreSQL on a busy
+ * machine each statement is a wait for the other process, and 200 halved the wall time
+ * against 50 (bench/README.md §4). A batch's posts, their comments included, are a few MB.
+ */
+const recordsPerTransaction = 200;
 
 const reviewStatusOf: Record<string, ReviewStatus | undefined> = {
   publish: "published",
@@ -77,14 +77,7 @@ export async function importWordPress(
   const flush = async () => {
     const records = batch;
     batch = [];
-    await inTransaction(db, async (trx) => {
-      run.db = trx;
-      try {
-        for (const record of records) await run.handle(record);
-      } finally {
-        run.db = db;
-      }
-    });
+    await run.writeBatch(records);
     committed += records.filter((r) => r.type === "item").length;
     options.onProgress?.({ bytesRead, totalBytes, items });
   };
@@ -138,33 +131,60 @@ class WordPressImport {
   readonly #fidelity = new FidelityCheck();
 
   constructor(
-    /** Where records are written: the database, or the transaction of the current batch. */
-    public db: Db,
+    private readonly db: Db,
     private readonly options: WordPressImportOptions,
   ) {
     this.#films = new FilmCatalogue(db);
   }
 
-  async handle(record: WxrRecord): Promise<void> {
-    switch (record.type) {
-      case "site":
-        return this.site(record.site);
-      case "author":
-        return this.author(record.author);
-      case "term":
-        return this.term(record.term);
-      case "item":
-        return this.item(record.item);
+  /**
+   * Writes one batch of records in one transaction, handed to each step. If it fails, what
+   * the run learnt from it is forgotten with the rows: the films it added (the catalogue
+   * follows the transaction) and the authors it matched; the notes for the end of the run
+   * (series order, fidelity check, featured images) are taken only once it has committed.
+   */
+  async writeBatch(records: WxrRecord[]): Promise<void> {
+    const authors = new Map(this.#authors);
+    const fallbackAuthor = this.#fallbackAuthor;
+    try {
+      const written = await this.#films.inTransaction(this.db, async (trx) => {
+        const reviews: PendingReview[] = [];
+        for (const record of records) await this.#handle(trx, record, reviews);
+        return writeReviewBatch(
+          trx,
+          { source: this.#source, summary: this.summary, films: this.#films },
+          reviews,
+        );
+      });
+      this.#afterCommit(written.reviews, written.comments);
+    } catch (error) {
+      this.#authors.clear();
+      for (const [login, id] of authors) this.#authors.set(login, id);
+      this.#fallbackAuthor = fallbackAuthor;
+      throw error;
     }
   }
 
-  async site(site: WxrSite): Promise<void> {
+  async #handle(trx: Db, record: WxrRecord, reviews: PendingReview[]): Promise<void> {
+    switch (record.type) {
+      case "site":
+        return this.#site(trx, record.site);
+      case "author":
+        return this.#author(trx, record.author);
+      case "term":
+        return this.#term(trx, record.term);
+      case "item":
+        return this.#item(trx, record.item, reviews);
+    }
+  }
+
+  async #site(db: Db, site: WxrSite): Promise<void> {
     this.#source = `wordpress:${site.baseUrl.replace(/\/+$/, "") || site.title || "unnamed"}`;
     this.#siteTitle = site.title || "Imported";
     const source = this.#source;
     this.#images = new FeaturedImages(source, { ...this.options, baseUrl: site.baseUrl });
     this.#plan = new UpNextPlan(`${this.#siteTitle}: Up Next`, async () => {
-      const row = await this.db.kysely
+      const row = await db.kysely
         .selectFrom("series_entries")
         .innerJoin("import_items", "import_items.local_id", "series_entries.review_id")
         .select("series_entries.series_id")
@@ -173,19 +193,19 @@ class WordPressImport {
         .executeTakeFirst();
       return row?.series_id;
     });
-    await this.#plan.load(this.db);
+    await this.#plan.load(db);
   }
 
-  async author(author: WxrAuthor): Promise<void> {
+  async #author(db: Db, author: WxrAuthor): Promise<void> {
     const key = author.login || author.email;
-    const known = await importedId(this.db, this.#source, "author", key);
+    const known = await importedId(db, this.#source, "author", key);
     if (known !== undefined) {
       this.#authors.set(author.login, known);
       return;
     }
     const email = author.email.trim().toLowerCase();
     const existing = email
-      ? await this.db.kysely
+      ? await db.kysely
           .selectFrom("users")
           .select("id")
           .where("email", "=", email)
@@ -202,22 +222,22 @@ class WordPressImport {
       }
       // Imported authors can write but not sign in until the owner sets them up.
       const role: Role = "author";
-      userId = (await createUser(this.db, { email, displayName: author.displayName, role })).id;
+      userId = (await createUser(db, { email, displayName: author.displayName, role })).id;
       this.summary.count("authors added");
     } else {
       this.summary.count("authors matched to existing accounts");
     }
-    await recordImported(this.db, this.#source, "author", [{ externalId: key, localId: userId }]);
+    await recordImported(db, this.#source, "author", [{ externalId: key, localId: userId }]);
     this.#authors.set(author.login, userId);
   }
 
-  async term(term: WxrTerm): Promise<void> {
+  async #term(db: Db, term: WxrTerm): Promise<void> {
     if (term.kind === "category" && term.slug === "uncategorized") return;
-    await ensureTag(this.db, term.name);
+    await ensureTag(db, term.name);
     this.summary.count(term.kind === "tag" ? "tags" : "categories (as tags)");
   }
 
-  async item(item: WxrItem): Promise<void> {
+  async #item(db: Db, item: WxrItem, reviews: PendingReview[]): Promise<void> {
     const label = `${item.postType} ${item.postId} "${item.title}"`;
     if (this.#cinelog.noteSeries(item)) return;
     if (item.postType === "attachment") {
@@ -242,93 +262,47 @@ class WordPressImport {
       item.postType === "post"
         ? this.#cinelog.review(item, reviewFromPost(item.title, item.content))
         : undefined;
-    if (!review) {
-      this.#plainPosts ??= new PlainPostImport(this.#source, this.summary);
-      const authorId = this.#authors.get(item.creator) ?? (await this.#owner());
-      const kind = item.postType === "page" ? "page" : "post";
-      const before = await importedId(this.db, this.#source, kind, item.postId);
-      await this.#plainPosts.import(this.db, item, status, authorId);
-      const created =
-        before === undefined && (await importedId(this.db, this.#source, kind, item.postId));
-      if (created) this.#fidelity.note("posts", created, label, item.content);
+    const authorId = this.#authors.get(item.creator) ?? (await this.#owner(db));
+    if (review) {
+      // Written with the rest of the batch's reviews (review-batch.ts).
+      reviews.push({ item, review, status, authorId });
       return;
     }
-    let reviewId = await importedId(this.db, this.#source, "review", item.postId);
-    const isNew = reviewId === undefined;
-    if (reviewId === undefined) {
-      reviewId = await this.#createReview(item, review, status);
-      this.summary.count("reviews");
-      // A Cinelog export's review comes from its Markdown; any other from the post's HTML.
-      this.#fidelity.note("reviews", reviewId, label, review.extra ? review.body : item.content);
-      if (review.creditUnread) {
-        this.summary.report(
-          `${label}: "${review.creditUnread}"`,
-          "credit lines not read as people's names (no person made; the line stays in the review)",
-        );
+    this.#plainPosts ??= new PlainPostImport(this.#source, this.summary);
+    const kind = item.postType === "page" ? "page" : "post";
+    const before = await importedId(db, this.#source, kind, item.postId);
+    await this.#plainPosts.import(db, item, status, authorId);
+    const created = before === undefined && (await importedId(db, this.#source, kind, item.postId));
+    if (created) this.#fidelity.note("posts", created, label, item.content);
+  }
+
+  /** Once a batch has committed: counts, and the notes the end of the run works from. */
+  #afterCommit(written: WrittenReview[], comments: Map<string, number>): void {
+    for (const { pending, reviewId, isNew, filmId, next } of written) {
+      const { item, review } = pending;
+      const label = `${item.postType} ${item.postId} "${item.title}"`;
+      if (isNew) {
+        this.summary.count("reviews");
+        // A Cinelog export's review comes from its Markdown; any other from the post's HTML.
+        this.#fidelity.note("reviews", reviewId, label, review.extra ? review.body : item.content);
+        if (review.creditUnread) {
+          this.summary.report(
+            `${label}: "${review.creditUnread}"`,
+            "credit lines not read as people's names (no person made; the line stays in the review)",
+          );
+        }
+      } else {
+        this.summary.count("reviews already imported");
       }
-    } else {
-      this.summary.count("reviews already imported");
+      this.#images?.noteFeatured(item, reviewId);
+      if (review.rebuildsSeries !== false) this.#plan?.follow(filmId, next);
     }
-    this.#images?.noteFeatured(item, reviewId);
-    const dates = {
-      on: `post ${item.postId}`,
-      postDate: sourceDateOf(item),
-      summary: this.summary,
-    };
-    const comments = await importComments(this.db, this.#source, reviewId, item.comments, (c) =>
-      commentDateOf(c, dates),
-    );
     for (const [what, n] of comments) this.summary.count(what, n);
-    const filmId = await this.#films.ensure(review.film, [], this.db);
-    const next: number[] = [];
-    for (const film of review.upNext) next.push(await this.#films.ensure(film, [], this.db));
-    // The review shows the list as its author wrote it (in this batch's transaction, with
-    // the review); the series order is rebuilt from all the lines together.
-    if (isNew) await insertOwnUpNext(this.db, reviewId, next);
-    if (review.rebuildsSeries !== false) this.#plan?.follow(filmId, next);
   }
 
-  async #createReview(item: WxrItem, post: ReviewPost, status: ReviewStatus): Promise<number> {
-    const label = `${item.postType} ${item.postId} "${item.title}"`;
-    const publishedAt = postDateOf(item, label, this.summary);
-    const authorId = this.#authors.get(item.creator) ?? (await this.#owner());
-    const tags = item.terms
-      .filter(
-        (t) => t.domain === "post_tag" || (t.domain === "category" && t.slug !== "uncategorized"),
-      )
-      .map((t) => t.name);
-    return inTransaction(this.db, async (trx) => {
-      const filmId = await this.#films.ensure(post.film, post.directors, trx, post.writers);
-      const review = await createReview(trx, {
-        filmId,
-        authorId,
-        slug: item.postName || undefined,
-        body: post.body,
-        excerpt: item.excerpt.trim() || undefined,
-        status: status === "scheduled" && !publishedAt ? "draft" : status,
-        publishedAt: status === "draft" ? null : publishedAt,
-        tags,
-        ...post.extra,
-      });
-      await recordImported(trx, this.#source, "review", [
-        { externalId: item.postId, localId: review.id },
-      ]);
-      const oldAddresses = [redirectKey("/", new URLSearchParams({ p: item.postId }))];
-      const linked = redirectKeyOfLink(item.link);
-      if (linked) oldAddresses.push(linked);
-      const local = /^(\d{4})-(\d{2})/.exec(item.postDate);
-      if (local && item.postName) {
-        oldAddresses.push(redirectKey(`/${local[1]}/${local[2]}/${item.postName}/`));
-      }
-      const added = await addRedirects(trx, oldAddresses, `/review/${review.slug}`);
-      this.summary.count("old addresses redirected", added);
-      return review.id;
-    });
-  }
-
-  async #owner(): Promise<number> {
+  async #owner(db: Db): Promise<number> {
     if (this.#fallbackAuthor !== undefined) return this.#fallbackAuthor;
-    const owner = await this.db.kysely
+    const owner = await db.kysely
       .selectFrom("users")
       .select("id")
       .where("role", "=", "owner")
