@@ -8,7 +8,7 @@
 import type { Db } from "../db/connect.ts";
 import { onSubject, type CommentSubject } from "./comment-subjects.ts";
 import { idsInThreads, threadComments, type CommentNode } from "./comment-threads.ts";
-import { commentsOfSubject, type PublicComment } from "./comments.ts";
+import { commentsOfSubject, countedOnly, type PublicComment } from "./comments.ts";
 
 export interface PagingSettings {
   commentsPerPage: number;
@@ -42,6 +42,7 @@ async function skeletonOf(db: Db, subject: CommentSubject, ownId?: number): Prom
     .selectFrom("comments")
     .select(["id", "parent_id", "status"])
     .where(onSubject(subject))
+    .where("kind", "not in", countedOnly)
     .where((eb) =>
       ownId === undefined
         ? eb("status", "=", "approved")

@@ -11,6 +11,7 @@ import { importUploadPath } from "./admin/import-routes.tsx";
 import { streamedUploadPath } from "./admin/still-routes.tsx";
 import { withCleanUrl } from "./clean-url.ts";
 import { formBodyEdge, RequestBodyError } from "./form-body.ts";
+import { registerWebmentionRoutes } from "./public/webmention-routes.tsx";
 import { registerHealthRoutes } from "./health-routes.ts";
 import { AppMetrics, tagRoute } from "./metrics.ts";
 import { mediaRange } from "./media-range.ts";
@@ -81,6 +82,8 @@ export function createApp(
   registerSubscriptionRoutes(app, services);
   // The comment form's fresh time token: one reader's, never a cached one.
   registerCommentTokenRoutes(app, services);
+  // Webmentions from other sites, and the Link header advertising where to send them.
+  registerWebmentionRoutes(app, services);
 
   app.use(pageCache.middleware());
 
