@@ -40,15 +40,20 @@ export async function queueChangedPages(db: Db, siteUrl: string, now: Date): Pro
     .where("key", "=", markKey)
     .executeTakeFirst();
   const since = mark?.value;
-  // Another instance took this stretch, or there is no stretch yet (first round).
+  // The mark only moves forward; another instance may have taken this stretch already.
+  if (since !== undefined && at <= since) return 0;
   if (!(await moveMark(db, since, at)) || since === undefined) return 0;
   if (!(await loadSettings(db)).sendWebmentions) return 0;
   const reviews = await db.kysely
     .selectFrom("reviews")
     .select("reviews.id")
     .where(isPublicReview(at))
+    // Half-open stretches [since, at): a change at the very instant of a mark is in one only.
     .where((eb) =>
-      eb.or([eb("reviews.updated_at", ">", since), eb("reviews.published_at", ">", since)]),
+      eb.or([
+        eb.and([eb("reviews.updated_at", ">=", since), eb("reviews.updated_at", "<", at)]),
+        eb.and([eb("reviews.published_at", ">=", since), eb("reviews.published_at", "<", at)]),
+      ]),
     )
     .execute();
   const posts = await db.kysely
