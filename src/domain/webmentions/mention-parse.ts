@@ -101,10 +101,18 @@ function clip(value: string, max: number): string {
   return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
 }
 
+/** The page's microformats; none when the parser gives up (it refuses an empty page). */
+function microformatsOf(html: string, source: URL): Root[] {
+  try {
+    return mf2(html, { baseUrl: source.href }).items;
+  } catch {
+    return [];
+  }
+}
+
 /** The mention of `target` that the page at `source` makes; a plain mention when no h-entry. */
 export function parseMention(html: string, source: URL, target: string): ParsedMention {
-  const parsed = mf2(html, { baseUrl: source.href });
-  const all = entries(parsed.items);
+  const all = entries(microformatsOf(html, source));
   // The entry that names our page as what it replies to, likes or reposts; else the first.
   const entry = all.find((e) => kindOf(e, target)) ?? all[0];
   const fallback: ParsedMention = {
