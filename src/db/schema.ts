@@ -232,13 +232,7 @@ export interface ReviewAutosavesTable {
 export type CommentStatus = "pending" | "approved" | "spam" | "trash";
 /** Webmentions (migration 030) arrive as "mention", "reply", "like" or "repost". */
 export type CommentKind =
-  | "comment"
-  | "pingback"
-  | "trackback"
-  | "mention"
-  | "reply"
-  | "like"
-  | "repost";
+  "comment" | "pingback" | "trackback" | "mention" | "reply" | "like" | "repost";
 
 export interface CommentsTable {
   id: Generated<number>;

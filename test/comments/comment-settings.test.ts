@@ -82,9 +82,7 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
     );
     expect(textOf(document.querySelector("#showGravatar-hint"))).toContain("gravatar.com");
     // Off by default, and the page says what turning it on sends where.
-    expect(textOf(document.querySelector('label[for="sendWebmentions"]'))).toBe(
-      "Send Webmentions",
-    );
+    expect(textOf(document.querySelector('label[for="sendWebmentions"]'))).toBe("Send Webmentions");
     expect(textOf(document.querySelector("#sendWebmentions-hint"))).toContain(
       "this site makes no request to any other site",
     );
