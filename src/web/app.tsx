@@ -11,7 +11,10 @@ import { importUploadPath } from "./admin/import-routes.tsx";
 import { streamedUploadPath } from "./admin/still-routes.tsx";
 import { withCleanUrl } from "./clean-url.ts";
 import { formBodyEdge, RequestBodyError } from "./form-body.ts";
-import { registerWebmentionRoutes } from "./public/webmention-routes.tsx";
+import {
+  advertiseWebmentionEndpoint,
+  registerWebmentionRoutes,
+} from "./public/webmention-routes.tsx";
 import { registerHealthRoutes } from "./health-routes.ts";
 import { AppMetrics, tagRoute } from "./metrics.ts";
 import { mediaRange } from "./media-range.ts";
@@ -86,6 +89,7 @@ export function createApp(
   registerWebmentionRoutes(app, services);
 
   app.use(pageCache.middleware());
+  advertiseWebmentionEndpoint(app, services);
 
   const wordpressTarget = registerWordPressAddresses(app, services);
   registerRedirectRoutes(app, services);

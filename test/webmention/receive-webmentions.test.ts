@@ -10,6 +10,7 @@ import { appFor, getPage, textOf } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";
 import { hEntryPage, startRemoteBlog, type RemoteBlog } from "../support/remote-blog.ts";
+import { serveForTest } from "../support/server.ts";
 
 const site = "http://127.0.0.1:4000";
 
@@ -55,6 +56,20 @@ describe.each(dialects)("receiving Webmentions on %s", (dialect) => {
     expect(document.querySelector('link[rel="webmention"]')?.getAttribute("href")).toBe(
       `${site}/webmention`,
     );
+    // A page served from the cache says it too, in the app and on the Node server's fast path.
+    const again = await app.request(path);
+    expect(again.headers.get("x-cache")).toBe("HIT");
+    expect(again.headers.get("link")).toBe(`<${site}/webmention>; rel="webmention"`);
+    const server = await serveForTest(db);
+    try {
+      await fetch(`${server.base}${path}`).then((r) => r.arrayBuffer());
+      const hit = await fetch(`${server.base}${path}`);
+      await hit.arrayBuffer();
+      expect(hit.headers.get("x-cache")).toBe("HIT");
+      expect(hit.headers.get("link")).toBe(`<${site}/webmention>; rel="webmention"`);
+    } finally {
+      await server.close();
+    }
   });
 
   it("queues a reply, verifies it, holds it, and shows it once approved", async () => {

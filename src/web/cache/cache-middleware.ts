@@ -145,7 +145,8 @@ async function cacheable(c: Context, path: string): Promise<CachedPage | undefin
     return undefined;
   }
   const body = Buffer.from(await res.arrayBuffer());
-  return buildCachedPage(body, res.status, contentType, tagsForPath(path));
+  const link = res.headers.get("link") ?? undefined;
+  return buildCachedPage(body, res.status, contentType, tagsForPath(path), link);
 }
 
 function toResponse(reply: CachedReply): Response {

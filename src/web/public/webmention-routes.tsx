@@ -35,17 +35,23 @@ function refuse(c: Context, message: string, status: 400 | 429 = 400) {
   return c.text(message, status);
 }
 
-/** Ahead of the page cache: the Link header is added to cached answers too. */
-export function registerWebmentionRoutes(app: Hono, services: Services): void {
-  const { db, config } = services;
-  const endpoint = webmentionEndpoint(config.siteUrl);
-
+/**
+ * Behind the page cache: the Link header goes on the rendered page, and the cache keeps it
+ * for every hit (src/web/cache/page-cache.ts).
+ */
+export function advertiseWebmentionEndpoint(app: Hono, services: Services): void {
+  const endpoint = webmentionEndpoint(services.config.siteUrl);
   app.use("*", async (c, next) => {
     await next();
     if (c.req.method === "GET" && /^\/(review|post|pages)\//.test(c.req.path)) {
       c.res.headers.append("Link", `<${endpoint}>; rel="webmention"`);
     }
   });
+}
+
+/** Ahead of the page cache: a POST is never cached, nor the endpoint's own GET. */
+export function registerWebmentionRoutes(app: Hono, services: Services): void {
+  const { db, config } = services;
 
   app.get(webmentionPath, (c) =>
     c.text(
