@@ -2,10 +2,10 @@
 // moderation rules as the comment form (held by default: a stranger's first comment waits),
 // updated when the source changes, removed when the source is gone or no longer links.
 // Replies and mentions show as comments marked as coming from the web; likes and reposts
-// only as counts under the thread.
+// only as counts under the thread (src/domain/comment-pages.ts counts them).
 import type { Db } from "../../db/connect.ts";
 import { countLinks, renderCommentBody } from "../../content/comment-markdown.ts";
-import { onSubject, subjectOf, type CommentSubject } from "../comment-subjects.ts";
+import { subjectOf, type CommentSubject } from "../comment-subjects.ts";
 import { announce, commentById, createComment } from "../comments.ts";
 import { decideStatus } from "../moderation/rules.ts";
 import type { SiteSettings } from "../settings.ts";
@@ -87,23 +87,4 @@ export async function removeMentionComment(db: Db, commentId: number | null): Pr
   await db.kysely.deleteFrom("comments").where("id", "=", commentId).execute();
   if (existing.status === "approved") await announce(db, subjectOf(existing));
   return true;
-}
-
-export interface WebReactions {
-  likes: number;
-  reposts: number;
-}
-
-/** Approved likes and reposts from the web on one review or post. */
-export async function webReactions(db: Db, subject: CommentSubject): Promise<WebReactions> {
-  const rows = await db.kysely
-    .selectFrom("comments")
-    .select(["kind", (eb) => eb.fn.countAll().as("n")])
-    .where(onSubject(subject))
-    .where("status", "=", "approved")
-    .where("kind", "in", ["like", "repost"])
-    .groupBy("kind")
-    .execute();
-  const count = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
-  return { likes: count("like"), reposts: count("repost") };
 }

@@ -20,7 +20,6 @@ import { mailIsSetUp } from "../../domain/mail-settings.ts";
 import { commentsClosed } from "../../domain/moderation/rules.ts";
 import type { SiteSettings } from "../../domain/settings.ts";
 import { nowIso } from "../../domain/time.ts";
-import { webReactions } from "../../domain/webmentions/mention-comments.ts";
 import type { Services } from "../services.ts";
 import type { CommentFormProps } from "../views/comments/comment-form.tsx";
 import { CommentsSection } from "../views/comments/comments-section.tsx";
@@ -131,7 +130,7 @@ export async function buildComments(
   const next = page.page < page.pageCount ? pathOf(page.page + 1) : undefined;
   const section = (
     <CommentsSection
-      reactions={await webReactions(db, target.subject)}
+      reactions={page.reactions}
       ownNotice={
         mailOffered && ownId !== undefined ? await ownNoticeOf(services, ownId) : undefined
       }
