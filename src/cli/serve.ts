@@ -1,7 +1,7 @@
 // `cinelog serve`: migrate, load the demo into an empty site, and serve HTTP. In production
 // mode (`--production` or NODE_ENV=production) an unsafe configuration is refused first.
 // SIGTERM (systemd's stop) and SIGINT stop it gracefully: no new connections, requests in
-// flight answered, the mail sender's round finished, the database closed, exit 0.
+// flight answered, the mail sender's and the Webmention worker's rounds finished, the database closed, exit 0.
 import type { Server } from "node:http";
 import { isProduction, loadConfig, productionProblems } from "../config.ts";
 import { describeDatabase, type Db } from "../db/connect.ts";
@@ -10,6 +10,7 @@ import { createSetupToken } from "../domain/setup-link.ts";
 import { ownerEmails } from "../domain/users.ts";
 import { startMailSender } from "../mail/sender.ts";
 import { openRuntime } from "../runtime.ts";
+import { startWebmentionWorker } from "../webmention/worker.ts";
 import { createNodeServer } from "../web/node-server.ts";
 import { complain, say, type CliIo } from "./io.ts";
 import { demoProgress } from "./progress-bar.ts";
@@ -57,13 +58,15 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   });
   // Delivers the outbox (and announces new reviews) every few seconds; see src/mail/sender.ts.
   const mailSender = startMailSender({ db, siteUrl: config.siteUrl, logger });
+  // Verifies received Webmentions and sends ours (src/webmention/worker.ts).
+  const webmentions = startWebmentionWorker({ db, siteUrl: config.siteUrl, logger });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     say(io, signal === "SIGINT" ? "\nStopping (Ctrl-C)…" : `Stopping (${signal})…`);
     void closeServer(server)
-      .then(() => mailSender.stop())
+      .then(() => Promise.all([mailSender.stop(), webmentions.stop()]))
       .then(() => db.close())
       .then(() => say(io, "Cinelog stopped."))
       .then(

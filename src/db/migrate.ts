@@ -30,6 +30,7 @@ import * as signInLinks from "./migrations/020-sign-in-links.ts";
 import * as commentHoldReason from "./migrations/021-comment-hold-reason.ts";
 import * as signInLinkPurpose from "./migrations/022-sign-in-link-purpose.ts";
 import * as backupRuns from "./migrations/027-backup-runs.ts";
+import * as webmentions from "./migrations/030-webmentions.ts";
 import * as statsIndexes from "./migrations/031-stats-indexes.ts";
 
 /** Every migration by name; exported so a test can stop at one and check the next keeps data. */
@@ -59,6 +60,7 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     "021-comment-hold-reason": { up: (k) => commentHoldReason.up(k, db.dialect) },
     "022-sign-in-link-purpose": { up: (k) => signInLinkPurpose.up(k, db.dialect) },
     "027-backup-runs": { up: (k) => backupRuns.up(k, db.dialect) },
+    "030-webmentions": { up: (k) => webmentions.up(k, db.dialect) },
     "031-stats-indexes": { up: (k) => statsIndexes.up(k) },
   };
 }

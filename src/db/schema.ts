@@ -26,10 +26,12 @@ import type {
   MailSubscriptionsTable,
 } from "./schema-mail.ts";
 import type { BackupRunsTable } from "./schema-backup-runs.ts";
+import type { WebmentionsTable } from "./schema-webmentions.ts";
 import type { SignInLinksTable } from "./schema-sign-in-links.ts";
 import type { ReviewUpNextTable } from "./schema-up-next.ts";
 
 export type * from "./schema-backup-runs.ts";
+export type * from "./schema-webmentions.ts";
 export type * from "./schema-commenters.ts";
 export type * from "./schema-imports.ts";
 export type * from "./schema-mail.ts";
@@ -228,7 +230,9 @@ interface ReviewAutosavesTable {
 }
 
 export type CommentStatus = "pending" | "approved" | "spam" | "trash";
-export type CommentKind = "comment" | "pingback" | "trackback";
+/** Webmentions (migration 030) arrive as "mention", "reply", "like" or "repost". */
+export type CommentKind =
+  "comment" | "pingback" | "trackback" | "mention" | "reply" | "like" | "repost";
 
 export interface CommentsTable {
   id: Generated<number>;
@@ -257,6 +261,8 @@ export interface CommentsTable {
   prior_status: CommentStatus | null;
   /** Why the moderation rules did not approve it at once (migration 021); null otherwise. */
   hold_reason: Generated<string | null>;
+  /** The page on another site a Webmention came from (migration 030); null otherwise. */
+  source_url: Generated<string | null>;
 }
 
 /** Posts and pages that are not reviews (migration 015; src/domain/posts.ts). */
@@ -324,6 +330,7 @@ export interface Database {
   review_up_next: ReviewUpNextTable;
   sign_in_links: SignInLinksTable;
   backup_runs: BackupRunsTable;
+  webmentions: WebmentionsTable;
 }
 
 export type User = Selectable<UsersTable>;

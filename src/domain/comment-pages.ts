@@ -8,7 +8,7 @@
 import type { Db } from "../db/connect.ts";
 import { onSubject, type CommentSubject } from "./comment-subjects.ts";
 import { idsInThreads, threadComments, type CommentNode } from "./comment-threads.ts";
-import { commentsOfSubject, type PublicComment } from "./comments.ts";
+import { commentsOfSubject, countedOnly, type PublicComment } from "./comments.ts";
 
 interface PagingSettings {
   commentsPerPage: number;
@@ -28,6 +28,8 @@ export interface CommentPage {
   defaultPage: number;
   /** Approved comments on the whole subject (a waiting one shown to its author is not counted). */
   approvedCount: number;
+  /** Approved likes and reposts from the web: counted, never listed. */
+  reactions: { likes: number; reposts: number };
 }
 
 interface Skeleton {
@@ -38,9 +40,14 @@ interface Skeleton {
 
 /** Ids and parents of every comment the subject shows, oldest first. */
 async function skeletonOf(db: Db, subject: CommentSubject, ownId?: number): Promise<Skeleton[]> {
+  return (await rowsOf(db, subject, ownId)).filter((r) => !countedOnly.includes(r.kind));
+}
+
+/** The same rows with their kinds: likes and reposts are counted from here, in one query. */
+async function rowsOf(db: Db, subject: CommentSubject, ownId?: number) {
   const rows = await db.kysely
     .selectFrom("comments")
-    .select(["id", "parent_id", "status"])
+    .select(["id", "parent_id", "status", "kind"])
     .where(onSubject(subject))
     .where((eb) =>
       ownId === undefined
@@ -52,7 +59,12 @@ async function skeletonOf(db: Db, subject: CommentSubject, ownId?: number): Prom
     .execute();
   return rows
     .filter((r) => r.status !== "trash")
-    .map((r) => ({ id: r.id, parentId: r.parent_id, approved: r.status === "approved" }));
+    .map((r) => ({
+      id: r.id,
+      parentId: r.parent_id,
+      approved: r.status === "approved",
+      kind: r.kind,
+    }));
 }
 
 function pageCountOf(threadCount: number, perPage: number): number {
@@ -73,7 +85,9 @@ export async function loadCommentPage(
   settings: PagingSettings,
   options: { page?: number | undefined; ownId?: number | undefined } = {},
 ): Promise<CommentPage | undefined> {
-  const skeleton = await skeletonOf(db, subject, options.ownId);
+  const rows = await rowsOf(db, subject, options.ownId);
+  const skeleton = rows.filter((r) => !countedOnly.includes(r.kind));
+  const approvedOf = (kind: string) => rows.filter((r) => r.approved && r.kind === kind).length;
   const roots = threadComments(skeleton, settings.commentThreadDepth);
   const pageCount = pageCountOf(roots.length, settings.commentsPerPage);
   const defaultPage = defaultPageOf(pageCount, settings);
@@ -89,6 +103,7 @@ export async function loadCommentPage(
     pageCount,
     defaultPage,
     approvedCount: skeleton.filter((c) => c.approved).length,
+    reactions: { likes: approvedOf("like"), reposts: approvedOf("repost") },
   };
 }
 

@@ -36,6 +36,8 @@ interface NewComment {
   createdAt?: string;
   /** Why the rules held it or called it spam (src/domain/moderation/rules.ts). */
   holdReason?: string | undefined;
+  /** The page on another site a Webmention came from. */
+  sourceUrl?: string | undefined;
 }
 
 /** Stores the comment and, when it is public at once, drops the cached pages showing it. */
@@ -62,6 +64,7 @@ export async function createComment(db: Db, input: NewComment): Promise<Comment>
         created_at: createdAt,
         approved_at: input.status === "approved" ? createdAt : null,
         hold_reason: input.status === "approved" ? null : (input.holdReason ?? null),
+        source_url: input.sourceUrl ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -107,7 +110,7 @@ function priorStatusAfter(
   return before.status === "trash" ? null : before.status;
 }
 
-async function announce(db: Db, subject: CommentSubject): Promise<void> {
+export async function announce(db: Db, subject: CommentSubject): Promise<void> {
   await recordChange(db, await commentChangeTags(db, subject));
 }
 
@@ -121,10 +124,15 @@ export async function hasApprovedComment(db: Db, email: string): Promise<boolean
     .select("id")
     .where("author_email", "=", email.toLowerCase())
     .where("status", "=", "approved")
+    // Mentions from the web have no address: one approved must not vouch for the next.
+    .where("source_url", "is", null)
     .limit(1)
     .executeTakeFirst();
   return !!row;
 }
+
+/** Kinds shown as a count under the thread rather than as comments in it. */
+export const countedOnly: Comment["kind"][] = ["like", "repost"];
 
 /** A comment as pages show it: no e-mail address, no IP. */
 export interface PublicComment {
@@ -139,6 +147,10 @@ export interface PublicComment {
   /** Gravatar's hash of the address: on a page only when the owner turned Gravatar on. */
   gravatarHash: string;
   awaitingModeration: boolean;
+  /** "comment", or "mention" / "reply" for a Webmention (likes and reposts are only counted). */
+  kind: Comment["kind"];
+  /** Where a Webmention came from; null for the site's own comments. */
+  sourceUrl: string | null;
 }
 
 /**
@@ -163,6 +175,7 @@ export async function commentsOfSubject(
         : eb.or([eb("status", "=", "approved"), eb("id", "=", ownId)]),
     );
   if (ids) query = query.where("id", "in", ids);
+  query = query.where("kind", "not in", countedOnly);
   const rows = await query.orderBy("created_at").orderBy("id").execute();
   return Promise.all(rows.filter((r) => r.status !== "trash").map((r) => toPublic(db, r)));
 }
@@ -178,6 +191,8 @@ export async function toPublic(db: Db, row: Comment): Promise<PublicComment> {
     avatarKey: await avatarKey(db, row.author_email),
     gravatarHash: gravatarHash(row.author_email),
     awaitingModeration: row.status !== "approved",
+    kind: row.kind,
+    sourceUrl: row.source_url,
   };
 }
 

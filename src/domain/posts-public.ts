@@ -5,7 +5,7 @@ import type { Db } from "../db/connect.ts";
 import type { Database, Post, PostKind, Tag } from "../db/schema.ts";
 import { postPath, tagsOfPost } from "./posts.ts";
 
-function isPublicPost(now: string) {
+export function isPublicPost(now: string) {
   return (eb: ExpressionBuilder<Pick<Database, "posts">, "posts">) =>
     eb.and([
       eb("posts.status", "in", ["published", "scheduled"]),

@@ -11,6 +11,10 @@ import { importUploadPath } from "./admin/import-routes.tsx";
 import { streamedUploadPath } from "./admin/still-routes.tsx";
 import { withCleanUrl } from "./clean-url.ts";
 import { formBodyEdge, RequestBodyError } from "./form-body.ts";
+import {
+  advertiseWebmentionEndpoint,
+  registerWebmentionRoutes,
+} from "./public/webmention-routes.tsx";
 import { registerHealthRoutes } from "./health-routes.ts";
 import { AppMetrics, tagRoute } from "./metrics.ts";
 import { mediaRange } from "./media-range.ts";
@@ -88,6 +92,10 @@ export function createApp(
   // declarations through the router.
   app.use(pageCache.middleware());
   pageCache.readRoutesWith((path) => declaredFactsAt(app, "GET", path));
+  // Webmentions from other sites; the Link header advertising where to send them goes on
+  // each rendered review, post and page, so the cache keeps it with the page.
+  advertiseWebmentionEndpoint(app, services);
+  registerWebmentionRoutes(app, services);
 
   const wordpressTarget = registerWordPressAddresses(app, services);
   registerRedirectRoutes(app, services);

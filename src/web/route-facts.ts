@@ -13,10 +13,10 @@ import type { Capability } from "../domain/roles.ts";
  * setting up). "signed-in": any account. `{ capability }`: an account whose role has it — a
  * route about one resource (a review, a comment) asks again about that resource.
  */
-export type RouteAccess = "public" | "open" | "signed-in" | { capability: Capability };
+type RouteAccess = "public" | "open" | "signed-in" | { capability: Capability };
 
 /** Change tags (src/domain/changes.ts) of what the answer shows; from the path's parameters. */
-export type RouteTags = readonly string[] | ((param: (name: string) => string) => string[]);
+type RouteTags = readonly string[] | ((param: (name: string) => string) => string[]);
 
 /** "never", or kept by the page cache; search results are kept in a cache of their own. */
 export type RouteCache = "never" | { tags: RouteTags; kind?: "page" | "search" };

@@ -24,6 +24,10 @@ const layerRanks: Record<string, number> = {
   search: 30,
   content: 20,
   media: 20,
+  // Outgoing requests to other sites, behind the private-address guard: below everything
+  // that fetches (domain, web, the Webmention worker), above only db and config.
+  net: 15,
+  webmention: 50,
   // Migrations are the one part of db/ that runs content code (rendering stored markdown,
   // building search documents) at the moment they were written; they sit above both.
   "db/migrations": 35,

@@ -29,6 +29,7 @@ const defaults = {
   moderationWords: "",
   disallowedWords: "",
   showGravatar: "",
+  sendWebmentions: "",
 };
 
 describe.each(dialects)("comment settings on %s", (dialect) => {
@@ -44,6 +45,7 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
       "moderationWords",
       "disallowedWords",
       "showGravatar",
+      "sendWebmentions",
     ] as const) {
       await site.db.kysely.deleteFrom("settings").where("key", "=", key).execute();
     }
@@ -79,6 +81,11 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
       "showGravatar-hint",
     );
     expect(textOf(document.querySelector("#showGravatar-hint"))).toContain("gravatar.com");
+    // Off by default, and the page says what turning it on sends where.
+    expect(textOf(document.querySelector('label[for="sendWebmentions"]'))).toBe("Send Webmentions");
+    expect(textOf(document.querySelector("#sendWebmentions-hint"))).toContain(
+      "this site makes no request to any other site",
+    );
   });
 
   it("keeps everything typed and says what is wrong beside each field", async () => {
@@ -116,6 +123,7 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
       moderationWords: "casino\nfree money",
       // Not sent, so not ticked: as the owner left it.
       holdFirstComment: "",
+      sendWebmentions: "",
     });
     const settings = await loadSettings(site.db);
     expect(settings.commentThreadDepth).toBe(5);
@@ -164,6 +172,7 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
       holdLinkCount: "0",
       moderationWords: "  casino \r\n\r\nfree money\r\ncasino\r\n",
       disallowedWords: "cheap watches",
+      sendWebmentions: "on",
     });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`${path}?saved=1`);
@@ -177,6 +186,7 @@ describe.each(dialects)("comment settings on %s", (dialect) => {
       moderationWords: "casino\nfree money",
       disallowedWords: "cheap watches",
       showGravatar: false,
+      sendWebmentions: true,
     });
     const after = await getAs(site.app, `${path}?saved=1`, site.cookie);
     expect(textOf(after.document.querySelector(".form-notice"))).toBe("Comment settings saved.");

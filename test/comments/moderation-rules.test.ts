@@ -143,6 +143,8 @@ describe("threads", () => {
     createdAt: `2026-01-01T00:00:0${id}.000Z`,
     avatarKey: "ab".repeat(16),
     gravatarHash: "cd".repeat(32),
+    kind: "comment",
+    sourceUrl: null,
     awaitingModeration: false,
   });
   it("nests replies up to the depth and shows deeper ones beside the deepest", () => {

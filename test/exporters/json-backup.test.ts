@@ -52,6 +52,10 @@ const reviewedTables = new Set([
   "post_tags",
   "film_log",
   "review_up_next",
+  // Which comment came from which page on the web: a restored site must still update or
+  // remove it when that page changes. (A Webmention still queued may go out once more: a
+  // receiver takes a repeated one as an update.)
+  "webmentions",
 ]);
 
 /** Entry points of the crawl besides the home page: the ones no page links to. */

@@ -37,6 +37,11 @@ export const commentSettings = {
   commentPageShown: z.enum(["oldest", "newest"]).default("oldest"),
   /** Commenters' pictures come from Gravatar (a request to another host); off = drawn here. */
   showGravatar: flag(false),
+  /**
+   * Tell the pages a review or post links to that it mentions them (Webmention): a request to
+   * each of those sites, so off until the owner turns it on.
+   */
+  sendWebmentions: flag(false),
 };
 
 // Whether a site shows Gravatar images, as last read from its settings: the response headers

@@ -145,7 +145,7 @@ export function dayNumber(day: string): number {
   );
 }
 
-export function weekdayOf(day: string): number {
+function weekdayOf(day: string): number {
   // 1970-01-01 was a Thursday (4).
   return (((dayNumber(day) + 4) % 7) + 7) % 7;
 }

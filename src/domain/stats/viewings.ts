@@ -37,7 +37,7 @@ export interface PublicReviewFacts extends ReviewFacts {
   filmTitle: string;
 }
 
-export interface StatsFacts {
+interface StatsFacts {
   viewings: Viewing[];
   reviews: ReviewFacts[];
 }

@@ -56,6 +56,7 @@ const formSchema = z.object({
   moderationWords: wordList,
   disallowedWords: wordList,
   showGravatar: z.boolean(),
+  sendWebmentions: z.boolean(),
 });
 
 type CommentSettings = z.infer<typeof formSchema>;
@@ -72,6 +73,7 @@ function valuesOf(settings: SiteSettings): CommentSettingsValues {
     moderationWords: settings.moderationWords,
     disallowedWords: settings.disallowedWords,
     showGravatar: settings.showGravatar,
+    sendWebmentions: settings.sendWebmentions,
   };
 }
 
@@ -89,6 +91,7 @@ function valuesFromForm(body: FormBody): CommentSettingsValues {
     moderationWords: field(body, "moderationWords").replace(/\r\n/g, "\n"),
     disallowedWords: field(body, "disallowedWords").replace(/\r\n/g, "\n"),
     showGravatar: ticked("showGravatar"),
+    sendWebmentions: ticked("sendWebmentions"),
   };
 }
 

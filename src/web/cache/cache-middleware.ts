@@ -30,7 +30,7 @@ interface PageCacheOptions extends FreshnessTiming {
 }
 
 /** The declared facts of the route that answers a GET of `path`, asked ahead of the app. */
-export type RouteLookup = (path: string) => RouteFacts | undefined;
+type RouteLookup = (path: string) => RouteFacts | undefined;
 
 export class PageCacheLayer {
   readonly #caches: Record<CacheSlot["kind"], PageCache>;
@@ -158,7 +158,8 @@ async function cacheable(c: Context): Promise<CachedPage | undefined> {
     return undefined;
   }
   const body = Buffer.from(await res.arrayBuffer());
-  return buildCachedPage(body, res.status, contentType, declaredTags(c));
+  const link = res.headers.get("link") ?? undefined;
+  return buildCachedPage(body, res.status, contentType, declaredTags(c), link);
 }
 
 function toResponse(reply: CachedReply): Response {

@@ -25,6 +25,7 @@ export function cachedReply(
     ETag: page.etag,
     "Cache-Control": publicCacheControl,
     Vary: "Accept-Encoding",
+    ...(page.link ? { Link: page.link } : {}),
   };
   if (etagMatches(request.ifNoneMatch, page.etag)) {
     return { status: 304, headers, body: undefined };

@@ -14,6 +14,8 @@ export interface CachedPage {
   bytes: number;
   /** Date.now() when rendered. */
   renderedAt: number;
+  /** The page's Link header (a review's Webmention endpoint), kept for every hit. */
+  link?: string | undefined;
 }
 
 /**
@@ -125,6 +127,7 @@ export function buildCachedPage(
   status: number,
   contentType: string,
   tags: readonly string[],
+  link?: string,
 ): CachedPage {
   const gzip = gzipSync(body, { level: 9 });
   const brotli = brotliCompressSync(body, {
@@ -145,5 +148,6 @@ export function buildCachedPage(
     tags,
     bytes: body.length + gzip.length + brotli.length + 256,
     renderedAt: Date.now(),
+    link,
   };
 }

@@ -130,6 +130,7 @@ export async function buildComments(
   const next = page.page < page.pageCount ? pathOf(page.page + 1) : undefined;
   const section = (
     <CommentsSection
+      reactions={page.reactions}
       ownNotice={
         mailOffered && ownId !== undefined ? await ownNoticeOf(services, ownId) : undefined
       }

@@ -12,6 +12,7 @@ import { PostPage } from "../views/post-page.tsx";
 import { SocialTags } from "../views/seo.tsx";
 import { buildComments, PagingLinks, type ReturnedForm } from "./comments-render.tsx";
 import { siteContext } from "./site.ts";
+import { WebmentionLink } from "./webmention-routes.tsx";
 
 export async function renderPostPage(
   c: Context,
@@ -46,6 +47,7 @@ export async function renderPostPage(
       description: post.excerpt || undefined,
       head: (
         <>
+          <WebmentionLink siteUrl={services.config.siteUrl} />
           {post.kind === "post" ? (
             <SocialTags
               type="article"

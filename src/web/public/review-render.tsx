@@ -13,6 +13,7 @@ import { ReviewPage } from "../views/review-page.tsx";
 import { ReviewHead } from "../views/seo.tsx";
 import { buildComments, PagingLinks, type ReturnedForm } from "./comments-render.tsx";
 import { siteContext } from "./site.ts";
+import { WebmentionLink } from "./webmention-routes.tsx";
 
 export type { ReturnedForm } from "./comments-render.tsx";
 
@@ -53,6 +54,7 @@ export async function renderReviewPage(
         <>
           <ReviewHead data={data} scale={settings.ratingScale} />
           <PagingLinks prev={built.prev} next={built.next} />
+          <WebmentionLink siteUrl={services.config.siteUrl} />
         </>
       ),
       status: returned?.status ?? 200,

@@ -218,13 +218,20 @@ function CommentRow(props: RowProps) {
       </td>
       <td class="comment-author-cell">
         <strong class="comment-author-name">{comment.author_name}</strong>
-        <a
-          class="comment-author-email"
-          href={`mailto:${comment.author_email}`}
-          title={comment.author_email}
-        >
-          {comment.author_email}
-        </a>
+        {comment.source_url ? (
+          // A Webmention has no address to write to: the page it came from instead.
+          <a class="comment-source" href={comment.source_url} rel="nofollow ugc noopener">
+            {`A ${comment.kind} from the web: ${comment.source_url}`}
+          </a>
+        ) : (
+          <a
+            class="comment-author-email"
+            href={`mailto:${comment.author_email}`}
+            title={comment.author_email}
+          >
+            {comment.author_email}
+          </a>
+        )}
         {comment.author_url ? (
           <a
             class="comment-author-url"

@@ -22,6 +22,7 @@ export interface CommentSettingsValues {
   moderationWords: string;
   disallowedWords: string;
   showGravatar: boolean;
+  sendWebmentions: boolean;
 }
 
 export type CommentSettingsErrors = Partial<Record<keyof CommentSettingsValues, string>>;
@@ -149,6 +150,15 @@ export function CommentSettingsPage(props: {
             label="Show Gravatar images"
             hint="Off, each commenter gets a pattern drawn by this site, and no page asks another host for anything. On, commenters who have a picture at gravatar.com show it: every reader's browser then contacts gravatar.com, and a hash of each commenter's email address appears in the page."
             checked={v.showGravatar}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>Webmentions</legend>
+          <Checkbox
+            id="sendWebmentions"
+            label="Send Webmentions"
+            hint="Off (the default), this site makes no request to any other site when you publish. On, each time a review, post or page is published or updated, this site visits every other site its text links to and, where that site accepts Webmentions, tells it about the link. Webmentions other sites send here are received either way, and held for moderation like comments."
+            checked={v.sendWebmentions}
           />
         </fieldset>
         <SubmitRow label="Save comment settings" />

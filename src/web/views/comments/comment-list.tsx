@@ -88,6 +88,7 @@ function CommentItem(props: CommentListProps & { node: CommentNode }) {
             {props.ownNotice.text}
           </p>
         ) : null}
+        {comment.sourceUrl ? <FromTheWeb comment={comment} /> : null}
         <div class="comment-content" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
         {canReply ? (
           <p class="reply">
@@ -111,5 +112,25 @@ function CommentItem(props: CommentListProps & { node: CommentNode }) {
         </ol>
       ) : null}
     </li>
+  );
+}
+
+/** A Webmention's line: what kind it is, and a link to the page on the other site. */
+function FromTheWeb(props: { comment: PublicComment }) {
+  const { kind, sourceUrl } = props.comment;
+  if (!sourceUrl) return null;
+  let host = sourceUrl;
+  try {
+    host = new URL(sourceUrl).hostname;
+  } catch {
+    // Stored addresses were checked when they came in; show it whole if not.
+  }
+  return (
+    <p class="comment-from-web">
+      {kind === "reply" ? "Replied on the web, at " : "Mentioned this on the web, at "}
+      <a href={sourceUrl} rel={`external ${commentLinkRel}`}>
+        {host}
+      </a>
+    </p>
   );
 }

@@ -22,6 +22,8 @@ interface CommentsSectionProps {
   paging?: CommentPaging | undefined;
   /** Said beside the comment its author just posted (the mail to look for). */
   ownNotice?: { id: number; text: string } | undefined;
+  /** Approved likes and reposts received by Webmention: counted, nobody listed. */
+  reactions?: { likes: number; reposts: number } | undefined;
 }
 
 interface CommentPaging {
@@ -45,6 +47,7 @@ export function CommentsSection(props: CommentsSectionProps) {
   return (
     <section id="comments" class="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">{heading}</h2>
+      {props.reactions ? <WebReactionsLine {...props.reactions} /> : null}
       <CommentList
         threads={props.threads}
         pagePath={props.pagePath}
@@ -69,6 +72,16 @@ export function CommentsSection(props: CommentsSectionProps) {
       )}
     </section>
   );
+}
+
+/** "3 likes and 1 repost from the web"; nothing when there are none. */
+function WebReactionsLine(props: { likes: number; reposts: number }) {
+  const parts = [
+    props.likes ? `${props.likes} ${props.likes === 1 ? "like" : "likes"}` : "",
+    props.reposts ? `${props.reposts} ${props.reposts === 1 ? "repost" : "reposts"}` : "",
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return <p class="web-reactions">{parts.join(" and ")} from the web</p>;
 }
 
 function hasWaiting(nodes: CommentNode[]): boolean {
