@@ -1,7 +1,8 @@
 // `cinelog serve`: migrate, load the demo into an empty site, and serve HTTP. In production
 // mode (`--production` or NODE_ENV=production) an unsafe configuration is refused first.
 // SIGTERM (systemd's stop) and SIGINT stop it gracefully: no new connections, requests in
-// flight answered, the mail sender's and the Webmention worker's rounds finished, the database closed, exit 0.
+// flight answered, the mail being sent and the Webmention worker's current item finished (the
+// rest stays queued), the database closed, exit 0.
 import type { Server } from "node:http";
 import { isProduction, loadConfig, productionProblems } from "../config.ts";
 import { describeDatabase, type Db } from "../db/connect.ts";
