@@ -108,7 +108,7 @@ function memoryOf(pid: number): { peakMB: number; afterMB: number; totalMB: numb
   };
 }
 
-const metricsToken = "bench-metrics";
+const metricsToken = "bench-metrics-token-0123456789";
 
 /** Pages rendered into the cache so far (the page-cache misses /metrics reports). */
 async function renders(base: string): Promise<number> {
