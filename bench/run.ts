@@ -45,8 +45,8 @@ interface ScenarioResult {
   /** The server's CPU time (user + system) per answered request: steadier than req/s on a loaded machine. */
   cpuMsPerRequest: number;
   /**
-   * Renders during the warm-up, with the cache on (page-cache misses in /metrics): how many
-   * times a cold page was rendered while 32 connections asked for it at once.
+   * With the cache on: how many times the scenario's pages were rendered when as many
+   * requests as connections asked for them at once, cold (page-cache misses in /metrics).
    */
   coldRenders?: number;
 }
@@ -205,6 +205,22 @@ async function load(
   };
 }
 
+/**
+ * Renders for a cold page: as many requests as connections, all at once, to pages nobody has
+ * asked for yet; the page-cache misses /metrics counts meanwhile. One render a page is ideal.
+ * (With several workers, /metrics answers for one of them: read it with --workers 1.)
+ */
+async function coldStart(base: string, paths: string[]): Promise<number> {
+  const before = await renders(base);
+  await Promise.all(
+    Array.from({ length: Number(values.connections) }, async (_, i) => {
+      const response = await fetch(`${base}${paths[i % paths.length]}`);
+      await response.arrayBuffer();
+    }),
+  );
+  return (await renders(base)) - before;
+}
+
 async function pageWeight(base: string, reviewPath: string) {
   const html = Buffer.from(await (await fetch(`${base}${reviewPath}`)).arrayBuffer());
   const cssHref = /<link rel="stylesheet" href="([^"]+)"/.exec(html.toString())?.[1] ?? "";
@@ -308,15 +324,13 @@ async function main() {
       for (const name of wanted) {
         const paths = scenarios[name];
         if (!paths) throw new Error(`Unknown scenario ${name}`);
-        const rendersBefore = cache === "on" ? await renders(server.base) : 0;
+        const coldRenders = cache === "on" ? await coldStart(server.base, paths) : undefined;
         await load(server, name, cache, paths, 2); // warm up caches and the JIT
-        const coldRenders =
-          cache === "on" ? (await renders(server.base)) - rendersBefore : undefined;
         const r = { ...(await load(server, name, cache, paths, seconds)), coldRenders };
         results.push(r);
         console.log(
           `${name.padEnd(9)} cache ${cache.padEnd(3)}  ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  CPU ${r.cpuMsPerRequest} ms/req  non-2xx ${r.non2xx}  errors ${r.errors}` +
-            (coldRenders === undefined ? "" : `  renders in warm-up ${coldRenders}`),
+            (coldRenders === undefined ? "" : `  cold: ${coldRenders} renders`),
         );
       }
       const m = { cache, ...memoryOf(server.pid) };
