@@ -1,12 +1,10 @@
-// The embedded database: one SQLite file in WAL mode, through two connections — one that
-// writes (in arrival order) and one that reads without waiting for it (src/db/sqlite-driver.ts).
+// The embedded database: one SQLite file in WAL mode.
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely } from "kysely";
+import { Kysely, SqliteDialect } from "kysely";
 import type { QueryCount } from "./query-count.ts";
 import type { Database } from "./schema.ts";
-import { SplitSqliteDialect } from "./sqlite-driver.ts";
 
 export function openSqlite(
   file: string,
@@ -22,25 +20,16 @@ export function openSqlite(
   sqlite.pragma("busy_timeout = 5000");
   cachePreparedStatements(sqlite);
   const db = new Kysely<Database>({
-    dialect: new SplitSqliteDialect(sqlite, file === ":memory:" ? undefined : openReader(file)),
+    dialect: new SqliteDialect({ database: sqlite }),
     ...(queries ? { log: queries.log } : {}),
   });
   return { db, close: () => db.destroy() };
 }
 
-/** The second connection, for reads only: the file is already in WAL mode. */
-function openReader(file: string): BetterSqlite3.Database {
-  const reader = new BetterSqlite3(file);
-  reader.pragma("query_only = ON");
-  reader.pragma("busy_timeout = 5000");
-  cachePreparedStatements(reader);
-  return reader;
-}
-
 /**
  * Kysely prepares every query anew; compiling the same SQL again costs more than running it.
- * Statements run one at a time on a connection (each runs to its end synchronously), so a
- * statement may safely be reused once its previous run (or a stream of its rows) has finished.
+ * Queries run one at a time on this connection (Kysely's SQLite driver serialises them), so
+ * a statement may safely be reused once its previous run has finished.
  */
 function cachePreparedStatements(sqlite: BetterSqlite3.Database, limit = 1000): void {
   const prepare = sqlite.prepare.bind(sqlite);
