@@ -28,6 +28,8 @@ const { values } = parseArgs({
     cache: { type: "string", default: "both" },
     /** Another compiled copy to run instead of ./dist (a build of an older commit, to compare). */
     build: { type: "string", default: "dist" },
+    /** `cinelog serve --workers N`: processes sharing the port (CPU and memory summed over all). */
+    workers: { type: "string" },
     only: { type: "string", default: allScenarios().join(",") },
   },
 });
@@ -42,6 +44,11 @@ interface ScenarioResult {
   errors: number;
   /** The server's CPU time (user + system) per answered request: steadier than req/s on a loaded machine. */
   cpuMsPerRequest: number;
+  /**
+   * With the cache on: how many times the scenario's pages were rendered when as many
+   * requests as connections asked for them at once, cold (page-cache misses in /metrics).
+   */
+  coldRenders?: number;
 }
 
 function allScenarios() {
@@ -54,19 +61,63 @@ interface Memory {
   peakMB: number;
   /** Resident set when the last scenario ended (VmRSS), MB. */
   afterMB: number;
+  /** All processes together (the primary and its workers), MB. */
+  totalMB: number;
 }
 
-/** CPU time the process has used so far, ms (from /proc: utime + stime, in clock ticks of 10 ms). */
+/** The server process and its workers (`--workers N` forks them as children). */
+function processTree(pid: number): number[] {
+  const children = fs
+    .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+    .split(" ")
+    .filter(Boolean)
+    .map(Number);
+  return [pid, ...children];
+}
+
+/** CPU time the server has used so far, ms (from /proc: utime + stime, in clock ticks of 10 ms). */
 function cpuMsOf(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  let ms = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ms += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // A worker that has just exited.
+    }
+  }
+  return ms;
 }
 
-/** The server's resident memory from /proc (Linux), in MB. */
-function memoryOf(pid: number): { peakMB: number; afterMB: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { peakMB: Math.round(kb("VmHWM") / 1024), afterMB: Math.round(kb("VmRSS") / 1024) };
+/**
+ * The server's resident memory from /proc (Linux), in MB: with workers, that of the largest
+ * one (the goal is per worker) and the total of all processes.
+ */
+function memoryOf(pid: number): { peakMB: number; afterMB: number; totalMB: number } {
+  const figures = processTree(pid).map((p) => {
+    const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return { peak: kb("VmHWM"), now: kb("VmRSS") };
+  });
+  const mb = (kb: number) => Math.round(kb / 1024);
+  const workers = figures.length > 1 ? figures.slice(1) : figures;
+  return {
+    peakMB: mb(Math.max(...workers.map((f) => f.peak))),
+    afterMB: mb(Math.max(...workers.map((f) => f.now))),
+    totalMB: mb(figures.reduce((sum, f) => sum + f.now, 0)),
+  };
+}
+
+const metricsToken = "bench-metrics-token-0123456789";
+
+/** Pages rendered into the cache so far (the page-cache misses /metrics reports). */
+async function renders(base: string): Promise<number> {
+  const text = await (
+    await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+  ).text();
+  return Number(
+    /cinelog_page_cache_answers_total\{[^}]*result="miss"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0,
+  );
 }
 
 function freePort(): Promise<number> {
@@ -85,9 +136,12 @@ function freePort(): Promise<number> {
 
 async function startServer(cache: "on" | "off") {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(values.build, "cli/main.js"), "serve"], {
+  const args = [path.join(values.build, "cli/main.js"), "serve"];
+  if (values.workers) args.push("--workers", values.workers);
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
+      CINELOG_METRICS_TOKEN: metricsToken,
       PORT: String(port),
       DATABASE_URL: values.database,
       CINELOG_DATA_DIR: values.data,
@@ -149,6 +203,22 @@ async function load(
       Math.round(((cpuMsOf(server.pid) - cpuBefore) / Math.max(1, result.requests.total)) * 100) /
       100,
   };
+}
+
+/**
+ * Renders for a cold page: as many requests as connections, all at once, to pages nobody has
+ * asked for yet; the page-cache misses /metrics counts meanwhile. One render a page is ideal.
+ * (With several workers, /metrics answers for one of them: read it with --workers 1.)
+ */
+async function coldStart(base: string, paths: string[]): Promise<number> {
+  const before = await renders(base);
+  await Promise.all(
+    Array.from({ length: Number(values.connections) }, async (_, i) => {
+      const response = await fetch(`${base}${paths[i % paths.length]}`);
+      await response.arrayBuffer();
+    }),
+  );
+  return (await renders(base)) - before;
 }
 
 async function pageWeight(base: string, reviewPath: string) {
@@ -254,16 +324,23 @@ async function main() {
       for (const name of wanted) {
         const paths = scenarios[name];
         if (!paths) throw new Error(`Unknown scenario ${name}`);
+        const coldRenders = cache === "on" ? await coldStart(server.base, paths) : undefined;
         await load(server, name, cache, paths, 2); // warm up caches and the JIT
-        const r = await load(server, name, cache, paths, seconds);
+        const r = { ...(await load(server, name, cache, paths, seconds)), coldRenders };
         results.push(r);
         console.log(
-          `${name.padEnd(9)} cache ${cache.padEnd(3)}  ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  CPU ${r.cpuMsPerRequest} ms/req  non-2xx ${r.non2xx}  errors ${r.errors}`,
+          `${name.padEnd(9)} cache ${cache.padEnd(3)}  ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  CPU ${r.cpuMsPerRequest} ms/req  non-2xx ${r.non2xx}  errors ${r.errors}` +
+            (coldRenders === undefined ? "" : `  cold: ${coldRenders} renders`),
         );
       }
       const m = { cache, ...memoryOf(server.pid) };
       memory.push(m);
-      console.log(`server memory, cache ${cache}: peak ${m.peakMB} MB, after ${m.afterMB} MB`);
+      console.log(
+        `server memory, cache ${cache}: peak ${m.peakMB} MB, after ${m.afterMB} MB` +
+          (!values.workers || values.workers === "1"
+            ? ""
+            : ` (largest worker; all processes ${m.totalMB} MB)`),
+      );
     } finally {
       await server.stop();
     }
@@ -288,6 +365,7 @@ async function main() {
       {
         date: new Date().toISOString(),
         database: values.database.replace(/\/\/[^@/]*@/, "//"),
+        workers: Number(values.workers ?? 1),
         load: os.loadavg(),
         reviews: reviewCount,
         weight,

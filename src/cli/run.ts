@@ -8,6 +8,7 @@ export const help = `cinelog — a self-hosted film journal
 Commands:
   serve                 start the web server (migrates first; loads the demo into an empty site)
   serve --production    the same, refusing an unsafe configuration (also NODE_ENV=production)
+  serve --workers N     N processes sharing the port (default: every core in production, else 1)
   migrate [--check]     bring the database schema up to date (--check: exit 1 if it is not)
   demo [--force]        load the demo reviews, films and series
   user add --email E --name N [--role R] [--password-stdin]

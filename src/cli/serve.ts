@@ -1,33 +1,41 @@
 // `cinelog serve`: migrate, load the demo into an empty site, and serve HTTP. In production
 // mode (`--production` or NODE_ENV=production) an unsafe configuration is refused first.
+// With `--workers N` (every core by default in production) N processes share the port
+// (src/cli/serve-cluster.ts); each runs `serveWorker` below.
 // SIGTERM (systemd's stop) and SIGINT stop it gracefully: no new connections, requests in
 // flight answered, the mail being sent and the Webmention worker's current item finished (the
 // rest stays queued), the database closed, exit 0.
+import cluster from "node:cluster";
 import type { Server } from "node:http";
-import { isProduction, loadConfig, productionProblems } from "../config.ts";
-import { describeDatabase, type Db } from "../db/connect.ts";
+import { loadConfig, productionProblems, type Config } from "../config.ts";
+import { connect, describeDatabase, type Db } from "../db/connect.ts";
 import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
 import { createSetupToken } from "../domain/setup-link.ts";
 import { ownerEmails } from "../domain/users.ts";
+import { createLogger } from "../log-lines.ts";
 import { startMailSender } from "../mail/sender.ts";
 import { openRuntime } from "../runtime.ts";
 import { startWebmentionWorker } from "../webmention/worker.ts";
 import { createNodeServer } from "../web/node-server.ts";
 import { complain, say, type CliIo } from "./io.ts";
 import { demoProgress } from "./progress-bar.ts";
+import { parseServeArgs } from "./serve-args.ts";
+import { runCluster, workerIndexVariable } from "./serve-cluster.ts";
 
 /** How long a stop waits for requests in flight before closing their connections. */
 const stopGraceMs = 20_000;
 
 /** Resolves once the server is started; the process then lives until SIGINT or SIGTERM. */
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
-  const unknown = args.filter((a) => a !== "--production");
-  if (unknown.length > 0) {
-    complain(io, `Unknown argument: ${unknown[0]}\nUsage: cinelog serve [--production]`);
+  const parsed = parseServeArgs(args, io.env);
+  if ("problem" in parsed) {
+    complain(io, parsed.problem);
     return 2;
   }
-  const production = isProduction(io.env, args);
+  const { production, workers } = parsed;
   const config = loadConfig(io.env);
+  // The primary checked, migrated and loaded the demo before forking this worker.
+  if (cluster.isWorker) return serveWorker(io, config);
   if (production && refused(io, productionProblems(io.env, config, false))) return 1;
   const { logger, db } = await openRuntime(config, io.stdout);
   const empty = await isEmptySite(db);
@@ -41,12 +49,12 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     say(io, `Loaded ${summary.reviews} reviews of ${summary.films} films.`);
   }
   say(io, await signInHelp(db, config.siteUrl));
+  if (workers > 1) {
+    await db.close();
+    return runCluster({ workers, io, config, production });
+  }
   const server = createNodeServer({ db, config, logger });
-  server.on("error", (error: NodeJS.ErrnoException) => {
-    complain(io, `Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
-    void db.close().finally(() => process.exit(1));
-  });
-  server.listen(config.port, config.host, () => {
+  listen(server, io, config, db, () => {
     const address = server.address();
     const where =
       typeof address === "object" && address ? `${address.address}:${address.port}` : "";
@@ -61,15 +69,56 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const mailSender = startMailSender({ db, siteUrl: config.siteUrl, logger });
   // Verifies received Webmentions and sends ours (src/webmention/worker.ts).
   const webmentions = startWebmentionWorker({ db, siteUrl: config.siteUrl, logger });
+  stopOnSignals(server, [mailSender, webmentions], db, (text) => say(io, text), io);
+  return 0;
+}
+
+/**
+ * One of `--workers N` processes: the same server on the port the primary shares out. The
+ * first worker (and its replacement, should it die) also runs the mail sender and the
+ * Webmention worker; the others
+ * only serve. Each keeps its own page cache, kept fresh by the change feed in the database.
+ */
+function serveWorker(io: CliIo, config: Config): number {
+  const logger = createLogger(config, io.stdout);
+  const db = connect(config.databaseUrl);
+  const index = io.env[workerIndexVariable] ?? "0";
+  const server = createNodeServer({ db, config, logger }, { worker: index });
+  listen(server, io, config, db, () => undefined);
+  const mailSender =
+    index === "0" ? startMailSender({ db, siteUrl: config.siteUrl, logger }) : undefined;
+  // Verifies received Webmentions and sends ours (src/webmention/worker.ts): worker 0 too.
+  const webmentions =
+    index === "0" ? startWebmentionWorker({ db, siteUrl: config.siteUrl, logger }) : undefined;
+  // The primary says "Stopping" and "Cinelog stopped" once for all of them.
+  stopOnSignals(server, [mailSender, webmentions], db, () => undefined, io);
+  return 0;
+}
+
+function listen(server: Server, io: CliIo, config: Config, db: Db, listening: () => void) {
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    complain(io, `Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
+    void db.close().finally(() => process.exit(1));
+  });
+  server.listen(config.port, config.host, listening);
+}
+
+function stopOnSignals(
+  server: Server,
+  background: ({ stop(): Promise<void> } | undefined)[],
+  db: Db,
+  tell: (text: string) => void,
+  io: CliIo,
+) {
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    say(io, signal === "SIGINT" ? "\nStopping (Ctrl-C)…" : `Stopping (${signal})…`);
+    tell(signal === "SIGINT" ? "\nStopping (Ctrl-C)…" : `Stopping (${signal})…`);
     void closeServer(server)
-      .then(() => Promise.all([mailSender.stop(), webmentions.stop()]))
+      .then(() => Promise.all(background.flatMap((worker) => (worker ? [worker.stop()] : []))))
       .then(() => db.close())
-      .then(() => say(io, "Cinelog stopped."))
+      .then(() => tell("Cinelog stopped."))
       .then(
         () => process.exit(0),
         (error: unknown) => {
@@ -80,7 +129,6 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
-  return 0;
 }
 
 function refused(io: CliIo, problems: string[]): boolean {

@@ -6,12 +6,19 @@ import { PageCacheLayer } from "./cache/cache-middleware.ts";
 import { AppMetrics, taggedRoute } from "./metrics.ts";
 import type { Services } from "./services.ts";
 
-export function createNodeServer(services: Services): Server {
+export interface NodeServerOptions {
+  /** With `serve --workers N`: this worker's place, as a label on every metric it reports. */
+  worker?: string;
+}
+
+export function createNodeServer(services: Services, options: NodeServerOptions = {}): Server {
   const pageCache = new PageCacheLayer(services.db, {
     enabled: services.config.pageCache,
     maxBytes: services.config.pageCacheBytes,
   });
   const metrics = new AppMetrics(services.db, pageCache);
+  // Each worker answers /metrics for itself; the label tells a scraper's series apart.
+  if (options.worker !== undefined) metrics.registry.setDefaultLabels({ worker: options.worker });
   const app = createApp(services, pageCache, metrics);
   const handleWithApp = getRequestListener(app.fetch);
   return createServer((req, res) => {

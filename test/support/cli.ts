@@ -66,9 +66,9 @@ export function runCliProcess(
   });
 }
 
-/** Starts `cinelog serve` and resolves once it says where it is serving. */
-export function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, [bin, "serve"], {
+/** Starts `cinelog serve` (with `args`) and resolves once it says where it is serving. */
+export function startServer(env: Record<string, string>, args: string[] = []) {
+  const child = spawn(process.execPath, [bin, "serve", ...args], {
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -96,7 +96,7 @@ export function startServer(env: Record<string, string>) {
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });
-  return { ready, stop, output: () => output };
+  return { ready, stop, output: () => output, exitCode: () => child.exitCode };
 }
 
 export function freePort(): Promise<number> {

@@ -17,6 +17,7 @@ import { cachedReply, publicCacheControl, type CachedReply } from "./cached-resp
 import { Freshness, type FreshnessTiming } from "./freshness.ts";
 import { buildCachedPage, PageCache, type CachedPage, type PageCacheStats } from "./page-cache.ts";
 import { declaredTags, requestFacts, type RouteFacts } from "../route-facts.ts";
+import { SingleFlight } from "./single-flight.ts";
 
 export { publicCacheControl };
 
@@ -27,6 +28,8 @@ interface PageCacheOptions extends FreshnessTiming {
   enabled: boolean;
   /** Bytes for pages and search results together; a quarter goes to search results. */
   maxBytes?: number;
+  /** How long concurrent misses of one page wait for its one render (then render alone). */
+  renderWaitMs?: number;
 }
 
 /** The declared facts of the route that answers a GET of `path`, asked ahead of the app. */
@@ -37,12 +40,14 @@ export class PageCacheLayer {
   readonly #freshness: Freshness;
   readonly #db: Db;
   #routeAt: RouteLookup = () => undefined;
+  readonly #renders: SingleFlight<CachedPage>;
 
   constructor(
     db: Db,
     private readonly options: PageCacheOptions,
   ) {
     this.#db = db;
+    this.#renders = new SingleFlight(options.renderWaitMs);
     // Search results apart, so a crawler walking queries cannot push the pages out.
     const maxBytes = options.maxBytes ?? defaultPageCacheBytes;
     const searchBytes = Math.floor(maxBytes / 4);
@@ -89,12 +94,29 @@ export class PageCacheLayer {
       const hit = cache.get(slot.key);
       if (hit) return toResponse(cachedReply(hit, "HIT", requestOf(c)));
 
+      // Another request is rendering this page: take its result rather than render it again.
+      const flight = `${slot.kind} ${slot.key}`;
+      // (No await unless there is one: the check and the claim must happen in one go.)
+      const running = this.#renders.waitFor(flight);
+      const shared = running && (await running);
+      if (shared) return toResponse(cachedReply(shared, "HIT", requestOf(c)));
+
       const generation = this.#freshness.generation;
-      await next();
-      const page = await cacheable(c);
+      const page = await this.#renders.lead(
+        flight,
+        async () => {
+          await next();
+          return cacheable(c);
+        },
+        (rendered) => {
+          // A change that landed while this page was rendering may not be in it: serve it to
+          // this request, but neither keep it nor hand it to the requests that waited.
+          if (!rendered || this.#freshness.generation !== generation) return undefined;
+          cache.set(slot.key, rendered);
+          return rendered;
+        },
+      );
       if (!page) return;
-      // A change that landed while this page was rendering may not be in it: serve, don't keep.
-      if (this.#freshness.generation === generation) cache.set(slot.key, page);
       // The route's response is finalised already, so replace it rather than return a new one.
       c.res = toResponse(cachedReply(page, "MISS", requestOf(c)));
     };
