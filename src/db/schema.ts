@@ -26,11 +26,19 @@ import type {
   MailSubscriptionsTable,
 } from "./schema-mail.ts";
 import type { BackupRunsTable } from "./schema-backup-runs.ts";
+import type {
+  FederationBlocksTable,
+  FederationFollowersTable,
+  FederationKeysTable,
+  FederationKvTable,
+  FederationQueueTable,
+} from "./schema-federation.ts";
 import type { SignInLinksTable } from "./schema-sign-in-links.ts";
 import type { ReviewUpNextTable } from "./schema-up-next.ts";
 
 export type * from "./schema-backup-runs.ts";
 export type * from "./schema-commenters.ts";
+export type * from "./schema-federation.ts";
 export type * from "./schema-imports.ts";
 export type * from "./schema-mail.ts";
 export type * from "./schema-sign-in-links.ts";
@@ -324,6 +332,11 @@ export interface Database {
   review_up_next: ReviewUpNextTable;
   sign_in_links: SignInLinksTable;
   backup_runs: BackupRunsTable;
+  federation_kv: FederationKvTable;
+  federation_queue: FederationQueueTable;
+  federation_keys: FederationKeysTable;
+  federation_followers: FederationFollowersTable;
+  federation_blocks: FederationBlocksTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -52,6 +52,11 @@ const reviewedTables = new Set([
   "post_tags",
   "film_log",
   "review_up_next",
+  // The blog's actor keys move with the site (its followers know it by them), and so do its
+  // followers and blocks.
+  "federation_keys",
+  "federation_followers",
+  "federation_blocks",
 ]);
 
 /** Entry points of the crawl besides the home page: the ones no page links to. */
