@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { KvKey, KvStore, KvStoreListEntry, KvStoreSetOptions } from "@fedify/fedify";
 import type { Db } from "../db/connect.ts";
 import { inTransaction } from "../db/transaction.ts";
+import { durationMs } from "./duration.ts";
 
 /** The stored form of a key: its parts as a JSON array, so a prefix is a leading substring. */
 export function encodeKey(key: KvKey): string {
@@ -13,7 +14,7 @@ export function encodeKey(key: KvKey): string {
 
 function expiry(options: KvStoreSetOptions | undefined, now: number): string | null {
   if (!options?.ttl) return null;
-  return new Date(now + options.ttl.total({ unit: "millisecond" })).toISOString();
+  return new Date(now + durationMs(options.ttl)).toISOString();
 }
 
 export class DatabaseKvStore implements KvStore {

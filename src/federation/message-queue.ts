@@ -15,6 +15,7 @@ import type {
 import type { Selectable } from "kysely";
 import type { Db } from "../db/connect.ts";
 import type { FederationQueueTable } from "../db/schema.ts";
+import { durationMs } from "./duration.ts";
 
 export type QueueRow = Selectable<FederationQueueTable>;
 
@@ -37,8 +38,7 @@ export function queueRetryDelayMs(attempts: number): number {
 }
 
 function delayMs(options: MessageQueueEnqueueOptions | undefined): number {
-  const ms = options?.delay?.total({ unit: "millisecond" }) ?? 0;
-  return Math.max(0, ms);
+  return Math.max(0, durationMs(options?.delay));
 }
 
 export class DatabaseMessageQueue implements MessageQueue {
