@@ -1,13 +1,14 @@
 // `cinelog serve`: migrate, load the demo into an empty site, and serve HTTP. In production
 // mode (`--production` or NODE_ENV=production) an unsafe configuration is refused first.
 // SIGTERM (systemd's stop) and SIGINT stop it gracefully: no new connections, requests in
-// flight answered, the mail sender's round finished, the database closed, exit 0.
+// flight answered, the mail sender's round and the federation queue's message in hand finished, the database closed, exit 0.
 import type { Server } from "node:http";
 import { isProduction, loadConfig, productionProblems } from "../config.ts";
 import { describeDatabase, type Db } from "../db/connect.ts";
 import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
 import { createSetupToken } from "../domain/setup-link.ts";
 import { ownerEmails } from "../domain/users.ts";
+import { buildFederation } from "../federation/federation.ts";
 import { startMailSender } from "../mail/sender.ts";
 import { openRuntime } from "../runtime.ts";
 import { createNodeServer } from "../web/node-server.ts";
@@ -39,7 +40,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     say(io, `Loaded ${summary.reviews} reviews of ${summary.films} films.`);
   }
   say(io, await signInHelp(db, config.siteUrl));
-  const server = createNodeServer({ db, config, logger });
+  const federation = buildFederation({ db, siteUrl: config.siteUrl, logger });
+  const server = createNodeServer({ db, config, logger, federation });
   server.on("error", (error: NodeJS.ErrnoException) => {
     complain(io, `Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
     void db.close().finally(() => process.exit(1));
@@ -57,6 +59,12 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   });
   // Delivers the outbox (and announces new reviews) every few seconds; see src/mail/sender.ts.
   const mailSender = startMailSender({ db, siteUrl: config.siteUrl, logger });
+  // Deliveries to the fediverse and inbox work, from the database queue; an abort lets the
+  // messages in hand finish (src/federation/message-queue.ts).
+  const queueStop = new AbortController();
+  const queueDone = federation.federation
+    .startQueue(undefined, { signal: queueStop.signal })
+    .catch((error: unknown) => logger.error({ err: error }, "federation queue stopped"));
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -64,6 +72,10 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     say(io, signal === "SIGINT" ? "\nStopping (Ctrl-C)…" : `Stopping (${signal})…`);
     void closeServer(server)
       .then(() => mailSender.stop())
+      .then(() => {
+        queueStop.abort();
+        return queueDone;
+      })
       .then(() => db.close())
       .then(() => say(io, "Cinelog stopped."))
       .then(
