@@ -45,6 +45,7 @@ export interface FederationOptions {
 }
 
 export interface BlogFederation {
+  db: Db;
   federation: Federation<void>;
   queue: MessageQueue;
   /** A context for work outside a request (publishing, admin actions). */
@@ -147,6 +148,7 @@ export function buildFederation(options: FederationOptions): BlogFederation {
   registerInboxListeners(federation, { db, logger, settings });
 
   return {
+    db,
     federation,
     queue,
     context: () => federation.createContext(new URL(siteUrl), undefined),

@@ -72,6 +72,7 @@ export function createApp(
       logger: services.logger,
     });
   app.use(federationMiddleware(federation, (c) => clientAddressOf(c, "unknown")));
+  services = { ...services, federation };
   // Every form body is read and cleaned here, before any route (uploads stream their own).
   app.use(formBodyEdge((path) => streamedUploadPath.test(path) || importUploadPath.test(path)));
 
