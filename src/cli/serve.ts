@@ -1,7 +1,8 @@
 // `cinelog serve`: migrate, load the demo into an empty site, and serve HTTP. In production
 // mode (`--production` or NODE_ENV=production) an unsafe configuration is refused first.
 // SIGTERM (systemd's stop) and SIGINT stop it gracefully: no new connections, requests in
-// flight answered, the mail sender's round and the federation queue's message in hand finished, the database closed, exit 0.
+// flight answered, the mail sender's and the fediverse publisher's rounds finished, the
+// federation queue's messages in hand delivered, the database closed, exit 0.
 import type { Server } from "node:http";
 import { isProduction, loadConfig, productionProblems } from "../config.ts";
 import { describeDatabase, type Db } from "../db/connect.ts";
@@ -9,6 +10,7 @@ import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
 import { createSetupToken } from "../domain/setup-link.ts";
 import { ownerEmails } from "../domain/users.ts";
 import { buildFederation } from "../federation/federation.ts";
+import { startPublisher } from "../federation/publish.ts";
 import { startMailSender } from "../mail/sender.ts";
 import { openRuntime } from "../runtime.ts";
 import { createNodeServer } from "../web/node-server.ts";
@@ -61,6 +63,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const mailSender = startMailSender({ db, siteUrl: config.siteUrl, logger });
   // Deliveries to the fediverse and inbox work, from the database queue; an abort lets the
   // messages in hand finish (src/federation/message-queue.ts).
+  const publisher = startPublisher(federation, config.siteUrl, logger);
   const queueStop = new AbortController();
   const queueDone = federation.federation
     .startQueue(undefined, { signal: queueStop.signal })
@@ -72,6 +75,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     say(io, signal === "SIGINT" ? "\nStopping (Ctrl-C)…" : `Stopping (${signal})…`);
     void closeServer(server)
       .then(() => mailSender.stop())
+      .then(() => publisher.stop())
       .then(() => {
         queueStop.abort();
         return queueDone;

@@ -54,3 +54,9 @@ export interface FederationBlocksTable {
   value: string;
   created_at: string;
 }
+
+export interface FederationPostsTable {
+  review_id: number;
+  sent_updated_at: string;
+  sent_at: string;
+}

@@ -31,6 +31,7 @@ import type {
   FederationFollowersTable,
   FederationKeysTable,
   FederationKvTable,
+  FederationPostsTable,
   FederationQueueTable,
 } from "./schema-federation.ts";
 import type { SignInLinksTable } from "./schema-sign-in-links.ts";
@@ -337,6 +338,7 @@ export interface Database {
   federation_keys: FederationKeysTable;
   federation_followers: FederationFollowersTable;
   federation_blocks: FederationBlocksTable;
+  federation_posts: FederationPostsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -57,6 +57,7 @@ const reviewedTables = new Set([
   "federation_keys",
   "federation_followers",
   "federation_blocks",
+  "federation_posts",
 ]);
 
 /** Entry points of the crawl besides the home page: the ones no page links to. */

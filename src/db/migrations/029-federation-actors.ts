@@ -1,6 +1,6 @@
 // The blog's side of federation: its key pairs (made once, replaced only by
 // `cinelog federation rotate-keys`), the accounts that follow it, and the actors and servers
-// the owner has blocked.
+// the owner has blocked; and which reviews went out, in which version.
 import type { Kysely } from "kysely";
 import type { Dialect } from "../connect.ts";
 import { idColumn } from "./columns.ts";
@@ -48,5 +48,14 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn("value", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addUniqueConstraint("federation_blocks_kind_value", ["kind", "value"])
+    .execute();
+
+  // Reviews delivered to followers, and the version sent: a newer edit sends an Update, a
+  // review no longer public a Delete (src/federation/publish.ts).
+  await db.schema
+    .createTable("federation_posts")
+    .addColumn("review_id", "integer", (c) => c.primaryKey())
+    .addColumn("sent_updated_at", "text", (c) => c.notNull())
+    .addColumn("sent_at", "text", (c) => c.notNull())
     .execute();
 }
