@@ -29,6 +29,12 @@ export const excludedTables: Readonly<Record<string, string>> = {
   backup_runs:
     "the record of this installation's own scheduled backups; a restored site starts its " +
     "own record with its first backup",
+  federation_kv:
+    "Fedify's cache of remote documents and keys, refetched as needed; a restored site starts " +
+    "with an empty one",
+  federation_queue:
+    "deliveries in flight to other servers: a restored site must not send again what the old " +
+    "one may have sent",
 };
 
 /**

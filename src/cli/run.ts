@@ -31,6 +31,8 @@ Commands:
   export static DIR     the whole public site as files, with working links, feeds and media
   backup --to DIR [--keep N]
                         a checked JSON backup in DIR, keeping the newest N (14 by default)
+  federation rotate-keys
+                        new key pairs for the blog's fediverse actor
 
 Configuration comes from the environment; see the README.`;
 
@@ -60,6 +62,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return (await import("./export.ts")).exportCommand(args, io);
     case "backup":
       return (await import("./backup.ts")).backupCommand(args, io);
+    case "federation":
+      return (await import("./federation.ts")).federationCommand(args, io);
     case "help":
     case "--help":
     case "-h":

@@ -3,12 +3,12 @@
 import os from "node:os";
 import { isProduction, type Env } from "../config.ts";
 
-export const serveUsage = "Usage: cinelog serve [--production] [--workers N]";
+const serveUsage = "Usage: cinelog serve [--production] [--workers N]";
 
 /** More workers than this is a typo, not a machine. */
 const maxWorkers = 256;
 
-export interface ServeArgs {
+interface ServeArgs {
   production: boolean;
   workers: number;
 }

@@ -15,7 +15,7 @@ export const workerIndexVariable = "CINELOG_WORKER_INDEX";
 /** A worker that dies this soon after starting is not replaced: something is wrong. */
 const minimumLifeMs = 5_000;
 
-export interface ClusterOptions {
+interface ClusterOptions {
   workers: number;
   io: CliIo;
   config: Config;

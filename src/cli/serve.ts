@@ -3,9 +3,11 @@
 // With `--workers N` (every core by default in production) N processes share the port
 // (src/cli/serve-cluster.ts); each runs `serveWorker` below.
 // SIGTERM (systemd's stop) and SIGINT stop it gracefully: no new connections, requests in
-// flight answered, the mail being sent and the Webmention worker's current item finished (the
-// rest stays queued), the database closed, exit 0.
+// flight answered; the mail being sent, the Webmention worker's current item and the
+// federation queue's messages in hand finished (the rest stays queued); the database
+// closed; exit 0.
 import cluster from "node:cluster";
+import type { Logger } from "pino";
 import type { Server } from "node:http";
 import { loadConfig, productionProblems, type Config } from "../config.ts";
 import { connect, describeDatabase, type Db } from "../db/connect.ts";
@@ -13,6 +15,8 @@ import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
 import { createSetupToken } from "../domain/setup-link.ts";
 import { ownerEmails } from "../domain/users.ts";
 import { createLogger } from "../log-lines.ts";
+import { buildFederation, type BlogFederation } from "../federation/federation.ts";
+import { startPublisher } from "../federation/publish.ts";
 import { startMailSender } from "../mail/sender.ts";
 import { openRuntime } from "../runtime.ts";
 import { startWebmentionWorker } from "../webmention/worker.ts";
@@ -53,7 +57,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     await db.close();
     return runCluster({ workers, io, config, production });
   }
-  const server = createNodeServer({ db, config, logger });
+  const federation = buildFederation({ db, siteUrl: config.siteUrl, logger });
+  const server = createNodeServer({ db, config, logger, federation });
   listen(server, io, config, db, () => {
     const address = server.address();
     const where =
@@ -65,33 +70,31 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
         `${production ? ", production mode" : ""})`,
     );
   });
-  // Delivers the outbox (and announces new reviews) every few seconds; see src/mail/sender.ts.
-  const mailSender = startMailSender({ db, siteUrl: config.siteUrl, logger });
-  // Verifies received Webmentions and sends ours (src/webmention/worker.ts).
-  const webmentions = startWebmentionWorker({ db, siteUrl: config.siteUrl, logger });
-  stopOnSignals(server, [mailSender, webmentions], db, (text) => say(io, text), io);
+  stopOnSignals(
+    server,
+    startBackgroundWork(db, config, logger, federation),
+    db,
+    (text) => say(io, text),
+    io,
+  );
   return 0;
 }
 
 /**
  * One of `--workers N` processes: the same server on the port the primary shares out. The
- * first worker (and its replacement, should it die) also runs the mail sender and the
- * Webmention worker; the others
- * only serve. Each keeps its own page cache, kept fresh by the change feed in the database.
+ * first worker (and its replacement, should it die) also works the queues (mail, Webmentions,
+ * the fediverse); the others only serve. Each keeps its own page cache, kept fresh by the change feed in the database.
  */
 function serveWorker(io: CliIo, config: Config): number {
   const logger = createLogger(config, io.stdout);
   const db = connect(config.databaseUrl);
   const index = io.env[workerIndexVariable] ?? "0";
-  const server = createNodeServer({ db, config, logger }, { worker: index });
+  const federation = buildFederation({ db, siteUrl: config.siteUrl, logger });
+  const server = createNodeServer({ db, config, logger, federation }, { worker: index });
   listen(server, io, config, db, () => undefined);
-  const mailSender =
-    index === "0" ? startMailSender({ db, siteUrl: config.siteUrl, logger }) : undefined;
-  // Verifies received Webmentions and sends ours (src/webmention/worker.ts): worker 0 too.
-  const webmentions =
-    index === "0" ? startWebmentionWorker({ db, siteUrl: config.siteUrl, logger }) : undefined;
+  const background = index === "0" ? startBackgroundWork(db, config, logger, federation) : [];
   // The primary says "Stopping" and "Cinelog stopped" once for all of them.
-  stopOnSignals(server, [mailSender, webmentions], db, () => undefined, io);
+  stopOnSignals(server, background, db, () => undefined, io);
   return 0;
 }
 
@@ -103,9 +106,44 @@ function listen(server: Server, io: CliIo, config: Config, db: Db, listening: ()
   server.listen(config.port, config.host, listening);
 }
 
+interface Stoppable {
+  /** Finishes the item in hand, leaves the rest queued. */
+  stop(): Promise<unknown>;
+}
+
+/**
+ * The loops that work the database's queues, in the order they stop: the publisher queues
+ * deliveries, so it stops before the federation queue that sends them.
+ */
+function startBackgroundWork(
+  db: Db,
+  config: Config,
+  logger: Logger,
+  federation: BlogFederation,
+): Stoppable[] {
+  // Delivers the outbox (and announces new reviews) every few seconds; see src/mail/sender.ts.
+  const mailSender = startMailSender({ db, siteUrl: config.siteUrl, logger });
+  // Verifies received Webmentions and sends ours (src/webmention/worker.ts).
+  const webmentions = startWebmentionWorker({ db, siteUrl: config.siteUrl, logger });
+  // Deliveries to the fediverse and inbox work, from the database queue; an abort lets the
+  // messages in hand finish (src/federation/message-queue.ts).
+  const publisher = startPublisher(federation, config.siteUrl, logger);
+  const queueStop = new AbortController();
+  const queueDone = federation.federation
+    .startQueue(undefined, { signal: queueStop.signal })
+    .catch((error: unknown) => logger.error({ err: error }, "federation queue stopped"));
+  const federationQueue = {
+    stop: () => {
+      queueStop.abort();
+      return queueDone;
+    },
+  };
+  return [mailSender, webmentions, publisher, federationQueue];
+}
+
 function stopOnSignals(
   server: Server,
-  background: ({ stop(): Promise<void> } | undefined)[],
+  background: Stoppable[],
   db: Db,
   tell: (text: string) => void,
   io: CliIo,
@@ -116,7 +154,9 @@ function stopOnSignals(
     stopping = true;
     tell(signal === "SIGINT" ? "\nStopping (Ctrl-C)…" : `Stopping (${signal})…`);
     void closeServer(server)
-      .then(() => Promise.all(background.flatMap((worker) => (worker ? [worker.stop()] : []))))
+      .then(async () => {
+        for (const work of background) await work.stop();
+      })
       .then(() => db.close())
       .then(() => tell("Cinelog stopped."))
       .then(

@@ -30,6 +30,8 @@ import * as signInLinks from "./migrations/020-sign-in-links.ts";
 import * as commentHoldReason from "./migrations/021-comment-hold-reason.ts";
 import * as signInLinkPurpose from "./migrations/022-sign-in-link-purpose.ts";
 import * as backupRuns from "./migrations/027-backup-runs.ts";
+import * as federationStore from "./migrations/028-federation-store.ts";
+import * as federationActors from "./migrations/029-federation-actors.ts";
 import * as webmentions from "./migrations/030-webmentions.ts";
 import * as statsIndexes from "./migrations/031-stats-indexes.ts";
 
@@ -60,6 +62,8 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     "021-comment-hold-reason": { up: (k) => commentHoldReason.up(k, db.dialect) },
     "022-sign-in-link-purpose": { up: (k) => signInLinkPurpose.up(k, db.dialect) },
     "027-backup-runs": { up: (k) => backupRuns.up(k, db.dialect) },
+    "028-federation-store": { up: (k) => federationStore.up(k, db.dialect) },
+    "029-federation-actors": { up: (k) => federationActors.up(k, db.dialect) },
     "030-webmentions": { up: (k) => webmentions.up(k, db.dialect) },
     "031-stats-indexes": { up: (k) => statsIndexes.up(k) },
   };

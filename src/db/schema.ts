@@ -27,12 +27,21 @@ import type {
 } from "./schema-mail.ts";
 import type { BackupRunsTable } from "./schema-backup-runs.ts";
 import type { WebmentionsTable } from "./schema-webmentions.ts";
+import type {
+  FederationBlocksTable,
+  FederationFollowersTable,
+  FederationKeysTable,
+  FederationKvTable,
+  FederationPostsTable,
+  FederationQueueTable,
+} from "./schema-federation.ts";
 import type { SignInLinksTable } from "./schema-sign-in-links.ts";
 import type { ReviewUpNextTable } from "./schema-up-next.ts";
 
 export type * from "./schema-backup-runs.ts";
 export type * from "./schema-webmentions.ts";
 export type * from "./schema-commenters.ts";
+export type * from "./schema-federation.ts";
 export type * from "./schema-imports.ts";
 export type * from "./schema-mail.ts";
 export type * from "./schema-sign-in-links.ts";
@@ -331,6 +340,12 @@ export interface Database {
   sign_in_links: SignInLinksTable;
   backup_runs: BackupRunsTable;
   webmentions: WebmentionsTable;
+  federation_kv: FederationKvTable;
+  federation_queue: FederationQueueTable;
+  federation_keys: FederationKeysTable;
+  federation_followers: FederationFollowersTable;
+  federation_blocks: FederationBlocksTable;
+  federation_posts: FederationPostsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ratingScales } from "../content/rating.ts";
 import type { Db } from "../db/connect.ts";
 import { recordChange } from "./changes.ts";
+import { federationSettings } from "./federation/federation-settings.ts";
 import { commentSettings, rememberGravatarChoice } from "./moderation/comment-settings.ts";
 import { statsSettings } from "./stats/stats-settings.ts";
 
@@ -14,6 +15,7 @@ const settingsSchema = z.object({
   reviewsPerPage: z.coerce.number().int().min(1).max(100).default(10),
   ...commentSettings,
   ...statsSettings,
+  ...federationSettings,
 });
 
 export type SiteSettings = z.infer<typeof settingsSchema>;

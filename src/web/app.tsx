@@ -4,7 +4,9 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { matchedRoutes } from "hono/route";
 import { registerAssetRoutes } from "./assets/assets.ts";
-import { clientAddressMiddleware } from "./client-address.ts";
+import { clientAddressMiddleware, clientAddressOf } from "./client-address.ts";
+import { buildFederation } from "../federation/federation.ts";
+import { federationMiddleware } from "../federation/middleware.ts";
 import { PageCacheLayer } from "./cache/cache-middleware.ts";
 import { registerAdminRoutes } from "./admin/routes.tsx";
 import { importUploadPath } from "./admin/import-routes.tsx";
@@ -70,6 +72,16 @@ export function createApp(
   registerAssetRoutes(app);
   registerHealthRoutes(app, services, metrics);
   app.use(clientAddressMiddleware(services.config.trustedProxyHops));
+  // ActivityPub (WebFinger, the actor, inboxes): never cached, ahead of the form body reader.
+  const federation =
+    services.federation ??
+    buildFederation({
+      db: services.db,
+      siteUrl: services.config.siteUrl,
+      logger: services.logger,
+    });
+  app.use(federationMiddleware(federation, (c) => clientAddressOf(c, "unknown")));
+  services = { ...services, federation };
   // Every form body is read and cleaned here, before any route (uploads stream their own).
   app.use(formBodyEdge((path) => streamedUploadPath.test(path) || importUploadPath.test(path)));
 

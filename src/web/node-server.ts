@@ -6,7 +6,7 @@ import { PageCacheLayer } from "./cache/cache-middleware.ts";
 import { AppMetrics, taggedRoute } from "./metrics.ts";
 import type { Services } from "./services.ts";
 
-export interface NodeServerOptions {
+interface NodeServerOptions {
   /** With `serve --workers N`: this worker's place, as a label on every metric it reports. */
   worker?: string;
 }

@@ -415,6 +415,28 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         fields: { statsEnabled: "on", "show-months": "on", statsYearlyGoal: "0" },
         expect: ownerRedirect,
       },
+      { method: "GET", route: "/admin/fediverse", path: "/admin/fediverse", expect: ownerOnly },
+      {
+        method: "POST",
+        route: "/admin/fediverse",
+        path: "/admin/fediverse",
+        fields: { federationSlug: "blog" },
+        expect: ownerRedirect,
+      },
+      {
+        method: "POST",
+        route: "/admin/fediverse/followers",
+        path: "/admin/fediverse/followers",
+        fields: { id: "999", action: "remove" },
+        expect: ownerRedirect,
+      },
+      {
+        method: "POST",
+        route: "/admin/fediverse/blocks",
+        path: "/admin/fediverse/blocks",
+        fields: { block: "spam.example" },
+        expect: ownerRedirect,
+      },
       { method: "GET", route: "/admin/users", path: "/admin/users", expect: ownerOnly },
       {
         method: "POST",

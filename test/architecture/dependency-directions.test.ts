@@ -19,6 +19,7 @@ const layerRanks: Record<string, number> = {
   importers: 50,
   backup: 50,
   mail: 50,
+  federation: 50,
   feeds: 50,
   domain: 40,
   search: 30,

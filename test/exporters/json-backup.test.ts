@@ -56,6 +56,12 @@ const reviewedTables = new Set([
   // remove it when that page changes. (A Webmention still queued may go out once more: a
   // receiver takes a repeated one as an update.)
   "webmentions",
+  // The blog's actor keys move with the site (its followers know it by them), and so do its
+  // followers and blocks.
+  "federation_keys",
+  "federation_followers",
+  "federation_blocks",
+  "federation_posts",
 ]);
 
 /** Entry points of the crawl besides the home page: the ones no page links to. */

@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import { adminReviews, reviewCounts } from "../../domain/admin-overview.ts";
 import { lastGoodBackup } from "../../domain/backup-runs.ts";
 import { pendingCount } from "../../domain/comment-moderation.ts";
+import { followerCounts } from "../../domain/federation/followers.ts";
 import { can, scopeOf } from "../../domain/roles.ts";
 import { nowIso } from "../../domain/time.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
@@ -31,7 +32,12 @@ export function registerOverviewRoutes(admin: Hono<AdminEnv>, services: Services
       links.push(["/admin/comments?status=pending", `Comments awaiting moderation: ${waiting}`]);
     }
     if (can(user, "manage_series")) links.push(["/admin/series", "Series"]);
-    if (can(user, "manage_settings")) links.push(["/admin/settings", "Settings"]);
+    if (can(user, "manage_settings")) {
+      const followers = await followerCounts(db);
+      const held = followers.pending ? `, ${followers.pending} waiting for approval` : "";
+      links.push(["/admin/fediverse", `Fediverse followers: ${followers.accepted}${held}`]);
+      links.push(["/admin/settings", "Settings"]);
+    }
     if (can(user, "manage_users")) links.push(["/admin/users", "Accounts"]);
     if (can(user, "run_imports"))
       links.push(["/admin/imports", "Import from WordPress or Letterboxd"]);

@@ -22,6 +22,7 @@ import { registerPostAdminRoutes } from "./post-routes.tsx";
 import { registerReviewRoutes } from "./review-routes.tsx";
 import { registerSeriesRoutes } from "./series-routes.tsx";
 import { registerStatsSettingsRoutes } from "./stats-settings-routes.tsx";
+import { registerFediverseRoutes } from "./fediverse-routes.tsx";
 import { registerSignInProviderRoutes } from "./sign-in-provider-routes.tsx";
 import { registerSignInLinkRoutes } from "./sign-in-link-routes.tsx";
 import { registerPasswordResetRoutes } from "./password-reset-routes.tsx";
@@ -63,6 +64,7 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
   registerCommentModerationRoutes(admin, services);
   registerCommentSettingsRoutes(admin, services);
   registerStatsSettingsRoutes(admin, services);
+  registerFediverseRoutes(admin, services);
   registerSeriesRoutes(admin, services);
   registerPostAdminRoutes(admin, services);
   registerStillRoutes(admin, services);

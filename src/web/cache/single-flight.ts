@@ -5,7 +5,7 @@
 // slow or stuck render never holds its followers for long.
 
 /** How long a waiter waits for another request's render before rendering itself. */
-export const defaultRenderWaitMs = 5_000;
+const defaultRenderWaitMs = 5_000;
 
 export class SingleFlight<T> {
   readonly #inFlight = new Map<string, Promise<T | undefined>>();

@@ -38,6 +38,10 @@ export function SettingsPage(props: {
         yearly goal.
       </p>
       <p>
+        <a href="/admin/fediverse">Fediverse</a>: publishing to Mastodon and its cousins, followers,
+        blocks.
+      </p>
+      <p>
         <a href="/admin/settings/mail">Mail settings</a>: the SMTP server, a test message.
       </p>
       <p>

@@ -1,0 +1,62 @@
+// Table types for federation (migrations 028 and 029); src/db/schema.ts gathers every table.
+import type { Generated } from "kysely";
+
+/** Fedify's key-value store (src/federation/kv-store.ts). */
+export interface FederationKvTable {
+  /** JSON array of the key's parts. */
+  key: string;
+  /** JSON. */
+  value: string;
+  expires_at: string | null;
+}
+
+/** Fedify's message queue (src/federation/message-queue.ts). */
+export interface FederationQueueTable {
+  id: Generated<number>;
+  message: string;
+  ordering_key: string | null;
+  created_at: string;
+  due_at: string;
+  attempts: Generated<number>;
+  claimed_until: string | null;
+  last_error: string | null;
+}
+
+export type FederationKeyAlgorithm = "RSASSA-PKCS1-v1_5" | "Ed25519";
+
+export interface FederationKeysTable {
+  algorithm: FederationKeyAlgorithm;
+  private_jwk: string;
+  public_jwk: string;
+  created_at: string;
+}
+
+export type FollowerStatus = "accepted" | "pending";
+
+export interface FederationFollowersTable {
+  id: Generated<number>;
+  actor_uri: string;
+  host: string;
+  handle: string | null;
+  name: string | null;
+  inbox_uri: string;
+  shared_inbox_uri: string | null;
+  follow_id: string | null;
+  status: FollowerStatus;
+  created_at: string;
+}
+
+export type FederationBlockKind = "actor" | "server";
+
+export interface FederationBlocksTable {
+  id: Generated<number>;
+  kind: FederationBlockKind;
+  value: string;
+  created_at: string;
+}
+
+export interface FederationPostsTable {
+  review_id: number;
+  sent_updated_at: string;
+  sent_at: string;
+}

@@ -1,0 +1,135 @@
+// Which reviews the fediverse should hear about: public ones published since federation began
+// on this site that were never sent or were edited since (Create or Update), and sent ones no
+// longer public (Delete). Scheduled reviews count once their time has come, as everywhere.
+import type { Db } from "../../db/connect.ts";
+import { nowIso } from "../time.ts";
+import { isPublicReview } from "../visibility.ts";
+
+/** Settings key: reviews published before this time are never sent (the back catalogue). */
+const federationSinceKey = "federation.since";
+
+export interface ReviewToSend {
+  id: number;
+  slug: string;
+  excerpt: string;
+  title: string;
+  year: number | null;
+  publishedAt: string;
+  updatedAt: string;
+  /** Set when an earlier version went out: this one is an Update. */
+  sentBefore: boolean;
+  still: { path: string; alt: string; width: number; height: number } | null;
+  tags: { name: string; slug: string }[];
+}
+
+/** When federation began here; the first call records now. */
+async function federationSince(db: Db): Promise<string> {
+  const now = nowIso();
+  await db.kysely
+    .insertInto("settings")
+    .values({ key: federationSinceKey, value: now })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  const row = await db.kysely
+    .selectFrom("settings")
+    .select("value")
+    .where("key", "=", federationSinceKey)
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export async function reviewsToSend(db: Db, now: string, limit = 20): Promise<ReviewToSend[]> {
+  const since = await federationSince(db);
+  const rows = await db.kysely
+    .selectFrom("reviews")
+    .innerJoin("films", "films.id", "reviews.film_id")
+    .leftJoin("federation_posts", "federation_posts.review_id", "reviews.id")
+    .select([
+      "reviews.id as id",
+      "reviews.slug as slug",
+      "reviews.excerpt as excerpt",
+      "films.title as title",
+      "films.year as year",
+      "reviews.published_at as publishedAt",
+      "reviews.updated_at as updatedAt",
+      "federation_posts.sent_updated_at as sentUpdatedAt",
+    ])
+    .where(isPublicReview(now))
+    .where("reviews.published_at", ">=", since)
+    .where((eb) =>
+      eb.or([
+        eb("federation_posts.review_id", "is", null),
+        eb("federation_posts.sent_updated_at", "<>", eb.ref("reviews.updated_at")),
+      ]),
+    )
+    .orderBy("reviews.published_at")
+    .limit(limit)
+    .execute();
+  const result: ReviewToSend[] = [];
+  for (const row of rows) {
+    const still = await db.kysely
+      .selectFrom("stills")
+      .select(["path", "alt", "width", "height"])
+      .where("review_id", "=", row.id)
+      .orderBy("position")
+      .orderBy("id")
+      .limit(1)
+      .executeTakeFirst();
+    const tags = await db.kysely
+      .selectFrom("review_tags")
+      .innerJoin("tags", "tags.id", "review_tags.tag_id")
+      .select(["tags.name as name", "tags.slug as slug"])
+      .where("review_tags.review_id", "=", row.id)
+      .orderBy("tags.name")
+      .execute();
+    result.push({
+      id: row.id,
+      slug: row.slug,
+      excerpt: row.excerpt,
+      title: row.title,
+      year: row.year,
+      publishedAt: row.publishedAt!,
+      updatedAt: row.updatedAt,
+      sentBefore: row.sentUpdatedAt !== null,
+      still: still ?? null,
+      tags,
+    });
+  }
+  return result;
+}
+
+/** Reviews sent earlier that are no longer public (unpublished, back to draft, deleted). */
+export async function reviewsToRetract(db: Db, now: string): Promise<number[]> {
+  const rows = await db.kysely
+    .selectFrom("federation_posts")
+    .leftJoin("reviews", "reviews.id", "federation_posts.review_id")
+    .select("federation_posts.review_id as id")
+    .where((eb) =>
+      eb.or([
+        eb("reviews.id", "is", null),
+        eb.not(
+          eb.and([
+            eb("reviews.status", "in", ["published", "scheduled"]),
+            eb("reviews.published_at", "is not", null),
+            eb("reviews.published_at", "<=", now),
+          ]),
+        ),
+      ]),
+    )
+    .limit(50)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function markReviewSent(db: Db, reviewId: number, updatedAt: string): Promise<void> {
+  const values = { sent_updated_at: updatedAt, sent_at: nowIso() };
+  await db.kysely
+    .insertInto("federation_posts")
+    .values({ review_id: reviewId, ...values })
+    .onConflict((oc) => oc.column("review_id").doUpdateSet(values))
+    .execute();
+}
+
+export async function forgetReviewSent(db: Db, reviewId: number): Promise<void> {
+  await db.kysely.deleteFrom("federation_posts").where("review_id", "=", reviewId).execute();
+}

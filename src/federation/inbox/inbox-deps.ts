@@ -1,0 +1,12 @@
+// What every inbox listener is given: the database, the logger, and the blog's current
+// settings. Each activity kind has its own file beside this one (follow.ts, undo.ts, …) and
+// is registered in listeners.ts; a later kind (Like, Announce, Create(Note)) adds a file.
+import type { Logger } from "pino";
+import type { Db } from "../../db/connect.ts";
+import type { SiteSettings } from "../../domain/settings.ts";
+
+export interface InboxDeps {
+  db: Db;
+  logger: Logger;
+  settings: () => Promise<SiteSettings>;
+}

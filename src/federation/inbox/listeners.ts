@@ -1,0 +1,19 @@
+// The blog's inboxes (its own and the shared one) and the listener for each activity kind.
+// Fedify verifies every POST's HTTP signature (and Object Integrity Proofs) before a listener
+// runs; nothing here turns that off.
+import type { Federation } from "@fedify/fedify";
+import { Follow, Undo } from "@fedify/vocab";
+import { onFollow } from "./follow.ts";
+import type { InboxDeps } from "./inbox-deps.ts";
+import { onUndo } from "./undo.ts";
+
+const inboxPath = "/ap/inbox/{identifier}";
+const sharedInboxPath = "/ap/inbox";
+
+export function registerInboxListeners(federation: Federation<void>, deps: InboxDeps): void {
+  federation
+    .setInboxListeners(inboxPath, sharedInboxPath)
+    .on(Follow, (ctx, activity) => onFollow(deps, ctx, activity))
+    .on(Undo, (ctx, activity) => onUndo(deps, ctx, activity))
+    .onError((_ctx, error) => deps.logger.warn({ err: error }, "inbox activity failed"));
+}

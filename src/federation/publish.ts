@@ -1,0 +1,116 @@
+// Publishing to followers: every few seconds, reviews that went public (now or at their
+// scheduled time) go out as Create(Article), edited ones as Update, and ones no longer public
+// as Delete. Fedify fans each activity out through the database queue, one delivery per inbox
+// (shared inboxes preferred), retried with backoff while a server is down.
+import { Create, Delete, Tombstone, Update } from "@fedify/vocab";
+import type { Logger } from "pino";
+import {
+  forgetReviewSent,
+  markReviewSent,
+  reviewsToRetract,
+  reviewsToSend,
+} from "../domain/federation/review-federation.ts";
+import { nowIso } from "../domain/time.ts";
+import type { BlogFederation } from "./federation.ts";
+import { reviewArticle, reviewObjectUri } from "./review-article.ts";
+
+interface PublishReport {
+  created: number;
+  updated: number;
+  deleted: number;
+}
+
+/** One round, now; tests call it instead of waiting for the timer. */
+export async function publishDueReviews(
+  blog: BlogFederation,
+  siteUrl: string,
+  now = nowIso(),
+): Promise<PublishReport> {
+  const report: PublishReport = { created: 0, updated: 0, deleted: 0 };
+  const settings = await blog.settings();
+  if (!settings.federationEnabled) return report;
+  const slug = settings.federationSlug;
+  const ctx = blog.context();
+  const sender = { identifier: slug };
+  const actor = ctx.getActorUri(slug);
+  for (const review of await reviewsToSend(blog.db, now)) {
+    const article = reviewArticle(ctx, slug, siteUrl, review);
+    const stamp = encodeURIComponent(review.updatedAt);
+    const activity = review.sentBefore
+      ? new Update({
+          id: new URL(`${article.id!.href}#update/${stamp}`),
+          actor,
+          object: article,
+          tos: article.toIds,
+          ccs: article.ccIds,
+        })
+      : new Create({
+          id: new URL(`${article.id!.href}#create`),
+          actor,
+          object: article,
+          tos: article.toIds,
+          ccs: article.ccIds,
+        });
+    // Recorded first: a crash after this loses nothing (the queue holds the deliveries), and
+    // a second instance's round does not send it again.
+    await markReviewSent(blog.db, review.id, review.updatedAt);
+    await ctx.sendActivity(sender, "followers", activity, {
+      preferSharedInbox: true,
+      orderingKey: article.id!.href,
+    });
+    if (review.sentBefore) report.updated++;
+    else report.created++;
+  }
+  for (const reviewId of await reviewsToRetract(blog.db, now)) {
+    const objectId = reviewObjectUri(siteUrl, reviewId);
+    await forgetReviewSent(blog.db, reviewId);
+    await ctx.sendActivity(
+      sender,
+      "followers",
+      new Delete({
+        id: new URL(`${objectId.href}#delete/${Date.now()}`),
+        actor,
+        object: new Tombstone({ id: objectId }),
+        tos: [new URL("https://www.w3.org/ns/activitystreams#Public")],
+      }),
+      { preferSharedInbox: true, orderingKey: objectId.href },
+    );
+    report.deleted++;
+  }
+  return report;
+}
+
+interface Publisher {
+  stop(): Promise<void>;
+}
+
+/** Runs `publishDueReviews` every `intervalMs` until stopped; rounds never overlap. */
+export function startPublisher(
+  blog: BlogFederation,
+  siteUrl: string,
+  logger: Logger,
+  intervalMs = 10_000,
+): Publisher {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const round = () => {
+    running = publishDueReviews(blog, siteUrl)
+      .catch((error: unknown) => logger.error({ err: error }, "fediverse publishing failed"))
+      .finally(() => {
+        if (!stopped) {
+          timer = setTimeout(round, intervalMs);
+          timer.unref();
+        }
+      });
+  };
+  timer = setTimeout(round, Math.min(2000, intervalMs));
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,150 @@
+// The owner's fediverse page at /admin/fediverse (views/fediverse-page.tsx): federation on or
+// off, the handle, approval; followers accepted, refused, removed or blocked; blocks.
+import type { Hono } from "hono";
+import { actorSlugPattern } from "../../domain/federation/federation-settings.ts";
+import {
+  addBlock,
+  followerById,
+  hostOf,
+  listBlocks,
+  listFollowers,
+  removeBlock,
+  removeFollower,
+} from "../../domain/federation/followers.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { loadSettings, saveSetting } from "../../domain/settings.ts";
+import { approveFollower } from "../../federation/approve.ts";
+import type { AdminEnv } from "../auth/session.ts";
+import type { Services } from "../services.ts";
+import {
+  currentCsrfToken,
+  field,
+  formExpired,
+  renderAdmin,
+  type AdminContext,
+} from "./admin-page.ts";
+import { adminRoute } from "../route-facts.ts";
+import { FediversePage, type FediverseValues } from "./views/fediverse-page.tsx";
+
+const fediversePath = "/fediverse";
+
+const notices: Record<string, string> = {
+  saved: "Fediverse settings saved.",
+  removed: "Follower removed.",
+  approved: "Follower accepted.",
+  blocked: "Blocked; their follows are gone.",
+  unblocked: "Unblocked.",
+  "not-blocked": "Give an account's address (https://…) or a server's host name.",
+};
+
+export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Services): void {
+  // The owner's settings page and its actions: the declared capability is the guard.
+  const ownerOnly = () => adminRoute({ capability: "manage_settings" });
+  const { db } = services;
+
+  const show = async (
+    c: AdminContext,
+    values: FediverseValues,
+    extra: { slugError?: string; notice?: string; formError?: string; status?: 200 | 400 | 403 },
+  ) => {
+    const host = new URL(services.config.siteUrl).host;
+    return renderAdmin(
+      c,
+      services,
+      { title: "Fediverse", status: extra.status ?? 200 },
+      <FediversePage
+        values={values}
+        handle={`@${values.federationSlug}@${host}`}
+        followers={await listFollowers(db, { status: "accepted", limit: 500 })}
+        pending={await listFollowers(db, { status: "pending", limit: 500 })}
+        blocks={await listBlocks(db)}
+        slugError={extra.slugError}
+        notice={extra.notice}
+        formError={extra.formError}
+        csrf={await currentCsrfToken(c, services)}
+      />,
+    );
+  };
+
+  admin.get(fediversePath, ownerOnly(), async (c) => {
+    const s = await loadSettings(db);
+    return show(
+      c,
+      {
+        federationEnabled: s.federationEnabled,
+        federationSlug: s.federationSlug,
+        federationApproveFollows: s.federationApproveFollows,
+      },
+      { notice: notices[c.req.query("done") ?? ""] },
+    );
+  });
+
+  admin.post(fediversePath, ownerOnly(), async (c) => {
+    const body = await c.req.parseBody();
+    const values: FediverseValues = {
+      federationEnabled: field(body, "federationEnabled") !== "",
+      federationSlug: field(body, "federationSlug").trim(),
+      federationApproveFollows: field(body, "federationApproveFollows") !== "",
+    };
+    if (!c.get("csrfValid")) {
+      return show(c, values, {
+        status: 403,
+        formError: "This form expired, so nothing was saved. Your choices are below: save again.",
+      });
+    }
+    if (!actorSlugPattern.test(values.federationSlug)) {
+      return show(c, values, {
+        status: 400,
+        slugError: "Use lower-case letters, digits and underscores, up to 30.",
+      });
+    }
+    await inTransaction(db, async (trx) => {
+      await saveSetting(trx, "federationEnabled", values.federationEnabled);
+      await saveSetting(trx, "federationSlug", values.federationSlug);
+      await saveSetting(trx, "federationApproveFollows", values.federationApproveFollows);
+    });
+    return c.redirect(`/admin${fediversePath}?done=saved`, 303);
+  });
+
+  admin.post(`${fediversePath}/followers`, ownerOnly(), async (c) => {
+    if (!c.get("csrfValid")) return formExpired(c, services);
+    const body = await c.req.parseBody();
+    const id = Number(field(body, "id"));
+    const follower = Number.isInteger(id) ? await followerById(db, id) : undefined;
+    const action = field(body, "action");
+    let done = "removed";
+    if (follower && action === "approve" && services.federation) {
+      await approveFollower(services.federation, follower);
+      done = "approved";
+    } else if (follower && action === "block-actor") {
+      await addBlock(db, "actor", follower.actor_uri);
+      done = "blocked";
+    } else if (follower && action === "block-server") {
+      await addBlock(db, "server", follower.host);
+      done = "blocked";
+    } else if (follower) {
+      await removeFollower(db, follower.actor_uri);
+    }
+    return c.redirect(`/admin${fediversePath}?done=${done}`, 303);
+  });
+
+  admin.post(`${fediversePath}/blocks`, ownerOnly(), async (c) => {
+    if (!c.get("csrfValid")) return formExpired(c, services);
+    const body = await c.req.parseBody();
+    const unblock = Number(field(body, "unblock"));
+    if (field(body, "unblock") && Number.isInteger(unblock)) {
+      await removeBlock(db, unblock);
+      return c.redirect(`/admin${fediversePath}?done=unblocked`, 303);
+    }
+    const target = field(body, "block").trim();
+    let done = "not-blocked";
+    if (/^https?:\/\//i.test(target) && hostOf(target)) {
+      await addBlock(db, "actor", target);
+      done = "blocked";
+    } else if (/^[a-z0-9.-]+\.[a-z]{2,}$|^[0-9.]+$/i.test(target)) {
+      await addBlock(db, "server", target);
+      done = "blocked";
+    }
+    return c.redirect(`/admin${fediversePath}?done=${done}`, 303);
+  });
+}

@@ -1,0 +1,134 @@
+// The owner's fediverse page: whether the blog federates (and that doing so makes requests to
+// other servers), its handle, approval of follows; the followers, held requests, and blocks.
+import type { Block, Follower } from "../../../domain/federation/followers.ts";
+import { Checkbox, CsrfField, InputField, SubmitRow } from "./form-fields.tsx";
+import { FormError, Notice } from "./form-messages.tsx";
+
+export interface FediverseValues {
+  federationEnabled: boolean;
+  federationSlug: string;
+  federationApproveFollows: boolean;
+}
+
+function FollowerRow(props: { follower: Follower; csrf: string }) {
+  const f = props.follower;
+  return (
+    <li>
+      <a href={f.actor_uri} rel="nofollow noopener">
+        {f.name ?? f.handle ?? f.actor_uri}
+      </a>{" "}
+      {f.handle ? <span class="hint">{f.handle}</span> : null}
+      <form method="post" action="/admin/fediverse/followers" class="actions">
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="id" value={String(f.id)} />
+        {f.status === "pending" ? (
+          <button type="submit" name="action" value="approve">
+            Accept
+          </button>
+        ) : null}
+        <button type="submit" name="action" value="remove">
+          {f.status === "pending" ? "Refuse" : "Remove"}
+        </button>
+        <button type="submit" name="action" value="block-actor">
+          Block this account
+        </button>
+        <button type="submit" name="action" value="block-server">
+          Block {f.host}
+        </button>
+      </form>
+    </li>
+  );
+}
+
+export function FediversePage(props: {
+  values: FediverseValues;
+  handle: string;
+  followers: Follower[];
+  pending: Follower[];
+  blocks: Block[];
+  slugError?: string | undefined;
+  notice?: string | undefined;
+  formError?: string | undefined;
+  csrf: string;
+}) {
+  const v = props.values;
+  return (
+    <section aria-labelledby="fediverse-title">
+      <nav aria-label="Breadcrumb" class="hint">
+        <a href="/admin/settings">Settings</a> › Fediverse
+      </nav>
+      <h1 id="fediverse-title">Fediverse</h1>
+      <FormError error={props.formError} />
+      <Notice text={props.notice} />
+      <form method="post" action="/admin/fediverse" class="admin-form">
+        <CsrfField token={props.csrf} />
+        <Checkbox
+          id="federationEnabled"
+          label="Publish to the fediverse (ActivityPub)"
+          checked={v.federationEnabled}
+          hint={`Mastodon and similar servers can follow the blog as ${props.handle}. On, this site makes requests to those servers: it fetches their accounts and delivers each new review to them. Off, nothing is sent and the blog is not found there.`}
+        />
+        <InputField
+          id="federationSlug"
+          label="Handle"
+          hint="The part before the host: lower-case letters, digits and underscores, up to 30."
+          error={props.slugError}
+          size={30}
+          value={v.federationSlug}
+        />
+        <Checkbox
+          id="federationApproveFollows"
+          label="Approve each follower"
+          checked={v.federationApproveFollows}
+          hint="Follow requests wait below until you accept them."
+        />
+        <SubmitRow label="Save fediverse settings" />
+      </form>
+
+      {props.pending.length > 0 ? (
+        <>
+          <h2>Waiting for your approval ({props.pending.length})</h2>
+          <ul class="followers">
+            {props.pending.map((f) => (
+              <FollowerRow follower={f} csrf={props.csrf} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>Followers ({props.followers.length})</h2>
+      {props.followers.length === 0 ? <p>No followers yet.</p> : null}
+      <ul class="followers">
+        {props.followers.map((f) => (
+          <FollowerRow follower={f} csrf={props.csrf} />
+        ))}
+      </ul>
+
+      <h2>Blocked</h2>
+      <form method="post" action="/admin/fediverse/blocks" class="admin-form">
+        <CsrfField token={props.csrf} />
+        <InputField
+          id="block"
+          label="Block an account (its address) or a whole server (its host name)"
+          hint="For example https://example.social/users/someone, or example.social."
+          size={50}
+          value=""
+        />
+        <SubmitRow label="Block" plain />
+      </form>
+      {props.blocks.length === 0 ? <p>Nobody is blocked.</p> : null}
+      <ul>
+        {props.blocks.map((b) => (
+          <li>
+            {b.kind === "server" ? "Server" : "Account"} {b.value}
+            <form method="post" action="/admin/fediverse/blocks" class="actions">
+              <CsrfField token={props.csrf} />
+              <input type="hidden" name="unblock" value={String(b.id)} />
+              <button type="submit">Unblock</button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
