@@ -1,6 +1,6 @@
 // The background queues' backlog, for /metrics: how much work waits and since when. Each
-// queue is one entry in `workQueues`; a new background loop (federation's delivery outbox,
-// when it lands) adds its own entry here and the gauges pick it up with no other change.
+// queue is one entry in `workQueues`; a new background loop adds its own entry here and the
+// gauges pick it up with no other change.
 import type { Db } from "../db/connect.ts";
 
 export interface QueueBacklog {
@@ -44,8 +44,20 @@ const imports: Backlog = async (db) =>
       .executeTakeFirstOrThrow(),
   );
 
-/** Every background queue by name. Federation: add `federation: …` here. */
-const workQueues: Record<string, Backlog> = { mail, imports };
+/** Fediverse deliveries and inbox work waiting (a message is deleted once done). */
+const federation: Backlog = async (db) =>
+  backlog(
+    await db.kysely
+      .selectFrom("federation_queue")
+      .select((eb) => [
+        eb.fn.countAll().as("n"),
+        eb.fn.min<string | null>("created_at").as("oldest"),
+      ])
+      .executeTakeFirstOrThrow(),
+  );
+
+/** Every background queue by name. */
+const workQueues: Record<string, Backlog> = { mail, imports, federation };
 
 /** Each queue's backlog, read together (one scrape). */
 export async function queueBacklogs(db: Db): Promise<Record<string, QueueBacklog>> {

@@ -103,7 +103,7 @@ describe.each(dialects)("health and metrics on %s", (dialect) => {
     expect(after).toMatch(/^cinelog_db_pool_connections\{state="total"\} \d+$/m);
   });
 
-  it("shows the mail and import queues' length and age move with their backlog", async () => {
+  it("shows the mail, import and federation queues' length and age move with their backlog", async () => {
     await db.kysely.updateTable("mail_outbox").set({ sent_at: new Date().toISOString() }).execute();
     const before = await scrape();
     expect(sample(before, 'cinelog_queue_length{queue="mail"}')).toBe(0);
@@ -135,6 +135,10 @@ describe.each(dialects)("health and metrics on %s", (dialect) => {
         heartbeat_at: null,
       })
       .execute();
+    await db.kysely
+      .insertInto("federation_queue")
+      .values({ message: "{}", ordering_key: null, created_at: minutesAgo, due_at: minutesAgo })
+      .execute();
     const queued = await scrape();
     expect(sample(queued, 'cinelog_queue_length{queue="mail"}')).toBe(2);
     expect(sample(queued, 'cinelog_queue_oldest_seconds{queue="mail"}')).toBeGreaterThanOrEqual(
@@ -148,13 +152,21 @@ describe.each(dialects)("health and metrics on %s", (dialect) => {
       120,
     );
 
+    expect(sample(before, 'cinelog_queue_length{queue="federation"}')).toBe(0);
+    expect(sample(queued, 'cinelog_queue_length{queue="federation"}')).toBe(1);
+    expect(
+      sample(queued, 'cinelog_queue_oldest_seconds{queue="federation"}'),
+    ).toBeGreaterThanOrEqual(120);
+
     // The work done, the queues empty again.
     await db.kysely.updateTable("mail_outbox").set({ sent_at: new Date().toISOString() }).execute();
     await db.kysely.updateTable("import_jobs").set({ status: "done", active_lock: null }).execute();
+    await db.kysely.deleteFrom("federation_queue").execute();
     const done = await scrape();
     expect(sample(done, 'cinelog_queue_length{queue="mail"}')).toBe(0);
     expect(sample(done, 'cinelog_queue_length{queue="imports"}')).toBe(0);
     expect(sample(done, 'cinelog_queue_oldest_seconds{queue="imports"}')).toBe(0);
+    expect(sample(done, 'cinelog_queue_length{queue="federation"}')).toBe(0);
   });
 
   it("shows queries waiting for a database connection while every one is busy", async () => {
