@@ -9,7 +9,7 @@ import type { Context, Hono } from "hono";
 import { nowIso } from "../../domain/time.ts";
 import { subjectAtAddress } from "../../domain/webmentions/mention-targets.ts";
 import { queueMention, recentMentionsFrom } from "../../domain/webmentions/webmention-queue.ts";
-import { liveOnly } from "../route-facts.ts";
+import { liveOnly, publicFile } from "../route-facts.ts";
 import type { Services } from "../services.ts";
 
 const webmentionPath = "/webmention";
@@ -50,11 +50,14 @@ export function advertiseWebmentionEndpoint(app: Hono, services: Services): void
   });
 }
 
-/** Never cached, and only a live server answers: the endpoint's GET says what it is for. */
+/**
+ * The endpoint's GET says what it is for: a plain file, also in the static copy, whose pages
+ * name the endpoint in their head. Its POST needs a live server and is never cached.
+ */
 export function registerWebmentionRoutes(app: Hono, services: Services): void {
   const { db, config } = services;
 
-  app.get(webmentionPath, liveOnly(), (c) =>
+  app.get(webmentionPath, publicFile(), (c) =>
     c.text(
       "This is the Webmention endpoint of this site: POST source and target " +
         "(application/x-www-form-urlencoded) to tell it that your page links to one of ours.",
