@@ -58,6 +58,7 @@ import {
 import { shortTime } from "./views/overview-pages.tsx";
 import { ReviewEditorPage } from "./views/review-editor.tsx";
 import { adminRoute } from "../route-facts.ts";
+import { sameFilmMessage, savedNotices } from "./review-notices.ts";
 
 type SaveIntent = Exclude<Intent, "preview" | "find">;
 
@@ -66,17 +67,6 @@ const statusForIntent: Record<SaveIntent, ReviewStatus> = {
   schedule: "scheduled",
   publish: "published",
 };
-
-const savedNotices: Record<string, string> = {
-  draft: "Saved as a draft.",
-  schedule: "Scheduled. It goes public on its own at the time given.",
-  publish: "Published.",
-};
-
-function sameFilmMessage(matches: FilmMatch[]): string {
-  const named = matches.length === 1 ? "A film" : `${matches.length} films`;
-  return `${named} with this title and year ${matches.length === 1 ? "is" : "are"} already on record: choose it below to review it, or tick “This is a different film” to add a second one. Nothing was saved.`;
-}
 
 export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services): void {
   const { db } = services;

@@ -125,6 +125,10 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
     return series ?? notFoundInAdmin(c, services);
   }
 
+  /** A queue form whose token failed: shown again with what was typed, nothing saved. */
+  const expiredQueueForm = (c: AdminContext, series: Series, kept: QueueState) =>
+    showQueue(c, series, { ...kept, formError: expiredForm, status: 403 });
+
   async function showQueue(c: AdminContext, series: Series, state: QueueState): Promise<Response> {
     const queue = await seriesQueue(db, series, nowIso());
     const search = (state.search ?? "").trim().slice(0, 200);
@@ -188,11 +192,7 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
       if (series instanceof Response) return series;
       const values = { ...seriesValuesFromForm(await c.req.parseBody()), slug: series.slug };
       if (!c.get("csrfValid")) {
-        return showQueue(c, series, {
-          details: { values, errors: {} },
-          formError: expiredForm,
-          status: 403,
-        });
+        return expiredQueueForm(c, series, { details: { values, errors: {} } });
       }
       const checked = validateSeries(values);
       if (!checked.ok) {
@@ -221,9 +221,7 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
 
       if (filmIdText) {
         // A film on record, chosen from the search results.
-        if (!c.get("csrfValid")) {
-          return showQueue(c, series, { search, formError: expiredForm, status: 403 });
-        }
+        if (!c.get("csrfValid")) return expiredQueueForm(c, series, { search });
         const film = /^\d{1,12}$/.test(filmIdText)
           ? await filmById(db, Number(filmIdText))
           : undefined;
@@ -248,11 +246,7 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
       // A new film: title, year and directors.
       const values = newFilmValuesFromForm(body);
       if (!c.get("csrfValid")) {
-        return showQueue(c, series, {
-          newFilm: { values, errors: {} },
-          formError: expiredForm,
-          status: 403,
-        });
+        return expiredQueueForm(c, series, { newFilm: { values, errors: {} } });
       }
       const checked = validateNewFilm(values);
       if (!checked.ok) {
