@@ -13,6 +13,7 @@ import {
 import { nowIso } from "../domain/time.ts";
 import type { BlogFederation } from "./federation.ts";
 import { reviewArticle, reviewObjectUri } from "./review-article.ts";
+import { startRepeatingRounds, type RepeatingRounds } from "../domain/repeating-rounds.ts";
 
 interface PublishReport {
   created: number;
@@ -80,37 +81,16 @@ export async function publishDueReviews(
   return report;
 }
 
-interface Publisher {
-  stop(): Promise<void>;
-}
-
 /** Runs `publishDueReviews` every `intervalMs` until stopped; rounds never overlap. */
 export function startPublisher(
   blog: BlogFederation,
   siteUrl: string,
   logger: Logger,
   intervalMs = 10_000,
-): Publisher {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const round = () => {
-    running = publishDueReviews(blog, siteUrl)
-      .catch((error: unknown) => logger.error({ err: error }, "fediverse publishing failed"))
-      .finally(() => {
-        if (!stopped) {
-          timer = setTimeout(round, intervalMs);
-          timer.unref();
-        }
-      });
-  };
-  timer = setTimeout(round, Math.min(2000, intervalMs));
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+): RepeatingRounds {
+  return startRepeatingRounds(() => publishDueReviews(blog, siteUrl), {
+    intervalMs,
+    firstAfterMs: 2000,
+    onError: (error) => logger.error({ err: error }, "fediverse publishing failed"),
+  });
 }

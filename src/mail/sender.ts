@@ -17,6 +17,7 @@ import { loadSettings } from "../domain/settings.ts";
 import { tidySubscriptions } from "../domain/subscriptions.ts";
 import { renderMail } from "./messages.tsx";
 import { createMailTransport, describeMailError } from "./transport.ts";
+import { startRepeatingRounds, type RepeatingRounds } from "../domain/repeating-rounds.ts";
 
 interface SenderOptions {
   db: Db;
@@ -107,36 +108,14 @@ function isPermanent(error: unknown): boolean {
   );
 }
 
-interface MailSender {
-  stop(): Promise<void>;
-}
-
 /**
  * Runs `deliverDueMail` every `intervalMs` until stopped; a round never overlaps the next.
  * `stop()` waits for the message in flight only: what the round had not started stays queued.
  */
-export function startMailSender(options: SenderOptions, intervalMs = 10_000): MailSender {
-  const stopping = new AbortController();
-  const stopped = stopping.signal;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const round = () => {
-    running = deliverDueMail(options, new Date(), stopped)
-      .catch((error: unknown) => options.logger?.error({ err: error }, "mail sender failed"))
-      .finally(() => {
-        if (!stopped.aborted) {
-          timer = setTimeout(round, intervalMs);
-          timer.unref();
-        }
-      });
-  };
-  timer = setTimeout(round, Math.min(1000, intervalMs));
-  timer.unref();
-  return {
-    async stop() {
-      stopping.abort();
-      clearTimeout(timer);
-      await running;
-    },
-  };
+export function startMailSender(options: SenderOptions, intervalMs = 10_000): RepeatingRounds {
+  return startRepeatingRounds((stopped) => deliverDueMail(options, new Date(), stopped), {
+    intervalMs,
+    firstAfterMs: 1000,
+    onError: (error) => options.logger?.error({ err: error }, "mail sender failed"),
+  });
 }

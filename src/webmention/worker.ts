@@ -15,6 +15,7 @@ import {
 import type { SafeFetchOptions } from "../net/safe-fetch.ts";
 import { GiveUp, receiveMention, RetryLater } from "./receive-mention.ts";
 import { sendMention } from "./send-mention.ts";
+import { startRepeatingRounds, type RepeatingRounds } from "../domain/repeating-rounds.ts";
 
 interface WebmentionWorkerOptions {
   db: Db;
@@ -73,35 +74,14 @@ export async function workDueMentions(
   return report;
 }
 
-interface WebmentionWorker {
-  stop(): Promise<void>;
-}
-
 /** Runs `workDueMentions` every `intervalMs` until stopped; a round never overlaps the next. */
 export function startWebmentionWorker(
   options: WebmentionWorkerOptions,
   intervalMs = 5_000,
-): WebmentionWorker {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const round = () => {
-    running = workDueMentions(options)
-      .catch((error: unknown) => options.logger?.error({ err: error }, "webmention worker failed"))
-      .finally(() => {
-        if (!stopped) {
-          timer = setTimeout(round, intervalMs);
-          timer.unref();
-        }
-      });
-  };
-  timer = setTimeout(round, Math.min(1000, intervalMs));
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+): RepeatingRounds {
+  return startRepeatingRounds(() => workDueMentions(options), {
+    intervalMs,
+    firstAfterMs: 1000,
+    onError: (error) => options.logger?.error({ err: error }, "webmention worker failed"),
+  });
 }
