@@ -15,8 +15,8 @@ import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
 import { createSetupToken } from "../domain/setup-link.ts";
 import { ownerEmails } from "../domain/users.ts";
 import { createLogger } from "../log-lines.ts";
-import { buildFederation, type BlogFederation } from "../federation/federation.ts";
-import { startPublisher } from "../federation/publish.ts";
+import { startFederationWork } from "../federation/background.ts";
+import { federationLoader, type LoadFederation } from "../federation/federation-loader.ts";
 import { startMailSender } from "../mail/sender.ts";
 import { openRuntime } from "../runtime.ts";
 import { startWebmentionWorker } from "../webmention/worker.ts";
@@ -57,8 +57,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     await db.close();
     return runCluster({ workers, io, config, production });
   }
-  const federation = buildFederation({ db, siteUrl: config.siteUrl, logger });
-  const server = createNodeServer({ db, config, logger, federation });
+  const loadFederation = federationLoader({ db, siteUrl: config.siteUrl, logger });
+  const server = createNodeServer({ db, config, logger, loadFederation });
   listen(server, io, config, db, () => {
     const address = server.address();
     const where =
@@ -72,7 +72,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   });
   stopOnSignals(
     server,
-    startBackgroundWork(db, config, logger, federation),
+    startBackgroundWork(db, config, logger, loadFederation),
     db,
     (text) => say(io, text),
     io,
@@ -89,10 +89,10 @@ function serveWorker(io: CliIo, config: Config): number {
   const logger = createLogger(config, io.stdout);
   const db = connect(config.databaseUrl);
   const index = io.env[workerIndexVariable] ?? "0";
-  const federation = buildFederation({ db, siteUrl: config.siteUrl, logger });
-  const server = createNodeServer({ db, config, logger, federation }, { worker: index });
+  const loadFederation = federationLoader({ db, siteUrl: config.siteUrl, logger });
+  const server = createNodeServer({ db, config, logger, loadFederation }, { worker: index });
   listen(server, io, config, db, () => undefined);
-  const background = index === "0" ? startBackgroundWork(db, config, logger, federation) : [];
+  const background = index === "0" ? startBackgroundWork(db, config, logger, loadFederation) : [];
   // The primary says "Stopping" and "Cinelog stopped" once for all of them.
   stopOnSignals(server, background, db, () => undefined, io);
   return 0;
@@ -112,33 +112,22 @@ interface Stoppable {
 }
 
 /**
- * The loops that work the database's queues, in the order they stop: the publisher queues
- * deliveries, so it stops before the federation queue that sends them.
+ * The loops that work the database's queues, in the order they stop. The fediverse's work
+ * (src/federation/background.ts) loads Fedify only once federation has work to do.
  */
 function startBackgroundWork(
   db: Db,
   config: Config,
   logger: Logger,
-  federation: BlogFederation,
+  loadFederation: LoadFederation,
 ): Stoppable[] {
   // Delivers the outbox (and announces new reviews) every few seconds; see src/mail/sender.ts.
   const mailSender = startMailSender({ db, siteUrl: config.siteUrl, logger });
   // Verifies received Webmentions and sends ours (src/webmention/worker.ts).
   const webmentions = startWebmentionWorker({ db, siteUrl: config.siteUrl, logger });
-  // Deliveries to the fediverse and inbox work, from the database queue; an abort lets the
-  // messages in hand finish (src/federation/message-queue.ts).
-  const publisher = startPublisher(federation, config.siteUrl, logger);
-  const queueStop = new AbortController();
-  const queueDone = federation.federation
-    .startQueue(undefined, { signal: queueStop.signal })
-    .catch((error: unknown) => logger.error({ err: error }, "federation queue stopped"));
-  const federationQueue = {
-    stop: () => {
-      queueStop.abort();
-      return queueDone;
-    },
-  };
-  return [mailSender, webmentions, publisher, federationQueue];
+  // Publishes due reviews, then the queue that delivers them.
+  const fediverse = startFederationWork(loadFederation, db, config.siteUrl, logger);
+  return [mailSender, webmentions, fediverse];
 }
 
 function stopOnSignals(

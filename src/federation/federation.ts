@@ -34,7 +34,7 @@ import { DatabaseMessageQueue } from "./message-queue.ts";
 /** No remote document may keep us waiting longer than this. */
 const fetchTimeoutMs = 10_000;
 
-interface FederationOptions {
+export interface FederationOptions {
   db: Db;
   siteUrl: string;
   logger: Logger;

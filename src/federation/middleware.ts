@@ -1,22 +1,27 @@
 // The one place Fedify meets the Hono app (src/web/app.tsx mounts it ahead of the page cache,
 // so nothing it answers is ever cached): WebFinger, NodeInfo, the actor, its collections and
-// inboxes. While federation is off in the settings, these addresses are not found at all.
+// inboxes. While federation is off in the settings, these addresses are not found at all, and
+// Fedify is not even loaded (src/federation/federation-loader.ts).
 import type { Context, MiddlewareHandler } from "hono";
-import type { BlogFederation } from "./federation.ts";
+import type { Db } from "../db/connect.ts";
+import { loadSettings } from "../domain/settings.ts";
+import type { LoadFederation } from "./federation-loader.ts";
 import { boundedRequest, InboxGuardError, ServerRateLimiter, signingHost } from "./inbox-guard.ts";
 
 /** Addresses Fedify may answer; every other request goes straight on. */
 const federationPath = /^\/(?:\.well-known\/(?:webfinger|nodeinfo)$|nodeinfo\/|@|ap\/)/;
 
 export function federationMiddleware(
-  blog: BlogFederation,
+  loadFederation: LoadFederation,
+  db: Db,
   clientAddress: (c: Context) => string,
   limiter = new ServerRateLimiter(),
 ): MiddlewareHandler {
   return async (c, next) => {
     if (!federationPath.test(c.req.path)) return next();
-    const settings = await blog.settings();
+    const settings = await loadSettings(db);
     if (!settings.federationEnabled) return next();
+    const blog = await loadFederation();
     let request = c.req.raw;
     if (request.method === "POST") {
       const server = signingHost(request.headers) ?? clientAddress(c);

@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import { matchedRoutes } from "hono/route";
 import { registerAssetRoutes } from "./assets/assets.ts";
 import { clientAddressMiddleware, clientAddressOf } from "./client-address.ts";
-import { buildFederation } from "../federation/federation.ts";
+import { builtFederation, federationLoader } from "../federation/federation-loader.ts";
 import { federationMiddleware } from "../federation/middleware.ts";
 import { PageCacheLayer } from "./cache/cache-middleware.ts";
 import { registerAdminRoutes } from "./admin/routes.tsx";
@@ -73,15 +73,17 @@ export function createApp(
   registerHealthRoutes(app, services, metrics);
   app.use(clientAddressMiddleware(services.config.trustedProxyHops));
   // ActivityPub (WebFinger, the actor, inboxes): never cached, ahead of the form body reader.
-  const federation =
-    services.federation ??
-    buildFederation({
-      db: services.db,
-      siteUrl: services.config.siteUrl,
-      logger: services.logger,
-    });
-  app.use(federationMiddleware(federation, (c) => clientAddressOf(c, "unknown")));
-  services = { ...services, federation };
+  const loadFederation =
+    services.loadFederation ??
+    (services.federation
+      ? builtFederation(services.federation)
+      : federationLoader({
+          db: services.db,
+          siteUrl: services.config.siteUrl,
+          logger: services.logger,
+        }));
+  app.use(federationMiddleware(loadFederation, services.db, (c) => clientAddressOf(c, "unknown")));
+  services = { ...services, loadFederation };
   // Every form body is read and cleaned here, before any route (uploads stream their own).
   app.use(formBodyEdge((path) => streamedUploadPath.test(path) || importUploadPath.test(path)));
 

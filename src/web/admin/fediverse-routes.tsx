@@ -13,7 +13,6 @@ import {
 } from "../../domain/federation/followers.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { loadSettings, saveSetting } from "../../domain/settings.ts";
-import { approveFollower } from "../../federation/approve.ts";
 import type { AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import {
@@ -113,8 +112,10 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
     const follower = Number.isInteger(id) ? await followerById(db, id) : undefined;
     const action = field(body, "action");
     let done = "removed";
-    if (follower && action === "approve" && services.federation) {
-      await approveFollower(services.federation, follower);
+    if (follower && action === "approve" && services.loadFederation) {
+      // Accepting sends an Accept activity: the one admin action that needs Fedify loaded.
+      const { approveFollower } = await import("../../federation/approve.ts");
+      await approveFollower(await services.loadFederation(), follower);
       done = "approved";
     } else if (follower && action === "block-actor") {
       await addBlock(db, "actor", follower.actor_uri);
