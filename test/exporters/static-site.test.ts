@@ -214,9 +214,19 @@ describe.each(dialects)("static site export on %s", (dialect) => {
     expect(document.querySelector("#respond")?.textContent).toBe(
       "This is a static copy of the site: it takes no new comments.",
     );
-    expect(withoutCommentForm(copy)).toBe(withoutCommentForm(live));
+    // The head's Webmention link goes too: a static host cannot take mentions.
+    const webmentionLink = /<link rel="webmention" href="[^"]*"\/?>/;
+    expect(live).toMatch(webmentionLink);
+    expect(withoutCommentForm(copy)).toBe(withoutCommentForm(live.replace(webmentionLink, "")));
     // The published comment is kept.
     expect(document.querySelector(".comment-content")?.innerHTML).toContain("<em>motel</em>");
+  });
+
+  it("names no Webmention endpoint, which a static host cannot be", () => {
+    const pages = filesIn(dir).filter((p) => p.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(30);
+    for (const page of pages) expect(exported(page), page).not.toContain('rel="webmention"');
+    expect(fileFor(dir, "/webmention")).toBeUndefined();
   });
 
   it("resolves every internal link, image and script of every page to a written file", () => {

@@ -9,6 +9,9 @@
 //    already published stay.
 // 2. Search. `/search?q=…` needs the database. The search page is kept (every page links
 //    to it) but says so; with `liveUrl` its form searches the live site instead.
+// 3. Receive Webmentions. A review's or post's head names the endpoint that takes them
+//    (`<link rel="webmention">`); a static host cannot, and the live server refuses mentions
+//    of addresses that are not its own, so the link goes from every page.
 //
 // Every other page is written byte for byte as the app serves it. The rewrites look for
 // the app's own markup and fail loudly if it changes, rather than leave a dead form behind.
@@ -31,9 +34,22 @@ export function rewriteForStaticCopy(
   options: RewriteOptions,
 ): string {
   const review = reviewPath.exec(sitePath);
-  if (review?.[1]) return withoutCommentForm(html, review[1], options);
+  if (review?.[1]) {
+    const page = withoutWebmentionLink(html);
+    if (page === html)
+      throw new RewriteError(`The Webmention link on ${sitePath} has changed shape`);
+    return withoutCommentForm(page, review[1], options);
+  }
+  html = withoutWebmentionLink(html);
   if (sitePath === "/search") return staticSearchPage(html, options);
   return html;
+}
+
+// As WebmentionLink (web/public/webmention-routes.tsx) renders it.
+const webmentionLink = /<link rel="webmention" href="[^"]*"\/?>/;
+
+function withoutWebmentionLink(html: string): string {
+  return html.replace(webmentionLink, "");
 }
 
 const respondStart = '<div id="respond" class="comment-respond">';

@@ -9,7 +9,7 @@ import type { Context, Hono } from "hono";
 import { nowIso } from "../../domain/time.ts";
 import { subjectAtAddress } from "../../domain/webmentions/mention-targets.ts";
 import { queueMention, recentMentionsFrom } from "../../domain/webmentions/webmention-queue.ts";
-import { liveOnly, publicFile } from "../route-facts.ts";
+import { liveOnly } from "../route-facts.ts";
 import type { Services } from "../services.ts";
 
 const webmentionPath = "/webmention";
@@ -57,7 +57,7 @@ export function advertiseWebmentionEndpoint(app: Hono, services: Services): void
 export function registerWebmentionRoutes(app: Hono, services: Services): void {
   const { db, config } = services;
 
-  app.get(webmentionPath, publicFile(), (c) =>
+  app.get(webmentionPath, liveOnly(), (c) =>
     c.text(
       "This is the Webmention endpoint of this site: POST source and target " +
         "(application/x-www-form-urlencoded) to tell it that your page links to one of ours.",
