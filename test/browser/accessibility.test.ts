@@ -3,7 +3,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../src/demo/load-demo.ts";
 import { createComment } from "../../src/domain/comments.ts";
 import { addPasskey } from "../../src/domain/passkeys.ts";
 import { createUser } from "../../src/domain/users.ts";
@@ -34,8 +33,8 @@ const pages = [
 
 describe("in a real browser", () => {
   const site = browserSite({
+    demo: true,
     prepare: async (db) => {
-      await loadDemo(db, db.mediaDir);
       // A reader's comment: listings show its count, and the review page its avatar.
       await createComment(db, {
         reviewId: (

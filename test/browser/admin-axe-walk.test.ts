@@ -3,7 +3,6 @@
 // new kind of id in a route fails here until the walk knows a sample of it.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../src/demo/load-demo.ts";
 import { createComment } from "../../src/domain/comments.ts";
 import { finishImportJob, queueImportJob } from "../../src/importers/jobs/import-jobs.ts";
 import { createPost } from "../../src/domain/posts.ts";
@@ -32,8 +31,7 @@ describe("every admin page in a real browser", () => {
   const samples = new Map<string, number | string>();
 
   beforeAll(async () => {
-    db = await openTestDb("sqlite");
-    await loadDemo(db, db.mediaDir);
+    db = await openTestDb("sqlite", { demo: true });
     const owner = await createUser(db, {
       email: "axe-owner@example.com",
       displayName: "Axe Owner",

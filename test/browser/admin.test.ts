@@ -1,7 +1,6 @@
 // The admin in headless Chromium: sign in, write and publish a review, read it on the site;
 // every admin page passes axe-core, and nothing is fetched from another host.
 import { describe, expect, it } from "vitest";
-import { loadDemo } from "../../src/demo/load-demo.ts";
 import { createComment } from "../../src/domain/comments.ts";
 import { createSetupToken } from "../../src/domain/setup-link.ts";
 import { createUser } from "../../src/domain/users.ts";
@@ -9,7 +8,7 @@ import { axeChecker } from "../support/axe.ts";
 import { browserSite, signInThroughForm } from "../support/browser-site.ts";
 
 describe("the admin in a real browser", () => {
-  const site = browserSite({ prepare: (db) => loadDemo(db, db.mediaDir) });
+  const site = browserSite({ demo: true });
 
   it("signs in, writes and publishes a review, and the site shows it", async () => {
     await createUser(site.db, {

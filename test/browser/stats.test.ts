@@ -5,7 +5,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDemo } from "../../src/demo/load-demo.ts";
 import { nowIso } from "../../src/domain/time.ts";
 import { axeChecker } from "../support/axe.ts";
 import { browserSite } from "../support/browser-site.ts";
@@ -13,7 +12,7 @@ import { browserSite } from "../support/browser-site.ts";
 const screenshotDir = path.resolve("test-output/screenshots");
 
 describe("the stats pages in a real browser", () => {
-  const site = browserSite({ prepare: (db) => loadDemo(db, db.mediaDir).then(() => undefined) });
+  const site = browserSite({ demo: true });
   beforeAll(() => {
     fs.mkdirSync(screenshotDir, { recursive: true });
   });

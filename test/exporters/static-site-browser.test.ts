@@ -10,7 +10,6 @@ import pino from "pino";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { loadDemo } from "../../src/demo/load-demo.ts";
 import { exportStaticSite } from "../../src/exporters/static-site/export-static-site.ts";
 import { releaseContexts, sharedBrowser } from "../support/browser.ts";
 import { openTestDb, type TestDb } from "../support/databases.ts";
@@ -23,8 +22,7 @@ describe("the exported demo site in a browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    db = await openTestDb("sqlite");
-    await loadDemo(db, db.mediaDir);
+    db = await openTestDb("sqlite", { demo: true });
     const config = {
       ...loadConfig({ HOST: "127.0.0.1", PORT: "4000", CINELOG_DATA_DIR: db.mediaDir }),
       mediaDir: db.mediaDir,

@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { serveForTest } from "../support/server.ts";
-import { loadDemo } from "../../src/demo/load-demo.ts";
 import { enqueueMail } from "../../src/domain/mail-outbox.ts";
 
 const token = "metrics-token-for-the-test-0123";
@@ -19,8 +18,7 @@ describe.each(dialects)("health and metrics on %s", (dialect) => {
   let site: Awaited<ReturnType<typeof serveForTest>>;
   let closed: Awaited<ReturnType<typeof serveForTest>>;
   beforeAll(async () => {
-    db = await openTestDb(dialect);
-    await loadDemo(db, db.mediaDir);
+    db = await openTestDb(dialect, { demo: true });
     site = await serveForTest(db, { metricsToken: token });
     closed = await serveForTest(db);
   }, 120_000);

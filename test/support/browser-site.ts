@@ -28,6 +28,8 @@ export interface BrowserSite {
 
 export function browserSite(
   options: {
+    /** Starts from the demo site (loaded once per run: see database-templates.ts). */
+    demo?: boolean;
     /** Fills the database before the site is served. */
     prepare?: (db: TestDb) => Promise<unknown>;
     config?: Partial<Config>;
@@ -55,7 +57,7 @@ export function browserSite(
   };
 
   beforeAll(async () => {
-    site.db = await openTestDb("sqlite");
+    site.db = await openTestDb("sqlite", { demo: options.demo ?? false });
     await options.prepare?.(site.db);
     server = await (options.serve ?? ((db) => serveForTest(db, options.config)))(site.db);
     site.base = server.base;

@@ -12,6 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import { connect } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
+import { loadDemo } from "../../src/demo/load-demo.ts";
 
 const dbSources = path.resolve(import.meta.dirname, "../../src/db");
 
@@ -73,6 +74,78 @@ export async function postgresTemplate(serverUrl: string): Promise<string> {
       if ((error as { code?: string }).code !== "42P04") throw error;
     }
     return name;
+  } finally {
+    await admin.end();
+  }
+}
+
+// The demo site (src/demo) takes about 12 s of CPU to load, most of it drawing and resizing
+// its stills, and several test files start from it. Like the schema, it is loaded once into
+// templates — a SQLite file, a PostgreSQL database and the media folder both use (the stills
+// come out the same, named after the films) — and each test copies them. Their name hashes
+// every source file, so any change to the code rebuilds them.
+
+const srcRoot = path.resolve(import.meta.dirname, "../../src");
+
+function demoFingerprint(): string {
+  const hash = createHash("sha256");
+  const files = fs
+    .readdirSync(srcRoot, { recursive: true, encoding: "utf8" })
+    .filter((name) => /\.tsx?$/.test(name))
+    .sort();
+  for (const name of files) hash.update(name).update(fs.readFileSync(path.join(srcRoot, name)));
+  return hash.digest("hex").slice(0, 12);
+}
+
+interface DemoTemplate {
+  /** The SQLite file, or the PostgreSQL database's name. */
+  database: string;
+  mediaDir: string;
+}
+
+/** The demo loaded into a copy of the migrated SQLite template, and the media it wrote. */
+export async function sqliteDemoTemplate(): Promise<DemoTemplate> {
+  const base = path.join(os.tmpdir(), `cinelog-test-demo-${demoFingerprint()}`);
+  const done = { database: `${base}.db`, mediaDir: `${base}-media` };
+  if (fs.existsSync(done.database)) return done;
+  const building = `${base}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  fs.copyFileSync(await sqliteTemplate(), `${building}.db`);
+  const db = connect(`sqlite:${building}.db`);
+  await loadDemo(db, `${building}-media`);
+  await db.close();
+  // The media first: a template file on disk means its media is there too.
+  fs.rmSync(done.mediaDir, { recursive: true, force: true });
+  fs.renameSync(`${building}-media`, done.mediaDir);
+  fs.renameSync(`${building}.db`, done.database);
+  return done;
+}
+
+/** The demo loaded into a PostgreSQL template database; its media is the SQLite one's. */
+export async function postgresDemoTemplate(serverUrl: string): Promise<DemoTemplate> {
+  const { mediaDir } = await sqliteDemoTemplate();
+  const name = `cinelog_demo_${demoFingerprint()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const found = await admin.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount) return { database: name, mediaDir };
+    const building = `${name}_${randomBytes(4).toString("hex")}`;
+    await admin.query(`create database ${building} template ${await postgresTemplate(serverUrl)}`);
+    const scratchMedia = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-demo-media-"));
+    const db = connect(withDatabase(serverUrl, building), { maxConnections: 1 });
+    try {
+      await loadDemo(db, scratchMedia);
+    } finally {
+      await db.close();
+      fs.rmSync(scratchMedia, { recursive: true, force: true });
+    }
+    try {
+      await admin.query(`alter database ${building} rename to ${name}`);
+    } catch (error) {
+      await admin.query(`drop database if exists ${building} with (force)`);
+      if ((error as { code?: string }).code !== "42P04") throw error;
+    }
+    return { database: name, mediaDir };
   } finally {
     await admin.end();
   }

@@ -9,7 +9,13 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { connect, type Db, type Dialect } from "../../src/db/connect.ts";
-import { postgresTemplate, sqliteTemplate, withDatabase } from "./database-templates.ts";
+import {
+  postgresDemoTemplate,
+  postgresTemplate,
+  sqliteDemoTemplate,
+  sqliteTemplate,
+  withDatabase,
+} from "./database-templates.ts";
 
 export const postgresUrl =
   process.env.CINELOG_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -30,14 +36,25 @@ export interface TestDb extends Db {
   dispose: () => Promise<void>;
 }
 
-export async function openTestDb(dialect: Dialect): Promise<TestDb> {
+interface TestDbOptions {
+  /** Start from the demo site (src/demo), as `loadDemo` leaves it, media included. */
+  demo?: boolean;
+}
+
+export async function openTestDb(dialect: Dialect, options: TestDbOptions = {}): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-test-"));
   const mediaDir = path.join(dir, "media");
   fs.mkdirSync(mediaDir);
+  const demo = options.demo
+    ? dialect === "sqlite"
+      ? await sqliteDemoTemplate()
+      : await postgresDemoTemplate(postgresUrl)
+    : undefined;
+  if (demo) fs.cpSync(demo.mediaDir, mediaDir, { recursive: true });
   if (dialect === "sqlite") {
     // A copy of the migrated template: the same schema as migrating, without the wait.
     const file = path.join(dir, "test.db");
-    fs.copyFileSync(await sqliteTemplate(), file);
+    fs.copyFileSync(demo?.database ?? (await sqliteTemplate()), file);
     const url = `sqlite:${file}`;
     const db = connect(url);
     return {
@@ -68,7 +85,7 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
   }
   try {
     await admin.query(
-      `create database ${database} template ${await postgresTemplate(postgresUrl)}`,
+      `create database ${database} template ${demo?.database ?? (await postgresTemplate(postgresUrl))}`,
     );
   } finally {
     await admin.end();

@@ -1,13 +1,21 @@
-// Vitest global setup: builds the migrated template databases once, before any worker starts,
-// so that parallel test files copy them instead of racing to build them.
+// Vitest global setup: builds the migrated template databases, and the demo site's, once
+// before any worker starts, so that parallel test files copy them instead of racing to build
+// them.
 import pg from "pg";
-import { postgresTemplate, sqliteTemplate } from "./database-templates.ts";
+import {
+  postgresDemoTemplate,
+  postgresTemplate,
+  sqliteDemoTemplate,
+  sqliteTemplate,
+} from "./database-templates.ts";
 
 export default async function setup(): Promise<void> {
   await sqliteTemplate();
+  await sqliteDemoTemplate();
   if (process.env.CINELOG_TEST_POSTGRES === "off") return;
   const url = process.env.CINELOG_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
   await postgresTemplate(url);
+  await postgresDemoTemplate(url);
   await dropLeftOverDatabases(url);
 }
 
