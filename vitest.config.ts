@@ -1,6 +1,6 @@
 // One `npm test` runs four Vitest projects, each with the isolation it needs:
-// unit (pure functions: one shared module graph per worker, no reload per file),
-// http (the app over a real database, a fresh module graph per file),
+// unit (pure functions) and http (the app over a real database), both with one module graph
+// per worker rather than a reload per file,
 // browser (Chromium against a served site) and cli (the command, in-process and spawned).
 // See test/README.md for the layout and the figures.
 import { defineConfig } from "vitest/config";
@@ -26,9 +26,10 @@ const cliFiles = ["test/cli/**/*.test.ts", "test/**/*-cli.test.ts"];
 export default defineConfig({
   esbuild: { jsx: "automatic", jsxImportSource: "hono/jsx" },
   test: {
-    // Vitest's default on 2 cores is ONE worker (cores - 1); the tests spend much of their
-    // time waiting on PostgreSQL, Chromium and child processes, so two keep both cores busy.
-    maxWorkers: 2,
+    // Vitest's default on 2 cores is ONE worker (cores - 1). The tests spend most of their
+    // time waiting — on PostgreSQL, Chromium, child processes, servers on loopback — (a whole
+    // run used 220 s of CPU in 700 s of files), so four keep two cores busy.
+    maxWorkers: 4,
     minWorkers: 1,
     // Builds dist/ when stale, for the few tests that spawn the compiled CLI; migrates the
     // template databases every test file copies.
@@ -46,12 +47,14 @@ export default defineConfig({
       {
         extends: true,
         // Each file gets its own SQLite file and PostgreSQL database, so files may run in
-        // parallel; each gets fresh modules, as services hold per-app state.
+        // parallel. State the app keeps lives in what createApp builds, not in modules, so a
+        // worker loads the modules once for all its files (reloading them cost 1–5 s a file).
         test: {
           name: "http",
           include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
           exclude: [...unitFiles, ...browserFiles, ...cliFiles],
           pool: "forks",
+          isolate: false,
         },
       },
       {

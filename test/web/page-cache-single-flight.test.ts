@@ -30,29 +30,37 @@ describe.each(dialects)("concurrent misses of one page on %s", (dialect) => {
   it("renders once for twenty requests that miss together", async () => {
     // A first render in a process does some work once (settings read and kept): not counted.
     await (await app.request(page)).text();
-    forget();
     let alone = "";
-    const oneRender = await db.queries.during(async () => {
-      const response = await app.request(page);
-      expect(response.headers.get("x-cache")).toBe("MISS");
-      alone = await response.text();
-    });
-    expect(oneRender).toBeGreaterThan(0);
+    let oneRender = 0;
+    let together = 0;
+    let answers: { cache: string | null; status: number; body: string }[] = [];
+    // The site settings are kept for a second (src/web/public/site.ts): on a loaded machine a
+    // measurement that spans that second reads them again, two queries more. Twenty renders
+    // would be twenty times the queries in every attempt, so three attempts still catch it.
+    for (let attempt = 0; attempt < 3 && (together === 0 || together !== oneRender); attempt++) {
+      forget();
+      oneRender = await db.queries.during(async () => {
+        const response = await app.request(page);
+        expect(response.headers.get("x-cache")).toBe("MISS");
+        alone = await response.text();
+      });
+      expect(oneRender).toBeGreaterThan(0);
 
-    forget();
-    const answers: { cache: string | null; status: number; body: string }[] = [];
-    const together = await db.queries.during(async () => {
-      await Promise.all(
-        Array.from({ length: 20 }, async () => {
-          const response = await app.request(page);
-          answers.push({
-            cache: response.headers.get("x-cache"),
-            status: response.status,
-            body: await response.text(),
-          });
-        }),
-      );
-    });
+      forget();
+      answers = [];
+      together = await db.queries.during(async () => {
+        await Promise.all(
+          Array.from({ length: 20 }, async () => {
+            const response = await app.request(page);
+            answers.push({
+              cache: response.headers.get("x-cache"),
+              status: response.status,
+              body: await response.text(),
+            });
+          }),
+        );
+      });
+    }
     expect(together).toBe(oneRender);
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
     expect(answers.filter((a) => a.cache === "MISS")).toHaveLength(1);

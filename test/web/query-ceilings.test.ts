@@ -50,6 +50,16 @@ describe.each(dialects)("queries per page on %s", (dialect) => {
     return count;
   }
 
+  /**
+   * The fewest queries of three renders: the site settings are kept for a second
+   * (src/web/public/site.ts), so a render that spans that second on a loaded machine reads
+   * them again. A query per row shown would be in every render, so this still catches it.
+   */
+  async function steadyQueriesFor(path: string): Promise<number> {
+    const counts = [await queriesFor(path), await queriesFor(path), await queriesFor(path)];
+    return Math.min(...counts);
+  }
+
   async function grow() {
     // Eight more 1995 Figgis films, tagged Neo-noir, in the series, each with comments.
     for (let i = 0; i < 8; i++) {
@@ -102,7 +112,7 @@ describe.each(dialects)("queries per page on %s", (dialect) => {
     await addComments(f.reviews.vegasReview.id, 2);
     for (const [name, { path }] of Object.entries(ceilings)) {
       await queriesFor(path); // fills whatever the app keeps in memory across requests
-      small[name] = await queriesFor(path);
+      small[name] = await steadyQueriesFor(path);
     }
     await grow();
   });
@@ -116,7 +126,7 @@ describe.each(dialects)("queries per page on %s", (dialect) => {
       const { path, ceiling } = ceilings[name]!;
       // The first render after growing may fill in-memory caches; the second is the steady one.
       await queriesFor(path);
-      const large = await queriesFor(path);
+      const large = await steadyQueriesFor(path);
       expect(
         large,
         `${path}: ${small[name]} queries on the small site, ${large} on the big one`,
