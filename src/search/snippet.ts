@@ -31,8 +31,10 @@ const wordChar = /^[\p{L}\p{N}\p{M}]$/u;
 /** Words of context before the first match of a snippet. */
 const leadIn = 4;
 
+// A letter, digit or mark outside ASCII. Without one, every word is plain ASCII (curly quotes
+// and dashes are not word characters), and lower-casing keeps every offset.
 // eslint-disable-next-line no-control-regex
-const asciiText = /^[\x00-\x7f]*$/;
+const nonAsciiWordChar = /(?![\x00-\x7f])[\p{L}\p{N}\p{M}]/u;
 
 const isAsciiWordChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -51,7 +53,7 @@ function wordsOf(text: string, terms: QueryTerm[]): Words {
   const start = new Int32Array(capacity);
   const end = new Int32Array(capacity);
   let count = 0;
-  if (asciiText.test(text)) {
+  if (!nonAsciiWordChar.test(text)) {
     const length = text.length;
     let i = 0;
     while (i < length) {

@@ -26,6 +26,12 @@ const asciiText = fc
     maxLength: 90,
   })
   .map((pairs) => pairs.map(([word, separator]) => word + separator).join(""));
+// Plain words between typographic punctuation (curly quotes, dashes, an emoji).
+const typographicText = fc
+  .array(fc.tuple(fc.constantFrom(...vocabulary.slice(0, 10)), fc.constantFrom(...separators)), {
+    maxLength: 90,
+  })
+  .map((pairs) => pairs.map(([word, separator]) => `“${word}”${separator}`).join(""));
 const query = fc
   .array(fc.oneof(fc.constantFrom(...vocabulary), fc.constantFrom("nig", "am", "e", "2")), {
     minLength: 1,
@@ -36,11 +42,16 @@ const query = fc
 describe("snippets, as before they were made fast", () => {
   it("mark and cut any text exactly as the previous code did", () => {
     fc.assert(
-      fc.property(fc.oneof(text, asciiText), query, fc.integer({ min: 1, max: 40 }), (t, q, n) => {
-        const terms = queryTerms(q);
-        expect(snippet(t, terms, n)).toEqual(reference.snippet(t, terms, n));
-        expect(highlight(t, terms)).toEqual(reference.highlight(t, terms));
-      }),
+      fc.property(
+        fc.oneof(text, asciiText, typographicText),
+        query,
+        fc.integer({ min: 1, max: 40 }),
+        (t, q, n) => {
+          const terms = queryTerms(q);
+          expect(snippet(t, terms, n)).toEqual(reference.snippet(t, terms, n));
+          expect(highlight(t, terms)).toEqual(reference.highlight(t, terms));
+        },
+      ),
       { numRuns: 400 },
     );
   });
