@@ -1,9 +1,9 @@
 // The full content of a feed entry: what the review page shows, as one HTML fragment that
 // still works away from the site — every link and image absolute.
-import sanitizeHtml from "sanitize-html";
 import { type RatingScale, displayRating } from "../content/rating.ts";
 import type { Still } from "../db/schema.ts";
 import type { FeedReview } from "../domain/feed-items.ts";
+import { absoluteUrls } from "./absolute-urls.ts";
 import { shareImageOf } from "./share-image.ts";
 import { mediaUrl, personUrl } from "./site-urls.ts";
 import { escapeXmlAttribute as attr, escapeXmlText as text } from "./xml.ts";
@@ -43,29 +43,4 @@ function peopleLinks(people: { slug: string; name: string }[], ctx: EntryHtmlCon
       return `${separator}<a href="${attr(personUrl(ctx.siteUrl, p.slug))}">${text(p.name)}</a>`;
     })
     .join("");
-}
-
-// The body was sanitised when it was saved (content/markdown.ts); this pass only makes its
-// links and images absolute, since a feed reader resolves relative URLs against the feed (or
-// not at all). Anything executable is dropped again all the same, should the allowlist widen.
-export function absoluteUrls(html: string, base: string): string {
-  const resolving =
-    (name: string): sanitizeHtml.Transformer =>
-    (tagName, attribs) => {
-      const url = attribs[name];
-      if (url === undefined) return { tagName, attribs };
-      try {
-        return { tagName, attribs: { ...attribs, [name]: new URL(url, base).href } };
-      } catch {
-        return { tagName, attribs };
-      }
-    };
-  return sanitizeHtml(html, {
-    allowedTags: false,
-    allowedAttributes: false,
-    allowVulnerableTags: true,
-    exclusiveFilter: (frame) =>
-      ["script", "style", "iframe", "object", "embed"].includes(frame.tag),
-    transformTags: { a: resolving("href"), img: resolving("src") },
-  });
 }

@@ -132,7 +132,7 @@ async function serveFeed(
   if (target.requireEntries && reviews.length + posts.length === 0) {
     return c.notFound();
   }
-  const feed = await buildFeedDocument({
+  const feed = buildFeedDocument({
     subject: target.subject,
     site: {
       url: services.config.siteUrl,

@@ -1,0 +1,66 @@
+// The search page's snippets were made cheaper (parallel lists instead of an object a word,
+// most words ruled out by their first letter, no regular expression over plain ASCII): for
+// any text and any query they must mark and cut exactly what the code before did.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { highlight, snippet } from "../../src/search/snippet.ts";
+import { queryTerms } from "../../src/search/tokens.ts";
+import * as reference from "./snippet-reference.ts";
+
+// Plain words, words that fold (accents, strokes, ligatures, a combining mark, a fraction
+// that splits into two tokens), digits, punctuation and spacing of every kind.
+const vocabulary = [
+  ...["night", "Night", "NIGHTS", "nightfall", "harbour", "quiet", "Quiet", "the", "a", "x"],
+  ...["Amélie", "AMELIE", "amelie", "Søren", "Straße", "ﬁlm", "film", "Ærø", "e\u0301te", "ete"],
+  ...["a½b", "a1", "2b", "1984", "8½", "日本", "映画", "Jean-Pierre's", "don’t", "“quoted”"],
+];
+const separators = [" ", "  ", "\n", ", ", ". ", " — ", "… ", "\t", "🎬", "-", "'"];
+
+const text = fc
+  .array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(...separators)), {
+    maxLength: 90,
+  })
+  .map((pairs) => pairs.map(([word, separator]) => word + separator).join(""));
+const asciiText = fc
+  .array(fc.tuple(fc.constantFrom(...vocabulary.slice(0, 10)), fc.constantFrom(" ", ". ")), {
+    maxLength: 90,
+  })
+  .map((pairs) => pairs.map(([word, separator]) => word + separator).join(""));
+// Plain words between typographic punctuation (curly quotes, dashes, an emoji).
+const typographicText = fc
+  .array(fc.tuple(fc.constantFrom(...vocabulary.slice(0, 10)), fc.constantFrom(...separators)), {
+    maxLength: 90,
+  })
+  .map((pairs) => pairs.map(([word, separator]) => `“${word}”${separator}`).join(""));
+const query = fc
+  .array(fc.oneof(fc.constantFrom(...vocabulary), fc.constantFrom("nig", "am", "e", "2")), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .map((words) => words.join(" "));
+
+describe("snippets, as before they were made fast", () => {
+  it("mark and cut any text exactly as the previous code did", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(text, asciiText, typographicText),
+        query,
+        fc.integer({ min: 1, max: 40 }),
+        (t, q, n) => {
+          const terms = queryTerms(q);
+          expect(snippet(t, terms, n)).toEqual(reference.snippet(t, terms, n));
+          expect(highlight(t, terms)).toEqual(reference.highlight(t, terms));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("still mark folded and split words", () => {
+    const terms = queryTerms("ete 2b");
+    expect(highlight("Été, a½b.", terms).filter((s) => s.marked)).toEqual([
+      { text: "Été", marked: true },
+      { text: "a½b", marked: true },
+    ]);
+  });
+});
