@@ -1,6 +1,7 @@
 // The owner's fediverse page: whether the blog federates (and that doing so makes requests to
 // other servers), its handle, approval of follows; the followers, held requests, and blocks.
 import type { Block, Follower } from "../../../domain/federation/followers.ts";
+import type { RecentReaction } from "../../../domain/federation/reactions.ts";
 import { Checkbox, CsrfField, InputField, SubmitRow } from "./form-fields.tsx";
 import { FormError, Notice } from "./form-messages.tsx";
 
@@ -46,6 +47,7 @@ export function FediversePage(props: {
   followers: Follower[];
   pending: Follower[];
   blocks: Block[];
+  reactions: RecentReaction[];
   slugError?: string | undefined;
   notice?: string | undefined;
   formError?: string | undefined;
@@ -101,6 +103,23 @@ export function FediversePage(props: {
       <ul class="followers">
         {props.followers.map((f) => (
           <FollowerRow follower={f} csrf={props.csrf} />
+        ))}
+      </ul>
+
+      <h2>Likes and boosts</h2>
+      <p class="hint">Readers see only how many; who is listed here, for you.</p>
+      {props.reactions.length === 0 ? <p>None yet.</p> : null}
+      <ul class="reactions">
+        {props.reactions.map((r) => (
+          <li>
+            <a href={r.actorUri} rel="nofollow noopener">
+              {r.actorUri}
+            </a>{" "}
+            {r.kind === "like" ? "liked" : "boosted"}{" "}
+            <a href={`/review/${r.reviewSlug}`}>
+              {r.filmYear ? `${r.filmTitle} (${r.filmYear})` : r.filmTitle}
+            </a>
+          </li>
         ))}
       </ul>
 
