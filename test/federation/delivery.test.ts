@@ -210,7 +210,7 @@ describe.each(dialects)("delivering to the fediverse on %s", (dialect) => {
   });
 
   it("signs with new keys after rotate-keys, and the actor shows them", async () => {
-    const verifying = await inboxes.start("127.0.0.9", { verify: true });
+    const verifying = await inboxes.start("127.0.0.9", { verifyOneIn: 1 });
     await saveFollower(db, {
       actorUri: `${verifying.origin}/users/v`,
       handle: null,
