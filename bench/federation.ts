@@ -227,9 +227,13 @@ try {
   const ownCpuAtStart = process.cpuUsage();
   const during = await pageThroughput(server.base);
   const deliveredDuringLoad = inboxes.posts.length;
+  // The server's CPU per delivery, from the deliveries made after the page load stopped.
+  const cpuAfterLoad = server.cpuSeconds();
   await until(() => inboxes.posts.length >= expected.size, 20 * 60_000);
   const fanOutEnd = Date.now();
   const serverCpu = server.cpuSeconds() - serverCpuAtStart;
+  const cpuPerDeliveryMs =
+    ((server.cpuSeconds() - cpuAfterLoad) * 1000) / (expected.size - deliveredDuringLoad);
   const ownCpu = process.cpuUsage(ownCpuAtStart);
   // Time for a second delivery to any inbox to show, were there one.
   await new Promise((r) => setTimeout(r, 3000));
@@ -252,6 +256,7 @@ try {
     fanOutSeconds: (fanOutEnd - fanOutStart) / 1000,
     deliveriesPerSecond: Math.round(expected.size / ((fanOutEnd - fanOutStart) / 1000)),
     serverCpuSecondsDuringFanOut: serverCpu,
+    serverCpuMsPerDeliveryWithoutPageLoad: Math.round(cpuPerDeliveryMs * 10) / 10,
     benchCpuSecondsDuringFanOut: (ownCpu.user + ownCpu.system) / 1e6,
     deliveredWhileMeasuringPage: deliveredDuringLoad,
     cachedPageQuiet: { ...quiet, serverCpuSeconds: quietCpu },

@@ -6,8 +6,12 @@
 // A failed message is retried with backoff (Fedify re-enqueues failed deliveries itself, with
 // its own backoff; a handler that throws past it is retried here). A message that takes
 // longer than its deadline (an inbox that accepts the connection and never answers) counts as
-// failed, so no hung server can hold a worker's batch. An aborted `listen` stops once the
-// messages in hand are done (the serve command's graceful stop).
+// failed, so no hung server can hold a worker's batch. Pages come first: after each round the
+// worker rests in proportion to how busy the event loop was (deliveries and pages together),
+// so a fan-out to thousands of inboxes takes at most a share of the process from the pages it
+// serves (bench/federation.ts). An aborted `listen` stops once the messages in hand are done
+// (the serve command's graceful stop).
+import { performance } from "node:perf_hooks";
 import type {
   MessageQueue,
   MessageQueueDepth,
@@ -32,6 +36,11 @@ interface QueueOptions {
   maxAttempts?: number;
   /** A message not handled within this long counts as failed and is retried later. */
   deadlineMs?: number;
+  /**
+   * The share of the event loop's busy time the worker may take (0–1): after a round that kept
+   * the loop busy for B ms, it rests B × (1 / share − 1) ms. 1: no rest.
+   */
+  busyShare?: number;
   clock?: () => number;
   onError?: (row: QueueRow, error: unknown) => void;
 }
@@ -52,6 +61,7 @@ export class DatabaseMessageQueue implements MessageQueue {
   private readonly batchSize: number;
   private readonly maxAttempts: number;
   private readonly deadlineMs: number;
+  private readonly busyShare: number;
   private readonly clock: () => number;
 
   constructor(
@@ -63,6 +73,7 @@ export class DatabaseMessageQueue implements MessageQueue {
     this.batchSize = options.batchSize ?? 8;
     this.maxAttempts = options.maxAttempts ?? 12;
     this.deadlineMs = options.deadlineMs ?? 60_000;
+    this.busyShare = Math.min(1, Math.max(0.05, options.busyShare ?? 0.5));
     this.clock = options.clock ?? Date.now;
   }
 
@@ -173,6 +184,7 @@ export class DatabaseMessageQueue implements MessageQueue {
     const signal = options?.signal;
     while (!signal?.aborted) {
       let handled = 0;
+      const loopBefore = performance.eventLoopUtilization();
       try {
         handled = await this.runDue(handler);
       } catch (error) {
@@ -180,6 +192,10 @@ export class DatabaseMessageQueue implements MessageQueue {
         this.options.onError?.({ id: 0 } as QueueRow, error);
       }
       if (handled === 0) await pause(this.pollMs, signal);
+      else if (this.busyShare < 1) {
+        const busyMs = performance.eventLoopUtilization(loopBefore).active;
+        await pause(busyMs * (1 / this.busyShare - 1), signal);
+      }
     }
   }
 
