@@ -1,4 +1,4 @@
-// Table types for federation (migrations 028 and 029); src/db/schema.ts gathers every table.
+// Table types for federation (migrations 028, 029 and 033); src/db/schema.ts gathers every table.
 import type { Generated } from "kysely";
 
 /** Fedify's key-value store (src/federation/kv-store.ts). */
@@ -59,4 +59,17 @@ export interface FederationPostsTable {
   review_id: number;
   sent_updated_at: string;
   sent_at: string;
+}
+
+export type ReactionKind = "like" | "boost";
+
+/** Likes and boosts of reviews (migration 033). */
+export interface FederationReactionsTable {
+  id: Generated<number>;
+  review_id: number;
+  kind: ReactionKind;
+  actor_uri: string;
+  host: string;
+  activity_id: string;
+  created_at: string;
 }

@@ -34,6 +34,7 @@ import type {
   FederationKvTable,
   FederationPostsTable,
   FederationQueueTable,
+  FederationReactionsTable,
 } from "./schema-federation.ts";
 import type { SignInLinksTable } from "./schema-sign-in-links.ts";
 import type { ReviewUpNextTable } from "./schema-up-next.ts";
@@ -346,6 +347,7 @@ export interface Database {
   federation_followers: FederationFollowersTable;
   federation_blocks: FederationBlocksTable;
   federation_posts: FederationPostsTable;
+  federation_reactions: FederationReactionsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,6 +1,7 @@
 // Everything the review page shows, gathered in one place so the view never queries.
 import type { Db } from "../db/connect.ts";
 import type { Film, Review, Still, Tag } from "../db/schema.ts";
+import { reactionCounts, type ReactionCounts } from "./federation/reactions.ts";
 import { filmById, filmCredits, type FilmCredit } from "./films.ts";
 import { neighbours, publicReviewBySlug, type Neighbour } from "./reviews.ts";
 import { shownUpNext, type ShownUpNext } from "./review-up-next.ts";
@@ -18,6 +19,8 @@ export interface ReviewPageData {
   upNext: ShownUpNext | undefined;
   previous: Neighbour | undefined;
   next: Neighbour | undefined;
+  /** Likes and boosts from the fediverse (who, only in the admin). */
+  reactions: ReactionCounts;
 }
 
 export async function loadReviewPage(
@@ -27,7 +30,7 @@ export async function loadReviewPage(
 ): Promise<ReviewPageData | undefined> {
   const review = await publicReviewBySlug(db, slug, now);
   if (!review) return undefined;
-  const [film, credits, author, stills, tags, next3, around] = await Promise.all([
+  const [film, credits, author, stills, tags, next3, around, reactions] = await Promise.all([
     filmById(db, review.film_id),
     filmCredits(db, review.film_id),
     db.kysely
@@ -39,6 +42,7 @@ export async function loadReviewPage(
     tagsOfReview(db, review.id),
     shownUpNext(db, review, now, 3),
     neighbours(db, review, now),
+    reactionCounts(db, review.id),
   ]);
   if (!film) return undefined;
   return {
@@ -51,5 +55,6 @@ export async function loadReviewPage(
     upNext: next3,
     previous: around.previous,
     next: around.next,
+    reactions,
   };
 }

@@ -4,8 +4,14 @@
 // mail outbox does (src/domain/mail-outbox.ts): several app instances share the queue and a
 // row is handled once; a worker that dies leaves its rows to another when the lease runs out.
 // A failed message is retried with backoff (Fedify re-enqueues failed deliveries itself, with
-// its own backoff; a handler that throws past it is retried here). An aborted `listen` stops
-// once the messages in hand are done (the serve command's graceful stop).
+// its own backoff; a handler that throws past it is retried here). A message that takes
+// longer than its deadline (an inbox that accepts the connection and never answers) counts as
+// failed, so no hung server can hold a worker's batch. Pages come first: after each round the
+// worker rests in proportion to how busy the event loop was (deliveries and pages together),
+// so a fan-out to thousands of inboxes takes at most a share of the process from the pages it
+// serves (bench/federation.ts). An aborted `listen` stops once the messages in hand are done
+// (the serve command's graceful stop).
+import { performance } from "node:perf_hooks";
 import type {
   MessageQueue,
   MessageQueueDepth,
@@ -28,6 +34,13 @@ interface QueueOptions {
   batchSize?: number;
   /** A message failing this many times is dropped (its error logged by the caller). */
   maxAttempts?: number;
+  /** A message not handled within this long counts as failed and is retried later. */
+  deadlineMs?: number;
+  /**
+   * The share of the event loop's busy time the worker may take (0–1): after a round that kept
+   * the loop busy for B ms, it rests B × (1 / share − 1) ms. 1: no rest.
+   */
+  busyShare?: number;
   clock?: () => number;
   onError?: (row: QueueRow, error: unknown) => void;
 }
@@ -47,6 +60,8 @@ export class DatabaseMessageQueue implements MessageQueue {
   private readonly pollMs: number;
   private readonly batchSize: number;
   private readonly maxAttempts: number;
+  private readonly deadlineMs: number;
+  private readonly busyShare: number;
   private readonly clock: () => number;
 
   constructor(
@@ -57,6 +72,8 @@ export class DatabaseMessageQueue implements MessageQueue {
     this.pollMs = options.pollMs ?? 1000;
     this.batchSize = options.batchSize ?? 8;
     this.maxAttempts = options.maxAttempts ?? 12;
+    this.deadlineMs = options.deadlineMs ?? 60_000;
+    this.busyShare = Math.min(1, Math.max(0.05, options.busyShare ?? 0.5));
     this.clock = options.clock ?? Date.now;
   }
 
@@ -131,7 +148,7 @@ export class DatabaseMessageQueue implements MessageQueue {
   /** Handles one claimed row: gone when done, put back with a delay when it failed. */
   async handle(row: QueueRow, handler: (message: unknown) => Promise<void> | void): Promise<void> {
     try {
-      await handler(JSON.parse(row.message));
+      await withDeadline(handler(JSON.parse(row.message)), this.deadlineMs);
       await this.db.kysely.deleteFrom("federation_queue").where("id", "=", row.id).execute();
     } catch (error) {
       this.options.onError?.(row, error);
@@ -167,6 +184,7 @@ export class DatabaseMessageQueue implements MessageQueue {
     const signal = options?.signal;
     while (!signal?.aborted) {
       let handled = 0;
+      const loopBefore = performance.eventLoopUtilization();
       try {
         handled = await this.runDue(handler);
       } catch (error) {
@@ -174,6 +192,10 @@ export class DatabaseMessageQueue implements MessageQueue {
         this.options.onError?.({ id: 0 } as QueueRow, error);
       }
       if (handled === 0) await pause(this.pollMs, signal);
+      else if (this.busyShare < 1) {
+        const busyMs = performance.eventLoopUtilization(loopBefore).active;
+        await pause(busyMs * (1 / this.busyShare - 1), signal);
+      }
     }
   }
 
@@ -189,6 +211,23 @@ export class DatabaseMessageQueue implements MessageQueue {
     const queued = Number(row.queued);
     const ready = Number(row.ready);
     return { queued, ready, delayed: queued - ready };
+  }
+}
+
+/**
+ * The work's result, or a failure once `ms` have passed. Fedify gives its deliveries no
+ * signal, so the request itself is left to end on its own (Node's fetch gives up on headers
+ * after five minutes); the queue has moved on by then.
+ */
+async function withDeadline(work: Promise<void> | void, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`not done within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,12 +1,14 @@
 // Publishing to followers: every few seconds, reviews that went public (now or at their
 // scheduled time) go out as Create(Article), edited ones as Update, and ones no longer public
 // as Delete. Fedify fans each activity out through the database queue, one delivery per inbox
-// (shared inboxes preferred), retried with backoff while a server is down.
+// (shared inboxes preferred), retried with backoff while a server is down. Each send is
+// claimed first with a compare-and-set in the database (claimReviewSend), so app instances
+// sharing a database and running rounds at the same moment fan a review out once.
 import { Create, Delete, Tombstone, Update } from "@fedify/vocab";
 import type { Logger } from "pino";
 import {
-  forgetReviewSent,
-  markReviewSent,
+  claimReviewRetraction,
+  claimReviewSend,
   reviewsToRetract,
   reviewsToSend,
 } from "../domain/federation/review-federation.ts";
@@ -52,9 +54,10 @@ export async function publishDueReviews(
           tos: article.toIds,
           ccs: article.ccIds,
         });
-    // Recorded first: a crash after this loses nothing (the queue holds the deliveries), and
-    // a second instance's round does not send it again.
-    await markReviewSent(blog.db, review.id, review.updatedAt);
+    // Claimed first: another instance that read the same review finds it claimed and moves
+    // on. (A crash between the claim and the enqueue below loses this version's fan-out: at
+    // most once, never twice.)
+    if (!(await claimReviewSend(blog.db, review))) continue;
     await ctx.sendActivity(sender, "followers", activity, {
       preferSharedInbox: true,
       orderingKey: article.id!.href,
@@ -64,7 +67,7 @@ export async function publishDueReviews(
   }
   for (const reviewId of await reviewsToRetract(blog.db, now)) {
     const objectId = reviewObjectUri(siteUrl, reviewId);
-    await forgetReviewSent(blog.db, reviewId);
+    if (!(await claimReviewRetraction(blog.db, reviewId))) continue;
     await ctx.sendActivity(
       sender,
       "followers",

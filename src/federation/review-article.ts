@@ -13,6 +13,14 @@ export function reviewObjectUri(siteUrl: string, reviewId: number): URL {
   return new URL(`${siteUrl}/ap/review/${reviewId}`);
 }
 
+/** The review a fediverse object id names, when it is one of ours; undefined otherwise. */
+export function reviewIdOfObject(siteUrl: string, objectId: URL | null): number | undefined {
+  if (!objectId) return undefined;
+  const prefix = `${new URL(siteUrl).origin}/ap/review/`;
+  const rest = objectId.href.startsWith(prefix) ? objectId.href.slice(prefix.length) : "";
+  return /^[1-9][0-9]{0,9}$/.test(rest) ? Number(rest) : undefined;
+}
+
 export function reviewArticle(
   ctx: Context<void>,
   slug: string,

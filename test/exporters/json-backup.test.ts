@@ -62,6 +62,8 @@ const reviewedTables = new Set([
   "federation_followers",
   "federation_blocks",
   "federation_posts",
+  // Likes and boosts are shown on review pages: a restored site shows the same counts.
+  "federation_reactions",
 ]);
 
 /** Entry points of the crawl besides the home page: the ones no page links to. */

@@ -19,6 +19,8 @@ export interface MastodonActor {
   received: Record<string, unknown>[];
   /** While set, inboxes answer with this status and record nothing. */
   inboxStatus: number | null;
+  /** The account's aliases (alsoKnownAs), as Mastodon lists them once set: a move target's. */
+  alsoKnownAs: string[];
   /** Fills a fixture with this actor's values and posts it, signed, to `inbox`. */
   send(fixture: string, inbox: string, values: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
@@ -41,7 +43,7 @@ export async function startMastodonActor(
   const pem = await exportSpki(keys.publicKey);
   const received: Record<string, unknown>[] = [];
   let origin = "";
-  const state = { inboxStatus: null as number | null };
+  const state = { inboxStatus: null as number | null, alsoKnownAs: [] as string[] };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -53,8 +55,10 @@ export async function startMastodonActor(
           USER: user,
           PUBLIC_KEY_PEM: pem,
         });
+        const doc = JSON.parse(body) as Record<string, unknown>;
+        if (state.alsoKnownAs.length > 0) doc.alsoKnownAs = state.alsoKnownAs;
         res.writeHead(200, { "content-type": "application/activity+json" });
-        res.end(body);
+        res.end(JSON.stringify(doc));
         return;
       }
       if (req.method === "POST" && (path === `/users/${user}/inbox` || path === "/inbox")) {
@@ -86,6 +90,12 @@ export async function startMastodonActor(
     },
     set inboxStatus(value: number | null) {
       state.inboxStatus = value;
+    },
+    get alsoKnownAs() {
+      return state.alsoKnownAs;
+    },
+    set alsoKnownAs(value: string[]) {
+      state.alsoKnownAs = value;
     },
     async send(fixture, inbox, values) {
       const body = fill(readFileSync(resolve(fixtures, fixture), "utf8"), {

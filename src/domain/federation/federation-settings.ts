@@ -18,4 +18,22 @@ export const federationSettings = {
   federationSlug: z.string().regex(actorSlugPattern).default("blog"),
   /** A Follow waits for the owner instead of being accepted at once. */
   federationApproveFollows: flag(false),
+  /** The actor's avatar and header: media paths of stills already on the site ("" for none). */
+  federationAvatar: z.string().default(""),
+  federationHeader: z.string().default(""),
+  /**
+   * Accounts the blog was before (alsoKnownAs), one address a line: the old account may then
+   * move its followers here.
+   */
+  federationAlsoKnownAs: z.string().default(""),
+  /** Where the blog's actor moved to (movedTo), once the owner has moved it; "" until then. */
+  federationMovedTo: z.string().default(""),
 };
+
+/** The addresses in the alsoKnownAs setting, each a URL. */
+export function alsoKnownAsList(setting: string): URL[] {
+  return setting
+    .split(/\s+/)
+    .filter((line) => URL.canParse(line))
+    .map((line) => new URL(line));
+}

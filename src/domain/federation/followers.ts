@@ -1,6 +1,7 @@
 // The accounts that follow the blog from the fediverse, and the actors and servers the owner
-// has blocked. Inbox listeners (src/federation/inbox/) write here; the admin reads and prunes;
-// delivery reads the inboxes. `isBlocked` is the one check every listener makes first.
+// has blocked (a block also takes back their likes and boosts). Inbox listeners
+// (src/federation/inbox/) write here; the admin reads and prunes; delivery reads the inboxes.
+// `isBlocked` is the one check every listener makes first.
 import type { Selectable } from "kysely";
 import type { Db } from "../../db/connect.ts";
 import type {
@@ -10,6 +11,7 @@ import type {
   FollowerStatus,
 } from "../../db/schema.ts";
 import { nowIso } from "../time.ts";
+import { removeReactionsOf } from "./reactions.ts";
 
 export type Follower = Selectable<FederationFollowersTable>;
 export type Block = Selectable<FederationBlocksTable>;
@@ -150,7 +152,10 @@ export async function acceptedFollowerInboxes(
   }));
 }
 
-/** Blocks an actor (its URI) or a server (a host name); its follows are removed at once. */
+/**
+ * Blocks an actor (its URI) or a server (a host name); its follows, likes and boosts are
+ * removed at once.
+ */
 export async function addBlock(db: Db, kind: FederationBlockKind, value: string): Promise<void> {
   const normalized = kind === "server" ? value.trim().toLowerCase() : value.trim();
   await db.kysely
@@ -164,6 +169,7 @@ export async function addBlock(db: Db, kind: FederationBlockKind, value: string)
       ? remove.where("host", "=", normalized)
       : remove.where("actor_uri", "=", normalized)
   ).execute();
+  await removeReactionsOf(db, { kind, value: normalized });
 }
 
 export async function removeBlock(db: Db, id: number): Promise<void> {

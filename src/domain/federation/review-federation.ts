@@ -18,6 +18,8 @@ export interface ReviewToSend {
   updatedAt: string;
   /** Set when an earlier version went out: this one is an Update. */
   sentBefore: boolean;
+  /** The version that went out last (null: none), which claiming this send must still find. */
+  sentUpdatedAt: string | null;
   still: { path: string; alt: string; width: number; height: number } | null;
   tags: { name: string; slug: string }[];
 }
@@ -91,6 +93,7 @@ export async function reviewsToSend(db: Db, now: string, limit = 20): Promise<Re
       publishedAt: row.publishedAt!,
       updatedAt: row.updatedAt,
       sentBefore: row.sentUpdatedAt !== null,
+      sentUpdatedAt: row.sentUpdatedAt,
       still: still ?? null,
       tags,
     });
@@ -121,15 +124,40 @@ export async function reviewsToRetract(db: Db, now: string): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-export async function markReviewSent(db: Db, reviewId: number, updatedAt: string): Promise<void> {
-  const values = { sent_updated_at: updatedAt, sent_at: nowIso() };
-  await db.kysely
-    .insertInto("federation_posts")
-    .values({ review_id: reviewId, ...values })
-    .onConflict((oc) => oc.column("review_id").doUpdateSet(values))
-    .execute();
+/**
+ * Claims the sending of this version of a review: true for exactly one caller, however many
+ * instances share the database and read the same review at once. The claim is a
+ * compare-and-set on the version last sent (none for a Create), so a second instance that read
+ * the same state finds it changed and sends nothing.
+ */
+export async function claimReviewSend(
+  db: Db,
+  review: Pick<ReviewToSend, "id" | "updatedAt" | "sentUpdatedAt">,
+): Promise<boolean> {
+  const values = { sent_updated_at: review.updatedAt, sent_at: nowIso() };
+  if (review.sentUpdatedAt === null) {
+    const inserted = await db.kysely
+      .insertInto("federation_posts")
+      .values({ review_id: review.id, ...values })
+      .onConflict((oc) => oc.column("review_id").doNothing())
+      .returning("review_id")
+      .executeTakeFirst();
+    return inserted !== undefined;
+  }
+  const updated = await db.kysely
+    .updateTable("federation_posts")
+    .set(values)
+    .where("review_id", "=", review.id)
+    .where("sent_updated_at", "=", review.sentUpdatedAt)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }
 
-export async function forgetReviewSent(db: Db, reviewId: number): Promise<void> {
-  await db.kysely.deleteFrom("federation_posts").where("review_id", "=", reviewId).execute();
+/** Claims the Delete of a review sent earlier: true for the one caller that removed the record. */
+export async function claimReviewRetraction(db: Db, reviewId: number): Promise<boolean> {
+  const result = await db.kysely
+    .deleteFrom("federation_posts")
+    .where("review_id", "=", reviewId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }

@@ -2,9 +2,10 @@
 // Fedify verifies every POST's HTTP signature (and Object Integrity Proofs) before a listener
 // runs; nothing here turns that off.
 import type { Federation } from "@fedify/fedify";
-import { Follow, Undo } from "@fedify/vocab";
+import { Announce, Follow, Like, Undo } from "@fedify/vocab";
 import { onFollow } from "./follow.ts";
 import type { InboxDeps } from "./inbox-deps.ts";
+import { onAnnounce, onLike } from "./reactions.ts";
 import { onUndo } from "./undo.ts";
 
 const inboxPath = "/ap/inbox/{identifier}";
@@ -15,5 +16,7 @@ export function registerInboxListeners(federation: Federation<void>, deps: Inbox
     .setInboxListeners(inboxPath, sharedInboxPath)
     .on(Follow, (ctx, activity) => onFollow(deps, ctx, activity))
     .on(Undo, (ctx, activity) => onUndo(deps, ctx, activity))
+    .on(Like, (ctx, activity) => onLike(deps, ctx, activity))
+    .on(Announce, (ctx, activity) => onAnnounce(deps, ctx, activity))
     .onError((_ctx, error) => deps.logger.warn({ err: error }, "inbox activity failed"));
 }

@@ -1,7 +1,9 @@
 // The owner's fediverse page at /admin/fediverse (views/fediverse-page.tsx): federation on or
-// off, the handle, approval; followers accepted, refused, removed or blocked; blocks.
+// off, the handle, approval; followers accepted, refused, removed or blocked; blocks; who liked
+// and boosted which review.
 import type { Hono } from "hono";
-import { actorSlugPattern } from "../../domain/federation/federation-settings.ts";
+import { actorImageChoices, isStillPath } from "../../domain/federation/actor-images.ts";
+import { actorSlugPattern, alsoKnownAsList } from "../../domain/federation/federation-settings.ts";
 import {
   addBlock,
   followerById,
@@ -11,6 +13,7 @@ import {
   removeBlock,
   removeFollower,
 } from "../../domain/federation/followers.ts";
+import { recentReactions } from "../../domain/federation/reactions.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { loadSettings, saveSetting } from "../../domain/settings.ts";
 import type { AdminEnv } from "../auth/session.ts";
@@ -34,6 +37,7 @@ const notices: Record<string, string> = {
   blocked: "Blocked; their follows are gone.",
   unblocked: "Unblocked.",
   "not-blocked": "Give an account's address (https://…) or a server's host name.",
+  moved: "The blog's account has moved: its followers are being told.",
 };
 
 export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Services): void {
@@ -44,7 +48,13 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
   const show = async (
     c: AdminContext,
     values: FediverseValues,
-    extra: { slugError?: string; notice?: string; formError?: string; status?: 200 | 400 | 403 },
+    extra: {
+      slugError?: string;
+      aliasError?: string;
+      notice?: string;
+      formError?: string;
+      status?: 200 | 400 | 403;
+    },
   ) => {
     const host = new URL(services.config.siteUrl).host;
     return renderAdmin(
@@ -57,7 +67,11 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
         followers={await listFollowers(db, { status: "accepted", limit: 500 })}
         pending={await listFollowers(db, { status: "pending", limit: 500 })}
         blocks={await listBlocks(db)}
+        reactions={await recentReactions(db)}
         slugError={extra.slugError}
+        aliasError={extra.aliasError}
+        images={await actorImageChoices(db)}
+        movedTo={(await loadSettings(db)).federationMovedTo}
         notice={extra.notice}
         formError={extra.formError}
         csrf={await currentCsrfToken(c, services)}
@@ -73,6 +87,9 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
         federationEnabled: s.federationEnabled,
         federationSlug: s.federationSlug,
         federationApproveFollows: s.federationApproveFollows,
+        federationAvatar: s.federationAvatar,
+        federationHeader: s.federationHeader,
+        federationAlsoKnownAs: s.federationAlsoKnownAs,
       },
       { notice: notices[c.req.query("done") ?? ""] },
     );
@@ -84,6 +101,9 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
       federationEnabled: field(body, "federationEnabled") !== "",
       federationSlug: field(body, "federationSlug").trim(),
       federationApproveFollows: field(body, "federationApproveFollows") !== "",
+      federationAvatar: field(body, "federationAvatar"),
+      federationHeader: field(body, "federationHeader"),
+      federationAlsoKnownAs: field(body, "federationAlsoKnownAs").trim(),
     };
     if (!c.get("csrfValid")) {
       return show(c, values, {
@@ -97,10 +117,24 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
         slugError: "Use lower-case letters, digits and underscores, up to 30.",
       });
     }
+    const aliases = values.federationAlsoKnownAs.split(/\s+/).filter((a) => a !== "");
+    if (aliases.length !== alsoKnownAsList(values.federationAlsoKnownAs).length) {
+      return show(c, values, {
+        status: 400,
+        aliasError: "Give each earlier account's full address (https://…), one a line.",
+      });
+    }
+    // Only stills of the site: anything else (an old choice since deleted) becomes none.
+    for (const key of ["federationAvatar", "federationHeader"] as const) {
+      if (values[key] && !(await isStillPath(db, values[key]))) values[key] = "";
+    }
     await inTransaction(db, async (trx) => {
       await saveSetting(trx, "federationEnabled", values.federationEnabled);
       await saveSetting(trx, "federationSlug", values.federationSlug);
       await saveSetting(trx, "federationApproveFollows", values.federationApproveFollows);
+      await saveSetting(trx, "federationAvatar", values.federationAvatar);
+      await saveSetting(trx, "federationHeader", values.federationHeader);
+      await saveSetting(trx, "federationAlsoKnownAs", aliases.join("\n"));
     });
     return c.redirect(`/admin${fediversePath}?done=saved`, 303);
   });

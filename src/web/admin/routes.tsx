@@ -23,6 +23,7 @@ import { registerReviewRoutes } from "./review-routes.tsx";
 import { registerSeriesRoutes } from "./series-routes.tsx";
 import { registerStatsSettingsRoutes } from "./stats-settings-routes.tsx";
 import { registerFediverseRoutes } from "./fediverse-routes.tsx";
+import { registerFediverseMoveRoutes } from "./fediverse-move-routes.tsx";
 import { registerSignInProviderRoutes } from "./sign-in-provider-routes.tsx";
 import { registerSignInLinkRoutes } from "./sign-in-link-routes.tsx";
 import { registerPasswordResetRoutes } from "./password-reset-routes.tsx";
@@ -65,6 +66,7 @@ export function registerAdminRoutes(app: Hono, services: Services): void {
   registerCommentSettingsRoutes(admin, services);
   registerStatsSettingsRoutes(admin, services);
   registerFediverseRoutes(admin, services);
+  registerFediverseMoveRoutes(admin, services);
   registerSeriesRoutes(admin, services);
   registerPostAdminRoutes(admin, services);
   registerStillRoutes(admin, services);

@@ -1,10 +1,19 @@
 // The review page, top to bottom: title, credit line, still, body, Up Next, tags,
-// previous/next, and the comments section.
+// likes and boosts from the fediverse, previous/next, and the comments section.
 import { type RatingScale, displayRating } from "../../content/rating.ts";
 import type { Child } from "hono/jsx";
 import type { ReviewPageData } from "../../domain/review-page.ts";
 import { DateTime, filmLabel, formatDay, PeopleLinks, Rating } from "./names.tsx";
 import { StillFigure } from "./still-figure.tsx";
+
+/** "14 likes and 5 boosts from the fediverse"; empty when there are none. */
+function reactionSentence(counts: { likes: number; boosts: number }): string {
+  const parts = [
+    counts.likes > 0 ? `${counts.likes} ${counts.likes === 1 ? "like" : "likes"}` : "",
+    counts.boosts > 0 ? `${counts.boosts} ${counts.boosts === 1 ? "boost" : "boosts"}` : "",
+  ].filter((p) => p !== "");
+  return parts.length === 0 ? "" : `${parts.join(" and ")} from the fediverse`;
+}
 
 interface ReviewPageProps {
   data: ReviewPageData;
@@ -20,6 +29,7 @@ export function ReviewPage(props: ReviewPageProps) {
   const directors = credits.filter((c) => c.role === "director").map((c) => c.person);
   const [leadStill, ...moreStills] = stills;
   const rating = displayRating(review.rating, props.scale);
+  const reactions = reactionSentence(props.data.reactions);
   return (
     <article class="review" aria-labelledby="review-title">
       <header class="review-header">
@@ -89,6 +99,7 @@ export function ReviewPage(props: ReviewPageProps) {
           ))}
         </p>
       )}
+      {reactions ? <p class="reactions">{reactions}</p> : null}
       <nav class="review-nav" aria-label="More reviews">
         {previous ? (
           <a rel="prev" href={`/review/${previous.slug}`}>

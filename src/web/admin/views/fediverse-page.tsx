@@ -1,13 +1,24 @@
 // The owner's fediverse page: whether the blog federates (and that doing so makes requests to
 // other servers), its handle, approval of follows; the followers, held requests, and blocks.
 import type { Block, Follower } from "../../../domain/federation/followers.ts";
-import { Checkbox, CsrfField, InputField, SubmitRow } from "./form-fields.tsx";
+import type { RecentReaction } from "../../../domain/federation/reactions.ts";
+import {
+  Checkbox,
+  CsrfField,
+  InputField,
+  SelectField,
+  SubmitRow,
+  TextAreaField,
+} from "./form-fields.tsx";
 import { FormError, Notice } from "./form-messages.tsx";
 
 export interface FediverseValues {
   federationEnabled: boolean;
   federationSlug: string;
   federationApproveFollows: boolean;
+  federationAvatar: string;
+  federationHeader: string;
+  federationAlsoKnownAs: string;
 }
 
 function FollowerRow(props: { follower: Follower; csrf: string }) {
@@ -46,7 +57,12 @@ export function FediversePage(props: {
   followers: Follower[];
   pending: Follower[];
   blocks: Block[];
+  reactions: RecentReaction[];
   slugError?: string | undefined;
+  aliasError?: string | undefined;
+  /** Stills the avatar and header may be: [media path, label]. */
+  images: [string, string][];
+  movedTo: string;
   notice?: string | undefined;
   formError?: string | undefined;
   csrf: string;
@@ -82,8 +98,41 @@ export function FediversePage(props: {
           checked={v.federationApproveFollows}
           hint="Follow requests wait below until you accept them."
         />
+        <SelectField
+          id="federationAvatar"
+          label="Avatar"
+          hint="A still from one of your reviews, shown beside the blog's name."
+          value={v.federationAvatar}
+          options={props.images}
+          placeholder="None"
+        />
+        <SelectField
+          id="federationHeader"
+          label="Header image"
+          hint="A still shown across the top of the blog's profile."
+          value={v.federationHeader}
+          options={props.images}
+          placeholder="None"
+        />
+        <TextAreaField
+          id="federationAlsoKnownAs"
+          label="Earlier accounts (also known as)"
+          hint="If the blog's followers are to move here from another account, give that account's address (https://…), one a line; then start the move from the old account."
+          error={props.aliasError}
+          rows={3}
+          value={v.federationAlsoKnownAs}
+        />
         <SubmitRow label="Save fediverse settings" />
       </form>
+      {props.movedTo ? (
+        <p>
+          The blog's account has moved to <a href={props.movedTo}>{props.movedTo}</a>.
+        </p>
+      ) : (
+        <p>
+          <a href="/admin/fediverse/move">Move the blog's account to another one…</a>
+        </p>
+      )}
 
       {props.pending.length > 0 ? (
         <>
@@ -101,6 +150,23 @@ export function FediversePage(props: {
       <ul class="followers">
         {props.followers.map((f) => (
           <FollowerRow follower={f} csrf={props.csrf} />
+        ))}
+      </ul>
+
+      <h2>Likes and boosts</h2>
+      <p class="hint">Readers see only how many; who is listed here, for you.</p>
+      {props.reactions.length === 0 ? <p>None yet.</p> : null}
+      <ul class="reactions">
+        {props.reactions.map((r) => (
+          <li>
+            <a href={r.actorUri} rel="nofollow noopener">
+              {r.actorUri}
+            </a>{" "}
+            {r.kind === "like" ? "liked" : "boosted"}{" "}
+            <a href={`/review/${r.reviewSlug}`}>
+              {r.filmYear ? `${r.filmTitle} (${r.filmYear})` : r.filmTitle}
+            </a>
+          </li>
         ))}
       </ul>
 

@@ -1,0 +1,55 @@
+// Moving the blog's fediverse account elsewhere, from the owner's fediverse page: a form for
+// the new address, then a confirmation page (a Move cannot be taken back from here: followers'
+// servers follow the new account at once), then the Move (src/federation/move.ts).
+import type { Hono } from "hono";
+import { checkMoveTarget, moveActor } from "../../federation/move.ts";
+import type { AdminEnv } from "../auth/session.ts";
+import { adminRoute } from "../route-facts.ts";
+import type { Services } from "../services.ts";
+import { currentCsrfToken, field, renderAdmin, type AdminContext } from "./admin-page.ts";
+import { MoveConfirmPage, MoveFormPage } from "./views/fediverse-move-page.tsx";
+
+const movePath = "/fediverse/move";
+
+export function registerFediverseMoveRoutes(admin: Hono<AdminEnv>, services: Services): void {
+  const ownerOnly = () => adminRoute({ capability: "manage_settings" }, { keepInput: true });
+
+  const showForm = async (c: AdminContext, address: string, problem?: string, status = 200) =>
+    renderAdmin(
+      c,
+      services,
+      { title: "Move the blog's account", status: status as 200 },
+      <MoveFormPage
+        address={address}
+        problem={problem}
+        csrf={await currentCsrfToken(c, services)}
+      />,
+    );
+
+  admin.get(movePath, ownerOnly(), (c) => showForm(c, ""));
+
+  admin.post(movePath, ownerOnly(), async (c) => {
+    const body = await c.req.parseBody();
+    const address = field(body, "address");
+    if (!c.get("csrfValid")) {
+      return showForm(c, address, "This form expired, so nothing was done. Send it again.", 403);
+    }
+    if (!services.federation) return showForm(c, address, "Federation is not running here.", 400);
+    const check = await checkMoveTarget(services.federation, address);
+    if (!check.ok) return showForm(c, address, check.problem, 400);
+    if (field(body, "confirm") !== "yes") {
+      return renderAdmin(
+        c,
+        services,
+        { title: "Move the blog's account?" },
+        <MoveConfirmPage
+          address={address}
+          target={check.label}
+          csrf={await currentCsrfToken(c, services)}
+        />,
+      );
+    }
+    await moveActor(services.federation, check.target);
+    return c.redirect("/admin/fediverse?done=moved", 303);
+  });
+}

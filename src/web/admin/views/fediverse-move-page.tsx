@@ -1,0 +1,56 @@
+// The pages of moving the blog's fediverse account: the address form (with what went wrong,
+// the address kept) and the confirmation that says what a Move does.
+import { ConfirmForm, CsrfField, InputField, SubmitRow } from "./form-fields.tsx";
+import { FormError } from "./form-messages.tsx";
+
+export function MoveFormPage(props: {
+  address: string;
+  problem?: string | undefined;
+  csrf: string;
+}) {
+  return (
+    <section aria-labelledby="move-title">
+      <nav aria-label="Breadcrumb" class="hint">
+        <a href="/admin/fediverse">Fediverse</a> › Move
+      </nav>
+      <h1 id="move-title">Move the blog's account</h1>
+      <p>
+        Followers on Mastodon and similar servers can be moved to another account. First add this
+        blog's address to the new account's aliases; then give the new account here.
+      </p>
+      <FormError error={props.problem} />
+      <form method="post" action="/admin/fediverse/move" class="admin-form">
+        <CsrfField token={props.csrf} />
+        <InputField
+          id="address"
+          label="The new account"
+          hint="Its handle (@name@server) or address (https://…)."
+          size={50}
+          value={props.address}
+        />
+        <SubmitRow label="Check the new account" />
+      </form>
+    </section>
+  );
+}
+
+export function MoveConfirmPage(props: { address: string; target: string; csrf: string }) {
+  return (
+    <section aria-labelledby="move-title">
+      <h1 id="move-title">Move the blog's account to {props.target}?</h1>
+      <p>
+        Every follower's server is told that the blog moved, and follows {props.target} instead. The
+        blog's account then shows where it went. This cannot be taken back from here.
+      </p>
+      <ConfirmForm
+        action="/admin/fediverse/move"
+        button={`Move to ${props.target}`}
+        cancelHref="/admin/fediverse"
+        csrf={props.csrf}
+      >
+        <input type="hidden" name="address" value={props.address} />
+        <input type="hidden" name="confirm" value="yes" />
+      </ConfirmForm>
+    </section>
+  );
+}
