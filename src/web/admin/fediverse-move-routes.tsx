@@ -2,7 +2,6 @@
 // the new address, then a confirmation page (a Move cannot be taken back from here: followers'
 // servers follow the new account at once), then the Move (src/federation/move.ts).
 import type { Hono } from "hono";
-import { checkMoveTarget, moveActor } from "../../federation/move.ts";
 import type { AdminEnv } from "../auth/session.ts";
 import { adminRoute } from "../route-facts.ts";
 import type { Services } from "../services.ts";
@@ -34,8 +33,13 @@ export function registerFediverseMoveRoutes(admin: Hono<AdminEnv>, services: Ser
     if (!c.get("csrfValid")) {
       return showForm(c, address, "This form expired, so nothing was done. Send it again.", 403);
     }
-    if (!services.federation) return showForm(c, address, "Federation is not running here.", 400);
-    const check = await checkMoveTarget(services.federation, address);
+    if (!services.loadFederation) {
+      return showForm(c, address, "Federation is not running here.", 400);
+    }
+    // Fedify is loaded only when the fediverse needs it (src/federation/federation-loader.ts).
+    const blog = await services.loadFederation();
+    const { checkMoveTarget, moveActor } = await import("../../federation/move.ts");
+    const check = await checkMoveTarget(blog, address);
     if (!check.ok) return showForm(c, address, check.problem, 400);
     if (field(body, "confirm") !== "yes") {
       return renderAdmin(
@@ -49,7 +53,7 @@ export function registerFediverseMoveRoutes(admin: Hono<AdminEnv>, services: Ser
         />,
       );
     }
-    await moveActor(services.federation, check.target);
+    await moveActor(blog, check.target);
     return c.redirect("/admin/fediverse?done=moved", 303);
   });
 }
