@@ -1,7 +1,8 @@
 // Publishing to followers: every few seconds, reviews that went public (now or at their
 // scheduled time) go out as Create(Article), edited ones as Update, and ones no longer public
-// as Delete. Fedify fans each activity out through the database queue, one delivery per inbox
-// (shared inboxes preferred), retried with backoff while a server is down.
+// as Delete; approved comments on them follow as Notes (comment-note.ts). Fedify fans each
+// activity out through the database queue, one delivery per inbox (shared inboxes
+// preferred), retried with backoff while a server is down.
 import { Create, Delete, Tombstone, Update } from "@fedify/vocab";
 import type { Logger } from "pino";
 import {
@@ -11,6 +12,7 @@ import {
   reviewsToSend,
 } from "../domain/federation/review-federation.ts";
 import { nowIso } from "../domain/time.ts";
+import { publishCommentNotes } from "./comment-note.ts";
 import type { BlogFederation } from "./federation.ts";
 import { reviewArticle, reviewObjectUri } from "./review-article.ts";
 import { startRepeatingRounds, type RepeatingRounds } from "../domain/repeating-rounds.ts";
@@ -88,7 +90,11 @@ export function startPublisher(
   logger: Logger,
   intervalMs = 10_000,
 ): RepeatingRounds {
-  return startRepeatingRounds(() => publishDueReviews(blog, siteUrl), {
+  const round = async () => {
+    await publishDueReviews(blog, siteUrl);
+    await publishCommentNotes(blog, siteUrl);
+  };
+  return startRepeatingRounds(round, {
     intervalMs,
     firstAfterMs: 2000,
     onError: (error) => logger.error({ err: error }, "fediverse publishing failed"),

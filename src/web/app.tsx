@@ -79,6 +79,7 @@ export function createApp(
       db: services.db,
       siteUrl: services.config.siteUrl,
       logger: services.logger,
+      mediaDir: services.config.mediaDir,
     });
   app.use(federationMiddleware(federation, (c) => clientAddressOf(c, "unknown")));
   services = { ...services, federation };

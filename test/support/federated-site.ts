@@ -46,6 +46,7 @@ export async function serveFederatedSite(
     siteUrl: origin,
     logger,
     allowPrivateAddress: true,
+    mediaDir: db.mediaDir,
     queue: new DatabaseMessageQueue(db, { pollMs: 50 }),
   });
   if (options.enable ?? true) await saveSetting(db, "federationEnabled", true);
