@@ -62,6 +62,12 @@ const reviewedTables = new Set([
   "federation_followers",
   "federation_blocks",
   "federation_posts",
+  // Which comments are fediverse replies (so a restored site still matches their edits and
+  // deletions), which of ours went out as Notes (so a trashed one still sends its Delete), and
+  // the mentions kept for the owner.
+  "federation_replies",
+  "federation_comment_notes",
+  "federation_mentions",
 ]);
 
 /** Entry points of the crawl besides the home page: the ones no page links to. */
