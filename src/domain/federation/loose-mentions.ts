@@ -8,7 +8,7 @@ import { nowIso } from "../time.ts";
 
 const kept = 300;
 
-type LooseMention = Selectable<FederationMentionsTable>;
+export type LooseMention = Selectable<FederationMentionsTable>;
 
 export async function keepLooseMention(
   db: Db,

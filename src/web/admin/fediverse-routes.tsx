@@ -1,5 +1,6 @@
 // The owner's fediverse page at /admin/fediverse (views/fediverse-page.tsx): federation on or
-// off, the handle, approval; followers accepted, refused, removed or blocked; blocks.
+// off, the handle, approval; followers accepted, refused, removed or blocked; blocks; and the
+// mentions of the blog kept aside (src/domain/federation/loose-mentions.ts).
 import type { Hono } from "hono";
 import { actorSlugPattern } from "../../domain/federation/federation-settings.ts";
 import {
@@ -11,6 +12,7 @@ import {
   removeBlock,
   removeFollower,
 } from "../../domain/federation/followers.ts";
+import { listLooseMentions } from "../../domain/federation/loose-mentions.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { loadSettings, saveSetting } from "../../domain/settings.ts";
 import { approveFollower } from "../../federation/approve.ts";
@@ -58,6 +60,7 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
         followers={await listFollowers(db, { status: "accepted", limit: 500 })}
         pending={await listFollowers(db, { status: "pending", limit: 500 })}
         blocks={await listBlocks(db)}
+        mentions={await listLooseMentions(db)}
         slugError={extra.slugError}
         notice={extra.notice}
         formError={extra.formError}

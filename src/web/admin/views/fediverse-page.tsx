@@ -1,6 +1,8 @@
 // The owner's fediverse page: whether the blog federates (and that doing so makes requests to
-// other servers), its handle, approval of follows; the followers, held requests, and blocks.
+// other servers), its handle, approval of follows; the followers, held requests, and blocks;
+// and the mentions of the blog that have no thread here to wait in.
 import type { Block, Follower } from "../../../domain/federation/followers.ts";
+import type { LooseMention } from "../../../domain/federation/loose-mentions.ts";
 import { Checkbox, CsrfField, InputField, SubmitRow } from "./form-fields.tsx";
 import { FormError, Notice } from "./form-messages.tsx";
 
@@ -46,6 +48,7 @@ export function FediversePage(props: {
   followers: Follower[];
   pending: Follower[];
   blocks: Block[];
+  mentions: LooseMention[];
   slugError?: string | undefined;
   notice?: string | undefined;
   formError?: string | undefined;
@@ -101,6 +104,25 @@ export function FediversePage(props: {
       <ul class="followers">
         {props.followers.map((f) => (
           <FollowerRow follower={f} csrf={props.csrf} />
+        ))}
+      </ul>
+
+      <h2>Mentions</h2>
+      <p class="hint">
+        Posts that mention the blog without replying to or linking one of its reviews. Replies and
+        mentions of a review wait in the comment queue instead.
+      </p>
+      {props.mentions.length === 0 ? <p>No mentions.</p> : null}
+      <ul class="fediverse-mentions">
+        {props.mentions.map((m) => (
+          <li>
+            <a href={m.url} rel="nofollow noopener">
+              {m.author_name}
+            </a>{" "}
+            {m.author_handle ? <span class="hint">{m.author_handle}</span> : null}
+            {/* Cut down to the comment subset when it arrived (sanitizeCommentHtml). */}
+            <div class="comment-content" dangerouslySetInnerHTML={{ __html: m.body_html }} />
+          </li>
         ))}
       </ul>
 
