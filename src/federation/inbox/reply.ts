@@ -108,7 +108,12 @@ export async function onCreate(deps: InboxDeps, ctx: InboxContext<void>, create:
   const actorId = create.actorId;
   if (!actorId) return;
   const note = await trustedObject(ctx, create);
-  if (!(note instanceof Note) || !note.id) return;
+  if (!(note instanceof Note) || !note.id) {
+    // A followed account's post (an Article, say): the blog follows no one's timeline.
+    const object = create.objectId?.href;
+    deps.logger.debug({ actor: actorId.href, object }, "fediverse Create received, not a Note");
+    return;
+  }
   // Only the sender's own Note, from the sender's own server (Fedify checked the signature
   // belongs to the activity's actor).
   if (note.attributionId?.href !== actorId.href || note.id.origin !== actorId.origin) return;
@@ -122,7 +127,10 @@ export async function onCreate(deps: InboxDeps, ctx: InboxContext<void>, create:
   let kind: "reply" | "mention" = "reply";
   let place = await replyPlace(deps, ctx, note);
   if (!place) {
-    if (!(await mentionsBlog(ctx, note, settings.federationSlug))) return;
+    if (!(await mentionsBlog(ctx, note, settings.federationSlug))) {
+      deps.logger.debug({ note: note.id.href }, "fediverse Note for no thread here");
+      return;
+    }
     kind = "mention";
     place = await linkedReview(deps, ctx, html);
   }
