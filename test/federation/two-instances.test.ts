@@ -59,10 +59,11 @@ describe.each(dialects)("two Cinelog sites on %s", (dialect) => {
   it("A follows B, B publishes, A's inbox receives the review and then a comment", async () => {
     const ctxA = siteA.blog.context();
     const actorB = await ctxA.lookupObject(`${siteB.origin}/@blog`);
-    expect(actorB && isActor(actorB) ? actorB.id?.href : null).toBe(`${siteB.origin}/@blog`);
+    if (!actorB || !isActor(actorB)) throw new Error("B's actor was not found");
+    expect(actorB.id?.href).toBe(`${siteB.origin}/@blog`);
     await ctxA.sendActivity(
       { identifier: "blog" },
-      actorB as Parameters<typeof ctxA.sendActivity>[1],
+      actorB,
       new Follow({
         id: new URL(`${siteA.origin}/@blog#follows/1`),
         actor: ctxA.getActorUri("blog"),
