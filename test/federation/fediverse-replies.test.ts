@@ -3,7 +3,8 @@
 // review is held as the actor's first comment, then shown once approved, with the author's
 // handle, copied avatar and a "via the fediverse" link; the next one is approved at once and
 // threads under the comment it answers; Update edits and Delete trashes (only from the author);
-// blocked, unsigned and forged-origin replies are refused; a mention goes to the queue; and the
+// blocked, unsigned and forged-origin replies are refused, and so are replies to a closed
+// thread; replies are counted per server; a mention goes to the queue; and the
 // site's own approved comment goes out as Create(Note) with the right inReplyTo, served at its
 // id, followed by Delete when trashed.
 import { existsSync } from "node:fs";
@@ -11,7 +12,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commentById, createComment, setCommentStatus } from "../../src/domain/comments.ts";
 import { addBlock, followerByActor } from "../../src/domain/federation/followers.ts";
+import { serverOverReplyLimit } from "../../src/domain/federation/fediverse-replies.ts";
 import { listLooseMentions } from "../../src/domain/federation/loose-mentions.ts";
+import { saveSetting } from "../../src/domain/settings.ts";
 import { createReview } from "../../src/domain/reviews.ts";
 import { publishCommentNotes } from "../../src/federation/comment-note.ts";
 import { publishDueReviews } from "../../src/federation/publish.ts";
@@ -297,5 +300,45 @@ describe.each(dialects)("fediverse replies on %s", (dialect) => {
       headers: { accept: "application/activity+json" },
     });
     expect(gone.status).toBe(404);
+  });
+
+  it("refuses replies to a closed thread, and counts replies per server", async () => {
+    const longAgo = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    await db.kysely
+      .updateTable("reviews")
+      .set({ published_at: longAgo })
+      .where("id", "=", reviewId)
+      .execute();
+    await saveSetting(db, "closeCommentsAfterDays", 3);
+    const late = await reply(mastodon, articleId, "Too late?");
+    // A mention kept aside, sent after it: once it is in, the late reply was handled.
+    const marker = await reply(mastodon, `${mastodon.origin}/users/someone/statuses/43`, "Marker.");
+    await until(async () => (await listLooseMentions(db)).some((m) => m.note_id === marker));
+    expect(await commentFor(late)).toBeUndefined();
+    await saveSetting(db, "closeCommentsAfterDays", 0);
+
+    for (let i = 0; i < 30; i++) {
+      const comment = await createComment(db, {
+        reviewId,
+        name: "Busy",
+        email: "",
+        body: `Reply ${i}`,
+        status: "pending",
+      });
+      await db.kysely
+        .insertInto("federation_replies")
+        .values({
+          comment_id: comment.id,
+          note_id: `https://busy.example/statuses/${i}`,
+          actor_uri: "https://busy.example/users/busy",
+          actor_host: "busy.example",
+          actor_inbox: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    }
+    expect(await serverOverReplyLimit(db, "busy.example")).toBe(true);
+    expect(await serverOverReplyLimit(db, new URL(mastodon.origin).hostname)).toBe(false);
+    expect(await serverOverReplyLimit(db, "busy.example", Date.now() + 11 * 60_000)).toBe(false);
   });
 });

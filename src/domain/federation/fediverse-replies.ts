@@ -10,7 +10,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { commentHtmlText, countLinks } from "../../content/comment-markdown.ts";
 import { reviewSubject, subjectOf, type CommentSubject } from "../comment-subjects.ts";
 import { announce, commentById, createComment, setCommentStatus } from "../comments.ts";
-import { decideStatus } from "../moderation/rules.ts";
+import { commentsClosed, decideStatus } from "../moderation/rules.ts";
 import type { SiteSettings } from "../settings.ts";
 import { nowIso } from "../time.ts";
 import { hostOf } from "./followers.ts";
@@ -71,6 +71,17 @@ export async function placeOnReview(db: Db, reviewId: number): Promise<ReplyPlac
     .where("review_id", "=", reviewId)
     .executeTakeFirst();
   return sent ? { subject: reviewSubject(reviewId), parentId: null } : null;
+}
+
+/** Comments on the review have closed (the owner's "close after N days"): replies too. */
+export async function threadClosed(db: Db, place: ReplyPlace, settings: SiteSettings) {
+  if (place.subject.kind !== "review") return false;
+  const review = await db.kysely
+    .selectFrom("reviews")
+    .select("published_at")
+    .where("id", "=", place.subject.id)
+    .executeTakeFirst();
+  return commentsClosed(review?.published_at ?? null, settings.closeCommentsAfterDays, nowIso());
 }
 
 /** Whether a server has sent its share of replies for now. */

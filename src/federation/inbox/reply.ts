@@ -24,6 +24,7 @@ import {
   replyByNote,
   saveFediverseReply,
   serverOverReplyLimit,
+  threadClosed,
   type ReplyPlace,
 } from "../../domain/federation/fediverse-replies.ts";
 import { hostOf, isBlocked } from "../../domain/federation/followers.ts";
@@ -133,6 +134,10 @@ export async function onCreate(deps: InboxDeps, ctx: InboxContext<void>, create:
     }
     kind = "mention";
     place = await linkedReview(deps, ctx, html);
+  }
+  if (place && (await threadClosed(deps.db, place, settings))) {
+    deps.logger.info({ note: note.id.href }, "fediverse reply to a closed thread refused");
+    return;
   }
   if (await serverOverReplyLimit(deps.db, hostOf(actorId.href))) {
     deps.logger.warn({ actor: actorId.href }, "fediverse replies over the server's limit");
