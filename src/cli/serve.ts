@@ -57,7 +57,12 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     await db.close();
     return runCluster({ workers, io, config, production });
   }
-  const loadFederation = federationLoader({ db, siteUrl: config.siteUrl, logger });
+  const loadFederation = federationLoader({
+    db,
+    siteUrl: config.siteUrl,
+    logger,
+    mediaDir: config.mediaDir,
+  });
   const server = createNodeServer({ db, config, logger, loadFederation });
   listen(server, io, config, db, () => {
     const address = server.address();
@@ -89,7 +94,12 @@ function serveWorker(io: CliIo, config: Config): number {
   const logger = createLogger(config, io.stdout);
   const db = connect(config.databaseUrl);
   const index = io.env[workerIndexVariable] ?? "0";
-  const loadFederation = federationLoader({ db, siteUrl: config.siteUrl, logger });
+  const loadFederation = federationLoader({
+    db,
+    siteUrl: config.siteUrl,
+    logger,
+    mediaDir: config.mediaDir,
+  });
   const server = createNodeServer({ db, config, logger, loadFederation }, { worker: index });
   listen(server, io, config, db, () => undefined);
   const background = index === "0" ? startBackgroundWork(db, config, logger, loadFederation) : [];

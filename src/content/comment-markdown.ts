@@ -32,6 +32,22 @@ export function renderCommentBody(markdown: string): string {
   return sanitizeHtml(commentMarkdown.render(markdown), commentAllowlist);
 }
 
+/** HTML written elsewhere (a fediverse Note's content), cut down to the same subset. */
+export function sanitizeCommentHtml(html: string): string {
+  return sanitizeHtml(html, commentAllowlist);
+}
+
+/** The words of such HTML, one paragraph a line: what moderation rules and search read. */
+export function commentHtmlText(html: string): string {
+  const spaced = html.replace(/<br\s*\/?>/gi, "\n").replace(/<\/p>/gi, "\n\n");
+  return sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .trim();
+}
+
 /** Links in rendered comment HTML, for the "hold comments with many links" rule. */
 export function countLinks(html: string): number {
   return html.match(/<a\s/g)?.length ?? 0;

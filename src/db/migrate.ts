@@ -34,6 +34,7 @@ import * as federationStore from "./migrations/028-federation-store.ts";
 import * as federationActors from "./migrations/029-federation-actors.ts";
 import * as webmentions from "./migrations/030-webmentions.ts";
 import * as statsIndexes from "./migrations/031-stats-indexes.ts";
+import * as fediverseReplies from "./migrations/032-fediverse-replies.ts";
 import * as federationReactions from "./migrations/033-federation-reactions.ts";
 import * as searchDocumentsInline from "./migrations/034-search-documents-inline.ts";
 
@@ -68,6 +69,7 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     "029-federation-actors": { up: (k) => federationActors.up(k, db.dialect) },
     "030-webmentions": { up: (k) => webmentions.up(k, db.dialect) },
     "031-stats-indexes": { up: (k) => statsIndexes.up(k) },
+    "032-fediverse-replies": { up: (k) => fediverseReplies.up(k, db.dialect) },
     "033-federation-reactions": { up: (k) => federationReactions.up(k, db.dialect) },
     "034-search-documents-inline": { up: (k) => searchDocumentsInline.up(k, db.dialect) },
   };

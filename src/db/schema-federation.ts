@@ -1,4 +1,4 @@
-// Table types for federation (migrations 028, 029 and 033); src/db/schema.ts gathers every table.
+// Table types for federation (migrations 028, 029, 032 and 033); src/db/schema.ts gathers every table.
 import type { Generated } from "kysely";
 
 /** Fedify's key-value store (src/federation/kv-store.ts). */
@@ -71,5 +71,35 @@ export interface FederationReactionsTable {
   actor_uri: string;
   host: string;
   activity_id: string;
+  created_at: string;
+}
+
+/** Remote Notes that became comments (migration 032). */
+export interface FederationRepliesTable {
+  id: Generated<number>;
+  comment_id: number;
+  note_id: string;
+  actor_uri: string;
+  actor_host: string;
+  actor_inbox: string | null;
+  created_at: string;
+}
+
+/** The site's own comments sent to the fediverse as Notes (migration 032). */
+export interface FederationCommentNotesTable {
+  comment_id: number;
+  review_id: number;
+  sent_at: string;
+}
+
+/** Notes mentioning the blog with no thread here to go in (migration 032). */
+export interface FederationMentionsTable {
+  id: Generated<number>;
+  note_id: string;
+  actor_uri: string;
+  author_name: string;
+  author_handle: string | null;
+  url: string;
+  body_html: string;
   created_at: string;
 }

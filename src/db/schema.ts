@@ -32,9 +32,12 @@ import type {
   FederationFollowersTable,
   FederationKeysTable,
   FederationKvTable,
+  FederationCommentNotesTable,
+  FederationMentionsTable,
   FederationPostsTable,
   FederationQueueTable,
   FederationReactionsTable,
+  FederationRepliesTable,
 } from "./schema-federation.ts";
 import type { SignInLinksTable } from "./schema-sign-in-links.ts";
 import type { ReviewUpNextTable } from "./schema-up-next.ts";
@@ -273,6 +276,10 @@ export interface CommentsTable {
   hold_reason: Generated<string | null>;
   /** The page on another site a Webmention came from (migration 030); null otherwise. */
   source_url: Generated<string | null>;
+  /** A fediverse author's @user@server (migration 032); null for the site's own comments. */
+  author_handle: Generated<string | null>;
+  /** That author's picture, copied under the media directory; null when there is none. */
+  avatar_path: Generated<string | null>;
 }
 
 /** Posts and pages that are not reviews (migration 015; src/domain/posts.ts). */
@@ -348,6 +355,9 @@ export interface Database {
   federation_blocks: FederationBlocksTable;
   federation_posts: FederationPostsTable;
   federation_reactions: FederationReactionsTable;
+  federation_replies: FederationRepliesTable;
+  federation_comment_notes: FederationCommentNotesTable;
+  federation_mentions: FederationMentionsTable;
 }
 
 export type User = Selectable<UsersTable>;

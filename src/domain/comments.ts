@@ -38,6 +38,11 @@ interface NewComment {
   holdReason?: string | undefined;
   /** The page on another site a Webmention came from. */
   sourceUrl?: string | undefined;
+  /** HTML sanitised elsewhere (a fediverse Note's), stored instead of rendering `body`. */
+  bodyHtml?: string | undefined;
+  /** A fediverse author's @user@server and copied picture. */
+  handle?: string | undefined;
+  avatarPath?: string | undefined;
 }
 
 /** Stores the comment and, when it is public at once, drops the cached pages showing it. */
@@ -54,7 +59,7 @@ export async function createComment(db: Db, input: NewComment): Promise<Comment>
         author_email: input.email.toLowerCase(),
         author_url: input.url || null,
         body_md: input.body,
-        body_html: renderCommentBody(input.body),
+        body_html: input.bodyHtml ?? renderCommentBody(input.body),
         status: input.status,
         kind: input.kind ?? "comment",
         notify_replies: input.notifyReplies ? 1 : 0,
@@ -65,6 +70,8 @@ export async function createComment(db: Db, input: NewComment): Promise<Comment>
         approved_at: input.status === "approved" ? createdAt : null,
         hold_reason: input.status === "approved" ? null : (input.holdReason ?? null),
         source_url: input.sourceUrl ?? null,
+        author_handle: input.handle ?? null,
+        avatar_path: input.avatarPath || null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -149,8 +156,12 @@ export interface PublicComment {
   awaitingModeration: boolean;
   /** "comment", or "mention" / "reply" for a Webmention (likes and reposts are only counted). */
   kind: Comment["kind"];
-  /** Where a Webmention came from; null for the site's own comments. */
+  /** Where a Webmention or fediverse reply came from; null for the site's own comments. */
   sourceUrl: string | null;
+  /** A fediverse author's @user@server; null otherwise. */
+  authorHandle: string | null;
+  /** That author's picture under the media directory; null otherwise. */
+  avatarPath: string | null;
 }
 
 /**
@@ -193,6 +204,8 @@ export async function toPublic(db: Db, row: Comment): Promise<PublicComment> {
     awaitingModeration: row.status !== "approved",
     kind: row.kind,
     sourceUrl: row.source_url,
+    authorHandle: row.author_handle,
+    avatarPath: row.avatar_path,
   };
 }
 

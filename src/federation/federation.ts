@@ -28,6 +28,7 @@ import { loadSettings, type SiteSettings } from "../domain/settings.ts";
 import { blogActor } from "./actor.ts";
 import { registerInboxListeners } from "./inbox/listeners.ts";
 import { loadKeyPairs } from "./keys.ts";
+import { registerObjectDispatchers } from "./objects.ts";
 import { DatabaseKvStore } from "./kv-store.ts";
 import { DatabaseMessageQueue } from "./message-queue.ts";
 
@@ -42,6 +43,8 @@ export interface FederationOptions {
   allowPrivateAddress?: boolean;
   queue?: MessageQueue;
   kv?: KvStore;
+  /** Where remote authors' pictures are copied. */
+  mediaDir?: string;
 }
 
 export interface BlogFederation {
@@ -145,7 +148,14 @@ export function buildFederation(options: FederationOptions): BlogFederation {
     logger.info({ inbox: values.inbox.href, removed }, "inbox gone: followers removed");
   });
 
-  registerInboxListeners(federation, { db, logger, settings });
+  registerInboxListeners(federation, {
+    db,
+    logger,
+    settings,
+    mediaDir: options.mediaDir,
+    allowPrivateAddress,
+  });
+  registerObjectDispatchers(federation, { db, siteUrl, settings });
 
   return {
     db,

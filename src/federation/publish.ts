@@ -1,9 +1,10 @@
 // Publishing to followers: every few seconds, reviews that went public (now or at their
 // scheduled time) go out as Create(Article), edited ones as Update, and ones no longer public
-// as Delete. Fedify fans each activity out through the database queue, one delivery per inbox
-// (shared inboxes preferred), retried with backoff while a server is down. Each send is
-// claimed first with a compare-and-set in the database (claimReviewSend), so app instances
-// sharing a database and running rounds at the same moment fan a review out once.
+// as Delete; approved comments on them follow as Notes (comment-note.ts). Fedify fans each
+// activity out through the database queue, one delivery per inbox (shared inboxes
+// preferred), retried with backoff while a server is down. Each send is claimed first with a
+// compare-and-set in the database (claimReviewSend), so app instances sharing a database and
+// running rounds at the same moment fan a review out once.
 import { Create, Delete, Tombstone, Update } from "@fedify/vocab";
 import type { Logger } from "pino";
 import {
@@ -13,6 +14,7 @@ import {
   reviewsToSend,
 } from "../domain/federation/review-federation.ts";
 import { nowIso } from "../domain/time.ts";
+import { publishCommentNotes } from "./comment-note.ts";
 import type { BlogFederation } from "./federation.ts";
 import { reviewArticle, reviewObjectUri } from "./review-article.ts";
 import { startRepeatingRounds, type RepeatingRounds } from "../domain/repeating-rounds.ts";
@@ -91,7 +93,11 @@ export function startPublisher(
   logger: Logger,
   intervalMs = 10_000,
 ): RepeatingRounds {
-  return startRepeatingRounds(() => publishDueReviews(blog, siteUrl), {
+  const round = async () => {
+    await publishDueReviews(blog, siteUrl);
+    await publishCommentNotes(blog, siteUrl);
+  };
+  return startRepeatingRounds(round, {
     intervalMs,
     firstAfterMs: 2000,
     onError: (error) => logger.error({ err: error }, "fediverse publishing failed"),

@@ -81,6 +81,7 @@ export function createApp(
           db: services.db,
           siteUrl: services.config.siteUrl,
           logger: services.logger,
+          mediaDir: services.config.mediaDir,
         }));
   app.use(federationMiddleware(loadFederation, services.db, (c) => clientAddressOf(c, "unknown")));
   services = { ...services, loadFederation };

@@ -145,6 +145,8 @@ describe("threads", () => {
     gravatarHash: "cd".repeat(32),
     kind: "comment",
     sourceUrl: null,
+    authorHandle: null,
+    avatarPath: null,
     awaitingModeration: false,
   });
   it("nests replies up to the depth and shows deeper ones beside the deepest", () => {

@@ -64,6 +64,12 @@ const reviewedTables = new Set([
   "federation_posts",
   // Likes and boosts are shown on review pages: a restored site shows the same counts.
   "federation_reactions",
+  // Which comments are fediverse replies (so a restored site still matches their edits and
+  // deletions), which of ours went out as Notes (so a trashed one still sends its Delete), and
+  // the mentions kept for the owner.
+  "federation_replies",
+  "federation_comment_notes",
+  "federation_mentions",
 ]);
 
 /** Entry points of the crawl besides the home page: the ones no page links to. */

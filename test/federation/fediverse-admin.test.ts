@@ -1,6 +1,7 @@
 // The owner's fediverse page over a served site, on both databases: turning federation on
 // with a handle, a held Follow accepted from the page (the Accept reaches the Mastodon-shaped
-// account), the dashboard's count, and a server blocked from the page taking its follows.
+// account), the dashboard's count, a mention with no thread listed, and a server blocked from
+// the page taking its follows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followerByActor } from "../../src/domain/federation/followers.ts";
 import { loadSettings } from "../../src/domain/settings.ts";
@@ -117,6 +118,23 @@ describe.each(dialects)("fediverse admin on %s", (dialect) => {
     expect(JSON.stringify(accept.object)).toContain(`${mastodon.origin}/held`);
     const dashboard = await getAs(app, "/admin", cookie);
     expect(dashboard.html).toContain("Fediverse followers: 1");
+  });
+
+  it("lists a mention of the blog that replies to nothing here", async () => {
+    const noteId = `${mastodon.actorUri}/statuses/55`;
+    await mastodon.send("create-note.json", `${site.origin}/ap/inbox`, {
+      STATUS_ID: "55",
+      NOTE_ID: noteId,
+      IN_REPLY_TO: `${mastodon.origin}/users/someone/statuses/1`,
+      BLOG_ACTOR: `${site.origin}/@films`,
+      TEXT: "Hello from the second-run cinema.",
+    });
+    const html = await until(async () => {
+      const page = (await getAs(app, "/admin/fediverse", cookie)).html;
+      return page.includes("Hello from the second-run cinema.") && page;
+    });
+    expect(html).toContain(`href="${mastodon.origin}/@marguerite/55"`);
+    expect(html).not.toContain("<script>alert(1)");
   });
 
   it("blocks a server from the page: its follower goes", async () => {

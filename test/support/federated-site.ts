@@ -2,7 +2,7 @@
 // its public address set to match, so that two instances and a test actor can find each
 // other by URL. Its federation may fetch private addresses: loopback tests only.
 import { createServer } from "node:net";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { saveSetting } from "../../src/domain/settings.ts";
 import { buildFederation, type BlogFederation } from "../../src/federation/federation.ts";
@@ -31,7 +31,7 @@ async function freePort(host: string): Promise<number> {
 export async function serveFederatedSite(
   db: TestDb,
   host: string,
-  options: { enable?: boolean } = {},
+  options: { enable?: boolean; logger?: Logger } = {},
 ): Promise<FederatedSite> {
   const port = await freePort(host);
   const origin = `http://${host}:${port}`;
@@ -40,12 +40,13 @@ export async function serveFederatedSite(
     mediaDir: db.mediaDir,
     siteUrl: origin,
   };
-  const logger = pino({ level: "silent" });
+  const logger = options.logger ?? pino({ level: "silent" });
   const blog = buildFederation({
     db,
     siteUrl: origin,
     logger,
     allowPrivateAddress: true,
+    mediaDir: db.mediaDir,
     queue: new DatabaseMessageQueue(db, { pollMs: 50 }),
   });
   if (options.enable ?? true) await saveSetting(db, "federationEnabled", true);

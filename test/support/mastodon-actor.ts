@@ -1,7 +1,7 @@
 // A small stand-in for a Mastodon account on a loopback address: it serves its actor document
 // in Mastodon's shape (test/fixtures/mastodon/actor.json) with a key of its own, signs the
 // activities it sends with Fedify's HTTP Signatures (as Mastodon signs them: draft-cavage,
-// RSA-SHA256), and records what arrives at its inboxes. Its inbox can be made to answer with
+// RSA-SHA256), serves its avatar picture, and records what arrives at its inboxes. Its inbox can be made to answer with
 // an error for a while, like a server that is down.
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -9,8 +9,10 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { generateCryptoKeyPair, signRequest } from "@fedify/fedify";
 import { exportSpki } from "@fedify/vocab-runtime";
+import sharp from "sharp";
 
 const fixtures = resolve(import.meta.dirname, "../fixtures/mastodon");
+const avatarPath = "/system/accounts/avatars/original/avatar.png";
 
 export interface MastodonActor {
   origin: string;
@@ -42,6 +44,12 @@ export async function startMastodonActor(
   const keys = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
   const pem = await exportSpki(keys.publicKey);
   const received: Record<string, unknown>[] = [];
+  // The picture actor.json names, so that copying a remote author's avatar can be seen.
+  const avatar = await sharp({
+    create: { width: 64, height: 64, channels: 3, background: { r: 200, g: 40, b: 40 } },
+  })
+    .png()
+    .toBuffer();
   let origin = "";
   const state = { inboxStatus: null as number | null, alsoKnownAs: [] as string[] };
   const server: Server = createServer((req, res) => {
@@ -59,6 +67,11 @@ export async function startMastodonActor(
         if (state.alsoKnownAs.length > 0) doc.alsoKnownAs = state.alsoKnownAs;
         res.writeHead(200, { "content-type": "application/activity+json" });
         res.end(JSON.stringify(doc));
+        return;
+      }
+      if (req.method === "GET" && path === avatarPath) {
+        res.writeHead(200, { "content-type": "image/png" });
+        res.end(avatar);
         return;
       }
       if (req.method === "POST" && (path === `/users/${user}/inbox` || path === "/inbox")) {

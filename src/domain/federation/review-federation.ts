@@ -40,9 +40,8 @@ async function federationSince(db: Db): Promise<string> {
   return row.value;
 }
 
-export async function reviewsToSend(db: Db, now: string, limit = 20): Promise<ReviewToSend[]> {
-  const since = await federationSince(db);
-  const rows = await db.kysely
+function reviewColumns(db: Db) {
+  return db.kysely
     .selectFrom("reviews")
     .innerJoin("films", "films.id", "reviews.film_id")
     .leftJoin("federation_posts", "federation_posts.review_id", "reviews.id")
@@ -55,7 +54,12 @@ export async function reviewsToSend(db: Db, now: string, limit = 20): Promise<Re
       "reviews.published_at as publishedAt",
       "reviews.updated_at as updatedAt",
       "federation_posts.sent_updated_at as sentUpdatedAt",
-    ])
+    ]);
+}
+
+export async function reviewsToSend(db: Db, now: string, limit = 20): Promise<ReviewToSend[]> {
+  const since = await federationSince(db);
+  const rows = await reviewColumns(db)
     .where(isPublicReview(now))
     .where("reviews.published_at", ">=", since)
     .where((eb) =>
@@ -67,38 +71,63 @@ export async function reviewsToSend(db: Db, now: string, limit = 20): Promise<Re
     .orderBy("reviews.published_at")
     .limit(limit)
     .execute();
-  const result: ReviewToSend[] = [];
-  for (const row of rows) {
-    const still = await db.kysely
-      .selectFrom("stills")
-      .select(["path", "alt", "width", "height"])
-      .where("review_id", "=", row.id)
-      .orderBy("position")
-      .orderBy("id")
-      .limit(1)
-      .executeTakeFirst();
-    const tags = await db.kysely
-      .selectFrom("review_tags")
-      .innerJoin("tags", "tags.id", "review_tags.tag_id")
-      .select(["tags.name as name", "tags.slug as slug"])
-      .where("review_tags.review_id", "=", row.id)
-      .orderBy("tags.name")
-      .execute();
-    result.push({
-      id: row.id,
-      slug: row.slug,
-      excerpt: row.excerpt,
-      title: row.title,
-      year: row.year,
-      publishedAt: row.publishedAt!,
-      updatedAt: row.updatedAt,
-      sentBefore: row.sentUpdatedAt !== null,
-      sentUpdatedAt: row.sentUpdatedAt,
-      still: still ?? null,
-      tags,
-    });
-  }
-  return result;
+  return Promise.all(rows.map((row) => withStillAndTags(db, row)));
+}
+
+/** A review the fediverse was sent and may still see, as its Article shows it. */
+export async function sentReview(db: Db, reviewId: number): Promise<ReviewToSend | null> {
+  const row = await reviewColumns(db)
+    .where(isPublicReview(nowIso()))
+    .where("reviews.id", "=", reviewId)
+    .where("federation_posts.review_id", "is not", null)
+    .executeTakeFirst();
+  if (!row) return null;
+  const review = await withStillAndTags(db, row);
+  // Marked as edited once it has been changed since it went public.
+  return { ...review, sentBefore: review.updatedAt > review.publishedAt };
+}
+
+async function withStillAndTags(
+  db: Db,
+  row: {
+    id: number;
+    slug: string;
+    excerpt: string;
+    title: string;
+    year: number | null;
+    publishedAt: string | null;
+    updatedAt: string;
+    sentUpdatedAt: string | null;
+  },
+): Promise<ReviewToSend> {
+  const still = await db.kysely
+    .selectFrom("stills")
+    .select(["path", "alt", "width", "height"])
+    .where("review_id", "=", row.id)
+    .orderBy("position")
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+  const tags = await db.kysely
+    .selectFrom("review_tags")
+    .innerJoin("tags", "tags.id", "review_tags.tag_id")
+    .select(["tags.name as name", "tags.slug as slug"])
+    .where("review_tags.review_id", "=", row.id)
+    .orderBy("tags.name")
+    .execute();
+  return {
+    id: row.id,
+    slug: row.slug,
+    excerpt: row.excerpt,
+    title: row.title,
+    year: row.year,
+    publishedAt: row.publishedAt!,
+    updatedAt: row.updatedAt,
+    sentBefore: row.sentUpdatedAt !== null,
+    sentUpdatedAt: row.sentUpdatedAt,
+    still: still ?? null,
+    tags,
+  };
 }
 
 /** Reviews sent earlier that are no longer public (unpublished, back to draft, deleted). */

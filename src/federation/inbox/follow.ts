@@ -60,7 +60,7 @@ export async function sendAccept(
 }
 
 /** @user@host from the actor's own document (no WebFinger round trip for a listing). */
-function handleOf(actor: Actor): string | null {
+export function handleOf(actor: Actor): string | null {
   const user = actor.preferredUsername?.toString();
   return user && actor.id ? `@${user}@${actor.id.host}` : null;
 }

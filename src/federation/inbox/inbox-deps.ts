@@ -9,4 +9,8 @@ export interface InboxDeps {
   db: Db;
   logger: Logger;
   settings: () => Promise<SiteSettings>;
+  /** Where remote authors' pictures are copied; none copied without it. */
+  mediaDir?: string | undefined;
+  /** Tests on loopback only: pictures may come from 127.0.0.x. */
+  allowPrivateAddress?: boolean;
 }

@@ -2,10 +2,13 @@
 // Fedify verifies every POST's HTTP signature (and Object Integrity Proofs) before a listener
 // runs; nothing here turns that off.
 import type { Federation } from "@fedify/fedify";
-import { Announce, Follow, Like, Undo } from "@fedify/vocab";
+import { Announce, Create, Delete, Follow, Like, Undo, Update } from "@fedify/vocab";
 import { onFollow } from "./follow.ts";
 import type { InboxDeps } from "./inbox-deps.ts";
 import { onAnnounce, onLike } from "./reactions.ts";
+import { onDelete } from "./note-delete.ts";
+import { onUpdate } from "./note-update.ts";
+import { onCreate } from "./reply.ts";
 import { onUndo } from "./undo.ts";
 
 const inboxPath = "/ap/inbox/{identifier}";
@@ -18,5 +21,8 @@ export function registerInboxListeners(federation: Federation<void>, deps: Inbox
     .on(Undo, (ctx, activity) => onUndo(deps, ctx, activity))
     .on(Like, (ctx, activity) => onLike(deps, ctx, activity))
     .on(Announce, (ctx, activity) => onAnnounce(deps, ctx, activity))
+    .on(Create, (ctx, activity) => onCreate(deps, ctx, activity))
+    .on(Update, (ctx, activity) => onUpdate(deps, ctx, activity))
+    .on(Delete, (ctx, activity) => onDelete(deps, ctx, activity))
     .onError((_ctx, error) => deps.logger.warn({ err: error }, "inbox activity failed"));
 }

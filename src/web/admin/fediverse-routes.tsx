@@ -1,6 +1,6 @@
 // The owner's fediverse page at /admin/fediverse (views/fediverse-page.tsx): federation on or
 // off, the handle, approval; followers accepted, refused, removed or blocked; blocks; who liked
-// and boosted which review.
+// and boosted which review; and the mentions of the blog kept aside (loose-mentions.ts).
 import type { Hono } from "hono";
 import { actorImageChoices, isStillPath } from "../../domain/federation/actor-images.ts";
 import { actorSlugPattern, alsoKnownAsList } from "../../domain/federation/federation-settings.ts";
@@ -14,6 +14,7 @@ import {
   removeFollower,
 } from "../../domain/federation/followers.ts";
 import { recentReactions } from "../../domain/federation/reactions.ts";
+import { listLooseMentions } from "../../domain/federation/loose-mentions.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { loadSettings, saveSetting } from "../../domain/settings.ts";
 import type { AdminEnv } from "../auth/session.ts";
@@ -68,6 +69,7 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
         pending={await listFollowers(db, { status: "pending", limit: 500 })}
         blocks={await listBlocks(db)}
         reactions={await recentReactions(db)}
+        mentions={await listLooseMentions(db)}
         slugError={extra.slugError}
         aliasError={extra.aliasError}
         images={await actorImageChoices(db)}

@@ -22,7 +22,7 @@ import { safeReturnPath } from "../../domain/commenter-sign-in/return-path.ts";
 import { isProviderKey, type ProviderKey } from "../../domain/sign-in-providers/presets.ts";
 import { providerSummary } from "../../domain/sign-in-providers/provider-settings.ts";
 import { nowIso } from "../../domain/time.ts";
-import { copyAvatar } from "../auth/commenter/avatar-copy.ts";
+import { copyAvatar } from "../../media/avatar-copy.ts";
 import {
   clearCommenterSession,
   commenterSessionToken,

@@ -221,7 +221,9 @@ function CommentRow(props: RowProps) {
         {comment.source_url ? (
           // A Webmention has no address to write to: the page it came from instead.
           <a class="comment-source" href={comment.source_url} rel="nofollow ugc noopener">
-            {`A ${comment.kind} from the web: ${comment.source_url}`}
+            {comment.author_handle
+              ? `A ${comment.kind} from the fediverse, by ${comment.author_handle}`
+              : `A ${comment.kind} from the web: ${comment.source_url}`}
           </a>
         ) : (
           <a

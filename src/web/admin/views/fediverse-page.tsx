@@ -1,7 +1,9 @@
 // The owner's fediverse page: whether the blog federates (and that doing so makes requests to
-// other servers), its handle, approval of follows; the followers, held requests, and blocks.
+// other servers), its handle, approval of follows; the followers, held requests, and blocks;
+// and the mentions of the blog that have no thread here to wait in.
 import type { Block, Follower } from "../../../domain/federation/followers.ts";
 import type { RecentReaction } from "../../../domain/federation/reactions.ts";
+import type { LooseMention } from "../../../domain/federation/loose-mentions.ts";
 import {
   Checkbox,
   CsrfField,
@@ -58,6 +60,7 @@ export function FediversePage(props: {
   pending: Follower[];
   blocks: Block[];
   reactions: RecentReaction[];
+  mentions: LooseMention[];
   slugError?: string | undefined;
   aliasError?: string | undefined;
   /** Stills the avatar and header may be: [media path, label]. */
@@ -166,6 +169,25 @@ export function FediversePage(props: {
             <a href={`/review/${r.reviewSlug}`}>
               {r.filmYear ? `${r.filmTitle} (${r.filmYear})` : r.filmTitle}
             </a>
+          </li>
+        ))}
+      </ul>
+
+      <h2>Mentions</h2>
+      <p class="hint">
+        Posts that mention the blog without replying to or linking one of its reviews. Replies and
+        mentions of a review wait in the comment queue instead.
+      </p>
+      {props.mentions.length === 0 ? <p>No mentions.</p> : null}
+      <ul class="fediverse-mentions">
+        {props.mentions.map((m) => (
+          <li>
+            <a href={m.url} rel="nofollow noopener">
+              {m.author_name}
+            </a>{" "}
+            {m.author_handle ? <span class="hint">{m.author_handle}</span> : null}
+            {/* Cut down to the comment subset when it arrived (sanitizeCommentHtml). */}
+            <div class="comment-content" dangerouslySetInnerHTML={{ __html: m.body_html }} />
           </li>
         ))}
       </ul>

@@ -27,7 +27,7 @@ const providerTimeoutSeconds = 10;
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** A provider's address is https, or plain http on this machine. */
-export function isLoopback(url: URL): boolean {
+function isLoopback(url: URL): boolean {
   return loopbackHosts.has(url.hostname);
 }
 

@@ -24,6 +24,19 @@ const avatarSize = 40;
 
 function Avatar(props: { comment: PublicComment; source: "local" | "gravatar" }) {
   const local = identiconDataUri(props.comment.avatarKey);
+  // A fediverse author's picture, copied to our media when the reply arrived.
+  if (props.comment.avatarPath) {
+    return (
+      <img
+        class="avatar"
+        src={`/media/${props.comment.avatarPath}`}
+        alt=""
+        width={avatarSize}
+        height={avatarSize}
+        loading="lazy"
+      />
+    );
+  }
   if (props.source === "local") {
     return <img class="avatar" src={local} alt="" width={avatarSize} height={avatarSize} />;
   }
@@ -74,6 +87,9 @@ function CommentItem(props: CommentListProps & { node: CommentNode }) {
               comment.authorName
             )}
           </span>{" "}
+          {comment.authorHandle ? (
+            <span class="comment-handle">{comment.authorHandle} </span>
+          ) : null}
           <a class="comment-permalink" href={`#comment-${comment.id}`}>
             <DateTime iso={comment.createdAt} />
           </a>
@@ -88,7 +104,15 @@ function CommentItem(props: CommentListProps & { node: CommentNode }) {
             {props.ownNotice.text}
           </p>
         ) : null}
-        {comment.sourceUrl ? <FromTheWeb comment={comment} /> : null}
+        {comment.authorHandle && comment.sourceUrl ? (
+          <p class="comment-from-web">
+            <a href={comment.sourceUrl} rel={`external ${commentLinkRel}`}>
+              via the fediverse
+            </a>
+          </p>
+        ) : comment.sourceUrl ? (
+          <FromTheWeb comment={comment} />
+        ) : null}
         <div class="comment-content" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
         {canReply ? (
           <p class="reply">

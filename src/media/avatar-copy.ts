@@ -1,5 +1,5 @@
-// A signed-in reader's picture, copied once at sign-in and served from this site: pages make
-// no requests to other hosts (the site's promise, and its CSP). The download is bounded in
+// A commenter's picture (a signed-in reader's, or a fediverse author's), copied once and served
+// from this site: pages make no requests to other hosts (the site's promise, and its CSP). The download is bounded in
 // size and time, kept off private addresses even when DNS changes its answer mid-way
 // (src/net/safe-fetch.ts), and re-encoded with sharp, so only a small, clean WebP is ever kept. When it
 // cannot be had, the form draws the site's own identicon instead.
@@ -7,8 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { safeFetch } from "../../../net/safe-fetch.ts";
-import { isLoopback } from "./provider-client.ts";
+import { safeFetch } from "../net/safe-fetch.ts";
 
 const maxBytes = 2 * 1024 * 1024;
 const timeoutMs = 5000;
@@ -22,11 +21,11 @@ export async function copyAvatar(
   source: string,
   key: string,
   mediaDir: string,
-  providerIsLocal: boolean,
+  sourceIsLocal: boolean,
 ): Promise<string> {
   if (!source) return "";
   try {
-    const bytes = await download(new URL(source), providerIsLocal);
+    const bytes = await download(new URL(source), sourceIsLocal);
     const webp = await sharp(bytes, { limitInputPixels: 4096 * 4096, failOn: "error" })
       .rotate()
       .resize(size, size, { fit: "cover" })
@@ -45,10 +44,10 @@ export async function copyAvatar(
 
 /**
  * The picture's bytes, through the DNS-aware guard (src/net/safe-fetch.ts): https only and no
- * private address, unless the provider itself is on this machine (the tests' provider).
+ * private address, unless the source itself is on this machine (the tests' servers).
  */
-async function download(start: URL, providerIsLocal: boolean): Promise<Buffer> {
-  const local = providerIsLocal && isLoopback(start);
+async function download(start: URL, sourceIsLocal: boolean): Promise<Buffer> {
+  const local = sourceIsLocal && isLoopbackHost(start);
   const response = await safeFetch(start, {
     maxBytes,
     timeoutMs,
@@ -58,4 +57,8 @@ async function download(start: URL, providerIsLocal: boolean): Promise<Buffer> {
   });
   if (response.status !== 200) throw new Error(`avatar answered ${response.status}`);
   return response.body;
+}
+
+function isLoopbackHost(url: URL): boolean {
+  return url.hostname === "localhost" || url.hostname === "[::1]" || /^127\./.test(url.hostname);
 }
