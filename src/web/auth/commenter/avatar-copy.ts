@@ -6,7 +6,6 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import { safeFetch } from "../../../net/safe-fetch.ts";
 import { isLoopback } from "./provider-client.ts";
 
@@ -27,6 +26,8 @@ export async function copyAvatar(
   if (!source) return "";
   try {
     const bytes = await download(new URL(source), providerIsLocal);
+    // Loaded here, not at start: only a reader signing in with a picture needs it.
+    const { default: sharp } = await import("sharp");
     const webp = await sharp(bytes, { limitInputPixels: 4096 * 4096, failOn: "error" })
       .rotate()
       .resize(size, size, { fit: "cover" })
