@@ -65,14 +65,22 @@ interface Memory {
   totalMB: number;
 }
 
-/** The server process and its workers (`--workers N` forks them as children). */
+/**
+ * The server process and all its descendants: `cinelog serve` starts itself again with its
+ * heap flags (src/cli/heap-flags.ts), and `--workers N` forks N workers below that.
+ */
 function processTree(pid: number): number[] {
-  const children = fs
-    .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
-    .split(" ")
-    .filter(Boolean)
-    .map(Number);
-  return [pid, ...children];
+  let children: number[] = [];
+  try {
+    children = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .split(" ")
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // It has just exited.
+  }
+  return [pid, ...children.flatMap(processTree)];
 }
 
 /** CPU time the server has used so far, ms (from /proc: utime + stime, in clock ticks of 10 ms). */
@@ -90,8 +98,9 @@ function cpuMsOf(pid: number): number {
 }
 
 /**
- * The server's resident memory from /proc (Linux), in MB: with workers, that of the largest
- * one (the goal is per worker) and the total of all processes.
+ * The server's resident memory from /proc (Linux), in MB: that of its largest process (the
+ * one serving; with workers, the largest worker: the goal is per worker) and the total of all
+ * its processes (with the thin parent that started it again with its heap flags).
  */
 function memoryOf(pid: number): { peakMB: number; afterMB: number; totalMB: number } {
   const figures = processTree(pid).map((p) => {
@@ -100,10 +109,9 @@ function memoryOf(pid: number): { peakMB: number; afterMB: number; totalMB: numb
     return { peak: kb("VmHWM"), now: kb("VmRSS") };
   });
   const mb = (kb: number) => Math.round(kb / 1024);
-  const workers = figures.length > 1 ? figures.slice(1) : figures;
   return {
-    peakMB: mb(Math.max(...workers.map((f) => f.peak))),
-    afterMB: mb(Math.max(...workers.map((f) => f.now))),
+    peakMB: mb(Math.max(...figures.map((f) => f.peak))),
+    afterMB: mb(Math.max(...figures.map((f) => f.now))),
     totalMB: mb(figures.reduce((sum, f) => sum + f.now, 0)),
   };
 }
@@ -336,10 +344,8 @@ async function main() {
       const m = { cache, ...memoryOf(server.pid) };
       memory.push(m);
       console.log(
-        `server memory, cache ${cache}: peak ${m.peakMB} MB, after ${m.afterMB} MB` +
-          (!values.workers || values.workers === "1"
-            ? ""
-            : ` (largest worker; all processes ${m.totalMB} MB)`),
+        `server memory, cache ${cache}: peak ${m.peakMB} MB, after ${m.afterMB} MB ` +
+          `(largest process; all processes ${m.totalMB} MB)`,
       );
     } finally {
       await server.stop();

@@ -1,7 +1,6 @@
 // Abstract "film stills" generated from a palette, a motif and a seed, so the demo never
 // ships or downloads anyone else's images. Output is plain SVG (no <text>: the server may
 // have no fonts) rasterised to JPEG with sharp.
-import sharp from "sharp";
 import {
   W,
   H,
@@ -319,7 +318,8 @@ export function stillSvg(options: StillArtOptions): string {
 /** JPEG bytes for the still, rendered from stillSvg. */
 export async function renderStill(options: StillArtOptions): Promise<Buffer> {
   // The SVG already has the requested size; the resize only guards against rounding in
-  // librsvg so callers can rely on exact dimensions.
+  // librsvg so callers can rely on exact dimensions. (sharp loads with the demo, not at start.)
+  const { default: sharp } = await import("sharp");
   return sharp(Buffer.from(stillSvg(options)))
     .resize(options.width, options.height, { fit: "cover" })
     .jpeg({ quality: 82, progressive: true, mozjpeg: true })

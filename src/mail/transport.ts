@@ -1,5 +1,5 @@
 // The SMTP transport, built from the owner's settings (src/domain/mail-settings.ts).
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { MailSettings } from "../domain/mail-settings.ts";
 
 export interface OutgoingMail {
@@ -24,26 +24,32 @@ export function headerText(text: string, max = 200): string {
 }
 
 export function createMailTransport(settings: MailSettings): MailTransport {
-  const transport = nodemailer.createTransport({
-    host: settings.host,
-    port: settings.port,
-    // "tls": TLS from the first byte (port 465); "starttls": plain, then upgraded, and
-    // refused if the server cannot; "none": never upgraded (a relay on the same machine).
-    secure: settings.security === "tls",
-    requireTLS: settings.security === "starttls",
-    ignoreTLS: settings.security === "none",
-    ...(settings.user ? { auth: { user: settings.user, pass: settings.password } } : {}),
-    // An unreachable server must fail an attempt quickly, well inside the sender's lease.
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
+  // nodemailer (about 3 MB of heap) loads with the first message, not when the server starts.
+  let opened: Promise<Transporter> | undefined;
+  const open = () =>
+    (opened ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: settings.host,
+        port: settings.port,
+        // "tls": TLS from the first byte (port 465); "starttls": plain, then upgraded, and
+        // refused if the server cannot; "none": never upgraded (a relay on the same machine).
+        secure: settings.security === "tls",
+        requireTLS: settings.security === "starttls",
+        ignoreTLS: settings.security === "none",
+        ...(settings.user ? { auth: { user: settings.user, pass: settings.password } } : {}),
+        // An unreachable server must fail an attempt quickly, well inside the sender's lease.
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 30_000,
+      }),
+    ));
   const from = {
     name: headerText(settings.fromName, 100),
     address: settings.fromAddress,
   };
   return {
     async send(mail) {
+      const transport = await open();
       await transport.sendMail({
         from,
         to: mail.to,
@@ -54,7 +60,7 @@ export function createMailTransport(settings: MailSettings): MailTransport {
       });
     },
     close() {
-      transport.close();
+      void opened?.then((transport) => transport.close());
     },
   };
 }

@@ -6,7 +6,6 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import { safeFetch } from "../net/safe-fetch.ts";
 
 const maxBytes = 2 * 1024 * 1024;
@@ -26,6 +25,8 @@ export async function copyAvatar(
   if (!source) return "";
   try {
     const bytes = await download(new URL(source), sourceIsLocal);
+    // Loaded here, not at start: only a reader or a fediverse reply with a picture needs it.
+    const { default: sharp } = await import("sharp");
     const webp = await sharp(bytes, { limitInputPixels: 4096 * 4096, failOn: "error" })
       .rotate()
       .resize(size, size, { fit: "cover" })

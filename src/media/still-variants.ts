@@ -2,7 +2,6 @@
 // variants (no upscaling, every bit of metadata stripped) and a ThumbHash placeholder.
 import fs from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import { rgbaToThumbHash } from "thumbhash";
 
 /** The largest still file accepted: a frame grab or a scan is far smaller. */
@@ -54,6 +53,7 @@ export async function processStill(
   name: string,
 ): Promise<ProcessedStill> {
   const format = await checkStill(input);
+  const sharp = await loadSharp();
   // rotate() applies the EXIF orientation before that metadata is dropped; failOn "warning"
   // makes a truncated or damaged file an error instead of a half-grey picture.
   const source = sharp(input, { limitInputPixels: MAX_STILL_PIXELS, failOn: "warning" }).rotate();
@@ -110,7 +110,7 @@ async function checkStill(input: Buffer): Promise<string> {
   let height = 0;
   try {
     // No pixel limit here: the header alone is read, and the size is judged just below.
-    const meta = await sharp(input, { limitInputPixels: false }).metadata();
+    const meta = await (await loadSharp())(input, { limitInputPixels: false }).metadata();
     format = meta.format;
     width = meta.width ?? 0;
     height = meta.height ?? 0;
@@ -133,7 +133,9 @@ async function checkStill(input: Buffer): Promise<string> {
 }
 
 async function thumbhashOf(image: Buffer): Promise<string> {
-  const { data, info } = await sharp(image)
+  const { data, info } = await (
+    await loadSharp()
+  )(image)
     .resize(100, 100, { fit: "inside" })
     .ensureAlpha()
     .raw()
@@ -146,4 +148,12 @@ export function largestJpeg(variants: StillVariant[]): string {
   const jpegs = variants.filter((v) => v.format === "jpeg").sort((a, b) => b.width - a.width);
   if (!jpegs[0]) throw new Error("A processed still always has a JPEG variant.");
   return jpegs[0].path;
+}
+
+/**
+ * sharp and its libvips (about 8 MB resident) load with the first picture a process makes:
+ * a server that only serves pages never needs them.
+ */
+async function loadSharp() {
+  return (await import("sharp")).default;
 }

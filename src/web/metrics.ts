@@ -3,6 +3,7 @@
 // Requests are counted by route pattern (`/review/:slug`, never the address itself, so the
 // number of series stays small) and status; the queue and pool figures are read from the
 // database when /metrics is scraped, not kept up to date on every change.
+import v8 from "node:v8";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Db } from "../db/connect.ts";
 import { queueBacklogs, type QueueBacklog } from "../domain/work-queues.ts";
@@ -42,6 +43,15 @@ export class AppMetrics {
   ) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: "cinelog_" });
+    // Shows whether the heap settings `cinelog serve` starts Node with took effect.
+    new Gauge({
+      name: "cinelog_heap_limit_bytes",
+      help: "V8's heap limit: the old generation's ceiling (CINELOG_OLD_SPACE_MB) plus the young generation (3 × CINELOG_SEMI_SPACE_MB)",
+      registers,
+      collect() {
+        this.set(v8.getHeapStatistics().heap_size_limit);
+      },
+    });
     this.#requests = new Counter({
       name: "cinelog_http_requests_total",
       help: "HTTP requests answered, by method, route pattern and status",

@@ -2,13 +2,9 @@
 // with one. @simplewebauthn/server does the cryptography; challenges and credentials are
 // kept by src/domain/passkeys.ts, in the database, so any app instance can finish a
 // ceremony another one began.
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
@@ -97,7 +93,7 @@ export async function registrationOptions(
   siteTitle: string,
   user: User,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
-  return generateRegistrationOptions({
+  return (await webauthn()).generateRegistrationOptions({
     rpName: siteTitle,
     rpID: rp.id,
     userName: user.email,
@@ -131,7 +127,9 @@ export async function verifyRegistration(
   const response = parseJson(registrationSchema, responseText);
   if (!response) return undefined;
   try {
-    const result = await verifyRegistrationResponse({
+    const result = await (
+      await webauthn()
+    ).verifyRegistrationResponse({
       response,
       expectedChallenge: (challenge) => consumeChallenge(db, challenge, "register", user.id),
       expectedOrigin: rp.origin,
@@ -157,7 +155,7 @@ export async function authenticationOptions(
   db: Db,
   rp: RelyingParty,
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  return generateAuthenticationOptions({
+  return (await webauthn()).generateAuthenticationOptions({
     rpID: rp.id,
     challenge: challengeBytes(await createChallenge(db, "sign-in", null)),
     timeout,
@@ -187,7 +185,9 @@ export async function verifyAuthentication(
     return { outcome: "refused", stored };
   }
   try {
-    const result = await verifyAuthenticationResponse({
+    const result = await (
+      await webauthn()
+    ).verifyAuthenticationResponse({
       response,
       expectedChallenge: (challenge) => consumeChallenge(db, challenge, "sign-in", null),
       expectedOrigin: rp.origin,
@@ -205,4 +205,9 @@ export async function verifyAuthentication(
   } catch {
     return { outcome: "refused", stored };
   }
+}
+
+/** The WebAuthn library (about 4 MB of heap) loads with the first ceremony, not at start. */
+function webauthn() {
+  return import("@simplewebauthn/server");
 }

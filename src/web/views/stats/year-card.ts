@@ -2,7 +2,6 @@
 // turned into a PNG by sharp. Plain strings, not JSX: sharp reads the SVG with no page around
 // it, so every text is escaped here.
 import { scaleBand, scaleLinear } from "d3-scale";
-import sharp from "sharp";
 import type { StatsReport } from "../../../domain/stats/stats-report.ts";
 import { monthShort } from "../month-names.ts";
 
@@ -60,6 +59,8 @@ export function yearCardSvg(report: StatsReport, siteTitle: string): string {
   );
 }
 
-export function yearCardPng(svg: string): Promise<Buffer> {
+/** The card as PNG; sharp is loaded with the first card, not when the server starts. */
+export async function yearCardPng(svg: string): Promise<Buffer> {
+  const { default: sharp } = await import("sharp");
   return sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
 }

@@ -1,0 +1,84 @@
+// V8 sizes its heap for the machine, not for the program: on a machine with a few gigabytes
+// it lets the young generation grow to 2 × 64 MB semi-spaces and the old one to grow up to
+// four times what was live after the last full collection before it collects again. Under
+// load that kept a server whose live heap is about 50 MB at 430–530 MB resident
+// (bench/README.md, "Memory"). `cinelog serve` therefore starts Node with two heap flags,
+// which only take effect when given at start: when the process was started without them,
+// it starts itself again with them and stands by as a thin parent (signals passed on, the
+// child's exit code returned). Cluster workers inherit them from the primary's arguments.
+import { spawn } from "node:child_process";
+import { constants } from "node:os";
+
+interface HeapSetting {
+  /** The environment variable that sets it, in MB. */
+  variable: string;
+  /** Node's flag. */
+  flag: string;
+  defaultMb: number;
+  /** The smallest value that makes sense (a smaller one is a typo or a crash). */
+  leastMb: number;
+}
+
+const heapSettings: readonly HeapSetting[] = [
+  // Each scavenge copies what is still alive; small semi-spaces mean more, shorter
+  // scavenges and a little more promoted to the old generation (bench/README.md, "Memory").
+  { variable: "CINELOG_SEMI_SPACE_MB", flag: "--max-semi-space-size", defaultMb: 8, leastMb: 1 },
+  // Also a hard ceiling: a process whose live heap passed it would stop with "heap out of
+  // memory". Below about 1 GB V8 also grows the old generation by a smaller factor between
+  // full collections, which is what keeps resident memory down.
+  { variable: "CINELOG_OLD_SPACE_MB", flag: "--max-old-space-size", defaultMb: 512, leastMb: 128 },
+];
+
+/**
+ * The flags to add for `serve`: those of the settings (or their defaults) that neither the
+ * command line nor NODE_OPTIONS already gives. "default" leaves a setting to V8.
+ */
+export function heapFlagsToAdd(
+  env: Record<string, string | undefined>,
+  nodeArguments: readonly string[],
+): { flags: string[] } | { problem: string } {
+  const given = [...nodeArguments, ...(env.NODE_OPTIONS ?? "").split(/\s+/)];
+  const flags: string[] = [];
+  for (const setting of heapSettings) {
+    const raw = env[setting.variable]?.trim() || String(setting.defaultMb);
+    if (raw === "default") continue;
+    if (!/^\d+$/.test(raw) || Number(raw) < setting.leastMb || Number(raw) > 65_536) {
+      return {
+        problem:
+          `${setting.variable} takes a whole number of megabytes from ${setting.leastMb} ` +
+          `to 65536, or "default" for V8's own, not "${raw}"`,
+      };
+    }
+    const named = (argument: string) =>
+      argument.replaceAll("_", "-").startsWith(`${setting.flag}=`) ||
+      argument.replaceAll("_", "-") === setting.flag;
+    if (given.some(named)) continue;
+    flags.push(`${setting.flag}=${raw}`);
+  }
+  return { flags };
+}
+
+/**
+ * Runs this same command again in a child Node started with `flags`, passing on SIGINT,
+ * SIGTERM and SIGHUP; resolves to its exit code (128 + the signal's number if one killed it).
+ */
+export function runAgainWithFlags(flags: readonly string[]): Promise<number> {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, ...flags, process.argv[1]!, ...process.argv.slice(2)],
+    { stdio: "inherit" },
+  );
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  const passOn = (signal: NodeJS.Signals) => child.kill(signal);
+  for (const signal of signals) process.on(signal, passOn);
+  return new Promise((resolve) => {
+    child.on("error", (error) => {
+      process.stderr.write(`Could not start the server process: ${error.message}\n`);
+      resolve(1);
+    });
+    child.on("exit", (code, signal) => {
+      for (const s of signals) process.off(s, passOn);
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
+    });
+  });
+}

@@ -1,0 +1,51 @@
+// Which heap flags `cinelog serve` adds when it starts itself again: the settings' values or
+// their defaults, none that the command line or NODE_OPTIONS already gives (in either
+// spelling), none for "default", and a message for a value that is not a size.
+import { describe, expect, it } from "vitest";
+import { heapFlagsToAdd } from "../../src/cli/heap-flags.ts";
+
+describe("serve's heap flags", () => {
+  it("adds both, with their defaults when unset", () => {
+    expect(heapFlagsToAdd({}, [])).toEqual({
+      flags: ["--max-semi-space-size=8", "--max-old-space-size=512"],
+    });
+    expect(
+      heapFlagsToAdd({ CINELOG_SEMI_SPACE_MB: "16", CINELOG_OLD_SPACE_MB: "1024" }, []),
+    ).toEqual({ flags: ["--max-semi-space-size=16", "--max-old-space-size=1024"] });
+  });
+
+  it("adds none that Node was already given, on its command line or in NODE_OPTIONS", () => {
+    expect(heapFlagsToAdd({}, ["--max-old-space-size=300"])).toEqual({
+      flags: ["--max-semi-space-size=8"],
+    });
+    expect(
+      heapFlagsToAdd({ NODE_OPTIONS: "--enable-source-maps --max_semi_space_size=2" }, []),
+    ).toEqual({
+      flags: ["--max-old-space-size=512"],
+    });
+    // So a process started again with them, or a cluster worker, adds nothing.
+    expect(heapFlagsToAdd({}, ["--max-semi-space-size=8", "--max-old-space-size=512"])).toEqual({
+      flags: [],
+    });
+  });
+
+  it('leaves a setting of "default" to V8', () => {
+    expect(heapFlagsToAdd({ CINELOG_SEMI_SPACE_MB: "default" }, [])).toEqual({
+      flags: ["--max-old-space-size=512"],
+    });
+  });
+
+  it("refuses what is not a whole number of megabytes in range, naming the setting", () => {
+    for (const [variable, value] of [
+      ["CINELOG_SEMI_SPACE_MB", "8MB"],
+      ["CINELOG_SEMI_SPACE_MB", "0"],
+      ["CINELOG_OLD_SPACE_MB", "64"],
+      ["CINELOG_OLD_SPACE_MB", "99999999"],
+    ] as const) {
+      const result = heapFlagsToAdd({ [variable]: value }, []);
+      expect(result).toHaveProperty("problem");
+      expect((result as { problem: string }).problem).toContain(variable);
+      expect((result as { problem: string }).problem).toContain(`"${value}"`);
+    }
+  });
+});

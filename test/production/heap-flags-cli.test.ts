@@ -1,0 +1,93 @@
+// `cinelog serve` runs with its heap settings: started without them, it starts itself again
+// with CINELOG_SEMI_SPACE_MB and CINELOG_OLD_SPACE_MB as V8 flags (the heap limit on
+// /metrics shows they took effect), a flag given through NODE_OPTIONS wins, a bad value is
+// refused with a message, and SIGTERM still reaches the server through the thin parent.
+import { afterAll, describe, expect, it } from "vitest";
+import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
+import { freePort, runCliProcess, startServer } from "../support/cli.ts";
+
+const metricsToken = "heap-flags-test-metrics-token";
+const mb = 1024 * 1024;
+
+async function heapLimit(base: string): Promise<number> {
+  const text = await (
+    await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+  ).text();
+  const line = /^cinelog_heap_limit_bytes (\d+)$/m.exec(text);
+  expect(line).not.toBeNull();
+  return Number(line![1]);
+}
+
+describe.each(dialects)("serve's heap settings on %s", (dialect) => {
+  const opened: TestDb[] = [];
+  afterAll(async () => {
+    for (const db of opened) await db.dispose();
+  });
+
+  async function serveWith(env: Record<string, string>) {
+    const db = await openTestDb(dialect);
+    opened.push(db);
+    const port = await freePort();
+    const server = startServer({
+      DATABASE_URL: db.url,
+      CINELOG_DATA_DIR: db.mediaDir,
+      CINELOG_DEMO: "false",
+      PORT: String(port),
+      CINELOG_METRICS_TOKEN: metricsToken,
+      ...env,
+    });
+    await server.ready;
+    return { server, base: `http://127.0.0.1:${port}` };
+  }
+
+  it("starts Node with the settings' flags, and stops on SIGTERM with exit 0", async () => {
+    const { server, base } = await serveWith({
+      CINELOG_SEMI_SPACE_MB: "4",
+      CINELOG_OLD_SPACE_MB: "300",
+      NODE_OPTIONS: "",
+    });
+    try {
+      // V8's limit is the old generation's ceiling plus three semi-spaces.
+      expect(await heapLimit(base)).toBe((300 + 3 * 4) * mb);
+    } finally {
+      await server.stop();
+    }
+    expect(server.exitCode()).toBe(0);
+    expect(server.output()).toMatch(/Stopping \(SIGTERM\)…[\s\S]*Cinelog stopped\./);
+  }, 60_000);
+
+  it("uses 8 MB semi-spaces and a 512 MB old generation unless told otherwise", async () => {
+    const { server, base } = await serveWith({ NODE_OPTIONS: "" });
+    try {
+      expect(await heapLimit(base)).toBe((512 + 3 * 8) * mb);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it("leaves a flag given in NODE_OPTIONS as it is", async () => {
+    const { server, base } = await serveWith({
+      NODE_OPTIONS: "--max-old-space-size=200",
+      CINELOG_OLD_SPACE_MB: "400",
+      CINELOG_SEMI_SPACE_MB: "2",
+    });
+    try {
+      expect(await heapLimit(base)).toBe((200 + 3 * 2) * mb);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
+
+describe("a bad heap setting", () => {
+  it("is refused with a message naming it, before anything starts", async () => {
+    const result = await runCliProcess(["serve"], {
+      CINELOG_OLD_SPACE_MB: "64",
+      CINELOG_DEMO: "false",
+      DATABASE_URL: "sqlite::memory:",
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/CINELOG_OLD_SPACE_MB takes a whole number of megabytes/);
+    expect(result.stdout).not.toMatch(/Cinelog is serving/);
+  });
+});
