@@ -15,14 +15,17 @@ import { buildFixture } from "../support/fixture.ts";
 
 /**
  * The page families of issue 15, each with the most queries one render may run (measured on
- * 2026-12-05 — the listings two above, for the paging count query being added to them).
+ * 2026-12-05 — the listings two above, for the paging count query being added to them). The
+ * review pages were lowered on 2026-12-06: the sign-in buttons and "mail is set up" are kept
+ * in memory with the site settings (src/web/cache/site-reads.ts), and the series entry comes
+ * with its series' name in one statement.
  */
 const ceilings: Record<string, { path: string; ceiling: number }> = {
   home: { path: "/", ceiling: 7 },
-  review: { path: "/review/bob-le-flambeur-1956", ceiling: 16 },
-  // 17 as measured once this round's comment-form changes landed; it must not grow with the
-  // thread, which the same-count check above proves.
-  "review with many comments": { path: "/review/leaving-las-vegas-1995", ceiling: 17 },
+  review: { path: "/review/bob-le-flambeur-1956", ceiling: 13 },
+  // One more than the review: the page's comments are read by their ids. It must not grow
+  // with the thread, which the same-count check above proves.
+  "review with many comments": { path: "/review/leaving-las-vegas-1995", ceiling: 14 },
   feed: { path: "/feed.xml", ceiling: 6 },
   search: { path: "/search?q=vegas", ceiling: 6 },
   "tag listing": { path: "/tag/neo-noir", ceiling: 8 },
@@ -48,6 +51,15 @@ describe.each(dialects)("queries per page on %s", (dialect) => {
     });
     expect(status, path).toBe(200);
     return count;
+  }
+
+  /**
+   * The fewer of two renders' counts: what the app keeps in memory for a second (the site-wide
+   * reads) may lapse during one render on a slow machine and add its reads to that one. A
+   * query per row shown adds to both renders, so it still fails here.
+   */
+  async function steadyQueriesFor(path: string): Promise<number> {
+    return Math.min(await queriesFor(path), await queriesFor(path));
   }
 
   async function grow() {
@@ -102,7 +114,7 @@ describe.each(dialects)("queries per page on %s", (dialect) => {
     await addComments(f.reviews.vegasReview.id, 2);
     for (const [name, { path }] of Object.entries(ceilings)) {
       await queriesFor(path); // fills whatever the app keeps in memory across requests
-      small[name] = await queriesFor(path);
+      small[name] = await steadyQueriesFor(path);
     }
     await grow();
   });
@@ -116,7 +128,7 @@ describe.each(dialects)("queries per page on %s", (dialect) => {
       const { path, ceiling } = ceilings[name]!;
       // The first render after growing may fill in-memory caches; the second is the steady one.
       await queriesFor(path);
-      const large = await queriesFor(path);
+      const large = await steadyQueriesFor(path);
       expect(
         large,
         `${path}: ${small[name]} queries on the small site, ${large} on the big one`,
