@@ -34,6 +34,7 @@ import * as federationStore from "./migrations/028-federation-store.ts";
 import * as federationActors from "./migrations/029-federation-actors.ts";
 import * as webmentions from "./migrations/030-webmentions.ts";
 import * as statsIndexes from "./migrations/031-stats-indexes.ts";
+import * as listingIndexes from "./migrations/032-listing-indexes.ts";
 
 /** Every migration by name; exported so a test can stop at one and check the next keeps data. */
 export function migrationsFor(db: Db): Record<string, Migration> {
@@ -66,6 +67,7 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     "029-federation-actors": { up: (k) => federationActors.up(k, db.dialect) },
     "030-webmentions": { up: (k) => webmentions.up(k, db.dialect) },
     "031-stats-indexes": { up: (k) => statsIndexes.up(k) },
+    "032-listing-indexes": { up: (k) => listingIndexes.up(k) },
   };
 }
 
