@@ -204,7 +204,7 @@ export async function avatarKey(db: Db, email: string): Promise<string> {
   // An HMAC per comment shown was a few % of a long thread's page: each address is keyed once
   // per connection (a bounded map; the secret never changes under a running site).
   let keys = avatarKeys.get(db);
-  if (!keys) avatarKeys.set(db, (keys = new Map()));
+  if (!keys) avatarKeys.set(db, (keys = new Map<string, string>()));
   const address = email.trim().toLowerCase();
   let key = keys.get(address);
   if (key === undefined) {
