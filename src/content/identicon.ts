@@ -51,9 +51,19 @@ function draw(hash: string): string {
 // that one host in (src/web/security-headers.ts), and the hash of each address is public.
 export const gravatarOrigin = "https://gravatar.com";
 
+// Every comment on a page carries its author's hash, and a thread has few authors: each is
+// hashed once (a bounded map, emptied when full).
+const gravatarHashes = new Map<string, string>();
+
 /** Gravatar's key for an address: SHA-256 of the trimmed, lower-cased address, in hex. */
 export function gravatarHash(email: string): string {
-  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+  let hash = gravatarHashes.get(email);
+  if (hash === undefined) {
+    if (gravatarHashes.size >= 10_000) gravatarHashes.clear();
+    hash = createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+    gravatarHashes.set(email, hash);
+  }
+  return hash;
 }
 
 /**

@@ -37,6 +37,7 @@ import * as statsIndexes from "./migrations/031-stats-indexes.ts";
 import * as fediverseReplies from "./migrations/032-fediverse-replies.ts";
 import * as federationReactions from "./migrations/033-federation-reactions.ts";
 import * as searchDocumentsInline from "./migrations/034-search-documents-inline.ts";
+import * as listingIndexes from "./migrations/035-listing-indexes.ts";
 
 /** Every migration by name; exported so a test can stop at one and check the next keeps data. */
 export function migrationsFor(db: Db): Record<string, Migration> {
@@ -72,6 +73,7 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     "032-fediverse-replies": { up: (k) => fediverseReplies.up(k, db.dialect) },
     "033-federation-reactions": { up: (k) => federationReactions.up(k, db.dialect) },
     "034-search-documents-inline": { up: (k) => searchDocumentsInline.up(k, db.dialect) },
+    "035-listing-indexes": { up: (k) => listingIndexes.up(k) },
   };
 }
 

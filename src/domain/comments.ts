@@ -214,6 +214,19 @@ export async function toPublic(db: Db, row: Comment): Promise<PublicComment> {
  * public page lets anyone confirm a guessed e-mail address (the old Gravatar leak).
  */
 export async function avatarKey(db: Db, email: string): Promise<string> {
-  const mac = await sign(db, `avatar:${email.trim().toLowerCase()}`);
-  return Buffer.from(mac, "base64url").toString("hex");
+  // An HMAC per comment shown was a few % of a long thread's page: each address is keyed once
+  // per connection (a bounded map; the secret never changes under a running site).
+  let keys = avatarKeys.get(db);
+  if (!keys) avatarKeys.set(db, (keys = new Map<string, string>()));
+  const address = email.trim().toLowerCase();
+  let key = keys.get(address);
+  if (key === undefined) {
+    const mac = await sign(db, `avatar:${address}`);
+    key = Buffer.from(mac, "base64url").toString("hex");
+    if (keys.size >= 10_000) keys.clear();
+    keys.set(address, key);
+  }
+  return key;
 }
+
+const avatarKeys = new WeakMap<Db, Map<string, string>>();

@@ -53,7 +53,7 @@ export async function loadPostPage(
   return { post, authorName, tags: await tagsOfPost(db, post.id), parent };
 }
 
-export interface PageLink {
+interface PageLink {
   path: string;
   title: string;
 }

@@ -3,10 +3,11 @@ import type { Db } from "../db/connect.ts";
 import type { Film, Review, Still, Tag } from "../db/schema.ts";
 import { reactionCounts, type ReactionCounts } from "./federation/reactions.ts";
 import { filmById, filmCredits, type FilmCredit } from "./films.ts";
-import { neighbours, publicReviewBySlug, type Neighbour } from "./reviews.ts";
+import { neighbours, type Neighbour } from "./reviews.ts";
 import { shownUpNext, type ShownUpNext } from "./review-up-next.ts";
 import { stillsOfReview } from "./stills.ts";
 import { tagsOfReview } from "./tags.ts";
+import { publishedReviews } from "./visibility.ts";
 
 export interface ReviewPageData {
   review: Review;
@@ -28,16 +29,18 @@ export async function loadReviewPage(
   slug: string,
   now: string,
 ): Promise<ReviewPageData | undefined> {
-  const review = await publicReviewBySlug(db, slug, now);
-  if (!review) return undefined;
-  const [film, credits, author, stills, tags, next3, around, reactions] = await Promise.all([
+  // The author's name comes with the review: one round trip fewer on PostgreSQL.
+  const row = await publishedReviews(db, now)
+    .leftJoin("users", "users.id", "reviews.author_id")
+    .selectAll("reviews")
+    .select("users.display_name as authorDisplayName")
+    .where("reviews.slug", "=", slug)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { authorDisplayName, ...review } = row;
+  const [film, credits, stills, tags, next3, around, reactions] = await Promise.all([
     filmById(db, review.film_id),
     filmCredits(db, review.film_id),
-    db.kysely
-      .selectFrom("users")
-      .select("display_name")
-      .where("id", "=", review.author_id)
-      .executeTakeFirst(),
     stillsOfReview(db, review.id),
     tagsOfReview(db, review.id),
     shownUpNext(db, review, now, 3),
@@ -49,7 +52,7 @@ export async function loadReviewPage(
     review,
     film,
     credits,
-    authorName: author?.display_name ?? "",
+    authorName: authorDisplayName ?? "",
     stills,
     tags,
     upNext: next3,

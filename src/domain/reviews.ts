@@ -217,28 +217,33 @@ export async function neighbours(
   now: string,
 ): Promise<{ previous: Neighbour | undefined; next: Neighbour | undefined }> {
   const at = review.published_at ?? now;
-  const base = () =>
-    publishedReviews(db, now)
+  const base = (publicBy: string) =>
+    publishedReviews(db, publicBy)
       .innerJoin("films", "films.id", "reviews.film_id")
       .select(["reviews.slug as slug", "films.title as title", "films.year as year"])
       .where("reviews.id", "!=", review.id);
   // Row-value comparisons let both databases seek straight to the neighbour in the
-  // (published_at, id) index instead of walking the listing.
-  const previous = await base()
-    .where((eb) =>
-      eb(eb.refTuple("reviews.published_at", "reviews.id"), "<", eb.tuple(at, review.id)),
-    )
-    .orderBy("reviews.published_at", "desc")
-    .orderBy("reviews.id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  const next = await base()
-    .where((eb) =>
-      eb(eb.refTuple("reviews.published_at", "reviews.id"), ">", eb.tuple(at, review.id)),
-    )
-    .orderBy("reviews.published_at", "asc")
-    .orderBy("reviews.id", "asc")
-    .limit(1)
-    .executeTakeFirst();
+  // (published_at, id) index instead of walking the listing. The earlier one is bounded by
+  // this review's own time rather than by now (the same rows: it was published by now), or
+  // SQLite walks down from now through every later review to reach it. Both are asked at
+  // once: on PostgreSQL each is a round trip.
+  const [previous, next] = await Promise.all([
+    base(at < now ? at : now)
+      .where((eb) =>
+        eb(eb.refTuple("reviews.published_at", "reviews.id"), "<", eb.tuple(at, review.id)),
+      )
+      .orderBy("reviews.published_at", "desc")
+      .orderBy("reviews.id", "desc")
+      .limit(1)
+      .executeTakeFirst(),
+    base(now)
+      .where((eb) =>
+        eb(eb.refTuple("reviews.published_at", "reviews.id"), ">", eb.tuple(at, review.id)),
+      )
+      .orderBy("reviews.published_at", "asc")
+      .orderBy("reviews.id", "asc")
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
   return { previous, next };
 }

@@ -202,25 +202,24 @@ export async function upNext(
   now: string,
   count = 3,
 ): Promise<UpNext | undefined> {
+  // The entry comes with its series' name in one statement: its own entry, else its film's.
+  const entryWhere = (column: "review_id" | "film_id", id: number) =>
+    db.kysely
+      .selectFrom("series_entries")
+      .innerJoin("series", "series.id", "series_entries.series_id")
+      .select([
+        "series_entries.series_id as series_id",
+        "series_entries.position as position",
+        "series.slug as slug",
+        "series.title as title",
+      ])
+      .where(`series_entries.${column}`, "=", id)
+      .orderBy("series_entries.id")
+      .executeTakeFirst();
   const entry =
-    (await db.kysely
-      .selectFrom("series_entries")
-      .select(["series_id", "position", "id"])
-      .where("review_id", "=", review.id)
-      .orderBy("id")
-      .executeTakeFirst()) ??
-    (await db.kysely
-      .selectFrom("series_entries")
-      .select(["series_id", "position", "id"])
-      .where("film_id", "=", review.film_id)
-      .orderBy("id")
-      .executeTakeFirst());
+    (await entryWhere("review_id", review.id)) ?? (await entryWhere("film_id", review.film_id));
   if (!entry) return undefined;
-  const series = await db.kysely
-    .selectFrom("series")
-    .select(["slug", "title"])
-    .where("id", "=", entry.series_id)
-    .executeTakeFirstOrThrow();
+  const series = { slug: entry.slug, title: entry.title };
   const items = await seriesItems(db, entry.series_id, now, {
     after: entry.position,
     limit: count,

@@ -34,7 +34,7 @@ describe.each(dialects)("concurrent misses of one page on %s", (dialect) => {
     let oneRender = 0;
     let together = 0;
     let answers: { cache: string | null; status: number; body: string }[] = [];
-    // The site settings are kept for a second (src/web/public/site.ts): on a loaded machine a
+    // The site settings are kept for a second (src/web/cache/site-reads.ts): on a loaded machine a
     // measurement that spans that second reads them again, two queries more. Twenty renders
     // would be twenty times the queries in every attempt, so three attempts still catch it.
     for (let attempt = 0; attempt < 3 && (together === 0 || together !== oneRender); attempt++) {

@@ -67,7 +67,10 @@ export class Freshness {
     this.#feed ??= followChanges(this.db);
     const tags = await (await this.#feed).poll();
     this.#lastPoll = this.#clock();
-    if (tags.length) this.invalidate([...new Set(tags)]);
+    // Through the process's own change bus, so whatever else it keeps for a while (the
+    // site-wide reads, src/web/cache/site-reads.ts) hears of other instances' changes too;
+    // the page cache layer passes them back to `invalidate`.
+    if (tags.length) this.db.changes.emit([...new Set(tags)]);
   }
 
   async #findNextDue(): Promise<void> {

@@ -13,6 +13,7 @@ import type { CommenterIdentity } from "../../domain/commenter-sign-in/identitie
 import type { Draft } from "../../domain/commenter-sign-in/pending-sign-ins.ts";
 import { isProviderKey, presets } from "../../domain/sign-in-providers/presets.ts";
 import { enabledProviders } from "../../domain/sign-in-providers/provider-settings.ts";
+import { siteWideRead } from "../cache/site-reads.ts";
 import {
   clearCommenterSession,
   commenterSessionToken,
@@ -51,7 +52,7 @@ export async function formSignIn(
   choosing = false,
 ): Promise<FormSignIn> {
   const [providers, active] = await Promise.all([
-    enabledProviders(services.db),
+    siteWideRead(services.db, "sign-in buttons", enabledProviders),
     currentCommenter(c, services),
   ]);
   if (!active && providers.length === 0) return { offer: undefined, draft: undefined };

@@ -20,6 +20,7 @@ import { mailIsSetUp } from "../../domain/mail-settings.ts";
 import { commentsClosed } from "../../domain/moderation/rules.ts";
 import type { SiteSettings } from "../../domain/settings.ts";
 import { nowIso } from "../../domain/time.ts";
+import { siteWideRead } from "../cache/site-reads.ts";
 import type { Services } from "../services.ts";
 import type { CommentFormProps } from "../views/comments/comment-form.tsx";
 import { CommentsSection } from "../views/comments/comments-section.tsx";
@@ -104,7 +105,7 @@ export async function buildComments(
       ? { id: parent.id, name: parent.authorName }
       : undefined;
 
-  const mailOffered = await mailIsSetUp(db);
+  const mailOffered = await siteWideRead(db, "mail set up", mailIsSetUp);
   const form: CommentFormProps = {
     action: `${target.path}/comments`,
     tokenUrl: `${target.path}/comments/token`,

@@ -35,11 +35,29 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
+// Formatting a date through Intl costs more than the rest of a comment's markup, and a long
+// thread shows many comments from few days: each UTC day is formatted once, then remembered
+// (a bounded map, emptied when full).
+const formattedDays = new Map<string, string>();
+const utcInstant = /^(\d{4}-\d{2}-\d{2})T[\d:.]+Z$/;
+
+function formatInstant(iso: string): string {
+  const day = utcInstant.exec(iso)?.[1];
+  if (day === undefined) return dateFormat.format(new Date(iso));
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    if (formattedDays.size >= 10_000) formattedDays.clear();
+    text = dateFormat.format(new Date(iso));
+    formattedDays.set(day, text);
+  }
+  return text;
+}
+
 export function DateTime(props: { iso: string }) {
   if (!props.iso) return null;
-  return <time datetime={props.iso}>{dateFormat.format(new Date(props.iso))}</time>;
+  return <time datetime={props.iso}>{formatInstant(props.iso)}</time>;
 }
 
 export function formatDay(isoDay: string): string {
-  return dateFormat.format(new Date(`${isoDay.slice(0, 10)}T00:00:00Z`));
+  return formatInstant(`${isoDay.slice(0, 10)}T00:00:00Z`);
 }
