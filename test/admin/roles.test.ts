@@ -437,6 +437,20 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         fields: { block: "spam.example" },
         expect: ownerRedirect,
       },
+      {
+        method: "GET",
+        route: "/admin/fediverse/move",
+        path: "/admin/fediverse/move",
+        expect: ownerOnly,
+      },
+      {
+        method: "POST",
+        route: "/admin/fediverse/move",
+        path: "/admin/fediverse/move",
+        // No address: the owner is told what is missing; nothing is sent anywhere.
+        fields: { address: "" },
+        expect: { ...ownerOnly, owner: 400 },
+      },
       { method: "GET", route: "/admin/users", path: "/admin/users", expect: ownerOnly },
       {
         method: "POST",
