@@ -67,9 +67,15 @@ describe("demo content", () => {
 describe.each(dialects)("loading the demo on %s", (dialect) => {
   let db: TestDb;
   beforeAll(async () => {
-    db = await openTestDb(dialect);
-    expect(await isEmptySite(db)).toBe(true);
-    await loadDemo(db, db.mediaDir);
+    // Loaded here for real on SQLite. On PostgreSQL the copy of the demo template is the same
+    // loadDemo's output, loaded once per run in the global setup (database-templates.ts).
+    if (dialect === "sqlite") {
+      db = await openTestDb(dialect);
+      expect(await isEmptySite(db)).toBe(true);
+      await loadDemo(db, db.mediaDir);
+    } else {
+      db = await openTestDb(dialect, { demo: true });
+    }
   }, 120_000);
   afterAll(async () => {
     await db.dispose();
