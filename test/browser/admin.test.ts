@@ -53,7 +53,7 @@ describe("the admin in a real browser", () => {
       await check("sign-in");
       await page.fill("#email", "nobody@example.com");
       await page.fill("#password", "wrong password");
-      await page.click("button.primary");
+      await Promise.all([page.waitForEvent("load"), page.click("button.primary")]);
       await check("sign-in refused");
       // No owner with a password exists in the demo until this test adds one: the setup page.
       const token = await createSetupToken(site.db);
@@ -105,23 +105,24 @@ describe("the admin in a real browser", () => {
       await page.goto(`${site.base}/admin/reviews/new`);
       await page.click("#new-film summary");
       await page.fill("#newFilmYear", "nineteen");
-      // Server-side errors (the browser's own checks would stop an out-of-range rating).
-      await page.click('button[value="publish"]');
+      // Server-side errors (the browser's own checks would stop an out-of-range rating). Each
+      // form is checked once the page it posts to has loaded, not while it is on its way.
+      await Promise.all([page.waitForEvent("load"), page.click('button[value="publish"]')]);
       expect(await page.locator(".field-error").count()).toBeGreaterThan(1);
       await check("editor with errors");
       await page.fill("#body", "A *preview*.");
-      await page.click('button[value="preview"]');
+      await Promise.all([page.waitForEvent("load"), page.click('button[value="preview"]')]);
       await check("editor with preview");
       await page.goto(`${site.base}/admin/comments/${pending.id}/edit`);
       // An address the browser accepts and the server refuses (only http and https).
       await page.fill("#url", "ftp://example.com/");
-      await page.click("button.primary");
+      await Promise.all([page.waitForEvent("load"), page.click("button.primary")]);
       expect(await page.locator(".field-error").count()).toBe(1);
       await check("comment edit with errors");
       await page.goto(`${site.base}/admin/settings/comments`);
       await page.fill("#commentThreadDepth", "eleven");
       await page.fill("#holdLinkCount", "-1");
-      await page.click("button.primary");
+      await Promise.all([page.waitForEvent("load"), page.click("button.primary")]);
       expect(await page.locator(".field-error").count()).toBe(2);
       await check("comment settings with errors");
       await page.goto(`${site.base}/admin/comments`);
