@@ -13,15 +13,7 @@ import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { serveFederatedSite, type FederatedSite } from "../support/federated-site.ts";
 import { buildFixture } from "../support/fixture.ts";
 import { startMastodonActor, type MastodonActor } from "../support/mastodon-actor.ts";
-
-async function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false) {
-  for (let i = 0; i < 200; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("gave up waiting");
-}
+import { until } from "../support/until.ts";
 
 describe.each(dialects)("the blog actor's profile and move on %s", (dialect) => {
   let db: TestDb;

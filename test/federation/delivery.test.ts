@@ -16,15 +16,7 @@ import { countingInboxes, type CountingInboxes } from "../support/counting-inbox
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { serveFederatedSite, type FederatedSite } from "../support/federated-site.ts";
 import { buildFixture } from "../support/fixture.ts";
-
-async function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false) {
-  for (let i = 0; i < 400; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("gave up waiting");
-}
+import { until } from "../support/until.ts";
 
 describe.each(dialects)("delivering to the fediverse on %s", (dialect) => {
   let db: TestDb;

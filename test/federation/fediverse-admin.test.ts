@@ -9,15 +9,7 @@ import { addAccount, csrfToken, getAs, postForm, signIn, type App } from "../adm
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { serveFederatedSite, type FederatedSite } from "../support/federated-site.ts";
 import { startMastodonActor, type MastodonActor } from "../support/mastodon-actor.ts";
-
-async function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false) {
-  for (let i = 0; i < 200; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("gave up waiting");
-}
+import { until } from "../support/until.ts";
 
 describe.each(dialects)("fediverse admin on %s", (dialect) => {
   let db: TestDb;

@@ -14,15 +14,7 @@ import { publishDueReviews } from "../../src/federation/publish.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { serveFederatedSite, type FederatedSite } from "../support/federated-site.ts";
 import { buildFixture } from "../support/fixture.ts";
-
-async function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false) {
-  for (let i = 0; i < 300; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("gave up waiting");
-}
+import { until } from "../support/until.ts";
 
 type LogLine = Record<string, unknown> & { msg?: string };
 
