@@ -1,10 +1,11 @@
 // Bounded property tests of comment Markdown: whatever a reader types — random text, or
 // pieces of known attacks in any order — rendering never throws, and no script element, no
-// event attribute and no javascript: (or data:/vbscript:) link survives.
+// event attribute and no javascript: (or data:/vbscript:) link survives. The same holds for
+// the HTML a fediverse server sends as a reply (sanitizeCommentHtml), Mastodon's markup mixed in.
 import fc from "fast-check";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { renderCommentBody } from "../../src/content/comment-markdown.ts";
+import { renderCommentBody, sanitizeCommentHtml } from "../../src/content/comment-markdown.ts";
 
 const attackPieces = fc.constantFrom(
   "<script>alert(1)</script>",
@@ -64,6 +65,33 @@ describe("renderCommentBody", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) =>
         assertSafe(renderCommentBody(text)),
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+// Pieces of the HTML Mastodon puts in a Note's content, besides the attacks above.
+const mastodonPieces = fc.constantFrom(
+  "<p>",
+  "</p>",
+  "<br />",
+  '<span class="h-card" translate="no">',
+  '<a href="https://social.example/@blog" class="u-url mention">@<span>blog</span></a>',
+  "</span>",
+  '<a href="https://social.example/tags/noir" class="mention hashtag" rel="tag">#<span>noir</span></a>',
+  '<span class="invisible">https://</span><span class="ellipsis">example.org/a-long-pa</span>',
+  '<img src="https://social.example/emoji.png" alt=":film:" class="custom-emoji">',
+);
+
+describe("sanitizeCommentHtml (a fediverse reply's content)", () => {
+  it("never throws and lets no script through, whatever a server sends", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(attackPieces, mastodonPieces, fc.string({ maxLength: 20 })), {
+          maxLength: 25,
+        }),
+        (pieces) => assertSafe(sanitizeCommentHtml(pieces.join(""))),
       ),
       { numRuns: 1000 },
     );
