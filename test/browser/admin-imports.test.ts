@@ -132,13 +132,18 @@ describe("imports in a real browser", () => {
       "small-journal.xml",
       largeWxr(200, 1, "https://small.example.org"),
     );
-    // No script runs: the page reloads itself every 2 s until the summary is there.
-    await page.locator(".import-counts").waitFor({ timeout: 60_000 });
+    // No script runs: the page reloads itself every 2 s until the import has ended.
+    await page
+      .locator(".import-status")
+      .filter({ hasNotText: /^(Queued|Running)$/ })
+      .waitFor({ timeout: 120_000 });
     expect(page.url()).toBe(jobUrl);
+    // Should it have ended otherwise, the page's own words say why.
+    expect(await page.textContent(".import-status"), await page.innerText("main")).toBe("Done");
     expect(await page.locator(".import-counts li").allTextContents()).toContain("reviews: 200");
     expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
     await context.close();
-  }, 90_000);
+  }, 150_000);
 
   it("shows a running import accessibly, in light and dark", async () => {
     const job = await queueImportJob(site.db, {
