@@ -90,6 +90,14 @@ export interface FederationCommentNotesTable {
   comment_id: number;
   review_id: number;
   sent_at: string;
+  /** The author name and body the fediverse last received (migration 037). */
+  sent_author_name: string | null;
+  sent_body_html: string | null;
+  /** When the last Update(Note) went out; null until the comment is edited. */
+  edited_at: string | null;
+  /** The remote Note's author this comment answers, sent every activity about it. */
+  addressee_actor: string | null;
+  addressee_inbox: string | null;
 }
 
 /** Notes mentioning the blog with no thread here to go in (migration 032). */

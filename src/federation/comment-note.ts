@@ -1,18 +1,31 @@
 // The site's own approved comments on a federated review, as Notes from the blog actor
 // ("Name wrote: …"), replying to the review's Article, to the comment they answer, or to the
-// remote Note they answer, whose author is also mentioned and sent the Note. A publishing
-// round sends Create for each newly approved comment and Delete for each sent one that is no
-// longer shown; the Note is also served at its id (objects.ts).
+// remote Note they answer, whose author is also mentioned and sent the Note (and every later
+// Update and Delete of it, follower or not). A publishing round sends Create for each newly
+// approved comment, Update for each sent one edited since, and Delete for each sent one that is
+// no longer shown; the Note is also served at its id (objects.ts).
 import type { Context } from "@fedify/fedify";
 import { Temporal } from "@js-temporal/polyfill";
-import { Create, Delete, Mention, Note, PUBLIC_COLLECTION, Tombstone } from "@fedify/vocab";
 import {
+  Create,
+  Delete,
+  Mention,
+  Note,
+  PUBLIC_COLLECTION,
+  Tombstone,
+  Update,
+  type Activity,
+} from "@fedify/vocab";
+import {
+  claimCommentNoteUpdate,
   commentNotesToRetract,
   commentNotesToSend,
+  commentNotesToUpdate,
   forgetCommentNote,
   markCommentNoteSent,
   type CommentAsNote,
 } from "../domain/federation/comment-notes.ts";
+import { nowIso } from "../domain/time.ts";
 import { reviewUrl } from "../feeds/site-urls.ts";
 import type { BlogFederation } from "./federation.ts";
 import { escapeHtml } from "./html.ts";
@@ -35,36 +48,67 @@ export function commentNote(
   siteUrl: string,
   comment: CommentAsNote,
 ): Note {
-  const remoteAuthor = comment.parent?.kind === "remote" ? new URL(comment.parent.actorUri) : null;
+  const remote = comment.parent?.kind === "remote" ? comment.parent : null;
+  const remoteAuthor = remote ? new URL(remote.actorUri) : null;
   return new Note({
     id: commentObjectUri(siteUrl, comment.id),
     attribution: ctx.getActorUri(slug),
     content: `<p><strong>${escapeHtml(comment.authorName)}</strong> wrote:</p>${comment.bodyHtml}`,
     url: new URL(`${reviewUrl(siteUrl, comment.reviewSlug)}#comment-${comment.id}`),
     published: Temporal.Instant.from(comment.createdAt),
+    // Mastodon applies an Update only to a Note whose `updated` is newer than the last.
+    updated: comment.editedAt ? Temporal.Instant.from(comment.editedAt) : null,
     replyTarget: inReplyTo(siteUrl, comment),
     to: PUBLIC_COLLECTION,
     ccs: remoteAuthor ? [ctx.getFollowersUri(slug), remoteAuthor] : [ctx.getFollowersUri(slug)],
-    tags: remoteAuthor ? [new Mention({ href: remoteAuthor })] : [],
+    tags: remoteAuthor
+      ? [new Mention({ href: remoteAuthor, name: remote?.actorHandle ?? null })]
+      : [],
   });
 }
 
 interface CommentPublishReport {
   created: number;
+  updated: number;
   deleted: number;
 }
 
-/** One round of comment Notes: Create for the newly approved, Delete for the withdrawn. */
+/** Who is sent an activity about a comment: the followers, and the remote author it answers. */
+async function sendToReaders(
+  ctx: Context<void>,
+  slug: string,
+  activity: Activity,
+  addressee: { actor: string | null; inbox: string | null },
+  orderingKey: string,
+): Promise<void> {
+  const sender = { identifier: slug };
+  const options = { preferSharedInbox: true, orderingKey };
+  await ctx.sendActivity(sender, "followers", activity, options);
+  if (addressee.actor && addressee.inbox) {
+    const recipient = { id: new URL(addressee.actor), inboxId: new URL(addressee.inbox) };
+    await ctx.sendActivity(sender, recipient, activity, options);
+  }
+}
+
+function addresseeOf(comment: CommentAsNote) {
+  return comment.parent?.kind === "remote"
+    ? { actor: comment.parent.actorUri, inbox: comment.parent.actorInbox }
+    : { actor: null, inbox: null };
+}
+
+/**
+ * One round of comment Notes: Create for the newly approved, Update for the edited since
+ * they went out (once per edit), Delete for the withdrawn.
+ */
 export async function publishCommentNotes(
   blog: BlogFederation,
   siteUrl: string,
 ): Promise<CommentPublishReport> {
-  const report: CommentPublishReport = { created: 0, deleted: 0 };
+  const report: CommentPublishReport = { created: 0, updated: 0, deleted: 0 };
   const settings = await blog.settings();
   if (!settings.federationEnabled) return report;
   const slug = settings.federationSlug;
   const ctx = blog.context();
-  const sender = { identifier: slug };
   const actor = ctx.getActorUri(slug);
   for (const comment of await commentNotesToSend(blog.db)) {
     const note = commentNote(ctx, slug, siteUrl, comment);
@@ -76,30 +120,36 @@ export async function publishCommentNotes(
       ccs: note.ccIds,
     });
     // Recorded first, as reviews are: the queue holds the deliveries from here on.
-    await markCommentNoteSent(blog.db, comment.id, comment.reviewId);
-    const options = { preferSharedInbox: true, orderingKey: note.id!.href };
-    await ctx.sendActivity(sender, "followers", create, options);
-    const parent = comment.parent;
-    if (parent?.kind === "remote" && parent.actorInbox) {
-      const recipient = { id: new URL(parent.actorUri), inboxId: new URL(parent.actorInbox) };
-      await ctx.sendActivity(sender, recipient, create, options);
-    }
+    await markCommentNoteSent(blog.db, comment);
+    await sendToReaders(ctx, slug, create, addresseeOf(comment), note.id!.href);
     report.created++;
   }
-  for (const commentId of await commentNotesToRetract(blog.db)) {
-    const objectId = commentObjectUri(siteUrl, commentId);
-    await forgetCommentNote(blog.db, commentId);
-    await ctx.sendActivity(
-      sender,
-      "followers",
-      new Delete({
-        id: new URL(`${objectId.href}#delete/${Date.now()}`),
-        actor,
-        object: new Tombstone({ id: objectId }),
-        tos: [PUBLIC_COLLECTION],
-      }),
-      { preferSharedInbox: true, orderingKey: objectId.href },
-    );
+  for (const comment of await commentNotesToUpdate(blog.db)) {
+    const editedAt = nowIso();
+    // Claimed first: of two rounds that read the same edit, one sends it.
+    if (!(await claimCommentNoteUpdate(blog.db, comment, editedAt))) continue;
+    const note = commentNote(ctx, slug, siteUrl, { ...comment, editedAt });
+    const update = new Update({
+      id: new URL(`${note.id!.href}#update/${encodeURIComponent(editedAt)}`),
+      actor,
+      object: note,
+      tos: note.toIds,
+      ccs: note.ccIds,
+    });
+    await sendToReaders(ctx, slug, update, addresseeOf(comment), note.id!.href);
+    report.updated++;
+  }
+  for (const retracted of await commentNotesToRetract(blog.db)) {
+    const objectId = commentObjectUri(siteUrl, retracted.id);
+    await forgetCommentNote(blog.db, retracted.id);
+    const remove = new Delete({
+      id: new URL(`${objectId.href}#delete/${Date.now()}`),
+      actor,
+      object: new Tombstone({ id: objectId }),
+      tos: [PUBLIC_COLLECTION],
+    });
+    const addressee = { actor: retracted.addresseeActor, inbox: retracted.addresseeInbox };
+    await sendToReaders(ctx, slug, remove, addressee, objectId.href);
     report.deleted++;
   }
   return report;

@@ -255,7 +255,11 @@ describe.each(dialects)("fediverse replies on %s", (dialect) => {
     });
     const report = await publishCommentNotes(site.blog, site.origin);
     expect(report.created).toBe(2);
-    expect(await publishCommentNotes(site.blog, site.origin)).toEqual({ created: 0, deleted: 0 });
+    expect(await publishCommentNotes(site.blog, site.origin)).toEqual({
+      created: 0,
+      updated: 0,
+      deleted: 0,
+    });
     const notes = () =>
       (mastodon.received as Received[]).filter(
         (a) => a.type === "Create" && a.object?.type === "Note",
@@ -282,7 +286,11 @@ describe.each(dialects)("fediverse replies on %s", (dialect) => {
     expect(((await article.json()) as Received).name).toBe("His Girl Friday (1940)");
 
     await setCommentStatus(db, answer.id, "trash");
-    expect(await publishCommentNotes(site.blog, site.origin)).toEqual({ created: 0, deleted: 1 });
+    expect(await publishCommentNotes(site.blog, site.origin)).toEqual({
+      created: 0,
+      updated: 0,
+      deleted: 1,
+    });
     await until(() =>
       mastodon.received.find(
         (a) => a.type === "Delete" && JSON.stringify(a).includes(`/ap/comment/${answer.id}`),
