@@ -1,10 +1,12 @@
 // Moving the blog's actor to another account (ActivityPub Move), as Mastodon moves an account:
 // the new account must first name the blog as one of its aliases (alsoKnownAs), or servers
 // refuse to move anyone. Then the blog's actor says where it went (movedTo) and every follower
-// is sent a Move, on which their servers follow the new account instead.
+// is sent a Move, on which their servers follow the new account instead. A move can be undone
+// (undoMove): the redirect is lifted, the followers already gone stay gone.
 import { isActor, Move } from "@fedify/vocab";
 import { saveSetting } from "../domain/settings.ts";
 import type { BlogFederation } from "./federation.ts";
+import { publishProfileUpdate } from "./profile-update.ts";
 
 type MoveCheck = { ok: true; target: URL; label: string } | { ok: false; problem: string };
 
@@ -62,4 +64,15 @@ export async function moveActor(blog: BlogFederation, target: URL): Promise<void
     }),
     { preferSharedInbox: true },
   );
+}
+
+/**
+ * Takes a move back, as far as it can be: the actor no longer names where it went, and its
+ * followers' servers are sent Update(Person) without movedTo, so Mastodon lifts the redirect
+ * on the blog's profile. Followers already moved stay with the new account (their servers
+ * followed it on the Move); they would have to follow the blog again.
+ */
+export async function undoMove(blog: BlogFederation, siteUrl: string): Promise<void> {
+  await saveSetting(blog.db, "federationMovedTo", "");
+  await publishProfileUpdate(blog, siteUrl);
 }

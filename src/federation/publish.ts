@@ -1,6 +1,7 @@
 // Publishing to followers: every few seconds, reviews that went public (now or at their
 // scheduled time) go out as Create(Article), edited ones as Update, and ones no longer public
-// as Delete; approved comments on them follow as Notes (comment-note.ts). Fedify fans each
+// as Delete; approved comments on them follow as Notes (comment-note.ts), and a changed
+// profile as Update(Person) (profile-update.ts). Fedify fans each
 // activity out through the database queue, one delivery per inbox (shared inboxes
 // preferred), retried with backoff while a server is down. Each send is claimed first with a
 // compare-and-set in the database (claimReviewSend), so app instances sharing a database and
@@ -15,6 +16,7 @@ import {
 } from "../domain/federation/review-federation.ts";
 import { nowIso } from "../domain/time.ts";
 import { publishCommentNotes } from "./comment-note.ts";
+import { publishProfileUpdate } from "./profile-update.ts";
 import type { BlogFederation } from "./federation.ts";
 import { reviewArticle, reviewObjectUri } from "./review-article.ts";
 import { startRepeatingRounds, type RepeatingRounds } from "../domain/repeating-rounds.ts";
@@ -96,6 +98,7 @@ export function startPublisher(
   const round = async () => {
     await publishDueReviews(blog, siteUrl);
     await publishCommentNotes(blog, siteUrl);
+    await publishProfileUpdate(blog, siteUrl);
   };
   return startRepeatingRounds(round, {
     intervalMs,

@@ -451,6 +451,20 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         fields: { address: "" },
         expect: { ...ownerOnly, owner: 400 },
       },
+      {
+        method: "GET",
+        route: "/admin/fediverse/move/undo",
+        path: "/admin/fediverse/move/undo",
+        // Nothing moved: back to the fediverse page.
+        expect: ownerRedirect,
+      },
+      {
+        method: "POST",
+        route: "/admin/fediverse/move/undo",
+        path: "/admin/fediverse/move/undo",
+        fields: { confirm: "yes" },
+        expect: ownerRedirect,
+      },
       { method: "GET", route: "/admin/users", path: "/admin/users", expect: ownerOnly },
       {
         method: "POST",

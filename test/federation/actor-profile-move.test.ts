@@ -2,7 +2,8 @@
 // picks an avatar and header among the site's stills and lists earlier accounts, and the actor
 // document shows them (with its PropertyValue link to the site); moving to another account
 // (a Mastodon-shaped one) is refused until that account names the blog as an alias, asks for
-// confirmation, then sends Move to the followers and shows movedTo; CSRF guards every step.
+// confirmation, then sends Move to the followers and shows movedTo; the move is undone after
+// a confirmation too, with Update(Person) to the followers; CSRF guards every step.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followerByActor } from "../../src/domain/federation/followers.ts";
 import { createReview } from "../../src/domain/reviews.ts";
@@ -172,5 +173,47 @@ describe.each(dialects)("the blog actor's profile and move on %s", (dialect) => 
     expect((await actorDoc()).movedTo).toBe(newHome.actorUri);
     const { html } = await getAs(app, "/admin/fediverse", cookie);
     expect(html).toContain("has moved to");
+  });
+
+  it("undoes the move after asking, and tells the followers with Update(Person)", async () => {
+    const { html: asked } = await getAs(app, "/admin/fediverse/move/undo", cookie);
+    expect(asked).toContain(`Undo the move to ${newHome.actorUri}?`);
+    const unconfirmed = await postForm(
+      app,
+      "/admin/fediverse/move/undo",
+      { _csrf: await token() },
+      { cookie },
+    );
+    expect(unconfirmed.headers.get("location")).toBe("/admin/fediverse/move/undo");
+    const noToken = await postForm(
+      app,
+      "/admin/fediverse/move/undo",
+      { confirm: "yes" },
+      { cookie },
+    );
+    expect(noToken.status).toBe(403);
+    expect((await loadSettings(db)).federationMovedTo).toBe(newHome.actorUri);
+
+    const undone = await postForm(
+      app,
+      "/admin/fediverse/move/undo",
+      { _csrf: await token(), confirm: "yes" },
+      { cookie },
+    );
+    expect(undone.headers.get("location")).toBe("/admin/fediverse?done=unmoved");
+    expect((await loadSettings(db)).federationMovedTo).toBe("");
+    expect((await actorDoc()).movedTo).toBeUndefined();
+    const update = (await until(() =>
+      follower.received.find(
+        (a) =>
+          a.type === "Update" && (a.object as { type?: string } | undefined)?.type === "Person",
+      ),
+    )) as { actor: string; object: Record<string, unknown> };
+    expect(update.actor).toBe(actorUri);
+    expect(update.object.id).toBe(actorUri);
+    expect(update.object.movedTo).toBeUndefined();
+    const { html } = await getAs(app, "/admin/fediverse", cookie);
+    expect(html).not.toContain("has moved to");
+    expect(html).toContain("Move the blog&#39;s account to another one");
   });
 });

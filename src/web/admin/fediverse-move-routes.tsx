@@ -5,8 +5,19 @@ import type { Hono } from "hono";
 import type { AdminEnv } from "../auth/session.ts";
 import { adminRoute } from "../route-facts.ts";
 import type { Services } from "../services.ts";
-import { currentCsrfToken, field, renderAdmin, type AdminContext } from "./admin-page.ts";
-import { MoveConfirmPage, MoveFormPage } from "./views/fediverse-move-page.tsx";
+import {
+  currentCsrfToken,
+  field,
+  formExpired,
+  renderAdmin,
+  type AdminContext,
+} from "./admin-page.ts";
+import { loadSettings } from "../../domain/settings.ts";
+import {
+  MoveConfirmPage,
+  MoveFormPage,
+  UndoMoveConfirmPage,
+} from "./views/fediverse-move-page.tsx";
 
 const movePath = "/fediverse/move";
 
@@ -55,5 +66,35 @@ export function registerFediverseMoveRoutes(admin: Hono<AdminEnv>, services: Ser
     }
     await moveActor(blog, check.target);
     return c.redirect("/admin/fediverse?done=moved", 303);
+  });
+
+  const undoPath = `${movePath}/undo`;
+
+  admin.get(undoPath, ownerOnly(), async (c) => {
+    const { federationMovedTo } = await loadSettings(services.db);
+    if (!federationMovedTo) return c.redirect("/admin/fediverse", 303);
+    return renderAdmin(
+      c,
+      services,
+      { title: "Undo the move?" },
+      <UndoMoveConfirmPage
+        movedTo={federationMovedTo}
+        csrf={await currentCsrfToken(c, services)}
+      />,
+    );
+  });
+
+  admin.post(undoPath, ownerOnly(), async (c) => {
+    if (!c.get("csrfValid")) return formExpired(c, services);
+    const body = await c.req.parseBody();
+    const { federationMovedTo } = await loadSettings(services.db);
+    // Without the confirmation (or with nothing to undo) the question is asked again.
+    if (!federationMovedTo || field(body, "confirm") !== "yes" || !services.loadFederation) {
+      return c.redirect(federationMovedTo ? `/admin${undoPath}` : "/admin/fediverse", 303);
+    }
+    const blog = await services.loadFederation();
+    const { undoMove } = await import("../../federation/move.ts");
+    await undoMove(blog, services.config.siteUrl);
+    return c.redirect("/admin/fediverse?done=unmoved", 303);
   });
 }

@@ -39,6 +39,7 @@ const notices: Record<string, string> = {
   unblocked: "Unblocked.",
   "not-blocked": "Give an account's address (https://…) or a server's host name.",
   moved: "The blog's account has moved: its followers are being told.",
+  unmoved: "The move is undone: the blog's account no longer points elsewhere.",
 };
 
 export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Services): void {

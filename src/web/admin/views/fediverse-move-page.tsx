@@ -1,5 +1,6 @@
 // The pages of moving the blog's fediverse account: the address form (with what went wrong,
-// the address kept) and the confirmation that says what a Move does.
+// the address kept), the confirmation that says what a Move does, and the one that asks
+// before a move is undone.
 import { ConfirmForm, CsrfField, InputField, SubmitRow } from "./form-fields.tsx";
 import { FormError } from "./form-messages.tsx";
 
@@ -49,6 +50,31 @@ export function MoveConfirmPage(props: { address: string; target: string; csrf: 
         csrf={props.csrf}
       >
         <input type="hidden" name="address" value={props.address} />
+        <input type="hidden" name="confirm" value="yes" />
+      </ConfirmForm>
+    </section>
+  );
+}
+
+/** Asks before taking a move back, saying what it cannot undo. */
+export function UndoMoveConfirmPage(props: { movedTo: string; csrf: string }) {
+  return (
+    <section aria-labelledby="undo-move-title">
+      <nav aria-label="Breadcrumb" class="hint">
+        <a href="/admin/fediverse">Fediverse</a> › Undo the move
+      </nav>
+      <h1 id="undo-move-title">Undo the move to {props.movedTo}?</h1>
+      <p>
+        The blog's account stops pointing at {props.movedTo}, and the servers of its remaining
+        followers are told so. Followers whose servers already followed the new account stay there:
+        they would have to follow the blog again.
+      </p>
+      <ConfirmForm
+        action="/admin/fediverse/move/undo"
+        button="Undo the move"
+        cancelHref="/admin/fediverse"
+        csrf={props.csrf}
+      >
         <input type="hidden" name="confirm" value="yes" />
       </ConfirmForm>
     </section>

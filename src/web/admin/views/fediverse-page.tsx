@@ -129,7 +129,8 @@ export function FediversePage(props: {
       </form>
       {props.movedTo ? (
         <p>
-          The blog's account has moved to <a href={props.movedTo}>{props.movedTo}</a>.
+          The blog's account has moved to <a href={props.movedTo}>{props.movedTo}</a>.{" "}
+          <a href="/admin/fediverse/move/undo">Undo the move…</a>
         </p>
       ) : (
         <p>
