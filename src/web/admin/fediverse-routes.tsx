@@ -2,7 +2,7 @@
 // off, the handle, approval; followers accepted, refused, removed or blocked; blocks; who liked
 // and boosted which review; and the mentions of the blog kept aside (loose-mentions.ts).
 import type { Hono } from "hono";
-import { actorImageChoices, isStillPath } from "../../domain/federation/actor-images.ts";
+import { actorImageChoices } from "../../domain/federation/actor-images.ts";
 import { actorSlugPattern, alsoKnownAsList } from "../../domain/federation/federation-settings.ts";
 import {
   addBlock,
@@ -28,6 +28,13 @@ import {
 } from "./admin-page.ts";
 import { adminRoute } from "../route-facts.ts";
 import { FediversePage, type FediverseValues } from "./views/fediverse-page.tsx";
+import {
+  keptImageChoice,
+  receiveActorImages,
+  removeReplacedImages,
+  uploadedImageChoices,
+  type ImageErrors,
+} from "./fediverse-images.ts";
 
 const fediversePath = "/fediverse";
 
@@ -53,6 +60,7 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
     extra: {
       slugError?: string;
       aliasError?: string;
+      imageErrors?: ImageErrors;
       notice?: string;
       formError?: string;
       status?: 200 | 400 | 403;
@@ -73,7 +81,8 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
         mentions={await listLooseMentions(db)}
         slugError={extra.slugError}
         aliasError={extra.aliasError}
-        images={await actorImageChoices(db)}
+        images={[...uploadedImageChoices(await loadSettings(db)), ...(await actorImageChoices(db))]}
+        imageErrors={extra.imageErrors ?? {}}
         movedTo={(await loadSettings(db)).federationMovedTo}
         notice={extra.notice}
         formError={extra.formError}
@@ -127,10 +136,16 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
         aliasError: "Give each earlier account's full address (https://…), one a line.",
       });
     }
-    // Only stills of the site: anything else (an old choice since deleted) becomes none.
+    const before = await loadSettings(db);
+    // Only stills of the site or the pictures uploaded: anything else becomes none.
     for (const key of ["federationAvatar", "federationHeader"] as const) {
-      if (values[key] && !(await isStillPath(db, values[key]))) values[key] = "";
+      values[key] = await keptImageChoice(db, values[key], before);
     }
+    const uploads = await receiveActorImages(body, services.config.mediaDir);
+    if (Object.keys(uploads.errors).length > 0) {
+      return show(c, values, { status: 400, imageErrors: uploads.errors });
+    }
+    Object.assign(values, uploads.stored);
     await inTransaction(db, async (trx) => {
       await saveSetting(trx, "federationEnabled", values.federationEnabled);
       await saveSetting(trx, "federationSlug", values.federationSlug);
@@ -139,6 +154,12 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
       await saveSetting(trx, "federationHeader", values.federationHeader);
       await saveSetting(trx, "federationAlsoKnownAs", aliases.join("\n"));
     });
+    await removeReplacedImages(services.config.mediaDir, before, values);
+    if (values.federationEnabled && services.loadFederation) {
+      // Followers' servers keep a copy of the profile: told at once of a change.
+      const { publishProfileUpdate } = await import("../../federation/profile-update.ts");
+      await publishProfileUpdate(await services.loadFederation(), services.config.siteUrl);
+    }
     return c.redirect(`/admin${fediversePath}?done=saved`, 303);
   });
 

@@ -6,6 +6,7 @@ import type { RecentReaction } from "../../../domain/federation/reactions.ts";
 import type { LooseMention } from "../../../domain/federation/loose-mentions.ts";
 import {
   Checkbox,
+  Field,
   CsrfField,
   InputField,
   SelectField,
@@ -13,6 +14,9 @@ import {
   TextAreaField,
 } from "./form-fields.tsx";
 import { FormError, Notice } from "./form-messages.tsx";
+
+/** What the avatar and header uploads offer to pick; the server checks the file itself. */
+const imageTypes = "image/jpeg,image/png,image/webp,image/gif";
 
 export interface FediverseValues {
   federationEnabled: boolean;
@@ -65,6 +69,8 @@ export function FediversePage(props: {
   aliasError?: string | undefined;
   /** Stills the avatar and header may be: [media path, label]. */
   images: [string, string][];
+  /** Why an uploaded avatar or header was refused. */
+  imageErrors: { federationAvatar?: string; federationHeader?: string };
   movedTo: string;
   notice?: string | undefined;
   formError?: string | undefined;
@@ -79,7 +85,12 @@ export function FediversePage(props: {
       <h1 id="fediverse-title">Fediverse</h1>
       <FormError error={props.formError} />
       <Notice text={props.notice} />
-      <form method="post" action="/admin/fediverse" class="admin-form">
+      <form
+        method="post"
+        action="/admin/fediverse"
+        class="admin-form"
+        enctype="multipart/form-data"
+      >
         <CsrfField token={props.csrf} />
         <Checkbox
           id="federationEnabled"
@@ -109,6 +120,16 @@ export function FediversePage(props: {
           options={props.images}
           placeholder="None"
         />
+        <Field
+          id="federationAvatarUpload"
+          label="Or upload an avatar"
+          hint="JPEG, PNG, WebP or GIF; cropped to a square of 400 pixels. It replaces the choice above."
+          error={props.imageErrors.federationAvatar}
+        >
+          {(aria) => (
+            <input {...aria} type="file" name="federationAvatarUpload" accept={imageTypes} />
+          )}
+        </Field>
         <SelectField
           id="federationHeader"
           label="Header image"
@@ -117,6 +138,16 @@ export function FediversePage(props: {
           options={props.images}
           placeholder="None"
         />
+        <Field
+          id="federationHeaderUpload"
+          label="Or upload a header image"
+          hint="JPEG, PNG, WebP or GIF; cropped to 1500 × 500 pixels. It replaces the choice above."
+          error={props.imageErrors.federationHeader}
+        >
+          {(aria) => (
+            <input {...aria} type="file" name="federationHeaderUpload" accept={imageTypes} />
+          )}
+        </Field>
         <TextAreaField
           id="federationAlsoKnownAs"
           label="Earlier accounts (also known as)"
