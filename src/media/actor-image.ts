@@ -9,7 +9,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { MAX_STILL_PIXELS } from "./still-variants.ts";
 
-export type ActorImageKind = "avatar" | "header";
+type ActorImageKind = "avatar" | "header";
 
 /** Mastodon's own sizes: 400 × 400 avatars and 1500 × 500 headers. */
 const shapes: Record<ActorImageKind, { width: number; height: number }> = {
