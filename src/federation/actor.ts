@@ -1,5 +1,5 @@
 // The blog as an ActivityPub actor: a Person named after the site, with its description, a
-// link to the site as a PropertyValue, its avatar and header (stills the owner chose), its
+// link to the site as a PropertyValue, its avatar and header (stills or uploads), its
 // inboxes and keys, the accounts it was before (alsoKnownAs) and, once moved, where it went
 // (movedTo). One actor, @SLUG@host, the slug from the settings ("blog" by default).
 import type { Context } from "@fedify/fedify";

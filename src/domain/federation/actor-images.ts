@@ -1,6 +1,7 @@
 // The images the owner may give the blog's fediverse account (avatar and header): stills
 // already on the site, so they go through the site's own image pipeline and are served from
-// its media, never fetched from elsewhere.
+// its media, never fetched from elsewhere. (Uploaded pictures are the other choice:
+// src/media/actor-image.ts.)
 import type { Db } from "../../db/connect.ts";
 
 /** [media path, label] of the latest stills, for the owner's choice. */

@@ -1,0 +1,119 @@
+// Migration 037 on a site that already sent comment Notes: each is taken as sent with the
+// words it has now (so upgrading sends no Update for old comments), and an edit made after the
+// upgrade is found as due.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { Migrator } from "kysely";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, type Db } from "../../src/db/connect.ts";
+import { migrateToLatest, migrationsFor } from "../../src/db/migrate.ts";
+import { createComment } from "../../src/domain/comments.ts";
+import { commentNotesToUpdate } from "../../src/domain/federation/comment-notes.ts";
+import { createReview } from "../../src/domain/reviews.ts";
+import { dialects, postgresUrl } from "../support/databases.ts";
+import { buildFixture } from "../support/fixture.ts";
+
+async function openAt035(dialect: "sqlite" | "postgres") {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-037-"));
+  let db: Db;
+  let drop = async () => {};
+  if (dialect === "sqlite") {
+    db = connect(`sqlite:${path.join(dir, "test.db")}`);
+  } else {
+    const schema = `m_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    db = connect(postgresUrl, { schema, maxConnections: 2 });
+    drop = async () => {
+      const cleaner = new pg.Client({ connectionString: postgresUrl });
+      await cleaner.connect();
+      await cleaner.query(`drop schema ${schema} cascade`);
+      await cleaner.end();
+    };
+  }
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: () => Promise.resolve(migrationsFor(db)) },
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
+  const result = await migrator.migrateTo("035-listing-indexes");
+  if (result.error) throw new Error("migrating to 035 failed", { cause: result.error });
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      await drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe.each(dialects)("migration 037 on comment Notes already sent, %s", (dialect) => {
+  let site: Awaited<ReturnType<typeof openAt035>>;
+  let commentId: number;
+
+  beforeAll(async () => {
+    site = await openAt035(dialect);
+    const { db } = site;
+    const fixture = await buildFixture(db);
+    const review = await createReview(db, {
+      filmId: fixture.films.friday.id,
+      authorId: fixture.author.id,
+      body: "Sent before the upgrade.",
+      status: "published",
+    });
+    await db.kysely
+      .insertInto("federation_posts")
+      .values({
+        review_id: review.id,
+        sent_at: "2026-01-01T00:00:00Z",
+        sent_updated_at: "2026-01-01T00:00:00Z",
+      })
+      .execute();
+    const comment = await createComment(db, {
+      reviewId: review.id,
+      name: "Rosalind",
+      email: "rosalind@example.test",
+      body: "Sent as a Note long ago.",
+      status: "approved",
+    });
+    commentId = comment.id;
+    await db.kysely
+      .insertInto("federation_comment_notes")
+      .values({
+        comment_id: comment.id,
+        review_id: review.id,
+        sent_at: "2026-01-01T00:00:00Z",
+      } as never)
+      .execute();
+    await migrateToLatest(db);
+  });
+  afterAll(async () => {
+    await site?.dispose();
+  });
+
+  it("takes old Notes as sent with their present words, and finds a later edit", async () => {
+    const { db } = site;
+    const row = await db.kysely
+      .selectFrom("federation_comment_notes")
+      .selectAll()
+      .where("comment_id", "=", commentId)
+      .executeTakeFirstOrThrow();
+    expect(row.sent_author_name).toBe("Rosalind");
+    expect(row.sent_body_html).toContain("Sent as a Note long ago.");
+    expect(row.edited_at).toBeNull();
+    expect(await commentNotesToUpdate(db)).toEqual([]);
+
+    await db.kysely
+      .updateTable("comments")
+      .set({ body_html: "<p>Edited after the upgrade.</p>" })
+      .where("id", "=", commentId)
+      .execute();
+    expect((await commentNotesToUpdate(db)).map((c) => c.id)).toEqual([commentId]);
+  });
+});
