@@ -89,7 +89,7 @@ describe.each(dialects)("migration 037 on comment Notes already sent, %s", (dial
         comment_id: comment.id,
         review_id: review.id,
         sent_at: "2026-01-01T00:00:00Z",
-      } as never)
+      })
       .execute();
     await migrateToLatest(db);
   });

@@ -72,12 +72,12 @@ export function registerFediverseMoveRoutes(admin: Hono<AdminEnv>, services: Ser
 
   admin.get(undoPath, ownerOnly(), async (c) => {
     const { federationMovedTo } = await loadSettings(services.db);
-    if (!federationMovedTo) return c.redirect("/admin/fediverse", 303);
     return renderAdmin(
       c,
       services,
       { title: "Undo the move?" },
       <UndoMoveConfirmPage
+        // "" when nothing moved: the page says there is nothing to undo.
         movedTo={federationMovedTo}
         csrf={await currentCsrfToken(c, services)}
       />,

@@ -58,6 +58,17 @@ export function MoveConfirmPage(props: { address: string; target: string; csrf: 
 
 /** Asks before taking a move back, saying what it cannot undo. */
 export function UndoMoveConfirmPage(props: { movedTo: string; csrf: string }) {
+  if (!props.movedTo) {
+    return (
+      <section aria-labelledby="undo-move-title">
+        <h1 id="undo-move-title">Nothing to undo</h1>
+        <p>
+          The blog's account has not moved.{" "}
+          <a href="/admin/fediverse">Back to the fediverse page</a>
+        </p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="undo-move-title">
       <nav aria-label="Breadcrumb" class="hint">
