@@ -47,7 +47,7 @@ export async function checkMoveTarget(blog: BlogFederation, address: string): Pr
 }
 
 /** Records where the actor went and tells every follower. */
-export async function moveActor(blog: BlogFederation, target: URL): Promise<void> {
+export async function moveActor(blog: BlogFederation, target: URL, siteUrl: string): Promise<void> {
   await saveSetting(blog.db, "federationMovedTo", target.href);
   const slug = (await blog.settings()).federationSlug;
   const ctx = blog.context();
@@ -64,6 +64,8 @@ export async function moveActor(blog: BlogFederation, target: URL): Promise<void
     }),
     { preferSharedInbox: true },
   );
+  // The profile now shows movedTo: recorded as sent, so that undoing the move is a change.
+  await publishProfileUpdate(blog, siteUrl);
 }
 
 /**

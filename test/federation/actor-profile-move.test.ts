@@ -194,6 +194,17 @@ describe.each(dialects)("the blog actor's profile and move on %s", (dialect) => 
     expect(noToken.status).toBe(403);
     expect((await loadSettings(db)).federationMovedTo).toBe(newHome.actorUri);
 
+    const personUpdates = () =>
+      follower.received.filter(
+        (a) =>
+          a.type === "Update" && (a.object as { type?: string } | undefined)?.type === "Person",
+      ) as { actor: string; object: Record<string, unknown> }[];
+    // The move itself was followed by the profile showing movedTo.
+    const afterMove = await until(() => {
+      const found = personUpdates();
+      return found.length > 0 && found;
+    });
+    expect(afterMove.at(-1)!.object.movedTo).toBe(newHome.actorUri);
     const undone = await postForm(
       app,
       "/admin/fediverse/move/undo",
@@ -203,12 +214,7 @@ describe.each(dialects)("the blog actor's profile and move on %s", (dialect) => 
     expect(undone.headers.get("location")).toBe("/admin/fediverse?done=unmoved");
     expect((await loadSettings(db)).federationMovedTo).toBe("");
     expect((await actorDoc()).movedTo).toBeUndefined();
-    const update = (await until(() =>
-      follower.received.find(
-        (a) =>
-          a.type === "Update" && (a.object as { type?: string } | undefined)?.type === "Person",
-      ),
-    )) as { actor: string; object: Record<string, unknown> };
+    const update = await until(() => personUpdates()[afterMove.length]);
     expect(update.actor).toBe(actorUri);
     expect(update.object.id).toBe(actorUri);
     expect(update.object.movedTo).toBeUndefined();

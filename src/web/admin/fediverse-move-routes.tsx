@@ -64,7 +64,7 @@ export function registerFediverseMoveRoutes(admin: Hono<AdminEnv>, services: Ser
         />,
       );
     }
-    await moveActor(blog, check.target);
+    await moveActor(blog, check.target, services.config.siteUrl);
     return c.redirect("/admin/fediverse?done=moved", 303);
   });
 
