@@ -18,6 +18,7 @@ import {
   type FeedSubject,
 } from "../../feeds/feed-paths.ts";
 import { renderJsonFeed } from "../../feeds/json-feed.ts";
+import { RebuildOnChange } from "../../feeds/rebuild-on-change.ts";
 import { renderRss } from "../../feeds/rss.ts";
 import { renderRobots, renderSitemap } from "../../feeds/sitemap.ts";
 import type { Services } from "../services.ts";
@@ -117,6 +118,11 @@ export function registerFeedRoutes(app: Hono, services: Services): void {
   );
 }
 
+// Each feed's bytes as last sent, reused while its text is the same: comparing the text with
+// the last is cheaper than measuring and encoding 150 KB again for every poll.
+const feedBytes = new RebuildOnChange<Uint8Array<ArrayBuffer>>(64);
+const utf8 = new TextEncoder();
+
 async function serveFeed(
   c: Context,
   services: Services,
@@ -145,5 +151,7 @@ async function serveFeed(
     mediaDir: services.config.mediaDir,
     fallbackUpdated: target.since ?? now,
   });
-  return c.body(writers[format](feed), 200, { "Content-Type": feedContentTypes[format] });
+  const text = writers[format](feed);
+  const bytes = feedBytes.get(c.req.path, "", text, () => utf8.encode(text));
+  return c.body(bytes, 200, { "Content-Type": feedContentTypes[format] });
 }
