@@ -119,8 +119,9 @@ export function registerFeedRoutes(app: Hono, services: Services): void {
 }
 
 // Each feed's bytes as last sent, reused while its text is the same: comparing the text with
-// the last is cheaper than measuring and encoding 150 KB again for every poll.
-const feedBytes = new RebuildOnChange<Uint8Array<ArrayBuffer>>(64);
+// the last is cheaper than measuring and encoding 150 KB again for every poll. 16 feeds (the
+// site's three formats and the busiest others): each holds its text and bytes, up to 450 KB.
+const feedBytes = new RebuildOnChange<Uint8Array<ArrayBuffer>>(16);
 const utf8 = new TextEncoder();
 
 async function serveFeed(
