@@ -1,6 +1,8 @@
 // A statement whose SQL is written once per database and then only run: building and compiling
 // a Kysely query costs more than SQLite takes to answer it, on every request. The text is kept
-// per dialect; SQLite's connection keeps the prepared statement itself (src/db/sqlite.ts).
+// per dialect; SQLite's connection keeps the prepared statement itself (src/db/sqlite.ts), and
+// on PostgreSQL each connection prepares it once under a name (src/db/postgres.ts) instead of
+// parsing and planning it on every run.
 // Parameters are written $1, $2… in the text (used as often as needed); on SQLite each use
 // becomes a plain ? and is given its value in order (better-sqlite3 binds an array to plain ?
 // only). Still counted by the query log like any other statement.
@@ -11,6 +13,9 @@ export interface PreparedRead<Row> {
   /** The rows the statement returns for these parameters, in the order of $1, $2… */
   run(db: Db, parameters: unknown[]): Promise<Row[]>;
 }
+
+/** The SQL text of every prepared read on PostgreSQL, with the name it is prepared under. */
+export const postgresStatementNames = new Map<string, string>();
 
 export function preparedRead<Row>(write: (dialect: Dialect) => string): PreparedRead<Row> {
   const compiled = new Map<Dialect, { text: string; order: number[] | undefined }>();
@@ -27,6 +32,7 @@ export function preparedRead<Row>(write: (dialect: Dialect) => string): Prepared
         entry = { text: plain, order };
       } else {
         entry = { text, order: undefined };
+        postgresStatementNames.set(text, `cinelog_read_${postgresStatementNames.size + 1}`);
       }
       compiled.set(dialect, entry);
     }

@@ -104,10 +104,13 @@ function upNextFilm(dialect: Dialect, reviewSlug: string): string {
 }
 
 function write(dialect: Dialect): string {
-  const neighbour = (where: string, order: string) =>
+  // The earlier one is bounded by this review's own time, not by now (the same rows, as it is
+  // public), or SQLite walks down from now through every later review to reach it.
+  const neighbour = (bound: string, where: string, order: string) =>
     `(select ${jsonObject(dialect, { slug: "x.slug", title: "xf.title", year: "xf.year" })}
       from reviews x inner join films xf on xf.id = x.film_id
-      where ${isPublic("x")} and x.id <> r.id and ${where}
+      where x.status in ('published', 'scheduled') and x.published_at is not null
+      and x.published_at <= ${bound} and x.id <> r.id and ${where}
       order by ${order} limit 1)`;
   // Own list: the first public review of the film at or after this one, else its latest.
   const ownLink = `coalesce(
@@ -136,8 +139,8 @@ function write(dialect: Dialect): string {
       from tags t inner join review_tags rt on rt.tag_id = t.id where rt.review_id = r.id) as tags,
     (select ${jsonArrayOf(dialect, jsonObject(dialect, columnsOf("s", stillColumns)), "s.position, s.id")}
       from stills s where s.review_id = r.id) as stills,
-    ${neighbour("(x.published_at, x.id) < (r.published_at, r.id)", "x.published_at desc, x.id desc")} as previous,
-    ${neighbour("(x.published_at, x.id) > (r.published_at, r.id)", "x.published_at, x.id")} as next,
+    ${neighbour("r.published_at", "(x.published_at, x.id) < (r.published_at, r.id)", "x.published_at desc, x.id desc")} as previous,
+    ${neighbour("$2", "(x.published_at, x.id) > (r.published_at, r.id)", "x.published_at, x.id")} as next,
     (select ${jsonArrayOf(dialect, upNextFilm(dialect, ownLink), "o.position")}
       from review_up_next o inner join films f on f.id = o.film_id where o.review_id = r.id) as "ownUpNext",
     (select ${jsonObject(dialect, {
