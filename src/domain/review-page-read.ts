@@ -67,7 +67,7 @@ type ReadRow = Review & {
   boosts: number | string;
 };
 
-export interface ReviewPageRead {
+interface ReviewPageRead {
   review: Review;
   authorName: string;
   film: Film | undefined;
