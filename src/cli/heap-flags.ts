@@ -6,8 +6,6 @@
 // which only take effect when given at start: when the process was started without them,
 // it starts itself again with them and stands by as a thin parent (signals passed on, the
 // child's exit code returned). Cluster workers inherit them from the primary's arguments.
-// The same restart also sets glibc's malloc up for a long-lived server (mallocEnvironmentToAdd):
-// glibc reads its settings from the environment only when a process starts.
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 
@@ -61,36 +59,14 @@ export function heapFlagsToAdd(
 }
 
 /**
- * glibc's malloc settings for the server process, those the environment does not set already
- * (either as the variable or in GLIBC_TUNABLES): an operator's own choice wins.
- *
- * MALLOC_ARENA_MAX: glibc gives each thread that allocates its own arena, up to 8 per core,
- * and memory freed in one arena is not reused by another. Node's V8 and libuv threads (four
- * each) compile, mark and read files beside the main thread, and their arenas kept 10–25 MB
- * resident under the bench's load with little in use (bench/README.md, "Memory"). Two arenas
- * keep that to the main one and one shared; the allocation-heavy work is on the main thread.
+ * Runs this same command again in a child Node started with `flags`, passing on SIGINT,
+ * SIGTERM and SIGHUP; resolves to its exit code (128 + the signal's number if one killed it).
  */
-export function mallocEnvironmentToAdd(
-  env: Record<string, string | undefined>,
-): Record<string, string> {
-  const tunables = env.GLIBC_TUNABLES ?? "";
-  if (env.MALLOC_ARENA_MAX !== undefined || tunables.includes("glibc.malloc.arena_max")) return {};
-  return { MALLOC_ARENA_MAX: "2" };
-}
-
-/**
- * Runs this same command again in a child Node started with `flags` and `environment` added
- * to this one's, passing on SIGINT, SIGTERM and SIGHUP; resolves to its exit code (128 + the
- * signal's number if one killed it).
- */
-export function runAgainWithFlags(
-  flags: readonly string[],
-  environment: Record<string, string>,
-): Promise<number> {
+export function runAgainWithFlags(flags: readonly string[]): Promise<number> {
   const child = spawn(
     process.execPath,
     [...process.execArgv, ...flags, process.argv[1]!, ...process.argv.slice(2)],
-    { stdio: "inherit", env: { ...process.env, ...environment } },
+    { stdio: "inherit" },
   );
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
   const passOn = (signal: NodeJS.Signals) => child.kill(signal);

@@ -1,8 +1,8 @@
 // The `cinelog` command's entry point: runs the command named on the command line against
 // this process's streams and environment (see run.ts), and exits with its code. `serve` first
 // makes sure the process runs with its heap settings (heap-flags.ts), starting itself again
-// with them (and glibc's malloc settings) when they were not given to Node.
-import { heapFlagsToAdd, mallocEnvironmentToAdd, runAgainWithFlags } from "./heap-flags.ts";
+// with them when they were not given to Node.
+import { heapFlagsToAdd, runAgainWithFlags } from "./heap-flags.ts";
 import { processIo } from "./io.ts";
 import { run } from "./run.ts";
 
@@ -15,9 +15,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${heap.problem}\n`);
     return 2;
   }
-  if (heap.flags.length > 0) {
-    return runAgainWithFlags(heap.flags, mallocEnvironmentToAdd(process.env));
-  }
+  if (heap.flags.length > 0) return runAgainWithFlags(heap.flags);
   return run(argv, processIo());
 }
 

@@ -1,9 +1,8 @@
 // Which heap flags `cinelog serve` adds when it starts itself again: the settings' values or
 // their defaults, none that the command line or NODE_OPTIONS already gives (in either
-// spelling), none for "default", and a message for a value that is not a size; and glibc's
-// malloc setting, unless the operator set it.
+// spelling), none for "default", and a message for a value that is not a size.
 import { describe, expect, it } from "vitest";
-import { heapFlagsToAdd, mallocEnvironmentToAdd } from "../../src/cli/heap-flags.ts";
+import { heapFlagsToAdd } from "../../src/cli/heap-flags.ts";
 
 describe("serve's heap flags", () => {
   it("adds both, with their defaults when unset", () => {
@@ -48,19 +47,5 @@ describe("serve's heap flags", () => {
       expect((result as { problem: string }).problem).toContain(variable);
       expect((result as { problem: string }).problem).toContain(`"${value}"`);
     }
-  });
-});
-
-describe("serve's malloc setting", () => {
-  it("limits glibc to two arenas", () => {
-    expect(mallocEnvironmentToAdd({})).toEqual({ MALLOC_ARENA_MAX: "2" });
-  });
-
-  it("leaves an operator's own choice alone, as the variable or a tunable", () => {
-    expect(mallocEnvironmentToAdd({ MALLOC_ARENA_MAX: "8" })).toEqual({});
-    expect(mallocEnvironmentToAdd({ GLIBC_TUNABLES: "glibc.malloc.arena_max=4" })).toEqual({});
-    expect(mallocEnvironmentToAdd({ GLIBC_TUNABLES: "glibc.malloc.tcache_count=0" })).toEqual({
-      MALLOC_ARENA_MAX: "2",
-    });
   });
 });
