@@ -6,7 +6,7 @@ import type { Db } from "../db/connect.ts";
 import { enabledWriterActor, type WriterActor } from "../domain/federation/writer-actors.ts";
 import type { SiteSettings } from "../domain/settings.ts";
 
-export type LocalActor =
+type LocalActor =
   { kind: "blog"; writerId: 0 } | (WriterActor & { kind: "writer"; writerId: number });
 
 export async function localActor(

@@ -7,7 +7,7 @@ import type { Db } from "../../db/connect.ts";
 import { nowIso } from "../time.ts";
 import { actorSlugPattern } from "./federation-settings.ts";
 
-export interface WriterActorSettings {
+interface WriterActorSettings {
   username: string;
   enabled: boolean;
   bio: string;
@@ -34,7 +34,7 @@ export async function writerActorSettings(
   return row ? { username: row.username, enabled: row.enabled === 1, bio: row.bio } : undefined;
 }
 
-export type WriterActorOutcome = { ok: true } | { ok: false; field: "username"; message: string };
+type WriterActorOutcome = { ok: true } | { ok: false; field: "username"; message: string };
 
 /** Saves the writer's choice; a username taken by another writer or by the blog is refused. */
 export async function saveWriterActorSettings(
