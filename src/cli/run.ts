@@ -31,8 +31,8 @@ Commands:
   export static DIR     the whole public site as files, with working links, feeds and media
   backup --to DIR [--keep N]
                         a checked JSON backup in DIR, keeping the newest N (14 by default)
-  federation rotate-keys
-                        new key pairs for the blog's fediverse actor
+  federation rotate-keys [--user NAME]
+                        new key pairs for the blog's fediverse actor (or a writer's)
 
 Configuration comes from the environment; see the README.`;
 
