@@ -48,7 +48,8 @@ import {
 import { messages as commentMessages } from "./comment-refusals.ts";
 import { parseCommentForm } from "./comment-form-input.ts";
 import { draftOf, valuesOfDraft } from "./commenter-sign-in-form.ts";
-import { publicCommentTarget, renderSubjectPage, subjectAddressOf } from "./subject-pages.tsx";
+import { publicCommentTarget } from "../../domain/comment-targets.ts";
+import { renderSubjectPage, subjectAddressOf } from "./subject-pages.tsx";
 import { liveOnly } from "../route-facts.ts";
 
 const kept = "Your comment is still here.";

@@ -25,12 +25,8 @@ import { commenterSessionToken } from "../auth/commenter/commenter-session-cooki
 import { authorOf, currentCommenter } from "./commenter-sign-in-form.ts";
 import { messages } from "./comment-refusals.ts";
 import { parseId, parseSlug } from "./params.ts";
-import {
-  publicCommentTarget,
-  renderSubjectPage,
-  subjectAddressOf,
-  type SubjectKind,
-} from "./subject-pages.tsx";
+import { renderSubjectPage, subjectAddressOf } from "./subject-pages.tsx";
+import { publicCommentTarget, type SubjectKind } from "../../domain/comment-targets.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { liveOnly, publicPage } from "../route-facts.ts";
 
