@@ -11,7 +11,11 @@ import {
 } from "../../domain/passkeys.ts";
 import { maxPasskeyNameLength } from "../../domain/passkeys.ts";
 import { changePassword, updateAccount } from "../../domain/users.ts";
-import { relyingParty, registrationOptions, verifyRegistration } from "../auth/passkeys.ts";
+import {
+  relyingParty,
+  registrationOptions,
+  verifyRegistration,
+} from "../auth/passkey-ceremonies.ts";
 import { clientAddress, signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import {
