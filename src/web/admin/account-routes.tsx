@@ -18,9 +18,12 @@ import {
 } from "../../domain/federation/writer-actors.ts";
 import { can } from "../../domain/roles.ts";
 import { loadSettings } from "../../domain/settings.ts";
-import { relyingParty, registrationOptions, verifyRegistration } from "../auth/passkeys.ts";
+import {
+  relyingParty,
+  registrationOptions,
+  verifyRegistration,
+} from "../auth/passkey-ceremonies.ts";
 import { clientAddress, signedInUser, type AdminEnv } from "../auth/session.ts";
-import { siteContext } from "../public/site.ts";
 import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
@@ -173,7 +176,7 @@ export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services)
   // Answered with JSON for passkeys.js: the options for navigator.credentials.create().
   admin.post("/account/passkeys/options", adminRoute({ capability: "use_admin" }), async (c) => {
     const { user } = signedInUser(c);
-    const { site } = await siteContext(services);
+    const { site } = c.var;
     const rp = relyingParty(services.config, c.req.url);
     return c.json(await registrationOptions(db, rp, site.title, user));
   });

@@ -23,7 +23,6 @@ import { renderRss } from "../../feeds/rss.ts";
 import { renderRobots, renderSitemap } from "../../feeds/sitemap.ts";
 import type { Services } from "../services.ts";
 import { parseSlug } from "./params.ts";
-import { siteContext } from "./site.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
 
@@ -131,10 +130,10 @@ async function serveFeed(
   target: FeedTarget,
 ): Promise<Response> {
   const now = nowIso();
-  const [reviews, posts, { settings }] = await Promise.all([
+  const { settings } = c.var;
+  const [reviews, posts] = await Promise.all([
     latestFeedReviews(services.db, target.scope, now),
     latestFeedPosts(services.db, target.scope, now),
-    siteContext(services),
   ]);
   if (target.requireEntries && reviews.length + posts.length === 0) {
     return c.notFound();
