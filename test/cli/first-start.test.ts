@@ -10,6 +10,7 @@ import { dialects, openTestDb } from "../support/databases.ts";
 describe("cinelog serve on an empty database", () => {
   it.concurrent.for(dialects)(
     "serves the demo site on first start, then refuses to load the demo twice (%s)",
+    { timeout: 180_000 },
     async (dialect, { expect }) => {
       const db = await openTestDb(dialect);
       try {
@@ -62,6 +63,5 @@ describe("cinelog serve on an empty database", () => {
         await db.dispose();
       }
     },
-    180_000,
   );
 });
