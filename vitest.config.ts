@@ -4,6 +4,7 @@
 // browser (Chromium against a served site) and cli (the command, in-process and spawned).
 // See test/README.md for the layout and the figures.
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./test/support/slow-first-sequencer.ts";
 
 /** Files that touch no database, server, browser or child process of their own. */
 const unitFiles = [
@@ -35,6 +36,8 @@ export default defineConfig({
     // template databases every test file copies.
     globalSetup: ["test/support/build-once.ts", "test/support/templates-setup.ts"],
     reporters: ["default", "./test/support/slowest-files-reporter.ts"],
+    // A clean clone knows no durations: the browser and CLI files, the longest, start first.
+    sequence: { sequencer: SlowFirstSequencer },
     // Every test must check something: a test without an assertion fails.
     expect: { requireAssertions: true },
     testTimeout: 30_000,

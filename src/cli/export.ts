@@ -11,9 +11,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const [kind, ...rest] = args;
   switch (kind) {
     case "wxr":
-      return (await import("./export-wxr.ts")).exportWxrCommand(rest, io);
+      return (await import("./export-wxr-command.ts")).exportWxrCommand(rest, io);
     case "letterboxd":
-      return (await import("./export-letterboxd.ts")).exportLetterboxdCommand(rest, io);
+      return (await import("./export-letterboxd-command.ts")).exportLetterboxdCommand(rest, io);
     case "json":
       return (await import("./export-json.ts")).exportJsonCommand(rest, io);
     case "static":

@@ -10,9 +10,9 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const [kind, ...rest] = args;
   switch (kind) {
     case "wordpress":
-      return (await import("./import-wordpress.ts")).importWordPressCommand(rest, io);
+      return (await import("./import-wordpress-command.ts")).importWordPressCommand(rest, io);
     case "letterboxd":
-      return (await import("./import-letterboxd.ts")).importLetterboxdCommand(rest, io);
+      return (await import("./import-letterboxd-command.ts")).importLetterboxdCommand(rest, io);
     case "json":
       return (await import("./import-json.ts")).importJsonCommand(rest, io);
     default:

@@ -31,8 +31,8 @@ Commands:
   export static DIR     the whole public site as files, with working links, feeds and media
   backup --to DIR [--keep N]
                         a checked JSON backup in DIR, keeping the newest N (14 by default)
-  federation rotate-keys
-                        new key pairs for the blog's fediverse actor
+  federation rotate-keys [--user NAME]
+                        new key pairs for the blog's fediverse actor (or a writer's)
 
 Configuration comes from the environment; see the README.`;
 
@@ -51,7 +51,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case "serve":
       return (await import("./serve.ts")).serveCommand(args, io);
     case "migrate":
-      return (await import("./migrate.ts")).migrateCommand(args, io);
+      return (await import("./migrate-command.ts")).migrateCommand(args, io);
     case "demo":
       return (await import("./demo.ts")).demoCommand(args, io);
     case "user":
@@ -63,7 +63,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case "backup":
       return (await import("./backup.ts")).backupCommand(args, io);
     case "federation":
-      return (await import("./federation.ts")).federationCommand(args, io);
+      return (await import("./federation-command.ts")).federationCommand(args, io);
     case "help":
     case "--help":
     case "-h":

@@ -38,6 +38,7 @@ import * as fediverseReplies from "./migrations/032-fediverse-replies.ts";
 import * as federationReactions from "./migrations/033-federation-reactions.ts";
 import * as searchDocumentsInline from "./migrations/034-search-documents-inline.ts";
 import * as listingIndexes from "./migrations/035-listing-indexes.ts";
+import * as writerActors from "./migrations/036-writer-actors.ts";
 import * as commentNoteEdits from "./migrations/037-comment-note-edits.ts";
 
 /** Every migration by name; exported so a test can stop at one and check the next keeps data. */
@@ -75,6 +76,7 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     "033-federation-reactions": { up: (k) => federationReactions.up(k, db.dialect) },
     "034-search-documents-inline": { up: (k) => searchDocumentsInline.up(k, db.dialect) },
     "035-listing-indexes": { up: (k) => listingIndexes.up(k) },
+    "036-writer-actors": { up: (k) => writerActors.up(k, db.dialect) },
     "037-comment-note-edits": { up: (k) => commentNoteEdits.up(k) },
   };
 }

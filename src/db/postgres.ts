@@ -1,6 +1,7 @@
 // PostgreSQL, for sites that outgrow one machine: several app instances share it.
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { postgresStatementNames } from "./prepared.ts";
 import type { QueryCount } from "./query-count.ts";
 import type { Database } from "./schema.ts";
 
@@ -28,6 +29,7 @@ export function openPostgres(
     max: options.maxConnections ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  pool.on("connect", prepareNamedReads);
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     ...(options.queries ? { log: options.queries.log } : {}),
@@ -41,4 +43,17 @@ export function openPostgres(
       waiting: pool.waitingCount,
     }),
   };
+}
+
+/**
+ * A statement of src/db/prepared.ts is sent with its name, so this connection parses and plans
+ * it once and later runs only bind it. Everything else goes as before.
+ */
+function prepareNamedReads(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof text === "string" ? postgresStatementNames.get(text) : undefined;
+    if (name === undefined) return query(text, values, callback);
+    return query({ name, text, values }, callback);
+  }) as typeof client.query;
 }

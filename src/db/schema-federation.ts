@@ -44,6 +44,8 @@ export interface FederationFollowersTable {
   follow_id: string | null;
   status: FollowerStatus;
   created_at: string;
+  /** The local actor followed: 0 for the blog, else the writer's user id (migration 036). */
+  writer_id: Generated<number>;
 }
 
 export type FederationBlockKind = "actor" | "server";

@@ -27,6 +27,7 @@ import type {
 } from "./schema-mail.ts";
 import type { BackupRunsTable } from "./schema-backup-runs.ts";
 import type { WebmentionsTable } from "./schema-webmentions.ts";
+import type { FederationWriterKeysTable, FederationWritersTable } from "./schema-writers.ts";
 import type {
   FederationBlocksTable,
   FederationFollowersTable,
@@ -358,6 +359,8 @@ export interface Database {
   federation_replies: FederationRepliesTable;
   federation_comment_notes: FederationCommentNotesTable;
   federation_mentions: FederationMentionsTable;
+  federation_writers: FederationWritersTable;
+  federation_writer_keys: FederationWriterKeysTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,6 +1,6 @@
 // Passkeys of admin accounts, and the one-time challenges of the WebAuthn ceremonies.
 // Plain storage and rules: the cryptography is @simplewebauthn/server's, called from
-// src/web/auth/passkeys.ts.
+// src/web/auth/passkey-ceremonies.ts.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/connect.ts";
 import type { Passkey, User, WebauthnPurpose } from "../db/schema.ts";

@@ -1,13 +1,11 @@
 // Everything the review page shows, gathered in one place so the view never queries.
 import type { Db } from "../db/connect.ts";
 import type { Film, Review, Still, Tag } from "../db/schema.ts";
-import { reactionCounts, type ReactionCounts } from "./federation/reactions.ts";
-import { filmById, filmCredits, type FilmCredit } from "./films.ts";
-import { neighbours, type Neighbour } from "./reviews.ts";
-import { shownUpNext, type ShownUpNext } from "./review-up-next.ts";
-import { stillsOfReview } from "./stills.ts";
-import { tagsOfReview } from "./tags.ts";
-import { publishedReviews } from "./visibility.ts";
+import type { ReactionCounts } from "./federation/reactions.ts";
+import type { FilmCredit } from "./films.ts";
+import type { Neighbour } from "./reviews.ts";
+import { readReviewPage } from "./review-page-read.ts";
+import type { ShownUpNext } from "./review-up-next.ts";
 
 export interface ReviewPageData {
   review: Review;
@@ -29,35 +27,27 @@ export async function loadReviewPage(
   slug: string,
   now: string,
 ): Promise<ReviewPageData | undefined> {
-  // The author's name comes with the review: one round trip fewer on PostgreSQL.
-  const row = await publishedReviews(db, now)
-    .leftJoin("users", "users.id", "reviews.author_id")
-    .selectAll("reviews")
-    .select("users.display_name as authorDisplayName")
-    .where("reviews.slug", "=", slug)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { authorDisplayName, ...review } = row;
-  const [film, credits, stills, tags, next3, around, reactions] = await Promise.all([
-    filmById(db, review.film_id),
-    filmCredits(db, review.film_id),
-    stillsOfReview(db, review.id),
-    tagsOfReview(db, review.id),
-    shownUpNext(db, review, now, 3),
-    neighbours(db, review, now),
-    reactionCounts(db, review.id),
-  ]);
-  if (!film) return undefined;
+  // One statement for all of it (src/domain/review-page-read.ts): a round trip on PostgreSQL,
+  // a Kysely build and compile on SQLite, were each dearer than the query they ran.
+  const read = await readReviewPage(db, slug, now);
+  if (!read?.film) return undefined;
+  const { ownUpNext, seriesUpNext } = read;
+  const upNext: ShownUpNext | undefined =
+    ownUpNext.length > 0
+      ? { source: "own", items: ownUpNext }
+      : seriesUpNext && seriesUpNext.items.length > 0
+        ? { source: "series", series: seriesUpNext.series, items: seriesUpNext.items }
+        : undefined;
   return {
-    review,
-    film,
-    credits,
-    authorName: authorDisplayName ?? "",
-    stills,
-    tags,
-    upNext: next3,
-    previous: around.previous,
-    next: around.next,
-    reactions,
+    review: read.review,
+    film: read.film,
+    credits: read.credits,
+    authorName: read.authorName,
+    stills: read.stills,
+    tags: read.tags,
+    upNext,
+    previous: read.previous,
+    next: read.next,
+    reactions: read.reactions,
   };
 }

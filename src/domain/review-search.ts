@@ -55,28 +55,32 @@ export async function searchReviews(
     .crossJoin("reviews")
     .whereRef("reviews.id", "=", "matches.review_id")
     .where(isPublicReview(now));
-  const count = await visible.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  // The count and the page at once: on PostgreSQL they run on two connections, so a search
+  // waits for the slower of the two rather than for both one after the other.
+  const [count, rows] = await Promise.all([
+    visible.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+    visible
+      .innerJoin("films", "films.id", "reviews.film_id")
+      .select([
+        "reviews.id as id",
+        "reviews.slug as slug",
+        "reviews.published_at as publishedAt",
+        "reviews.has_spoilers as hasSpoilers",
+        "films.id as filmId",
+        "films.slug as filmSlug",
+        "films.title as title",
+        "films.original_title as originalTitle",
+        "films.year as year",
+      ])
+      // Equal scores fall back to the newest review, so pages never shuffle between requests.
+      .orderBy("matches.score", "desc")
+      .orderBy("reviews.published_at", "desc")
+      .orderBy("reviews.id", "desc")
+      .limit(perPage)
+      .offset((page - 1) * perPage)
+      .execute(),
+  ]);
   const total = Number(count.n); // PostgreSQL returns count() as a string
-  const rows = await visible
-    .innerJoin("films", "films.id", "reviews.film_id")
-    .select([
-      "reviews.id as id",
-      "reviews.slug as slug",
-      "reviews.published_at as publishedAt",
-      "reviews.has_spoilers as hasSpoilers",
-      "films.id as filmId",
-      "films.slug as filmSlug",
-      "films.title as title",
-      "films.original_title as originalTitle",
-      "films.year as year",
-    ])
-    // Equal scores fall back to the newest review, so pages never shuffle between requests.
-    .orderBy("matches.score", "desc")
-    .orderBy("reviews.published_at", "desc")
-    .orderBy("reviews.id", "desc")
-    .limit(perPage)
-    .offset((page - 1) * perPage)
-    .execute();
   const filmIds = [...new Set(rows.map((r) => r.filmId))];
   const reviewIds = rows.map((r) => r.id);
   const [bodies, directors, commentCounts] = await Promise.all([

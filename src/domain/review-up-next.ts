@@ -2,11 +2,12 @@
 // post's "Up Next:" line), else the next films of its series. The author's list is shown as
 // written, whatever the series order says: authors change plans, skip films and rewatch, and
 // each review keeps the plan of its day. Each film links to its review once one is public.
+// The review page reads the same rules in SQL, in one statement (src/domain/review-page-read.ts):
+// a change here goes there too.
 import type { Db } from "../db/connect.ts";
 import type { Review, Series } from "../db/schema.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { recordChange } from "./changes.ts";
-import { upNext } from "./series.ts";
 import { publishedReviews } from "./visibility.ts";
 
 export interface UpNextFilm {
@@ -18,30 +19,6 @@ export interface UpNextFilm {
 export type ShownUpNext =
   | { source: "own"; items: UpNextFilm[] }
   | { source: "series"; items: UpNextFilm[]; series: Pick<Series, "slug" | "title"> };
-
-/**
- * What the review page shows as Up Next: the review's own list, or the next `count` films of
- * its series; undefined when it has neither.
- */
-export async function shownUpNext(
-  db: Db,
-  review: Pick<Review, "id" | "film_id" | "published_at">,
-  now: string,
-  count = 3,
-): Promise<ShownUpNext | undefined> {
-  const own = await ownUpNext(db, review, now);
-  if (own.length > 0) return { source: "own", items: own };
-  const next = await upNext(db, review, now, count);
-  if (!next || next.items.length === 0) return undefined;
-  return {
-    source: "series",
-    series: next.series,
-    items: next.items.map((item) => ({
-      film: { id: item.filmId, ...item.film },
-      reviewSlug: item.reviewSlug,
-    })),
-  };
-}
 
 /**
  * The review's own list, in its order, each film with the public review it leads to: the

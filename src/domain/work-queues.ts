@@ -66,3 +66,13 @@ export async function queueBacklogs(db: Db): Promise<Record<string, QueueBacklog
   );
   return Object.fromEntries(entries);
 }
+
+/** How many of the admin's import jobs are in each status, for the /metrics gauge. */
+export async function importJobsByStatus(db: Db): Promise<{ status: string; count: number }[]> {
+  const rows = await db.kysely
+    .selectFrom("import_jobs")
+    .select((eb) => ["status", eb.fn.countAll().as("n")])
+    .groupBy("status")
+    .execute();
+  return rows.map((row) => ({ status: row.status, count: Number(row.n) }));
+}

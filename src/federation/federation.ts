@@ -1,5 +1,5 @@
 // Builds the Fedify federation for one app: storage in our own database (kv-store.ts,
-// message-queue.ts), the blog actor and its keys, WebFinger (Fedify answers it from the actor
+// message-queue.ts), the blog actor and writers' actors (local-actors.ts) and their keys, WebFinger (Fedify answers it from the actor
 // dispatcher), NodeInfo, the followers collection used for delivery, and the inbox listeners.
 // Every remote fetch Fedify makes goes through a loader with a timeout; private addresses are
 // refused unless a test asks otherwise (never in production: see config's checks).
@@ -28,9 +28,11 @@ import { loadSettings, type SiteSettings } from "../domain/settings.ts";
 import { blogActor } from "./actor.ts";
 import { registerInboxListeners } from "./inbox/listeners.ts";
 import { loadKeyPairs } from "./keys.ts";
+import { localActor } from "./local-actors.ts";
 import { registerObjectDispatchers } from "./objects.ts";
 import { DatabaseKvStore } from "./kv-store.ts";
 import { DatabaseMessageQueue } from "./message-queue.ts";
+import { writerActor } from "./writer-actor.ts";
 
 /** No remote document may keep us waiting longer than this. */
 const fetchTimeoutMs = 10_000;
@@ -103,23 +105,30 @@ export function buildFederation(options: FederationOptions): BlogFederation {
   federation
     .setActorDispatcher("/@{identifier}", async (ctx, identifier) => {
       const current = await settings();
-      if (identifier !== current.federationSlug) return null;
-      return blogActor(ctx, current, siteUrl, await ctx.getActorKeyPairs(identifier));
+      const actor = await localActor(db, current, identifier);
+      if (!actor) return null;
+      const keys = await ctx.getActorKeyPairs(identifier);
+      return actor.kind === "blog"
+        ? blogActor(ctx, current, siteUrl, keys)
+        : writerActor(ctx, actor, current, siteUrl, keys);
     })
     .setKeyPairsDispatcher(async (_ctx, identifier) => {
-      if (identifier !== (await settings()).federationSlug) return [];
+      const actor = await localActor(db, await settings(), identifier);
+      if (!actor) return [];
       // Node's Web Crypto keys, under the DOM's type names Fedify uses (unresolved without
       // the DOM library, hence the rule off here).
       // eslint-disable-next-line @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unnecessary-type-assertion
-      return (await loadKeyPairs(db)) as unknown as Awaited<
-        ReturnType<ActorKeyPairsDispatcher<void>>
-      >;
+      return (await loadKeyPairs(
+        db,
+        actor.kind === "writer" ? actor.writerId : undefined,
+      )) as unknown as Awaited<ReturnType<ActorKeyPairsDispatcher<void>>>;
     });
 
   federation
     .setFollowersDispatcher("/ap/followers/{identifier}", async (_ctx, identifier) => {
-      if (identifier !== (await settings()).federationSlug) return null;
-      const followers = await acceptedFollowerInboxes(db);
+      const actor = await localActor(db, await settings(), identifier);
+      if (!actor) return null;
+      const followers = await acceptedFollowerInboxes(db, actor.writerId);
       return {
         items: followers.map((f) => ({
           id: new URL(f.actorUri),
@@ -128,7 +137,10 @@ export function buildFederation(options: FederationOptions): BlogFederation {
         })),
       };
     })
-    .setCounter(async () => (await followerCounts(db)).accepted);
+    .setCounter(async (_ctx, identifier) => {
+      const actor = await localActor(db, await settings(), identifier);
+      return actor ? (await followerCounts(db, actor.writerId)).accepted : null;
+    });
 
   // An empty outbox: servers look for one; the reviews themselves are on the site.
   federation

@@ -9,6 +9,7 @@ import { commentAsNote } from "../domain/federation/comment-notes.ts";
 import { sentReview } from "../domain/federation/review-federation.ts";
 import type { SiteSettings } from "../domain/settings.ts";
 import { commentNote } from "./comment-note.ts";
+import { authorActor } from "./local-actors.ts";
 import { reviewArticle } from "./review-article.ts";
 
 interface ObjectDeps {
@@ -28,7 +29,9 @@ export function registerObjectDispatchers(federation: Federation<void>, deps: Ob
     const settings = await deps.settings();
     if (id === null || !settings.federationEnabled) return null;
     const review = await sentReview(deps.db, id);
-    return review ? reviewArticle(ctx, settings.federationSlug, deps.siteUrl, review) : null;
+    if (!review) return null;
+    const writer = await authorActor(deps.db, settings, review.authorId);
+    return reviewArticle(ctx, settings.federationSlug, deps.siteUrl, review, writer?.username);
   });
   federation.setObjectDispatcher(Note, "/ap/comment/{id}", async (ctx, values) => {
     const id = numericId(values.id);

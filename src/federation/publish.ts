@@ -1,4 +1,5 @@
-// Publishing to followers: every few seconds, reviews that went public (now or at their
+// Publishing to followers (the blog's, and the writer's when their own actor is on: each
+// inbox still served once): every few seconds, reviews that went public (now or at their
 // scheduled time) go out as Create(Article), edited ones as Update, and ones no longer public
 // as Delete; approved comments on them follow as Notes (comment-note.ts), and a changed
 // profile as Update(Person) (profile-update.ts). Fedify fans each
@@ -8,8 +9,12 @@
 // running rounds at the same moment fan a review out once.
 import { Create, Delete, Tombstone, Update } from "@fedify/vocab";
 import type { Logger } from "pino";
+import type { Activity, Recipient } from "@fedify/vocab";
+import { acceptedFollowerInboxes } from "../domain/federation/followers.ts";
+import type { WriterActor } from "../domain/federation/writer-actors.ts";
 import {
   claimReviewRetraction,
+  reviewAuthorId,
   claimReviewSend,
   reviewsToRetract,
   reviewsToSend,
@@ -18,6 +23,7 @@ import { nowIso } from "../domain/time.ts";
 import { publishCommentNotes } from "./comment-note.ts";
 import { publishProfileUpdate } from "./profile-update.ts";
 import type { BlogFederation } from "./federation.ts";
+import { authorActor } from "./local-actors.ts";
 import { reviewArticle, reviewObjectUri } from "./review-article.ts";
 import { startRepeatingRounds, type RepeatingRounds } from "../domain/repeating-rounds.ts";
 
@@ -25,6 +31,45 @@ interface PublishReport {
   created: number;
   updated: number;
   deleted: number;
+}
+
+/**
+ * Who hears of a review: the blog's followers, plus the writer's when they have an actor on.
+ * Fedify serves each inbox once (a shared inbox once for all behind it), so an account
+ * following both receives the review once.
+ */
+async function audience(
+  blog: BlogFederation,
+  writer: WriterActor | null,
+): Promise<"followers" | Recipient[]> {
+  if (!writer) return "followers";
+  const followers = [
+    ...(await acceptedFollowerInboxes(blog.db)),
+    ...(await acceptedFollowerInboxes(blog.db, writer.userId)),
+  ];
+  const seen = new Set<string>();
+  return followers
+    .filter((f) => !seen.has(f.actorUri) && seen.add(f.actorUri))
+    .map((f) => ({
+      id: new URL(f.actorUri),
+      inboxId: new URL(f.inbox),
+      endpoints: f.sharedInbox ? { sharedInbox: new URL(f.sharedInbox) } : null,
+    }));
+}
+
+/** Sends from the blog's actor to the review's audience, in order for the one object. */
+async function send(
+  blog: BlogFederation,
+  writer: WriterActor | null,
+  activity: Activity,
+  orderingKey: string,
+): Promise<void> {
+  const ctx = blog.context();
+  const sender = { identifier: (await blog.settings()).federationSlug };
+  const options = { preferSharedInbox: true, orderingKey };
+  const recipients = await audience(blog, writer);
+  if (recipients === "followers") await ctx.sendActivity(sender, "followers", activity, options);
+  else await ctx.sendActivity(sender, recipients, activity, options);
 }
 
 /** One round, now; tests call it instead of waiting for the timer. */
@@ -38,10 +83,10 @@ export async function publishDueReviews(
   if (!settings.federationEnabled) return report;
   const slug = settings.federationSlug;
   const ctx = blog.context();
-  const sender = { identifier: slug };
   const actor = ctx.getActorUri(slug);
   for (const review of await reviewsToSend(blog.db, now)) {
-    const article = reviewArticle(ctx, slug, siteUrl, review);
+    const writer = await authorActor(blog.db, settings, review.authorId);
+    const article = reviewArticle(ctx, slug, siteUrl, review, writer?.username);
     const stamp = encodeURIComponent(review.updatedAt);
     const activity = review.sentBefore
       ? new Update({
@@ -62,26 +107,25 @@ export async function publishDueReviews(
     // on. (A crash between the claim and the enqueue below loses this version's fan-out: at
     // most once, never twice.)
     if (!(await claimReviewSend(blog.db, review))) continue;
-    await ctx.sendActivity(sender, "followers", activity, {
-      preferSharedInbox: true,
-      orderingKey: article.id!.href,
-    });
+    await send(blog, writer, activity, article.id!.href);
     if (review.sentBefore) report.updated++;
     else report.created++;
   }
   for (const reviewId of await reviewsToRetract(blog.db, now)) {
     const objectId = reviewObjectUri(siteUrl, reviewId);
+    const authorId = await reviewAuthorId(blog.db, reviewId);
+    const writer = authorId === undefined ? null : await authorActor(blog.db, settings, authorId);
     if (!(await claimReviewRetraction(blog.db, reviewId))) continue;
-    await ctx.sendActivity(
-      sender,
-      "followers",
+    await send(
+      blog,
+      writer,
       new Delete({
         id: new URL(`${objectId.href}#delete/${Date.now()}`),
         actor,
         object: new Tombstone({ id: objectId }),
         tos: [new URL("https://www.w3.org/ns/activitystreams#Public")],
       }),
-      { preferSharedInbox: true, orderingKey: objectId.href },
+      objectId.href,
     );
     report.deleted++;
   }

@@ -1,6 +1,7 @@
 // A review as an ActivityPub Article: "Title (Year)", its lead paragraph with a link to the
 // review, the lead still as an Image with its alt text, its tags as Hashtags, addressed to the
-// public and the blog's followers.
+// public and the blog's followers, attributed to the writer's own actor when they have one on
+// (and then addressed to its followers too), else to the blog.
 import type { Context } from "@fedify/fedify";
 import { Temporal } from "@js-temporal/polyfill";
 import { Article, Hashtag, Image, PUBLIC_COLLECTION } from "@fedify/vocab";
@@ -26,13 +27,15 @@ export function reviewArticle(
   slug: string,
   siteUrl: string,
   review: ReviewToSend,
+  /** The username of the writer's own actor, when on. */
+  writer: string | null = null,
 ): Article {
   const url = reviewUrl(siteUrl, review.slug);
   const name = review.year ? `${review.title} (${review.year})` : review.title;
   const lead = `<p>${escapeHtml(review.excerpt)}</p>`;
   return new Article({
     id: reviewObjectUri(siteUrl, review.id),
-    attribution: ctx.getActorUri(slug),
+    attribution: ctx.getActorUri(writer ?? slug),
     name,
     summary: lead,
     content: `${lead}<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`,
@@ -40,7 +43,9 @@ export function reviewArticle(
     published: Temporal.Instant.from(review.publishedAt),
     updated: review.sentBefore ? Temporal.Instant.from(review.updatedAt) : null,
     to: PUBLIC_COLLECTION,
-    cc: ctx.getFollowersUri(slug),
+    ccs: writer
+      ? [ctx.getFollowersUri(slug), ctx.getFollowersUri(writer)]
+      : [ctx.getFollowersUri(slug)],
     attachments: review.still
       ? [
           new Image({

@@ -1,6 +1,6 @@
 // Atom 1.0 (RFC 4287). Titles and summaries are declared plain text, the content HTML, so a
 // reader never mistakes a film title for markup.
-import type { FeedDocument, FeedEntry } from "./feed-document.ts";
+import { memoisedPerEntry, type FeedDocument, type FeedEntry } from "./feed-document.ts";
 import { el, xmlDocument } from "./xml.ts";
 
 export function renderAtom(feed: FeedDocument): string {
@@ -15,10 +15,13 @@ export function renderAtom(feed: FeedDocument): string {
       el("link", { rel: "self", type: "application/atom+xml", href: feed.selfUrls.atom }),
       el("updated", null, feed.updated),
       el("generator", null, "Cinelog"),
-      ...feed.entries.map(entry),
+      ...feed.entries.map(entryOnce),
     ),
   );
 }
+
+// Rebuilt only when the entry changed: escaping a full review is the writer's main cost.
+const entryOnce = memoisedPerEntry(200, entry);
 
 function entry(e: FeedEntry) {
   const image = e.image;

@@ -19,6 +19,7 @@ import {
   type FeedFormat,
   type FeedSubject,
 } from "./feed-paths.ts";
+import { RebuildOnChange } from "./rebuild-on-change.ts";
 import { shareImageOf } from "./share-image.ts";
 import { imageMediaType, mediaUrl, reviewUrl } from "./site-urls.ts";
 
@@ -72,6 +73,18 @@ interface FeedInput {
   fallbackUpdated: string;
 }
 
+/**
+ * The same built part for the same entry: an entry's writer output (an RSS item, an Atom
+ * entry) is kept per entry id and rebuilt when any of the entry's fields changed.
+ */
+export function memoisedPerEntry<V>(limit: number, build: (entry: FeedEntry) => V) {
+  const memo = new RebuildOnChange<V>(limit);
+  return (entry: FeedEntry): V =>
+    memo.get(entry.id, JSON.stringify({ ...entry, contentHtml: "" }), entry.contentHtml, () =>
+      build(entry),
+    );
+}
+
 export function buildFeedDocument(input: FeedInput): FeedDocument {
   const { site, subject } = input;
   const entries = [
@@ -98,16 +111,33 @@ export function buildFeedDocument(input: FeedInput): FeedDocument {
   };
 }
 
+// An entry's HTML for each review and post lately in a feed (the site's, a tag's…), rebuilt
+// when anything it shows changed. 200: the site feed's 20 and a few dozen other feeds' worth.
+const contentMemo = new RebuildOnChange<string>(200);
+
 function buildEntry(review: FeedReview, input: FeedInput): FeedEntry {
   const siteUrl = input.site.url;
   const permalink = reviewUrl(siteUrl, review.slug);
   const lead = review.stills[0];
+  const contentHtml = contentMemo.get(
+    `review ${review.id}`,
+    JSON.stringify([
+      permalink,
+      siteUrl,
+      input.scale,
+      review.rating,
+      review.directors,
+      review.stills,
+    ]),
+    review.bodyHtml,
+    () => entryHtml(review, permalink, { siteUrl, scale: input.scale }),
+  );
   return {
     id: permalink,
     url: permalink,
     title: filmLabel(review.film),
     summary: review.excerpt,
-    contentHtml: entryHtml(review, permalink, { siteUrl, scale: input.scale }),
+    contentHtml,
     published: review.publishedAt,
     updated: review.updatedAt,
     authorName: review.authorName,
@@ -123,7 +153,9 @@ function buildPostEntry(post: FeedPost, siteUrl: string): FeedEntry {
     url: permalink,
     title: post.title,
     summary: post.excerpt,
-    contentHtml: absoluteUrls(post.bodyHtml, permalink),
+    contentHtml: contentMemo.get(`post ${post.id}`, permalink, post.bodyHtml, () =>
+      absoluteUrls(post.bodyHtml, permalink),
+    ),
     published: post.publishedAt,
     updated: post.updatedAt,
     authorName: post.authorName,

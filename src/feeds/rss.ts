@@ -1,6 +1,6 @@
 // RSS 2.0, with the full review in content:encoded and the author in dc:creator (RSS's own
 // <author> must be an e-mail address, which a reader has no business seeing).
-import type { FeedDocument, FeedEntry } from "./feed-document.ts";
+import { memoisedPerEntry, type FeedDocument, type FeedEntry } from "./feed-document.ts";
 import { el, escapeXmlText, xmlDocument } from "./xml.ts";
 
 export function renderRss(feed: FeedDocument): string {
@@ -24,11 +24,14 @@ export function renderRss(feed: FeedDocument): string {
         el("lastBuildDate", null, rfc822(feed.updated)),
         el("generator", null, "Cinelog"),
         el("atom:link", { href: feed.selfUrls.rss, rel: "self", type: "application/rss+xml" }),
-        ...feed.entries.map(item),
+        ...feed.entries.map(itemOnce),
       ),
     ),
   );
 }
+
+// Rebuilt only when the entry changed: escaping a full review is the writer's main cost.
+const itemOnce = memoisedPerEntry(200, item);
 
 function item(entry: FeedEntry) {
   const image = entry.image;

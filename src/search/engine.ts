@@ -2,8 +2,8 @@
 import type { AliasedRawBuilder } from "kysely";
 import type { Db } from "../db/connect.ts";
 import type { SearchDocument } from "./document.ts";
-import { postgresSearch } from "./postgres.ts";
-import { sqliteSearch } from "./sqlite.ts";
+import { postgresSearch } from "./postgres-search.ts";
+import { sqliteSearch } from "./sqlite-search.ts";
 import type { QueryTerm } from "./tokens.ts";
 
 export interface SearchMatch {

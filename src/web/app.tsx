@@ -8,7 +8,7 @@ import { clientAddressMiddleware, clientAddressOf } from "./client-address.ts";
 import { builtFederation, federationLoader } from "../federation/federation-loader.ts";
 import { federationMiddleware } from "../federation/middleware.ts";
 import { PageCacheLayer } from "./cache/cache-middleware.ts";
-import { registerAdminRoutes } from "./admin/routes.tsx";
+import { registerAdminRoutes } from "./admin/admin-routes.tsx";
 import { importUploadPath } from "./admin/import-routes.tsx";
 import { streamedUploadPath } from "./admin/still-routes.tsx";
 import { withCleanUrl } from "./clean-url.ts";
@@ -30,16 +30,16 @@ import { registerFeedRoutes } from "./public/feed-routes.ts";
 import { registerIndexRoutes } from "./public/index-routes.tsx";
 import { movedTo, registerRedirectRoutes } from "./public/redirect-routes.ts";
 import { registerPostRoutes } from "./public/post-routes.tsx";
-import { notFound, registerPublicRoutes } from "./public/routes.tsx";
+import { notFound, registerPublicRoutes } from "./public/reader-routes.tsx";
 import { registerStatsRoutes } from "./public/stats-routes.tsx";
 import { registerSearchRoutes } from "./public/search-routes.tsx";
 import { registerSubscriptionRoutes } from "./public/subscription-routes.tsx";
 import { registerWordPressAddresses } from "./public/wordpress-addresses.ts";
-import { siteContext } from "./public/site.ts";
 import { renderPage } from "./render.ts";
 import { declaredFactsAt, publicFile, routeMatched } from "./route-facts.ts";
 import { setResponseHeader } from "./response-headers.ts";
 import { securityHeadersFor } from "./security-headers.ts";
+import { siteContextMiddleware, siteContextOf } from "./site-context.ts";
 import type { Services } from "./services.ts";
 import { BadRequestPage, ServerErrorPage } from "./views/simple-pages.tsx";
 
@@ -107,6 +107,9 @@ export function createApp(
   // declarations through the router.
   app.use(pageCache.middleware());
   pageCache.readRoutesWith((path) => declaredFactsAt(app, "GET", path));
+  // What every page shows of the site, read once here for the handlers below (a cache hit
+  // never reaches this).
+  app.use(siteContextMiddleware(services));
   // Webmentions from other sites; the Link header advertising where to send them goes on
   // each rendered review, post and page, so the cache keeps it with the page.
   advertiseWebmentionEndpoint(app, services);
@@ -144,7 +147,7 @@ export function createApp(
       services.logger.warn({ path: c.req.path, reason: error.message }, "request body refused");
       c.header("Cache-Control", "no-store");
       try {
-        const { site } = await siteContext(services);
+        const { site } = await siteContextOf(c, services);
         return await renderPage(
           c,
           site,
@@ -158,7 +161,7 @@ export function createApp(
     const requestId = randomUUID();
     services.logger.error({ err: error, requestId, path: c.req.path }, "request failed");
     try {
-      const { site } = await siteContext(services);
+      const { site } = await siteContextOf(c, services);
       return await renderPage(
         c,
         site,

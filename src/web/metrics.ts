@@ -6,7 +6,7 @@
 import v8 from "node:v8";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Db } from "../db/connect.ts";
-import { queueBacklogs, type QueueBacklog } from "../domain/work-queues.ts";
+import { importJobsByStatus, queueBacklogs, type QueueBacklog } from "../domain/work-queues.ts";
 import type { PageCacheLayer } from "./cache/cache-middleware.ts";
 
 const routeKey = Symbol("cinelog route pattern");
@@ -168,13 +168,9 @@ export class AppMetrics {
       labelNames: ["status"],
       registers,
       async collect() {
-        const rows = await db.kysely
-          .selectFrom("import_jobs")
-          .select((eb) => ["status", eb.fn.countAll().as("n")])
-          .groupBy("status")
-          .execute();
+        const counts = await importJobsByStatus(db);
         this.reset();
-        for (const r of rows) this.set({ status: r.status }, Number(r.n));
+        for (const { status, count } of counts) this.set({ status }, count);
       },
     });
   }

@@ -529,6 +529,14 @@ describe.each(dialects)("the role walk on %s", (dialect) => {
         fields: { passkeyName: "", credential: "" },
         expect: all(400),
       },
+      {
+        method: "POST",
+        route: "/admin/account/fediverse",
+        path: "/admin/account/fediverse",
+        // Every writer may have one, but not while the site does not federate (it does not here).
+        fields: { fediverseUsername: "Not Valid!", fediverseEnabled: "on" },
+        expect: all(404),
+      },
       ...(["GET", "POST"] as const).map((method) => ({
         method,
         route: "/admin/account/passkeys/:id{[0-9]+}/remove",

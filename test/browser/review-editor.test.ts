@@ -90,22 +90,34 @@ describe("the review editor in a real browser", () => {
   it("never lets a slow preview replace a newer one", async () => {
     const { context, page } = await newPage();
     await signIn(page, "/admin/reviews/new");
+    // The first answer is held until the second is shown, then let through: it comes last.
+    // (Held for as long as that takes, rather than for a fixed 1.5 s and waited on for 1.8 s.)
+    let askedFirst!: () => void;
+    const firstAsked = new Promise<void>((resolve) => (askedFirst = resolve));
+    let releaseFirst!: () => void;
+    const firstReleased = new Promise<void>((resolve) => (releaseFirst = resolve));
     let first = true;
     await page.route("**/admin/reviews/preview", async (route) => {
       const response = await route.fetch();
       if (first) {
-        // The first answer comes back last.
         first = false;
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        askedFirst();
+        await firstReleased;
       }
       await route.fulfill({ response });
     });
     await page.fill("#body", "First *draft*");
-    await page.waitForTimeout(600);
+    await firstAsked;
     await page.fill("#body", "Second *draft*");
     const preview = async () => (await page.textContent("#live-preview .review-body"))?.trim();
     await expect.poll(preview).toBe("Second draft");
-    await page.waitForTimeout(1800);
+    const firstArrived = page.waitForEvent("requestfinished", (request) =>
+      (request.postData() ?? "").includes("First"),
+    );
+    releaseFirst();
+    await firstArrived;
+    // The page's script gets the old answer now; give it the moment to (wrongly) show it.
+    await page.waitForTimeout(300);
     expect(await preview()).toBe("Second draft");
     // A long review scrolls inside the preview, which the keyboard must reach too.
     await page.unroute("**/admin/reviews/preview");

@@ -1,12 +1,12 @@
 // The `cinelog` command on both databases: its commands in-process (runCli), and the process
-// itself — bin/cinelog.js running the build, exit codes, standard input, a real server — in
-// child processes.
+// itself — bin/cinelog.js running the build, exit codes, standard input — in child processes.
+// The first start of a real server, which loads the demo, is test/cli/first-start.test.ts.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passwordMatches } from "../../src/domain/users.ts";
-import { freePort, runCli, runCliProcess, startServer } from "../support/cli.ts";
+import { runCli, runCliProcess } from "../support/cli.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 
 const envOf = (db: TestDb) => ({
@@ -101,34 +101,6 @@ describe.each(dialects)("cinelog CLI on %s", (dialect) => {
     expect(badPort.stderr).toMatch(/Invalid configuration:\n\s+port:/);
     expect(badPort.stderr).not.toMatch(/\n\s+at /);
   });
-
-  it("serves the demo site on first start, then refuses to load the demo twice", async () => {
-    const port = await freePort();
-    const server = startServer({ ...env, PORT: String(port) });
-    try {
-      const output = await server.ready;
-      expect(output).toContain(`Cinelog is serving http://127.0.0.1:${port}`);
-      expect(output).toContain("Owner account: owner@example.com");
-      const home = await fetch(`http://127.0.0.1:${port}/`);
-      expect(home.status).toBe(200);
-      const html = await home.text();
-      expect(html).toContain('href="/review/leaving-las-vegas-1995"');
-      const review = await fetch(`http://127.0.0.1:${port}/review/leaving-las-vegas-1995`);
-      const reviewHtml = await review.text();
-      const still = /<img src="(\/media\/[^"]+\.jpg)"/.exec(reviewHtml)?.[1];
-      expect(still).toBeDefined();
-      const image = await fetch(`http://127.0.0.1:${port}${still}`);
-      expect(image.status).toBe(200);
-      expect(image.headers.get("content-type")).toBe("image/jpeg");
-    } finally {
-      await server.stop();
-    }
-    // Stopping is said, not silent: the terminal shows the server really ended.
-    expect(server.output()).toMatch(/Stopping \(SIGTERM\)…\nCinelog stopped\.\n$/);
-    const demoAgain = await runCli(["demo"], env);
-    expect(demoAgain.code).toBe(1);
-    expect(demoAgain.stderr).toContain("already has films");
-  }, 180_000);
 });
 
 describe("cinelog migrate on a new database", () => {

@@ -70,6 +70,9 @@ const reviewedTables = new Set([
   "federation_replies",
   "federation_comment_notes",
   "federation_mentions",
+  // Writers' own actors and their keys move with the site, like the blog's.
+  "federation_writers",
+  "federation_writer_keys",
 ]);
 
 /** Entry points of the crawl besides the home page: the ones no page links to. */

@@ -1,10 +1,10 @@
 // The database-free parts of search: folding, query words, snippets, review text, and the
 // query strings handed to each database.
 import { describe, expect, it } from "vitest";
-import { tsquerySource } from "../../src/search/postgres.ts";
+import { tsquerySource } from "../../src/search/postgres-search.ts";
 import { reviewText } from "../../src/search/review-plain-text.ts";
 import { highlight, snippet, type Segment } from "../../src/search/snippet.ts";
-import { matchExpression } from "../../src/search/sqlite.ts";
+import { matchExpression } from "../../src/search/sqlite-search.ts";
 import {
   fold,
   indexText,

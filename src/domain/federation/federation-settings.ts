@@ -16,6 +16,8 @@ export const federationSettings = {
   federationEnabled: flag(false),
   /** The blog's handle is @SLUG@host. */
   federationSlug: z.string().regex(actorSlugPattern).default("blog"),
+  /** Writers may turn on actors of their own (each still chooses; off for each by default). */
+  federationWriterActors: flag(true),
   /** A Follow waits for the owner instead of being accepted at once. */
   federationApproveFollows: flag(false),
   /** The actor's avatar and header: media paths of stills already on the site ("" for none). */

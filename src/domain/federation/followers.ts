@@ -24,6 +24,8 @@ interface NewFollower {
   sharedInboxUri: string | null;
   followId: string | null;
   status: FollowerStatus;
+  /** The local actor followed: 0 (or absent) for the blog, else the writer's user id. */
+  writerId?: number;
 }
 
 /** The host of an actor's address, lower case; "" when it is not a URL. */
@@ -46,18 +48,25 @@ export async function saveFollower(db: Db, follower: NewFollower): Promise<void>
     follow_id: follower.followId,
     status: follower.status,
   };
+  const writerId = follower.writerId ?? 0;
   await db.kysely
     .insertInto("federation_followers")
-    .values({ actor_uri: follower.actorUri, created_at: nowIso(), ...values })
-    .onConflict((oc) => oc.column("actor_uri").doUpdateSet(values))
+    .values({ actor_uri: follower.actorUri, writer_id: writerId, created_at: nowIso(), ...values })
+    .onConflict((oc) => oc.columns(["actor_uri", "writer_id"]).doUpdateSet(values))
     .execute();
 }
 
-export async function followerByActor(db: Db, actorUri: string): Promise<Follower | undefined> {
+/** The account following the blog (or, with `writerId`, that writer's actor). */
+export async function followerByActor(
+  db: Db,
+  actorUri: string,
+  writerId = 0,
+): Promise<Follower | undefined> {
   return db.kysely
     .selectFrom("federation_followers")
     .selectAll()
     .where("actor_uri", "=", actorUri)
+    .where("writer_id", "=", writerId)
     .executeTakeFirst();
 }
 
@@ -79,6 +88,11 @@ export async function removeFollower(
   if (followId) query = query.where("follow_id", "=", followId);
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/** Removes one follower row (one account following one local actor). */
+export async function removeFollowerById(db: Db, id: number): Promise<void> {
+  await db.kysely.deleteFrom("federation_followers").where("id", "=", id).execute();
 }
 
 /** A server answered 410 Gone for these inboxes: everyone reached through them is gone. */
@@ -104,9 +118,11 @@ interface FollowerCounts {
   pending: number;
 }
 
-export async function followerCounts(db: Db): Promise<FollowerCounts> {
+/** The blog's followers (or, with `writerId`, that writer's), accepted and held. */
+export async function followerCounts(db: Db, writerId = 0): Promise<FollowerCounts> {
   const row = await db.kysely
     .selectFrom("federation_followers")
+    .where("writer_id", "=", writerId)
     .select([
       (eb) =>
         eb.fn.count<string | number>("id").filterWhere("status", "=", "accepted").as("accepted"),
@@ -133,16 +149,18 @@ export async function listFollowers(
 }
 
 /**
- * The inboxes to deliver to: one per server that offers a shared inbox, else the follower's
- * own; each listed once, with the followers it reaches.
+ * The accepted followers of the blog (or, with `writerId`, of that writer's actor) and their
+ * inboxes; Fedify delivers once per inbox, preferring shared ones.
  */
 export async function acceptedFollowerInboxes(
   db: Db,
+  writerId = 0,
 ): Promise<{ actorUri: string; inbox: string; sharedInbox: string | null }[]> {
   const rows = await db.kysely
     .selectFrom("federation_followers")
     .select(["actor_uri", "inbox_uri", "shared_inbox_uri"])
     .where("status", "=", "accepted")
+    .where("writer_id", "=", writerId)
     .orderBy("id")
     .execute();
   return rows.map((r) => ({

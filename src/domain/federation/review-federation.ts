@@ -11,6 +11,8 @@ const federationSinceKey = "federation.since";
 export interface ReviewToSend {
   id: number;
   slug: string;
+  /** Whose review it is: their own actor, when on, is who the Article is attributed to. */
+  authorId: number;
   excerpt: string;
   title: string;
   year: number | null;
@@ -48,6 +50,7 @@ function reviewColumns(db: Db) {
     .select([
       "reviews.id as id",
       "reviews.slug as slug",
+      "reviews.author_id as authorId",
       "reviews.excerpt as excerpt",
       "films.title as title",
       "films.year as year",
@@ -92,6 +95,7 @@ async function withStillAndTags(
   row: {
     id: number;
     slug: string;
+    authorId: number;
     excerpt: string;
     title: string;
     year: number | null;
@@ -118,6 +122,7 @@ async function withStillAndTags(
   return {
     id: row.id,
     slug: row.slug,
+    authorId: row.authorId,
     excerpt: row.excerpt,
     title: row.title,
     year: row.year,
@@ -189,4 +194,14 @@ export async function claimReviewRetraction(db: Db, reviewId: number): Promise<b
     .where("review_id", "=", reviewId)
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
+}
+
+/** Who wrote the review, while it exists (a deleted one's Delete reaches the blog's followers only). */
+export async function reviewAuthorId(db: Db, reviewId: number): Promise<number | undefined> {
+  const row = await db.kysely
+    .selectFrom("reviews")
+    .select("author_id")
+    .where("id", "=", reviewId)
+    .executeTakeFirst();
+  return row?.author_id;
 }

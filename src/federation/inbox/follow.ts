@@ -1,17 +1,21 @@
-// Follow: a remote account asks to follow the blog. Blocked actors and servers are refused;
+// Follow: a remote account asks to follow the blog or a writer's actor (local-actors.ts says
+// which the object names; the follower row records it). Blocked actors and servers are refused;
 // otherwise the follower is recorded and accepted at once, or held for the owner when the
 // settings ask for approval (accepted later from the admin, see acceptFollower).
 import type { InboxContext } from "@fedify/fedify";
 import { Accept, Follow, Reject, isActor, type Actor } from "@fedify/vocab";
 import { isBlocked, saveFollower } from "../../domain/federation/followers.ts";
+import { localActor } from "../local-actors.ts";
 import type { InboxDeps } from "./inbox-deps.ts";
 
 export async function onFollow(deps: InboxDeps, ctx: InboxContext<void>, follow: Follow) {
   if (!follow.id || !follow.actorId || !follow.objectId) return;
   const settings = await deps.settings();
-  const slug = settings.federationSlug;
   const target = ctx.parseUri(follow.objectId);
-  if (target?.type !== "actor" || target.identifier !== slug) return;
+  if (target?.type !== "actor") return;
+  const followed = await localActor(deps.db, settings, target.identifier);
+  if (!followed) return;
+  const slug = target.identifier;
   const actor = await follow.getActor(ctx);
   if (!actor || !isActor(actor) || !actor.id || !actor.inboxId) return;
   // Fedify checked the signature belongs to follow.actorId; the document must say the same.
@@ -37,8 +41,9 @@ export async function onFollow(deps: InboxDeps, ctx: InboxContext<void>, follow:
     sharedInboxUri: actor.endpoints?.sharedInbox?.href ?? null,
     followId: follow.id.href,
     status: held ? "pending" : "accepted",
+    writerId: followed.writerId,
   });
-  deps.logger.info({ actor: actor.id.href, held }, "fediverse follow");
+  deps.logger.info({ actor: actor.id.href, followed: slug, held }, "fediverse follow");
   if (!held) await sendAccept(ctx, slug, actor, follow);
 }
 

@@ -5,7 +5,7 @@ import type { Federation } from "@fedify/fedify";
 import { Announce, Create, Delete, Follow, Like, Undo, Update } from "@fedify/vocab";
 import { onFollow } from "./follow.ts";
 import type { InboxDeps } from "./inbox-deps.ts";
-import { onAnnounce, onLike } from "./reactions.ts";
+import { onAnnounce, onLike } from "./inbox-reactions.ts";
 import { onDelete } from "./note-delete.ts";
 import { onUpdate } from "./note-update.ts";
 import { onCreate } from "./reply.ts";

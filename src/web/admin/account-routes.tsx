@@ -1,4 +1,5 @@
-// "Your account": every signed-in person's own name, e-mail, password and passkeys. Nobody
+// "Your account": every signed-in person's own name, e-mail, password and passkeys, and a
+// writer's own fediverse account. Nobody
 // reaches anyone else's account here; the owner manages others from /admin/users.
 import type { Hono } from "hono";
 import { z } from "zod";
@@ -11,9 +12,18 @@ import {
 } from "../../domain/passkeys.ts";
 import { maxPasskeyNameLength } from "../../domain/passkeys.ts";
 import { changePassword, updateAccount } from "../../domain/users.ts";
-import { relyingParty, registrationOptions, verifyRegistration } from "../auth/passkeys.ts";
+import {
+  saveWriterActorSettings,
+  writerActorSettings,
+} from "../../domain/federation/writer-actors.ts";
+import { can } from "../../domain/roles.ts";
+import { loadSettings } from "../../domain/settings.ts";
+import {
+  relyingParty,
+  registrationOptions,
+  verifyRegistration,
+} from "../auth/passkey-ceremonies.ts";
 import { clientAddress, signedInUser, type AdminEnv } from "../auth/session.ts";
-import { siteContext } from "../public/site.ts";
 import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
@@ -31,6 +41,11 @@ import {
   type PasswordErrors,
   type ProfileValues,
 } from "./views/account-pages.tsx";
+import {
+  maxBioLength,
+  type FediverseAccountProps,
+  type FediverseAccountValues,
+} from "./views/account-fediverse.tsx";
 import { adminRoute } from "../route-facts.ts";
 
 const profileSchema = z.object({
@@ -46,6 +61,7 @@ const passkeyNameSchema = z
 
 const notices: Record<string, string> = {
   profile: "Name and e-mail saved.",
+  fediverse: "Fediverse account saved.",
   password: "Password changed. You are signed out everywhere else.",
   "passkey-added": "Passkey added. You can sign in with it now.",
   "passkey-removed": "Passkey removed.",
@@ -55,12 +71,26 @@ export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services)
   const { db } = services;
   // Anyone who may use the admin has an account of their own to look after.
 
+  // The writer's own fediverse account, while the site federates and lets writers have one.
+  const fediverseAccount = async (c: AdminContext, userId: number) => {
+    const settings = await loadSettings(db);
+    if (!settings.federationEnabled || !settings.federationWriterActors) return undefined;
+    if (!can(signedInUser(c).user, "write_reviews")) return undefined;
+    const saved = await writerActorSettings(db, userId);
+    return {
+      values: saved ?? { username: "", enabled: false, bio: "" },
+      errors: {},
+      host: new URL(services.config.siteUrl).host,
+    };
+  };
+
   const showAccount = async (
     c: AdminContext,
     overrides: Partial<AccountPageProps> = {},
     status: 200 | 400 = 200,
   ) => {
     const { user } = signedInUser(c);
+    const fediverse = await fediverseAccount(c, user.id);
     const props: AccountPageProps = {
       profile: { name: user.display_name, email: user.email },
       profileErrors: {},
@@ -70,6 +100,7 @@ export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services)
       passkeyName: "",
       passkeyErrors: {},
       csrf: await currentCsrfToken(c, services),
+      fediverse,
       ...overrides,
     };
     return renderAdmin(c, services, { title: "Your account", status }, <AccountPage {...props} />);
@@ -101,6 +132,31 @@ export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services)
     return c.redirect("/admin/account?saved=profile", 303);
   });
 
+  admin.post("/account/fediverse", adminRoute({ capability: "write_reviews" }), async (c) => {
+    const { user } = signedInUser(c);
+    const offered = await fediverseAccount(c, user.id);
+    if (!offered) return notFoundInAdmin(c, services);
+    const body = await c.req.parseBody();
+    const values: FediverseAccountValues = {
+      username: field(body, "fediverseUsername").trim(),
+      enabled: field(body, "fediverseEnabled") !== "",
+      bio: field(body, "fediverseBio"),
+    };
+    const refuse = (errors: FediverseAccountProps["errors"]) =>
+      showAccount(c, { fediverse: { ...offered, values, errors } }, 400);
+    if (values.bio.length > maxBioLength) {
+      return refuse({ bio: `Keep it under ${maxBioLength} characters.` });
+    }
+    const outcome = await saveWriterActorSettings(
+      db,
+      user.id,
+      values,
+      (await loadSettings(db)).federationSlug,
+    );
+    if (!outcome.ok) return refuse({ [outcome.field]: outcome.message });
+    return c.redirect("/admin/account?saved=fediverse", 303);
+  });
+
   admin.post("/account/password", adminRoute({ capability: "use_admin" }), async (c) => {
     const { user, session } = signedInUser(c);
     const body = await c.req.parseBody();
@@ -120,7 +176,7 @@ export function registerAccountRoutes(admin: Hono<AdminEnv>, services: Services)
   // Answered with JSON for passkeys.js: the options for navigator.credentials.create().
   admin.post("/account/passkeys/options", adminRoute({ capability: "use_admin" }), async (c) => {
     const { user } = signedInUser(c);
-    const { site } = await siteContext(services);
+    const { site } = c.var;
     const rp = relyingParty(services.config, c.req.url);
     return c.json(await registrationOptions(db, rp, site.title, user));
   });

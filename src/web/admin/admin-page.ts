@@ -9,7 +9,6 @@ import { adminStylesheet } from "../assets/assets.ts";
 import { stylesheet } from "../assets/assets.ts";
 import { csrfTokenFor } from "../auth/csrf.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
-import { siteContext } from "../public/site.ts";
 import type { Services } from "../services.ts";
 import { AdminLayout } from "./views/admin-layout.tsx";
 import { MessagePage } from "./views/admin-sign-in-pages.tsx";
@@ -27,7 +26,7 @@ export async function renderAdmin(
   meta: { title: string; status?: ContentfulStatusCode; head?: Child },
   body: Child,
 ): Promise<Response> {
-  const { site } = await siteContext(services);
+  const { site } = c.var;
   const user = c.get("signedIn")?.user;
   const page = jsx(AdminLayout, {
     siteTitle: site.title,

@@ -21,7 +21,6 @@ import {
 } from "../../domain/comment-moderation.ts";
 import { can, scopeOf } from "../../domain/roles.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
-import { siteContext } from "../public/site.ts";
 import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
@@ -315,7 +314,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
       const checked = validateReply(body);
       if (!checked.ok)
         return showReply(c, found.target, body, { error: checked.error, status: 400 });
-      const { settings } = await siteContext(services);
+      const { settings } = c.var;
       await replyAsUser(db, {
         to: found.target.comment,
         user: found.user,

@@ -11,8 +11,9 @@ import {
   listBlocks,
   listFollowers,
   removeBlock,
-  removeFollower,
+  removeFollowerById,
 } from "../../domain/federation/followers.ts";
+import { writerIdByUsername, writerUsernames } from "../../domain/federation/writer-actors.ts";
 import { recentReactions } from "../../domain/federation/reactions.ts";
 import { listLooseMentions } from "../../domain/federation/loose-mentions.ts";
 import { inTransaction } from "../../db/transaction.ts";
@@ -49,6 +50,12 @@ const notices: Record<string, string> = {
   unmoved: "The move is undone: the blog's account no longer points elsewhere.",
 };
 
+/** "@name@host" of each writer with an actor (on or off), by user id. */
+async function writerHandles(db: Services["db"], host: string): Promise<Map<number, string>> {
+  const names = await writerUsernames(db);
+  return new Map([...names].map(([id, name]) => [id, `@${name}@${host}`]));
+}
+
 export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Services): void {
   // The owner's settings page and its actions: the declared capability is the guard.
   const ownerOnly = () => adminRoute({ capability: "manage_settings" });
@@ -76,6 +83,7 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
         handle={`@${values.federationSlug}@${host}`}
         followers={await listFollowers(db, { status: "accepted", limit: 500 })}
         pending={await listFollowers(db, { status: "pending", limit: 500 })}
+        writerHandles={await writerHandles(db, host)}
         blocks={await listBlocks(db)}
         reactions={await recentReactions(db)}
         mentions={await listLooseMentions(db)}
@@ -99,6 +107,7 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
         federationEnabled: s.federationEnabled,
         federationSlug: s.federationSlug,
         federationApproveFollows: s.federationApproveFollows,
+        federationWriterActors: s.federationWriterActors,
         federationAvatar: s.federationAvatar,
         federationHeader: s.federationHeader,
         federationAlsoKnownAs: s.federationAlsoKnownAs,
@@ -113,6 +122,7 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
       federationEnabled: field(body, "federationEnabled") !== "",
       federationSlug: field(body, "federationSlug").trim(),
       federationApproveFollows: field(body, "federationApproveFollows") !== "",
+      federationWriterActors: field(body, "federationWriterActors") !== "",
       federationAvatar: field(body, "federationAvatar"),
       federationHeader: field(body, "federationHeader"),
       federationAlsoKnownAs: field(body, "federationAlsoKnownAs").trim(),
@@ -127,6 +137,12 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
       return show(c, values, {
         status: 400,
         slugError: "Use lower-case letters, digits and underscores, up to 30.",
+      });
+    }
+    if ((await writerIdByUsername(db, values.federationSlug)) !== undefined) {
+      return show(c, values, {
+        status: 400,
+        slugError: "A writer's fediverse account has this name; choose another.",
       });
     }
     const aliases = values.federationAlsoKnownAs.split(/\s+/).filter((a) => a !== "");
@@ -150,6 +166,7 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
       await saveSetting(trx, "federationEnabled", values.federationEnabled);
       await saveSetting(trx, "federationSlug", values.federationSlug);
       await saveSetting(trx, "federationApproveFollows", values.federationApproveFollows);
+      await saveSetting(trx, "federationWriterActors", values.federationWriterActors);
       await saveSetting(trx, "federationAvatar", values.federationAvatar);
       await saveSetting(trx, "federationHeader", values.federationHeader);
       await saveSetting(trx, "federationAlsoKnownAs", aliases.join("\n"));
@@ -182,7 +199,7 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
       await addBlock(db, "server", follower.host);
       done = "blocked";
     } else if (follower) {
-      await removeFollower(db, follower.actor_uri);
+      await removeFollowerById(db, follower.id);
     }
     return c.redirect(`/admin${fediversePath}?done=${done}`, 303);
   });

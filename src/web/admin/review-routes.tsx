@@ -30,7 +30,6 @@ import { createReview, ReviewInputError } from "../../domain/reviews.ts";
 import { can, reviewResource } from "../../domain/roles.ts";
 import { nowIso } from "../../domain/time.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
-import { siteContext } from "../public/site.ts";
 import type { Services } from "../services.ts";
 import {
   currentCsrfToken,
@@ -95,7 +94,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
   }
 
   async function showEditor(c: AdminContext, state: EditorState): Promise<Response> {
-    const { settings } = await siteContext(services);
+    const { settings } = c.var;
     const { existing, user } = state;
     const mayPublish = can(
       user,
@@ -202,7 +201,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const editable = await reviewForEditing(db, Number(c.req.param("id")));
     if (!editable) return notFoundInAdmin(c, services);
     if (!can(user, "edit_review", reviewResource(editable.review))) return forbidden(c, services);
-    const { settings } = await siteContext(services);
+    const { settings } = c.var;
     const values = valuesFromReview(editable.review, editable.tags, settings.ratingScale);
     const savedAs = c.req.query("saved") ?? "";
     // Own keys only: "?saved=constructor" is not a notice.
@@ -284,7 +283,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
         formError: "Your role cannot publish or schedule reviews. Save it as a draft instead.",
       });
     }
-    const { settings } = await siteContext(services);
+    const { settings } = c.var;
     const checked = validateEditor(values, settings.ratingScale, intent);
     if (!checked.ok) return showEditor(c, { ...base, errors: checked.errors, status: 400 });
     if (checked.input.series?.placement === "append" && !can(user, "manage_series")) {

@@ -24,7 +24,11 @@ import {
   signedInUser,
   type AdminEnv,
 } from "../auth/session.ts";
-import { authenticationOptions, relyingParty, verifyAuthentication } from "../auth/passkeys.ts";
+import {
+  authenticationOptions,
+  relyingParty,
+  verifyAuthentication,
+} from "../auth/passkey-ceremonies.ts";
 import type { Services } from "../services.ts";
 import { field, renderAdmin, type AdminContext } from "./admin-page.ts";
 import { fieldErrors, type FieldErrors } from "./form-errors.ts";

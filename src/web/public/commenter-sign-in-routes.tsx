@@ -48,8 +48,8 @@ import {
 import { messages as commentMessages } from "./comment-refusals.ts";
 import { parseCommentForm } from "./comment-form-input.ts";
 import { draftOf, valuesOfDraft } from "./commenter-sign-in-form.ts";
-import { publicCommentTarget, renderSubjectPage, subjectAddressOf } from "./subject-pages.tsx";
-import { siteContext } from "./site.ts";
+import { publicCommentTarget } from "../../domain/comment-targets.ts";
+import { renderSubjectPage, subjectAddressOf } from "./subject-pages.tsx";
 import { liveOnly } from "../route-facts.ts";
 
 const kept = "Your comment is still here.";
@@ -146,7 +146,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
   }
 
   async function problemPage(c: Context, status: ContentfulStatusCode, message: string) {
-    const { site } = await siteContext(services);
+    const { site } = c.var;
     return renderPage(
       c,
       site,
@@ -177,7 +177,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
       // A page that moves on by itself rather than a redirect: the review page's policy lets
       // its forms post only to this site ("form-action 'self'"), which browsers apply to
       // where a form's redirect leads as well.
-      const { site } = await siteContext(services);
+      const { site } = c.var;
       return renderPage(
         c,
         site,

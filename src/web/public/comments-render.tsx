@@ -7,7 +7,7 @@ import { getCookie } from "hono/cookie";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { loadCommentPage, commentPagePath, type CommentPage } from "../../domain/comment-pages.ts";
-import type { CommentSubject } from "../../domain/comment-subjects.ts";
+import type { CommentTarget } from "../../domain/comment-targets.ts";
 import { depthOf } from "../../domain/comment-threads.ts";
 import {
   issueConfirmToken,
@@ -45,16 +45,6 @@ export interface ReturnedForm {
   confirm?: boolean | undefined;
   /** The reader's own time token, kept (src/domain/comment-tokens.ts). */
   token?: string | undefined;
-}
-
-/** What a page that takes comments tells this builder about itself. */
-export interface CommentTarget {
-  subject: CommentSubject;
-  /** Its own address: /review/SLUG, /post/SLUG or /pages/SLUG. */
-  path: string;
-  /** The title the heading quotes. */
-  label: string;
-  publishedAt: string | null;
 }
 
 interface BuiltComments {

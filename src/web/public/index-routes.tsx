@@ -35,7 +35,6 @@ import { TagsPage } from "../views/index-pages/tags-page.tsx";
 import { DecadePage, FilmYearPage, YearsIndexPage } from "../views/index-pages/years-pages.tsx";
 import { PageRelLinks } from "../views/page-links.tsx";
 import { firstPageRedirect, parsePage } from "./params.ts";
-import { siteContext } from "./site.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
 
@@ -93,7 +92,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
       if (first) return c.redirect(first, 301);
       const page = parsePage(c.req.param("n"));
       if (page === undefined) return c.notFound();
-      const { settings } = await siteContext(services);
+      const { settings } = c.var;
       return handler(c, page, settings.reviewsPerPage);
     };
     app.get(path, publicPage(tags), withPage);
@@ -110,7 +109,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     body: (settings: SiteSettings) => Child,
     listing?: Page<unknown>,
   ) => {
-    const { site, settings } = await siteContext(services);
+    const { site, settings } = c.var;
     const basePath = c.req.path.replace(/\/page\/[^/]+$/, "");
     const head = listing ? <PageRelLinks page={listing} basePath={basePath} /> : undefined;
     return renderPage(c, site, { title, ...(head ? { head } : {}) }, body(settings));
@@ -201,7 +200,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
   });
 
   app.get("/ratings", publicPage(pageTags.withoutComments), async (c) => {
-    const { site, settings } = await siteContext(services);
+    const { site, settings } = c.var;
     // A site that does not rate has no ratings to browse.
     if (settings.ratingScale === "none") return c.notFound();
     const spread = await ratingSpread(db, nowIso(), settings.ratingScale);
@@ -215,7 +214,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
 
   paged("/ratings/:value", pageTags.listing, async (c, n, perPage) => {
     const value = parseWith(ratingValue, c.req.param("value"));
-    const { site, settings } = await siteContext(services);
+    const { site, settings } = c.var;
     const scale = settings.ratingScale;
     if (value === undefined || scale === "none") return c.notFound();
     // Only a step of the site's scale has a page: on five stars, /ratings/90 but not /ratings/87.

@@ -11,7 +11,6 @@ import type { Services } from "../services.ts";
 import { PostPage } from "../views/post-page.tsx";
 import { SocialTags } from "../views/seo.tsx";
 import { buildComments, PagingLinks, type ReturnedForm } from "./comments-render.tsx";
-import { siteContext } from "./site.ts";
 import { WebmentionLink } from "./webmention-routes.tsx";
 
 export async function renderPostPage(
@@ -21,7 +20,7 @@ export async function renderPostPage(
   returned?: ReturnedForm,
   commentPage?: number,
 ): Promise<Response | undefined> {
-  const { site, settings } = await siteContext(services);
+  const { site, settings } = c.var;
   const { post, tags } = data;
   const built = await buildComments(
     c,

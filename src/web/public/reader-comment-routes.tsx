@@ -25,13 +25,8 @@ import { commenterSessionToken } from "../auth/commenter/commenter-session-cooki
 import { authorOf, currentCommenter } from "./commenter-sign-in-form.ts";
 import { messages } from "./comment-refusals.ts";
 import { parseId, parseSlug } from "./params.ts";
-import {
-  publicCommentTarget,
-  renderSubjectPage,
-  subjectAddressOf,
-  type SubjectKind,
-} from "./subject-pages.tsx";
-import { siteContext } from "./site.ts";
+import { renderSubjectPage, subjectAddressOf } from "./subject-pages.tsx";
+import { publicCommentTarget, type SubjectKind } from "../../domain/comment-targets.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { liveOnly, publicPage } from "../route-facts.ts";
 
@@ -77,7 +72,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     };
     if (isCrossSite(c, config.siteUrl)) return back(403, { notice: messages.crossSite });
 
-    const { settings } = await siteContext(services);
+    const { settings } = c.var;
     const { values } = form;
     const ip = clientAddress(c);
     const result = await postComment(
@@ -156,7 +151,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     const address = details && subjectAddressOf(details.path);
     const target = address && (await publicCommentTarget(db, address, nowIso()));
     if (!target) return c.notFound();
-    const { settings } = await siteContext(services);
+    const { settings } = c.var;
     const where = await pageOfComment(db, subject, comment.id, settings);
     if (!where) return c.notFound();
     const path = commentPagePath(target.path, where.page, where.defaultPage);
@@ -169,7 +164,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
   };
 
   app.get("/comments/feed.xml", publicPage(pageTags.listing), async (c) => {
-    const { site } = await siteContext(services);
+    const { site } = c.var;
     return rss(
       c,
       renderCommentRss({
@@ -188,7 +183,7 @@ export function registerCommentRoutes(app: Hono, services: Services): void {
     const slug = parseSlug(c.req.param("slug"));
     const data = slug && (await loadReviewPage(db, slug, nowIso()));
     if (!data) return c.notFound();
-    const { site } = await siteContext(services);
+    const { site } = c.var;
     const label = filmLabel(data.film);
     return rss(
       c,

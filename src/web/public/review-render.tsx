@@ -12,7 +12,6 @@ import type { Services } from "../services.ts";
 import { ReviewPage } from "../views/review-page.tsx";
 import { ReviewHead } from "../views/seo.tsx";
 import { buildComments, PagingLinks, type ReturnedForm } from "./comments-render.tsx";
-import { siteContext } from "./site.ts";
 import { WebmentionLink } from "./webmention-routes.tsx";
 
 export type { ReturnedForm } from "./comments-render.tsx";
@@ -24,7 +23,7 @@ export async function renderReviewPage(
   returned?: ReturnedForm,
   commentPage?: number,
 ): Promise<Response | undefined> {
-  const { site, settings } = await siteContext(services);
+  const { site, settings } = c.var;
   const { review } = data;
   const label = filmLabel(data.film);
   const built = await buildComments(

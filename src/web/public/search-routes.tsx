@@ -7,14 +7,13 @@ import { parseSearchParams } from "../search-params.ts";
 import type { Services } from "../services.ts";
 import { SearchPage, SearchRelLinks } from "../views/search-page.tsx";
 import { leadStillsOf } from "../../domain/indexes/listing-stills.ts";
-import { siteContext } from "./site.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
 
 export function registerSearchRoutes(app: Hono, services: Services): void {
   app.get("/search", publicPage(pageTags.listing, "search"), async (c) => {
     const { query, page } = parseSearchParams(c.req.query("q"), c.req.query("page"));
-    const { site, settings } = await siteContext(services);
+    const { site, settings } = c.var;
     const perPage = settings.reviewsPerPage;
     const found = query
       ? await searchReviews(services.db, query, nowIso(), page, perPage)

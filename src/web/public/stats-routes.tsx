@@ -14,7 +14,6 @@ import type { Services } from "../services.ts";
 import { SocialTags } from "../views/seo.tsx";
 import { StatsPage } from "../views/stats/stats-page.tsx";
 import { cardHeight, cardWidth, yearCardPng, yearCardSvg } from "../views/stats/year-card.ts";
-import { siteContext } from "./site.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
 
@@ -42,7 +41,7 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
   /** The year asked for, if stats are on and it has anything to show; else undefined. */
   const yearReport = async (c: Context) => {
     const year = fourDigitYear.safeParse(c.req.param("year") ?? "");
-    const { site, settings } = await siteContext(services);
+    const { site, settings } = c.var;
     if (!year.success || !settings.statsEnabled) return undefined;
     const report = await statsReport(db, reportOptions(settings, year.data));
     if (!report.years.includes(year.data)) return undefined;
@@ -50,7 +49,7 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
   };
 
   app.get("/stats", publicPage(pageTags.stats), async (c) => {
-    const { site, settings } = await siteContext(services);
+    const { site, settings } = c.var;
     if (!settings.statsEnabled) return c.notFound();
     const report = await statsReport(db, reportOptions(settings, null));
     return renderPage(

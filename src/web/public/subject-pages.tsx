@@ -1,25 +1,14 @@
 // Pages that take comments — reviews, posts and pages — found by their address, so the
 // comment form, commenter sign-in and comment permalinks treat all three alike.
 import type { Context } from "hono";
-import type { Db } from "../../db/connect.ts";
-import { postSubject, reviewSubject } from "../../domain/comment-subjects.ts";
-import { loadPostPage, publishedPosts } from "../../domain/posts-public.ts";
-import { postPath } from "../../domain/posts.ts";
+import type { SubjectAddress, SubjectKind } from "../../domain/comment-targets.ts";
+import { loadPostPage } from "../../domain/posts-public.ts";
 import { loadReviewPage } from "../../domain/review-page.ts";
-import { publicReviewBySlug } from "../../domain/reviews.ts";
-import { filmLabel } from "../../domain/films.ts";
 import type { Services } from "../services.ts";
-import type { CommentTarget, ReturnedForm } from "./comments-render.tsx";
+import type { ReturnedForm } from "./comments-render.tsx";
 import { renderPostPage } from "./post-render.tsx";
 import { renderReviewPage } from "./review-render.tsx";
 import { parseSlug } from "./params.ts";
-
-export type SubjectKind = "review" | "post" | "page";
-
-interface SubjectAddress {
-  kind: SubjectKind;
-  slug: string;
-}
 
 const prefixes: Record<string, SubjectKind> = { review: "review", post: "post", pages: "page" };
 
@@ -28,41 +17,6 @@ export function subjectAddressOf(path: string): SubjectAddress | undefined {
   const match = /^\/(review|post|pages)\/([^/?#]+)$/.exec(path.split("?")[0]!);
   const slug = match && parseSlug(match[2]!);
   return match && slug ? { kind: prefixes[match[1]!]!, slug } : undefined;
-}
-
-/** Only what taking a comment needs: the subject, if public now. */
-export async function publicCommentTarget(
-  db: Db,
-  address: SubjectAddress,
-  now: string,
-): Promise<CommentTarget | undefined> {
-  if (address.kind === "review") {
-    const review = await publicReviewBySlug(db, address.slug, now);
-    if (!review) return undefined;
-    const film = await db.kysely
-      .selectFrom("films")
-      .select(["title", "year"])
-      .where("id", "=", review.film_id)
-      .executeTakeFirst();
-    return {
-      subject: reviewSubject(review.id),
-      path: `/review/${review.slug}`,
-      label: film ? filmLabel(film) : review.slug,
-      publishedAt: review.published_at,
-    };
-  }
-  const post = await publishedPosts(db, now)
-    .select(["posts.id as id", "posts.title as title", "posts.published_at as publishedAt"])
-    .where("posts.kind", "=", address.kind)
-    .where("posts.slug", "=", address.slug)
-    .executeTakeFirst();
-  if (!post) return undefined;
-  return {
-    subject: postSubject(post.id),
-    path: postPath(address.kind, address.slug),
-    label: post.title,
-    publishedAt: post.publishedAt,
-  };
 }
 
 /**

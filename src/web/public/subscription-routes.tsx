@@ -25,7 +25,6 @@ import {
   ConfirmPage,
   UnsubscribePage,
 } from "../views/subscription-pages.tsx";
-import { siteContext } from "./site.ts";
 import { liveOnly } from "../route-facts.ts";
 
 const idsSchema = z.array(z.coerce.number().int().positive()).max(100);
@@ -39,7 +38,7 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
     c.header("X-Robots-Tag", "noindex");
   };
   const badLink = async (c: Context) => {
-    const { site } = await siteContext(services);
+    const { site } = c.var;
     return renderPage(c, site, { title: "This link does not work", status: 404 }, <BadLinkPage />);
   };
 
@@ -47,7 +46,7 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
     personal(c);
     const email = await readConfirmationToken(db, c.req.param("token"));
     if (!email) return badLink(c);
-    const { site } = await siteContext(services);
+    const { site } = c.var;
     const [pending, confirmed] = await Promise.all([
       subscriptionsOf(db, email, "pending"),
       subscriptionsOf(db, email, "confirmed"),
@@ -70,7 +69,7 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
     personal(c);
     const email = await readConfirmationToken(db, c.req.param("token"));
     if (!email) return badLink(c);
-    const { site } = await siteContext(services);
+    const { site } = c.var;
     if (isCrossSiteRequest(c.req.raw.headers, siteOrigins(services.config.siteUrl, c.req.url))) {
       return renderPage(
         c,
@@ -96,7 +95,7 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
     const target = await readUnsubscribeToken(db, c.req.param("token") ?? "");
     if (!target) return badLink(c);
     if (done) await unsubscribe(db, target.email, target.scope);
-    const { site } = await siteContext(services);
+    const { site } = c.var;
     return renderPage(
       c,
       site,

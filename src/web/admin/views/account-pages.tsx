@@ -7,6 +7,7 @@ import { passkeysScript } from "../../assets/assets.ts";
 import { DateTime } from "../../views/names.tsx";
 import { ConfirmForm, CsrfField, InputField, NewPasswordField, SubmitRow } from "./form-fields.tsx";
 import { Notice } from "./form-messages.tsx";
+import { FediverseAccountForm, type FediverseAccountProps } from "./account-fediverse.tsx";
 
 export interface ProfileValues {
   name: string;
@@ -29,6 +30,8 @@ export interface AccountPageProps {
   passkeyErrors: PasskeyErrors;
   notice?: string;
   csrf: string;
+  /** The writer's own fediverse account; absent while the site offers none. */
+  fediverse?: Omit<FediverseAccountProps, "csrf"> | undefined;
 }
 
 export function AccountPage(props: AccountPageProps) {
@@ -168,6 +171,8 @@ export function AccountPage(props: AccountPageProps) {
           <SubmitRow label="Add a passkey" />
         </form>
       </div>
+
+      {props.fediverse ? <FediverseAccountForm {...props.fediverse} csrf={props.csrf} /> : null}
 
       <h2 id="sessions-title">Where you are signed in</h2>
       <form method="post" action="/admin/sign-out-everywhere" aria-labelledby="sessions-title">

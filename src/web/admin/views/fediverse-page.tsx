@@ -22,19 +22,22 @@ export interface FediverseValues {
   federationEnabled: boolean;
   federationSlug: string;
   federationApproveFollows: boolean;
+  federationWriterActors: boolean;
   federationAvatar: string;
   federationHeader: string;
   federationAlsoKnownAs: string;
 }
 
-function FollowerRow(props: { follower: Follower; csrf: string }) {
+/** `followed`: the local actor's handle this account follows (the blog's or a writer's). */
+function FollowerRow(props: { follower: Follower; followed: string; csrf: string }) {
   const f = props.follower;
   return (
     <li>
       <a href={f.actor_uri} rel="nofollow noopener">
         {f.name ?? f.handle ?? f.actor_uri}
       </a>{" "}
-      {f.handle ? <span class="hint">{f.handle}</span> : null}
+      {f.handle ? <span class="hint">{f.handle}</span> : null}{" "}
+      <span class="followed">follows {props.followed}</span>
       <form method="post" action="/admin/fediverse/followers" class="actions">
         <CsrfField token={props.csrf} />
         <input type="hidden" name="id" value={String(f.id)} />
@@ -62,6 +65,8 @@ export function FediversePage(props: {
   handle: string;
   followers: Follower[];
   pending: Follower[];
+  /** Writers' handles by user id, for followers of a writer's actor. */
+  writerHandles: Map<number, string>;
   blocks: Block[];
   reactions: RecentReaction[];
   mentions: LooseMention[];
@@ -77,6 +82,8 @@ export function FediversePage(props: {
   csrf: string;
 }) {
   const v = props.values;
+  const followed = (f: Follower) =>
+    f.writer_id === 0 ? props.handle : (props.writerHandles.get(f.writer_id) ?? "a former writer");
   return (
     <section aria-labelledby="fediverse-title">
       <nav aria-label="Breadcrumb" class="hint">
@@ -110,7 +117,13 @@ export function FediversePage(props: {
           id="federationApproveFollows"
           label="Approve each follower"
           checked={v.federationApproveFollows}
-          hint="Follow requests wait below until you accept them."
+          hint="Follow requests wait below until you accept them (the blog's and writers' alike)."
+        />
+        <Checkbox
+          id="federationWriterActors"
+          label="Writers may have fediverse accounts of their own"
+          checked={v.federationWriterActors}
+          hint="Each writer turns theirs on in their account; their reviews are then attributed to it and its followers receive them. Off, no writer's account is found or followed."
         />
         <SelectField
           id="federationAvatar"
@@ -174,7 +187,7 @@ export function FediversePage(props: {
           <h2>Waiting for your approval ({props.pending.length})</h2>
           <ul class="followers">
             {props.pending.map((f) => (
-              <FollowerRow follower={f} csrf={props.csrf} />
+              <FollowerRow follower={f} followed={followed(f)} csrf={props.csrf} />
             ))}
           </ul>
         </>
@@ -184,7 +197,7 @@ export function FediversePage(props: {
       {props.followers.length === 0 ? <p>No followers yet.</p> : null}
       <ul class="followers">
         {props.followers.map((f) => (
-          <FollowerRow follower={f} csrf={props.csrf} />
+          <FollowerRow follower={f} followed={followed(f)} csrf={props.csrf} />
         ))}
       </ul>
 

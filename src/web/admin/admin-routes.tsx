@@ -18,7 +18,7 @@ import { importUploadPath, registerImportRoutes } from "./import-routes.tsx";
 import { registerMailSettingsRoutes } from "./mail-settings-routes.tsx";
 import { registerOwnerRoutes } from "./owner-routes.tsx";
 import { registerOverviewRoutes } from "./overview-routes.tsx";
-import { registerPostAdminRoutes } from "./post-routes.tsx";
+import { registerPostAdminRoutes } from "./post-admin-routes.tsx";
 import { registerReviewRoutes } from "./review-routes.tsx";
 import { registerSeriesRoutes } from "./series-routes.tsx";
 import { registerStatsSettingsRoutes } from "./stats-settings-routes.tsx";

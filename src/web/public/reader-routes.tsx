@@ -22,9 +22,9 @@ import { HomePage, NotFoundPage, TagPage } from "../views/simple-pages.tsx";
 import { PageRelLinks } from "../views/page-links.tsx";
 import { firstPageRedirect, parsePage, parseSlug } from "./params.ts";
 import { renderSubjectPage } from "./subject-pages.tsx";
-import { siteContext } from "./site.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
+import { siteContextOf } from "../site-context.ts";
 
 export function registerPublicRoutes(app: Hono, services: Services): void {
   const { db } = services;
@@ -34,7 +34,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     if (first) return c.redirect(first, 301);
     const page = parsePage(c.req.param("n"));
     if (page === undefined) return c.notFound();
-    const { site, settings } = await siteContext(services);
+    const { site, settings } = c.var;
     const reviews = await latestReviews(db, nowIso(), page, settings.reviewsPerPage);
     if (page > reviews.pageCount) return c.notFound();
     return renderPage(
@@ -73,10 +73,10 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const film = slug && (await filmBySlug(db, slug));
     if (!film) return c.notFound();
     const now = nowIso();
-    const [credits, reviews, { site, settings }, leadStill, log] = await Promise.all([
+    const { site, settings } = c.var;
+    const [credits, reviews, leadStill, log] = await Promise.all([
       filmCredits(db, film.id),
       reviewsOfFilm(db, film.id, now),
-      siteContext(services),
       leadStillOfFilm(db, film.id, now),
       filmLogLine(db, film.id, now),
     ]);
@@ -101,7 +101,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const n = parsePage(c.req.param("n"));
     const person = slug && n !== undefined && (await personBySlug(db, slug));
     if (!person || n === undefined) return c.notFound();
-    const { site, settings } = await siteContext(services);
+    const { site, settings } = c.var;
     const films = await personFilmsPage(db, person.id, nowIso(), n, settings.reviewsPerPage);
     // A person with no reviewed film still has a first page; later pages only with films.
     if (n > films.pageCount) return c.notFound();
@@ -124,24 +124,18 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
   app.get("/person/:slug/page/:n", publicPage(pageTags.listing), personPage);
 
   app.get("/series", publicPage(pageTags.withoutComments), async (c) => {
-    const [series, { site }] = await Promise.all([
-      allSeriesWithProgress(db, nowIso()),
-      siteContext(services),
-    ]);
-    return renderPage(c, site, { title: "Series" }, <SeriesIndexPage series={series} />);
+    const series = await allSeriesWithProgress(db, nowIso());
+    return renderPage(c, c.var.site, { title: "Series" }, <SeriesIndexPage series={series} />);
   });
 
   app.get("/series/:slug", publicPage(pageTags.listing), async (c) => {
     const slug = parseSlug(c.req.param("slug"));
     const series = slug && (await seriesBySlug(db, slug));
     if (!series) return c.notFound();
-    const [overview, { site }] = await Promise.all([
-      seriesOverview(db, series, nowIso()),
-      siteContext(services),
-    ]);
+    const overview = await seriesOverview(db, series, nowIso());
     return renderPage(
       c,
-      site,
+      c.var.site,
       {
         title: series.title,
         description: series.description || undefined,
@@ -158,7 +152,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     const n = parsePage(c.req.param("n"));
     const tag = slug && n !== undefined && (await tagBySlug(db, slug));
     if (!tag || n === undefined) return c.notFound();
-    const { site, settings } = await siteContext(services);
+    const { site, settings } = c.var;
     const page = await reviewsWithTag(db, nowIso(), tag.id, n, settings.reviewsPerPage);
     if (page.total === 0 || n > page.pageCount) return c.notFound();
     const title = n === 1 ? `Tagged “${tag.name}”` : `Tagged “${tag.name}”, page ${n}`;
@@ -182,6 +176,6 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
 }
 
 export async function notFound(c: Context, services: Services): Promise<Response> {
-  const { site } = await siteContext(services);
+  const { site } = await siteContextOf(c, services);
   return renderPage(c, site, { title: "Page not found", status: 404 }, <NotFoundPage />);
 }
