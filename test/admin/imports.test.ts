@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import {
   abandonedMessage,
   failImportJob,
+  holdImportJobHere,
   importJob,
   queueImportJob,
   staleAfterMs,
@@ -231,6 +232,32 @@ describe.each(dialects)("imports from the admin on %s", (dialect) => {
     expect(fs.existsSync(stored)).toBe(false);
     const page = await getAs(site.app, `/admin/imports/${job!.id}`, site.cookie);
     expect(textOf(page.document.querySelector('[role="alert"]'))).toBe(abandonedMessage);
+  });
+  it("never takes an import this process is running for abandoned, however late its heartbeat", async () => {
+    const job = await queueImportJob(site.db, {
+      kind: "wordpress",
+      originalName: "slow-to-beat.xml",
+      storedPath: path.join(site.db.mediaDir, "imports", "slow-to-beat.xml"),
+      createdBy: site.fixture.author.id,
+    });
+    const release = holdImportJobHere(site.db, job!.id);
+    try {
+      const longAgo = new Date(Date.now() - staleAfterMs - 5_000).toISOString();
+      await site.db.kysely
+        .updateTable("import_jobs")
+        .set({ status: "running", started_at: longAgo, heartbeat_at: longAgo })
+        .where("id", "=", job!.id)
+        .execute();
+      // The job's page sweeps for abandoned jobs: this one is running here, so it stays.
+      const page = await getAs(site.app, `/admin/imports/${job!.id}`, site.cookie);
+      expect(page.response.status).toBe(200);
+      expect((await importJob(site.db, job!.id))?.status).toBe("running");
+    } finally {
+      release();
+    }
+    // Once this process lets go of it, a silent job is abandoned like any other.
+    await getAs(site.app, "/admin/imports", site.cookie);
+    expect((await importJob(site.db, job!.id))?.error).toBe(abandonedMessage);
   });
   it("fails an export the importer refuses, with its reason on the job's page", async () => {
     const hostile = Buffer.from(

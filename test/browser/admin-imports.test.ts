@@ -96,7 +96,10 @@ describe("imports in a real browser", () => {
         .then((job: { percent: number }) => told.push(job.percent))
         .catch(() => undefined);
     });
-    await page.locator(".import-counts").waitFor({ timeout: 150_000 });
+    // The summary, or the reason the import failed: either ends the wait, and a failure says
+    // what the page said rather than only that the summary never came.
+    await page.locator(".import-counts, [role='alert']").first().waitFor({ timeout: 150_000 });
+    expect(await page.textContent(".import-status"), await page.innerText("main")).toBe("Done");
     expect(page.url()).toBe(jobUrl);
     expect(loads).toBe(1);
     // The script followed the import from the page as drawn, and what it was told (those

@@ -19,6 +19,7 @@ import {
   failImportJob,
   finishImportJob,
   heartbeatMs,
+  holdImportJobHere,
   markImportRunning,
   recordImportProgress,
   renewImportHeartbeat,
@@ -59,6 +60,7 @@ export async function runImportJob(context: ImportRunContext, job: ImportJob): P
   };
   const heartbeat = setInterval(() => write(() => renewImportHeartbeat(db, job.id)), heartbeatMs);
   heartbeat.unref();
+  const release = holdImportJobHere(db, job.id);
   try {
     if (!file) throw new ImportRefused("The uploaded file is gone; upload it again.");
     await markImportRunning(db, job.id);
@@ -106,6 +108,7 @@ export async function runImportJob(context: ImportRunContext, job: ImportJob): P
     ).catch((err: unknown) => logger.error({ err, importJob: job.id }, "could not record failure"));
   } finally {
     clearInterval(heartbeat);
+    release();
   }
 }
 

@@ -177,18 +177,36 @@ export const abandonedMessage =
   "The import stopped because the server running it was stopped or restarted. Nothing after its last step was imported: " +
   "upload the file again to finish (what was already imported is recognised and not duplicated).";
 
+// The jobs this process is running, per database. A heartbeat can be late without the job
+// being dead: on a loaded machine, or on SQLite while the import's own batches hold the write
+// lock, its renewal may wait past `staleAfterMs`, and the job's page, sweeping, would then
+// fail an import that is still running (seen in CI). The process running a job knows it is
+// alive, so it never takes its own for abandoned; other processes still go by the heartbeat.
+const runningHere = new WeakMap<Db, Set<number>>();
+
+/** Records that this process runs job `id` until the returned function is called. */
+export function holdImportJobHere(db: Db, id: number): () => void {
+  const running = runningHere.get(db) ?? new Set<number>();
+  runningHere.set(db, running);
+  running.add(id);
+  return () => running.delete(id);
+}
+
 /**
  * Marks failed the jobs whose process stopped renewing them; returns their uploads, which
  * nobody will read now and the caller may delete.
  */
 export async function failAbandonedImportJobs(db: Db, now = Date.now()): Promise<string[]> {
   const staleBefore = new Date(now - staleAfterMs).toISOString();
-  const abandoned = await db.kysely
-    .selectFrom("import_jobs")
-    .select(["id", "stored_path"])
-    .where("active_lock", "=", "active")
-    .where((eb) => eb.or([eb("heartbeat_at", "is", null), eb("heartbeat_at", "<", staleBefore)]))
-    .execute();
+  const running = runningHere.get(db);
+  const abandoned = (
+    await db.kysely
+      .selectFrom("import_jobs")
+      .select(["id", "stored_path"])
+      .where("active_lock", "=", "active")
+      .where((eb) => eb.or([eb("heartbeat_at", "is", null), eb("heartbeat_at", "<", staleBefore)]))
+      .execute()
+  ).filter((job) => !running?.has(job.id));
   for (const job of abandoned) await failImportJob(db, job.id, abandonedMessage);
   return abandoned.flatMap((job) => (job.stored_path ? [job.stored_path] : []));
 }
