@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { profileDigest, sentProfileDigest } from "../../src/domain/federation/actor-profile.ts";
 import { followerByActor } from "../../src/domain/federation/followers.ts";
+import { publishProfileUpdate } from "../../src/federation/profile-update.ts";
 import { loadSettings } from "../../src/domain/settings.ts";
 import { addAccount, csrfToken, signIn, type App } from "../admin/admin-client.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
@@ -107,6 +109,15 @@ describe.each(dialects)("uploading the blog actor's avatar and header on %s", (d
     ) as { object: Record<string, { url?: string } | undefined> }[];
 
   let avatarUrl: string;
+
+  it("tells the followers nothing on a round that finds no profile recorded yet", async () => {
+    // A site just upgraded, or just federated: its followers fetched the profile as it is now,
+    // so the first round records it as told instead of sending every follower an Update.
+    expect(await sentProfileDigest(db)).toBe("");
+    expect(await publishProfileUpdate(site.blog, site.origin)).toBe(false);
+    expect(await sentProfileDigest(db)).toBe(profileDigest(await loadSettings(db)));
+    expect(await publishProfileUpdate(site.blog, site.origin)).toBe(false);
+  });
 
   it("crops uploads, serves them, names them in the profile and tells the followers", async () => {
     const saved = await postSettings(

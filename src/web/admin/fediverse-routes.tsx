@@ -175,7 +175,7 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
     if (values.federationEnabled && services.loadFederation) {
       // Followers' servers keep a copy of the profile: told at once of a change.
       const { publishProfileUpdate } = await import("../../federation/profile-update.ts");
-      await publishProfileUpdate(await services.loadFederation(), services.config.siteUrl);
+      await publishProfileUpdate(await services.loadFederation(), services.config.siteUrl, before);
     }
     return c.redirect(`/admin${fediversePath}?done=saved`, 303);
   });
