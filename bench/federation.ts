@@ -13,6 +13,7 @@
 // count what arrives and answer 202. The server under test's CPU time is read from /proc.
 import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
+import { cpuMsOf } from "./process-tree.ts";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -114,11 +115,8 @@ async function startServer(url: string, dataDir: string) {
   return {
     base: `http://127.0.0.1:${port}`,
     output: () => output,
-    /** User plus system CPU seconds the server has used so far (Linux /proc). */
-    cpuSeconds: () => {
-      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    },
+    /** User plus system CPU seconds the server has used so far, over its process tree. */
+    cpuSeconds: () => cpuMsOf(child.pid!) / 1000,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());

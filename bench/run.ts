@@ -16,6 +16,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 // @ts-expect-error: a plain ES module script without type declarations
 import { distIsFresh } from "../scripts/build-freshness.mjs";
+import { cpuMsOf, processTree } from "./process-tree.ts";
 import { connect, type Db } from "../src/db/connect.ts";
 import { benchSearchTerms } from "./sample-review-text.ts";
 
@@ -63,38 +64,6 @@ interface Memory {
   afterMB: number;
   /** All processes together (the primary and its workers), MB. */
   totalMB: number;
-}
-
-/**
- * The server process and all its descendants: `cinelog serve` starts itself again with its
- * heap flags (src/cli/heap-flags.ts), and `--workers N` forks N workers below that.
- */
-function processTree(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = fs
-      .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
-      .split(" ")
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    // It has just exited.
-  }
-  return [pid, ...children.flatMap(processTree)];
-}
-
-/** CPU time the server has used so far, ms (from /proc: utime + stime, in clock ticks of 10 ms). */
-function cpuMsOf(pid: number): number {
-  let ms = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const fields = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
-      ms += (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      // A worker that has just exited.
-    }
-  }
-  return ms;
 }
 
 /**
