@@ -38,6 +38,11 @@ export interface SafeFetchOptions {
    * Every other private address is refused all the same.
    */
   allowLoopback?: boolean;
+  /**
+   * How a host name is resolved; the system's resolver unless given. A test passes its own to
+   * play a DNS server that answers one thing to the check and another to anyone who asks again.
+   */
+  resolve?: (host: string) => Promise<LookupAddress[]>;
 }
 
 interface SafeResponse {
@@ -70,10 +75,17 @@ function checkUrl(raw: string | URL, httpsOnly = false): URL {
   return url;
 }
 
-function resolveAll(host: string): Promise<LookupAddress[]> {
+function resolveAll(
+  host: string,
+  resolve: SafeFetchOptions["resolve"] = systemResolve,
+): Promise<LookupAddress[]> {
   const literal = host.replace(/^\[|\]$/g, "");
   const family = isIP(literal);
   if (family) return Promise.resolve([{ address: literal, family }]);
+  return resolve(host);
+}
+
+function systemResolve(host: string): Promise<LookupAddress[]> {
   return new Promise((resolve, reject) =>
     dnsLookup(host, { all: true, verbatim: true }, (error, addresses) =>
       error
@@ -84,8 +96,12 @@ function resolveAll(host: string): Promise<LookupAddress[]> {
 }
 
 /** The one address this hop will connect to; every address the name has must pass. */
-async function checkedAddress(url: URL, allowLoopback: boolean): Promise<LookupAddress> {
-  const addresses = await resolveAll(url.hostname);
+async function checkedAddress(
+  url: URL,
+  allowLoopback: boolean,
+  resolve: SafeFetchOptions["resolve"],
+): Promise<LookupAddress> {
+  const addresses = await resolveAll(url.hostname, resolve);
   if (addresses.length === 0) throw new SafeFetchError("network", `${url.hostname} has no address`);
   for (const { address } of addresses) {
     const verdict = judgeAddress(address);
@@ -104,7 +120,7 @@ export async function safeFetch(
   const maxRedirects = options.maxRedirects ?? defaultMaxRedirects;
   let url = checkUrl(raw, options.httpsOnly);
   for (let hop = 0; ; hop++) {
-    const address = await checkedAddress(url, options.allowLoopback ?? false);
+    const address = await checkedAddress(url, options.allowLoopback ?? false, options.resolve);
     const response = await oneRequest(url, address, options, signal);
     const location = response.headers.location;
     const redirect = [301, 302, 303, 307, 308].includes(response.status) && location;

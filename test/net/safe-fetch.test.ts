@@ -87,6 +87,24 @@ describe("safeFetch", () => {
     );
   });
 
+  it("connects to the address it judged, not to what DNS answers the next time", async () => {
+    // A rebinding DNS server: to the guard, `localhost` is a public address, and passes; the
+    // system's resolver says 127.0.0.1, where the test server listens. A request that looked
+    // the name up again to connect would reach that server; a pinned one goes to the address
+    // judged (unreachable here) and fails without the server ever being asked.
+    let served = 0;
+    server.on("request", () => (served += 1));
+    const resolve = () => Promise.resolve([{ address: "93.184.216.34", family: 4 }]);
+    const problem = await problemOf(
+      safeFetch(`http://localhost:${port}/ok`, { resolve, timeoutMs: 1500 }),
+    );
+    expect(["network", "timeout"]).toContain(problem);
+    expect(served).toBe(0);
+    // The same lookup from the system's resolver is refused outright, so nothing here was
+    // reached by a fallback either.
+    expect(await problemOf(safeFetch(`http://localhost:${port}/ok`))).toBe("refused-address");
+  });
+
   it("refuses what is not an http(s) address", async () => {
     for (const address of ["file:///etc/passwd", "ftp://example.com/", "not a url", ""]) {
       expect(await problemOf(safeFetch(address))).toBe("bad-url");
