@@ -1,7 +1,7 @@
 // The owner's fediverse page over a served site, on both databases: turning federation on
 // with a handle, a held Follow accepted from the page (the Accept reaches the Mastodon-shaped
 // account), the dashboard's count, a mention with no thread listed, and a server blocked from
-// the page taking its follows.
+// the page taking its follows, and the choice of sending posts and pages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followerByActor } from "../../src/domain/federation/followers.ts";
 import { loadSettings } from "../../src/domain/settings.ts";

@@ -1,10 +1,11 @@
 // Posts and pages follow the owner's choice (issue 18), on loopback and both databases: off, a
 // new post sends nothing; on, a post going public reaches a Mastodon-shaped follower as
 // Create(Article) with its title and a link, an edit as Update, unpublishing as Delete; a post
-// already public when the choice is turned on is never sent; the Article answers at its id.
+// already public when the choice is turned on is never sent; the Article answers at its id;
+// a page sent by two rounds at once goes out once, and deleting it sends Delete.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { beginSendingKind } from "../../src/domain/federation/post-federation.ts";
-import { createPost, updatePost } from "../../src/domain/posts.ts";
+import { createPost, deletePost, updatePost } from "../../src/domain/posts.ts";
 import { saveSetting } from "../../src/domain/settings.ts";
 import { publishDuePosts } from "../../src/federation/publish-posts.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
@@ -112,5 +113,27 @@ describe.each(dialects)("posts and pages to the fediverse on %s", (dialect) => {
       headers: { accept: "application/activity+json" },
     });
     expect(gone.status).toBe(404);
+  });
+
+  it("sends a page once however many rounds race for it, and Delete when it is deleted", async () => {
+    await saveSetting(db, "federationSendPages", true);
+    await beginSendingKind(db, "page");
+    await new Promise((r) => setTimeout(r, 5));
+    const page = await post("Colophon", "page");
+    const rounds = await Promise.all([publish(), publish(), publish()]);
+    expect(rounds.reduce((sum, round) => sum + round.created, 0)).toBe(1);
+    const creates = await until(
+      () => ofType("Create").some((a) => a.object?.name === "Colophon") && ofType("Create"),
+    );
+    const create = creates.find((a) => a.object?.name === "Colophon")!;
+    expect(create.object!.content).toContain(`${site.origin}/pages/${page.slug}`);
+
+    const deletesBefore = ofType("Delete").length;
+    expect(await deletePost(db, page.id)).toBe(true);
+    expect(await publish()).toMatchObject({ deleted: 1 });
+    const deletes = await until(() => ofType("Delete").length > deletesBefore && ofType("Delete"));
+    expect(JSON.stringify(deletes.at(-1))).toContain(`/ap/post/${page.id}`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(ofType("Create").filter((a) => a.object?.name === "Colophon")).toHaveLength(1);
   });
 });
