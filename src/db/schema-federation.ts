@@ -63,6 +63,13 @@ export interface FederationPostsTable {
   sent_at: string;
 }
 
+/** Posts and pages sent to followers, when the owner chose to (migration 038). */
+export interface FederationPostSendsTable {
+  post_id: number;
+  sent_updated_at: string;
+  sent_at: string;
+}
+
 export type ReactionKind = "like" | "boost";
 
 /** Likes and boosts of reviews (migration 033). */

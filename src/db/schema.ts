@@ -36,6 +36,7 @@ import type {
   FederationCommentNotesTable,
   FederationMentionsTable,
   FederationPostsTable,
+  FederationPostSendsTable,
   FederationQueueTable,
   FederationReactionsTable,
   FederationRepliesTable,
@@ -355,6 +356,7 @@ export interface Database {
   federation_followers: FederationFollowersTable;
   federation_blocks: FederationBlocksTable;
   federation_posts: FederationPostsTable;
+  federation_post_sends: FederationPostSendsTable;
   federation_reactions: FederationReactionsTable;
   federation_replies: FederationRepliesTable;
   federation_comment_notes: FederationCommentNotesTable;

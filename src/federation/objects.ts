@@ -1,5 +1,5 @@
 // The blog's objects at their ids, so a remote server can fetch what it was sent or what a
-// reply points at: each federated review's Article (/ap/review/ID) and each approved comment
+// reply points at: each federated review's Article (/ap/review/ID), each post or page sent (/ap/post/ID) and each approved comment
 // on one as a Note (/ap/comment/ID). Anything not public, never sent or no longer shown is
 // not found.
 import type { Federation } from "@fedify/fedify";
@@ -10,6 +10,8 @@ import { sentReview } from "../domain/federation/review-federation.ts";
 import type { SiteSettings } from "../domain/settings.ts";
 import { commentNote } from "./comment-note.ts";
 import { authorActor } from "./local-actors.ts";
+import { postArticle } from "./post-article.ts";
+import { sentPost } from "../domain/federation/post-federation.ts";
 import { reviewArticle } from "./review-article.ts";
 
 interface ObjectDeps {
@@ -24,10 +26,17 @@ function numericId(value: string): number | null {
 }
 
 export function registerObjectDispatchers(federation: Federation<void>, deps: ObjectDeps): void {
-  federation.setObjectDispatcher(Article, "/ap/review/{id}", async (ctx, values) => {
+  // Fedify takes one dispatcher per class, so reviews and posts share the Article route, told
+  // apart by the path's kind (the literal /ap/comment/… and the inboxes still match first).
+  federation.setObjectDispatcher(Article, "/ap/{kind}/{id}", async (ctx, values) => {
     const id = numericId(values.id);
     const settings = await deps.settings();
     if (id === null || !settings.federationEnabled) return null;
+    if (values.kind === "post") {
+      const post = await sentPost(deps.db, id);
+      return post ? postArticle(ctx, settings.federationSlug, deps.siteUrl, post) : null;
+    }
+    if (values.kind !== "review") return null;
     const review = await sentReview(deps.db, id);
     if (!review) return null;
     const writer = await authorActor(deps.db, settings, review.authorId);

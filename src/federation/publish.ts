@@ -22,6 +22,7 @@ import {
 import { nowIso } from "../domain/time.ts";
 import { publishCommentNotes } from "./comment-note.ts";
 import { publishProfileUpdate } from "./profile-update.ts";
+import { publishDuePosts } from "./publish-posts.ts";
 import type { BlogFederation } from "./federation.ts";
 import { authorActor } from "./local-actors.ts";
 import { reviewArticle, reviewObjectUri } from "./review-article.ts";
@@ -141,6 +142,7 @@ export function startPublisher(
 ): RepeatingRounds {
   const round = async () => {
     await publishDueReviews(blog, siteUrl);
+    await publishDuePosts(blog, siteUrl);
     await publishCommentNotes(blog, siteUrl);
     await publishProfileUpdate(blog, siteUrl);
   };

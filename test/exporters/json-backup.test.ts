@@ -62,6 +62,7 @@ const reviewedTables = new Set([
   "federation_followers",
   "federation_blocks",
   "federation_posts",
+  "federation_post_sends",
   // Likes and boosts are shown on review pages: a restored site shows the same counts.
   "federation_reactions",
   // Which comments are fediverse replies (so a restored site still matches their edits and

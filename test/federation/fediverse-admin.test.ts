@@ -1,7 +1,7 @@
 // The owner's fediverse page over a served site, on both databases: turning federation on
 // with a handle, a held Follow accepted from the page (the Accept reaches the Mastodon-shaped
 // account), the dashboard's count, a mention with no thread listed, and a server blocked from
-// the page taking its follows.
+// the page taking its follows, and the choice of sending posts and pages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followerByActor } from "../../src/domain/federation/followers.ts";
 import { loadSettings } from "../../src/domain/settings.ts";
@@ -141,5 +141,33 @@ describe.each(dialects)("fediverse admin on %s", (dialect) => {
     const { html } = await getAs(app, "/admin/fediverse", cookie);
     expect(html).toContain("Server 127.0.0.3");
     expect(html).toContain("Followers (0)");
+  });
+
+  it("offers posts and pages as choices, off until ticked, and dates each from its turning on", async () => {
+    expect((await loadSettings(db)).federationSendPosts).toBe(false);
+    const { html } = await getAs(app, "/admin/fediverse", cookie);
+    expect(html).toContain("Send posts too");
+    expect(html).toContain("Send pages too");
+    const saved = await postForm(
+      app,
+      "/admin/fediverse",
+      {
+        _csrf: await csrfToken(app, cookie, "/admin/fediverse"),
+        federationEnabled: "on",
+        federationSlug: "films",
+        federationApproveFollows: "on",
+        federationSendPages: "on",
+      },
+      { cookie },
+    );
+    expect(saved.status).toBe(303);
+    const settings = await loadSettings(db);
+    expect([settings.federationSendPosts, settings.federationSendPages]).toEqual([false, true]);
+    const since = await db.kysely
+      .selectFrom("settings")
+      .select("key")
+      .where("key", "like", "federation.since.%")
+      .execute();
+    expect(since.map((row) => row.key)).toEqual(["federation.since.page"]);
   });
 });

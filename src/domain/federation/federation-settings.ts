@@ -20,6 +20,9 @@ export const federationSettings = {
   federationWriterActors: flag(true),
   /** A Follow waits for the owner instead of being accepted at once. */
   federationApproveFollows: flag(false),
+  /** Posts and pages go out like reviews (each off by default: until issue 18 only reviews did). */
+  federationSendPosts: flag(false),
+  federationSendPages: flag(false),
   /** The actor's avatar and header: media paths of stills already on the site ("" for none). */
   federationAvatar: z.string().default(""),
   federationHeader: z.string().default(""),

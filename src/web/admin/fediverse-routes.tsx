@@ -13,6 +13,7 @@ import {
   removeBlock,
   removeFollowerById,
 } from "../../domain/federation/followers.ts";
+import { beginSendingKind } from "../../domain/federation/post-federation.ts";
 import { writerIdByUsername, writerUsernames } from "../../domain/federation/writer-actors.ts";
 import { recentReactions } from "../../domain/federation/reactions.ts";
 import { listLooseMentions } from "../../domain/federation/loose-mentions.ts";
@@ -108,6 +109,8 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
         federationSlug: s.federationSlug,
         federationApproveFollows: s.federationApproveFollows,
         federationWriterActors: s.federationWriterActors,
+        federationSendPosts: s.federationSendPosts,
+        federationSendPages: s.federationSendPages,
         federationAvatar: s.federationAvatar,
         federationHeader: s.federationHeader,
         federationAlsoKnownAs: s.federationAlsoKnownAs,
@@ -123,6 +126,8 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
       federationSlug: field(body, "federationSlug").trim(),
       federationApproveFollows: field(body, "federationApproveFollows") !== "",
       federationWriterActors: field(body, "federationWriterActors") !== "",
+      federationSendPosts: field(body, "federationSendPosts") !== "",
+      federationSendPages: field(body, "federationSendPages") !== "",
       federationAvatar: field(body, "federationAvatar"),
       federationHeader: field(body, "federationHeader"),
       federationAlsoKnownAs: field(body, "federationAlsoKnownAs").trim(),
@@ -167,6 +172,15 @@ export function registerFediverseRoutes(admin: Hono<AdminEnv>, services: Service
       await saveSetting(trx, "federationSlug", values.federationSlug);
       await saveSetting(trx, "federationApproveFollows", values.federationApproveFollows);
       await saveSetting(trx, "federationWriterActors", values.federationWriterActors);
+      await saveSetting(trx, "federationSendPosts", values.federationSendPosts);
+      await saveSetting(trx, "federationSendPages", values.federationSendPages);
+      // Turned on now: only what goes public from now on is sent, not what already is.
+      if (values.federationSendPosts && !before.federationSendPosts) {
+        await beginSendingKind(trx, "post");
+      }
+      if (values.federationSendPages && !before.federationSendPages) {
+        await beginSendingKind(trx, "page");
+      }
       await saveSetting(trx, "federationAvatar", values.federationAvatar);
       await saveSetting(trx, "federationHeader", values.federationHeader);
       await saveSetting(trx, "federationAlsoKnownAs", aliases.join("\n"));

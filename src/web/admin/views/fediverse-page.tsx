@@ -23,6 +23,8 @@ export interface FediverseValues {
   federationSlug: string;
   federationApproveFollows: boolean;
   federationWriterActors: boolean;
+  federationSendPosts: boolean;
+  federationSendPages: boolean;
   federationAvatar: string;
   federationHeader: string;
   federationAlsoKnownAs: string;
@@ -124,6 +126,18 @@ export function FediversePage(props: {
           label="Writers may have fediverse accounts of their own"
           checked={v.federationWriterActors}
           hint="Each writer turns theirs on in their account; their reviews are then attributed to it and its followers receive them. Off, no writer's account is found or followed."
+        />
+        <Checkbox
+          id="federationSendPosts"
+          label="Send posts too"
+          checked={v.federationSendPosts}
+          hint="Posts that are not reviews go to followers as well, from when you turn this on (ones already public are not sent)."
+        />
+        <Checkbox
+          id="federationSendPages"
+          label="Send pages too"
+          checked={v.federationSendPages}
+          hint="Pages (About and the like) go to followers as well, from when you turn this on."
         />
         <SelectField
           id="federationAvatar"
