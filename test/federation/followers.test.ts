@@ -144,4 +144,30 @@ describe.each(dialects)("fediverse followers on %s", (dialect) => {
     expect(JSON.stringify(reject.object)).toContain("after-block");
     expect(await followerByActor(db, mastodon.actorUri)).toBeUndefined();
   });
+  it("answers 429 to a server past 300 inbox posts a minute, and only to that server", async () => {
+    // Signatures naming keys on one server: counted against that server before Fedify checks
+    // them (so a flood costs no signature work), whatever the signatures are worth.
+    const post = (server: string) =>
+      fetch(inbox, {
+        method: "POST",
+        headers: {
+          "content-type": "application/activity+json",
+          signature: `keyId="https://${server}/users/flood#main-key",headers="(request-target)",signature="AAAA"`,
+        },
+        body: "{}",
+      });
+    const flooder = `flood-${dialect}.example`;
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 6; batch++) {
+      const answers = await Promise.all(Array.from({ length: 50 }, () => post(flooder)));
+      statuses.push(...answers.map((answer) => answer.status));
+    }
+    expect(statuses).toHaveLength(300);
+    expect(statuses).not.toContain(429);
+    const over = await post(flooder);
+    expect(over.status).toBe(429);
+    expect(over.headers.get("retry-after")).toBe("60");
+    // Another server is not held back by the first one's flood.
+    expect((await post(`other-${dialect}.example`)).status).not.toBe(429);
+  });
 });
