@@ -1,61 +1,19 @@
 // Migration 019 on a site that already has comments: every row keeps its id, words, status and
 // thread (SQLite rebuilds the table; PostgreSQL alters it), the old indexes are there, and new
 // ids follow the old ones.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
-import { Migrator, sql } from "kysely";
-import pg from "pg";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, type Db } from "../../src/db/connect.ts";
-import { migrateToLatest, migrationsFor } from "../../src/db/migrate.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
 import { createComment } from "../../src/domain/comments.ts";
-import { dialects, postgresUrl } from "../support/databases.ts";
-
-async function openAt018(dialect: "sqlite" | "postgres") {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-019-"));
-  let db: Db;
-  let drop = async () => {};
-  if (dialect === "sqlite") {
-    db = connect(`sqlite:${path.join(dir, "test.db")}`);
-  } else {
-    const schema = `m_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    db = connect(postgresUrl, { schema, maxConnections: 2 });
-    drop = async () => {
-      const cleaner = new pg.Client({ connectionString: postgresUrl });
-      await cleaner.connect();
-      await cleaner.query(`drop schema ${schema} cascade`);
-      await cleaner.end();
-    };
-  }
-  const migrator = new Migrator({
-    db: db.kysely,
-    provider: { getMigrations: () => Promise.resolve(migrationsFor(db)) },
-    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
-  });
-  const result = await migrator.migrateTo("018-review-up-next");
-  if (result.error) throw new Error("migrating to 018 failed", { cause: result.error });
-  return {
-    db,
-    dispose: async () => {
-      await db.close();
-      await drop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+import { openDatabaseAt, type DatabaseAtMigration } from "../support/database-at-migration.ts";
+import { dialects } from "../support/databases.ts";
 
 describe.each(dialects)("migration 019 on existing comments, %s", (dialect) => {
-  let site: Awaited<ReturnType<typeof openAt018>>;
+  let site: DatabaseAtMigration;
   let before: unknown[];
 
   beforeAll(async () => {
-    site = await openAt018(dialect);
+    site = await openDatabaseAt(dialect, "018-review-up-next");
     const { db } = site;
     const now = new Date().toISOString();
     const user = await db.kysely

@@ -1,64 +1,21 @@
 // Migration 037 on a site that already sent comment Notes: each is taken as sent with the
 // words it has now (so upgrading sends no Update for old comments), and an edit made after the
 // upgrade is found as due.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
-import { Migrator } from "kysely";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, type Db } from "../../src/db/connect.ts";
-import { migrateToLatest, migrationsFor } from "../../src/db/migrate.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
 import { createComment } from "../../src/domain/comments.ts";
 import { commentNotesToUpdate } from "../../src/domain/federation/comment-notes.ts";
 import { createReview } from "../../src/domain/reviews.ts";
-import { dialects, postgresUrl } from "../support/databases.ts";
+import { openDatabaseAt, type DatabaseAtMigration } from "../support/database-at-migration.ts";
+import { dialects } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";
 
-async function openAt035(dialect: "sqlite" | "postgres") {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-037-"));
-  let db: Db;
-  let drop = async () => {};
-  if (dialect === "sqlite") {
-    db = connect(`sqlite:${path.join(dir, "test.db")}`);
-  } else {
-    const schema = `m_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    db = connect(postgresUrl, { schema, maxConnections: 2 });
-    drop = async () => {
-      const cleaner = new pg.Client({ connectionString: postgresUrl });
-      await cleaner.connect();
-      await cleaner.query(`drop schema ${schema} cascade`);
-      await cleaner.end();
-    };
-  }
-  const migrator = new Migrator({
-    db: db.kysely,
-    provider: { getMigrations: () => Promise.resolve(migrationsFor(db)) },
-    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
-  });
-  const result = await migrator.migrateTo("035-listing-indexes");
-  if (result.error) throw new Error("migrating to 035 failed", { cause: result.error });
-  return {
-    db,
-    dispose: async () => {
-      await db.close();
-      await drop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 describe.each(dialects)("migration 037 on comment Notes already sent, %s", (dialect) => {
-  let site: Awaited<ReturnType<typeof openAt035>>;
+  let site: DatabaseAtMigration;
   let commentId: number;
 
   beforeAll(async () => {
-    site = await openAt035(dialect);
+    site = await openDatabaseAt(dialect, "035-listing-indexes");
     const { db } = site;
     const fixture = await buildFixture(db);
     const review = await createReview(db, {

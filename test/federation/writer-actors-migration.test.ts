@@ -2,61 +2,18 @@
 // constraint in place, so federation_followers is rebuilt; every row keeps its id and values
 // and now follows the blog (writer_id 0), new ids follow the old ones, and the same account
 // may then follow a writer as well.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
-import { Migrator } from "kysely";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, type Db } from "../../src/db/connect.ts";
-import { migrateToLatest, migrationsFor } from "../../src/db/migrate.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
 import { followerByActor, saveFollower } from "../../src/domain/federation/followers.ts";
 import { createUser } from "../../src/domain/users.ts";
-import { dialects, postgresUrl } from "../support/databases.ts";
-
-async function openAt035(dialect: "sqlite" | "postgres") {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-036-"));
-  let db: Db;
-  let drop = async () => {};
-  if (dialect === "sqlite") {
-    db = connect(`sqlite:${path.join(dir, "test.db")}`);
-  } else {
-    const schema = `m_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    db = connect(postgresUrl, { schema, maxConnections: 2 });
-    drop = async () => {
-      const cleaner = new pg.Client({ connectionString: postgresUrl });
-      await cleaner.connect();
-      await cleaner.query(`drop schema ${schema} cascade`);
-      await cleaner.end();
-    };
-  }
-  const migrator = new Migrator({
-    db: db.kysely,
-    provider: { getMigrations: () => Promise.resolve(migrationsFor(db)) },
-    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
-  });
-  const result = await migrator.migrateTo("035-listing-indexes");
-  if (result.error) throw new Error("migrating to 035 failed", { cause: result.error });
-  return {
-    db,
-    dispose: async () => {
-      await db.close();
-      await drop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+import { openDatabaseAt, type DatabaseAtMigration } from "../support/database-at-migration.ts";
+import { dialects } from "../support/databases.ts";
 
 describe.each(dialects)("migration 036 on existing followers, %s", (dialect) => {
-  let site: Awaited<ReturnType<typeof openAt035>>;
+  let site: DatabaseAtMigration;
 
   beforeAll(async () => {
-    site = await openAt035(dialect);
+    site = await openDatabaseAt(dialect, "035-listing-indexes");
     for (const [id, name] of [
       [7, "rosa"],
       [12, "ines"],
