@@ -6,16 +6,8 @@
 // no longer shown; the Note is also served at its id (objects.ts).
 import type { Context } from "@fedify/fedify";
 import { Temporal } from "@js-temporal/polyfill";
-import {
-  Create,
-  Delete,
-  Mention,
-  Note,
-  PUBLIC_COLLECTION,
-  Tombstone,
-  Update,
-  type Activity,
-} from "@fedify/vocab";
+import { Create, Mention, Note, PUBLIC_COLLECTION, Update, type Activity } from "@fedify/vocab";
+import { retraction } from "./retraction.ts";
 import {
   claimCommentNoteUpdate,
   commentNotesToRetract,
@@ -142,12 +134,7 @@ export async function publishCommentNotes(
   for (const retracted of await commentNotesToRetract(blog.db)) {
     const objectId = commentObjectUri(siteUrl, retracted.id);
     await forgetCommentNote(blog.db, retracted.id);
-    const remove = new Delete({
-      id: new URL(`${objectId.href}#delete/${Date.now()}`),
-      actor,
-      object: new Tombstone({ id: objectId }),
-      tos: [PUBLIC_COLLECTION],
-    });
+    const remove = retraction(objectId, actor);
     const addressee = { actor: retracted.addresseeActor, inbox: retracted.addresseeInbox };
     await sendToReaders(ctx, slug, remove, addressee, objectId.href);
     report.deleted++;

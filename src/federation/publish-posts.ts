@@ -2,7 +2,8 @@
 // goes to the blog's followers as Create(Article), an edit as Update, one no longer public as
 // Delete — in the same publishing round as reviews (publish.ts), each send claimed first by a
 // compare-and-set (claimPostSend) so instances sharing a database send it once.
-import { Create, Delete, Tombstone, Update } from "@fedify/vocab";
+import { Create, Update } from "@fedify/vocab";
+import { retraction } from "./retraction.ts";
 import type { Activity } from "@fedify/vocab";
 import type { PostKind } from "../db/schema.ts";
 import {
@@ -62,16 +63,7 @@ export async function publishDuePosts(
   for (const postId of await postsToRetract(blog.db, now)) {
     const objectId = postObjectUri(siteUrl, postId);
     if (!(await claimPostRetraction(blog.db, postId))) continue;
-    await sendToFollowers(
-      blog,
-      new Delete({
-        id: new URL(`${objectId.href}#delete/${Date.now()}`),
-        actor,
-        object: new Tombstone({ id: objectId }),
-        tos: [new URL("https://www.w3.org/ns/activitystreams#Public")],
-      }),
-      objectId.href,
-    );
+    await sendToFollowers(blog, retraction(objectId, actor), objectId.href);
     report.deleted++;
   }
   return report;

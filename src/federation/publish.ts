@@ -7,7 +7,8 @@
 // preferred), retried with backoff while a server is down. Each send is claimed first with a
 // compare-and-set in the database (claimReviewSend), so app instances sharing a database and
 // running rounds at the same moment fan a review out once.
-import { Create, Delete, Tombstone, Update } from "@fedify/vocab";
+import { Create, Update } from "@fedify/vocab";
+import { retraction } from "./retraction.ts";
 import type { Logger } from "pino";
 import type { Activity, Recipient } from "@fedify/vocab";
 import { acceptedFollowerInboxes } from "../domain/federation/followers.ts";
@@ -117,17 +118,7 @@ export async function publishDueReviews(
     const authorId = await reviewAuthorId(blog.db, reviewId);
     const writer = authorId === undefined ? null : await authorActor(blog.db, settings, authorId);
     if (!(await claimReviewRetraction(blog.db, reviewId))) continue;
-    await send(
-      blog,
-      writer,
-      new Delete({
-        id: new URL(`${objectId.href}#delete/${Date.now()}`),
-        actor,
-        object: new Tombstone({ id: objectId }),
-        tos: [new URL("https://www.w3.org/ns/activitystreams#Public")],
-      }),
-      objectId.href,
-    );
+    await send(blog, writer, retraction(objectId, actor), objectId.href);
     report.deleted++;
   }
   return report;
