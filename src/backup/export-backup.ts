@@ -67,12 +67,14 @@ export async function exportBackup(db: Db, options: ExportOptions): Promise<Expo
   }
 }
 
-/** One read transaction for the whole export; PostgreSQL needs to be asked for a snapshot. */
+/**
+ * One read transaction for the whole export; PostgreSQL needs to be asked for a snapshot.
+ * Read only on both: on SQLite that keeps it from taking the write lock (src/db/sqlite.ts),
+ * so comments and imports go on while a backup is written.
+ */
 function inSnapshot<T>(db: Db, work: (snapshot: Db) => Promise<T>): Promise<T> {
-  let builder = db.kysely.transaction();
-  if (db.dialect === "postgres") {
-    builder = builder.setIsolationLevel("repeatable read").setAccessMode("read only");
-  }
+  let builder = db.kysely.transaction().setAccessMode("read only");
+  if (db.dialect === "postgres") builder = builder.setIsolationLevel("repeatable read");
   return builder.execute((kysely) => work({ ...db, kysely }));
 }
 

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, SqliteDialect, type DatabaseConnection, type Driver } from "kysely";
+import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Driver } from "kysely";
 import type { PoolStats } from "./postgres.ts";
 import type { QueryCount } from "./query-count.ts";
 import type { Database } from "./schema.ts";
@@ -70,6 +70,16 @@ class WatchedSqliteDialect extends SqliteDialect {
     driver.releaseConnection = async (lent: DatabaseConnection) => {
       state.busy = false;
       await release(lent);
+    };
+    // A transaction that may write takes the write lock when it begins (BEGIN IMMEDIATE),
+    // waiting for it under the busy timeout. Begun deferred, it would read first and then
+    // fail at once with "database is locked" when it tried to write after another connection
+    // (an import's worker, another process) had committed in between: SQLite cannot upgrade
+    // a read snapshot that is out of date, and the busy timeout does not apply to that.
+    // Read-only transactions (a backup's snapshot) stay deferred and block no writer.
+    driver.beginTransaction = async (lent, settings) => {
+      const begin = settings.accessMode === "read only" ? "begin" : "begin immediate";
+      await lent.executeQuery(CompiledQuery.raw(begin));
     };
     return driver;
   }
