@@ -47,48 +47,79 @@ export async function searchReviews(
   const terms = queryTerms(query);
   if (terms.length === 0) return { items: [], total: 0, page, pageCount: 1, terms, perPage };
   const engine = engineFor(db);
-  // Visibility is checked here, at query time, never at indexing time. The matches come
-  // first and CROSS JOIN keeps them first: SQLite would otherwise run the full-text query
-  // once for every review.
-  const visible = db.kysely
-    .selectFrom(engine.matches(terms))
-    .crossJoin("reviews")
-    .whereRef("reviews.id", "=", "matches.review_id")
-    .where(isPublicReview(now));
-  // The count and the page at once: on PostgreSQL they run on two connections, so a search
-  // waits for the slower of the two rather than for both one after the other.
-  const [count, rows] = await Promise.all([
-    visible.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
-    visible
-      .innerJoin("films", "films.id", "reviews.film_id")
-      .select([
-        "reviews.id as id",
-        "reviews.slug as slug",
-        "reviews.published_at as publishedAt",
-        "reviews.has_spoilers as hasSpoilers",
-        "films.id as filmId",
-        "films.slug as filmSlug",
-        "films.title as title",
-        "films.original_title as originalTitle",
-        "films.year as year",
-      ])
-      // Equal scores fall back to the newest review, so pages never shuffle between requests.
-      .orderBy("matches.score", "desc")
-      .orderBy("reviews.published_at", "desc")
-      .orderBy("reviews.id", "desc")
-      .limit(perPage)
-      .offset((page - 1) * perPage)
-      .execute(),
-  ]);
-  const total = Number(count.n); // PostgreSQL returns count() as a string
-  const filmIds = [...new Set(rows.map((r) => r.filmId))];
-  const reviewIds = rows.map((r) => r.id);
+  // One pass over the matches gives both the count and the page: the full-text match (and on
+  // PostgreSQL the read of every matching review's vector) is the cost of a search for a
+  // common word, and counting in a second query did all of it again. Visibility is checked
+  // here, at query time, never at indexing time. The matches come first and CROSS JOIN keeps
+  // them first: SQLite would otherwise run the full-text query once for every review. Only
+  // the id, score and date of each match are kept and sorted; the page's ten rows are joined
+  // to their films afterwards.
+  const rows = await db.kysely
+    .with(
+      (cte) => cte("matched").materialized(),
+      (qb) =>
+        qb
+          .selectFrom(engine.matches(terms))
+          .crossJoin("reviews")
+          .whereRef("reviews.id", "=", "matches.review_id")
+          .where(isPublicReview(now))
+          .select([
+            "matches.review_id as reviewId",
+            "matches.score as score",
+            "reviews.published_at as publishedAt",
+          ]),
+    )
+    .with("page", (qb) =>
+      qb
+        .selectFrom("matched")
+        .selectAll()
+        // Equal scores fall back to the newest review, so pages never shuffle between requests.
+        .orderBy("score", "desc")
+        .orderBy("publishedAt", "desc")
+        .orderBy("reviewId", "desc")
+        .limit(perPage)
+        .offset((page - 1) * perPage),
+    )
+    // The count's one row, joined to the page's rows: a page past the end still counts.
+    .selectFrom((qb) =>
+      qb
+        .selectFrom("matched")
+        .select((eb) => eb.fn.countAll().as("total"))
+        .as("counted"),
+    )
+    .leftJoin("page", (join) => join.onTrue())
+    .leftJoin("reviews", "reviews.id", "page.reviewId")
+    .leftJoin("films", "films.id", "reviews.film_id")
+    .select([
+      "counted.total as total",
+      "reviews.id as id",
+      "reviews.slug as slug",
+      "reviews.published_at as publishedAt",
+      "reviews.has_spoilers as hasSpoilers",
+      "films.id as filmId",
+      "films.slug as filmSlug",
+      "films.title as title",
+      "films.original_title as originalTitle",
+      "films.year as year",
+    ])
+    .orderBy("page.score", "desc")
+    .orderBy("page.publishedAt", "desc")
+    .orderBy("page.reviewId", "desc")
+    .execute();
+  const total = Number(rows[0]?.total ?? 0); // PostgreSQL returns count() as a string
+  const found = rows.flatMap((r) =>
+    r.id === null || r.slug === null || r.filmId === null || r.filmSlug === null || r.title === null
+      ? [] // the count's row alone, when the page is past the end
+      : [{ ...r, id: r.id, slug: r.slug, filmId: r.filmId, filmSlug: r.filmSlug, title: r.title }],
+  );
+  const filmIds = [...new Set(found.map((r) => r.filmId))];
+  const reviewIds = found.map((r) => r.id);
   const [bodies, directors, commentCounts] = await Promise.all([
     engine.bodyTexts(db, reviewIds),
     directorsOf(db, filmIds),
     approvedCommentCounts(db, reviewIds),
   ]);
-  const items = rows.map((r): SearchResult => {
+  const items = found.map((r): SearchResult => {
     const original = r.originalTitle ? highlight(r.originalTitle, terms) : undefined;
     return {
       reviewId: r.id,
