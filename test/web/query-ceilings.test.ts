@@ -30,7 +30,8 @@ const ceilings: Record<string, { path: string; ceiling: number }> = {
   // with the thread, which the same-count check above proves.
   "review with many comments": { path: "/review/leaving-las-vegas-1995", ceiling: 3 },
   feed: { path: "/feed.xml", ceiling: 6 },
-  search: { path: "/search?q=vegas", ceiling: 6 },
+  // 5 since the count and the page of results come from one query (2026-12-06; it was 6).
+  search: { path: "/search?q=vegas", ceiling: 5 },
   "tag listing": { path: "/tag/neo-noir", ceiling: 8 },
   "year listing": { path: "/years/1995", ceiling: 8 },
   // Paged: one count of the person's films besides the page of them.
