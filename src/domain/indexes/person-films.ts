@@ -17,11 +17,11 @@ export interface PersonFilmsPage extends Page<FilmographyItem> {
   roleCounts: Map<CreditRole, number>;
 }
 
-/** Public reviews `r` of films `f` that credit the person `pe` as `c`. */
-function credited(r: string, f: string, c: string): string {
+/** Public reviews `r` of films `f` that credit the person `person` (an id) as `c`. */
+function credited(r: string, f: string, c: string, person = "pe.id"): string {
   return `reviews ${r} inner join films ${f} on ${f}.id = ${r}.film_id
     inner join credits ${c} on ${c}.film_id = ${f}.id
-    where ${isPublicAt1(r)} and ${c}.person_id = pe.id`;
+    where ${isPublicAt1(r)} and ${c}.person_id = ${person}`;
 }
 
 // $1 now, $2 the person's slug, $3 films per page, $4 films before this page.
@@ -46,7 +46,9 @@ function write(dialect: Dialect): string {
     (select count(distinct f.id) from ${credited("r", "f", "c")}) as total,
     (select ${jsonArrayOf(dialect, item, "f.year, f.title, r.published_at desc, f.id, r.id, c.role")}
       from ${credited("r", "f", "c")} and f.id in (
-        select f2.id from ${credited("r2", "f2", "c2")}
+        -- The page's films, found from the slug and not from pe: a list that named the outer
+        -- row would be read again for every credit on SQLite.
+        select f2.id from ${credited("r2", "f2", "c2", "(select p2.id from people p2 where p2.slug = $2)")}
         group by f2.id, f2.year, f2.title order by f2.year, f2.title, f2.id
         limit $3 offset $4)) as items
   from people pe where pe.slug = $2`;
