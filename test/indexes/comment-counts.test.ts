@@ -145,9 +145,12 @@ describe.each(dialects)("comment counts on index pages on %s", (dialect) => {
       await comment(row.id, "approved");
     }
     const counter = new CommentQueryCounter();
-    const counted = appFor({ ...db, kysely: countingRaw(db.kysely.withPlugin(counter), counter) }, {
-      pageCache: false,
-    });
+    const counted = appFor(
+      { ...db, kysely: countingRaw(db.kysely.withPlugin(counter), counter) },
+      {
+        pageCache: false,
+      },
+    );
     const { document } = await getPage(counted, "/");
     expect(document.querySelectorAll(".review-card")).toHaveLength(10);
     expect(document.querySelectorAll(".review-card .comment-count")).toHaveLength(4);

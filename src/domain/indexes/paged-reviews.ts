@@ -8,7 +8,7 @@ import { summaryPageRead } from "./summary-page-read.ts";
 export const reviewsPerPage = 10;
 
 /** A listing over public reviews `r` joined with their films `f`. */
-export interface PagedListing {
+interface PagedListing {
   /**
    * Counts the matching reviews and reads this page's in one statement. A page past the end
    * comes back with no items (pageCount tells the caller to answer 404).

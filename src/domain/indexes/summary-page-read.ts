@@ -10,7 +10,7 @@ import { preparedRead } from "../../db/prepared.ts";
 import type { Still } from "../../db/schema.ts";
 import type { Page, ReviewSummary } from "../reviews.ts";
 
-export const stillColumns = [
+const stillColumns = [
   "id",
   "review_id",
   "path",
@@ -62,7 +62,7 @@ function summaryColumns(dialect: Dialect): string {
     ${leadStillJson(dialect, "r.id")} as "leadStill"`;
 }
 
-export interface SummaryFilter {
+interface SummaryFilter {
   /** Rows counted for the total: a FROM over reviews `r` (and films `f`, if it needs them). */
   countFrom: string;
   /** Extra conditions on `r` and `f`, with parameters from $4 on; "" for none. */
@@ -119,7 +119,7 @@ function toSummary(row: SummaryRow): ReviewSummary {
   };
 }
 
-export interface SummaryPageRead {
+interface SummaryPageRead {
   /**
    * One page of the public reviews at `now` the filter finds, newest first, with the head's
    * columns (from the first row); `parameters` are the filter's $4, $5…
