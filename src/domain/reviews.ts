@@ -7,6 +7,7 @@ import { indexReview } from "../search/indexer.ts";
 import { directorsOf } from "./films.ts";
 import { approvedCommentCounts } from "./indexes/comment-counts.ts";
 import { leadStillsOf } from "./indexes/listing-stills.ts";
+import { summaryPageRead } from "./indexes/summary-page-read.ts";
 import { recordChange } from "./changes.ts";
 import { setReviewTags } from "./tags.ts";
 import { nowIso, toIso } from "./time.ts";
@@ -147,47 +148,23 @@ export interface Page<T> {
   total: number;
 }
 
+// The home page's listing: every public review, counted from the reviews alone.
+const latestStatement = summaryPageRead({ countFrom: "reviews r", where: "" });
+
+/** One page of every public review, newest first, in one statement. */
 export async function latestReviews(
   db: Db,
   now: string,
   page: number,
   perPage = 10,
 ): Promise<Page<ReviewSummary>> {
-  const countRow = await publishedReviews(db, now)
-    .select((eb) => eb.fn.countAll().as("n"))
-    .executeTakeFirstOrThrow();
-  const total = Number(countRow.n); // PostgreSQL returns count() as a string
-  const rows = await summaryQuery(db, now)
-    .orderBy("reviews.published_at", "desc")
-    .orderBy("reviews.id", "desc")
-    .limit(perPage)
-    .offset((page - 1) * perPage)
-    .execute();
-  return {
-    items: await toSummaries(db, rows),
-    page,
-    pageCount: Math.max(1, Math.ceil(total / perPage)),
-    total,
-  };
+  return (await latestStatement.run(db, now, page, perPage)).page;
 }
 
 export async function reviewsOfFilm(db: Db, filmId: number, now: string): Promise<ReviewSummary[]> {
   const rows = await summaryQuery(db, now)
     .where("reviews.film_id", "=", filmId)
     .orderBy("reviews.published_at", "asc")
-    .execute();
-  return toSummaries(db, rows);
-}
-
-export async function reviewSummariesByIds(
-  db: Db,
-  ids: number[],
-  now: string,
-): Promise<ReviewSummary[]> {
-  if (ids.length === 0) return [];
-  const rows = await summaryQuery(db, now)
-    .where("reviews.id", "in", ids)
-    .orderBy("reviews.published_at", "desc")
     .execute();
   return toSummaries(db, rows);
 }

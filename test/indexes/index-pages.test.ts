@@ -330,6 +330,46 @@ describe.each(dialects)("index pages on %s", (dialect) => {
       "14 directors of reviewed films, by family name.",
     );
   });
+
+  it("keeps them off every listing of reviews too, and out of its counts", async () => {
+    // These listings are each one statement written in SQL (summary-page-read.ts,
+    // person-films.ts), apart from the Kysely code that decides what is public elsewhere.
+    const hidden = /shop-draft|future-film|vegas-again|Lubitsch|Future Film/;
+    for (const path of [
+      "/",
+      "/archive/2026",
+      "/archive/2026/03",
+      "/ratings/90",
+      "/tag/neo-noir",
+      "/years/1995",
+      "/decades/1990s",
+      "/person/mike-figgis",
+    ]) {
+      const { response, html } = await getPage(app, path);
+      expect(response.status, path).toBe(200);
+      expect(html, path).not.toMatch(hidden);
+    }
+    // Only hidden reviews: no page at all, or (a person) a page with nothing on it.
+    for (const path of [
+      "/tag/secret",
+      "/tag/future",
+      "/years/2020",
+      "/archive/2099",
+      "/ratings/30",
+    ]) {
+      expect((await app.request(path)).status, path).toBe(404);
+    }
+    for (const path of ["/person/ernst-lubitsch", "/person/future-person"]) {
+      const { response, document } = await getPage(app, path);
+      expect(response.status, path).toBe(200);
+      expect(textOf(document.querySelector(".person p")), path).toBe("No reviewed films yet.");
+    }
+    // Leaving Las Vegas has two public reviews (one scheduled whose time has come) and one
+    // for 2099: the person page shows the newer public one, and counts one film.
+    const { document } = await getPage(app, "/person/mike-figgis");
+    expect(textOf(document.querySelector("#person-films"))).toBe("Films reviewed here (1)");
+    expect(document.querySelector('.filmography a[href="/review/vegas-rewatch"]')).not.toBeNull();
+  });
 });
 
 describe.each(dialects)("index pages of an empty site on %s", (dialect) => {

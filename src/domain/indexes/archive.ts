@@ -3,7 +3,14 @@ import { sql } from "kysely";
 import type { Db } from "../../db/connect.ts";
 import type { Page, ReviewSummary } from "../reviews.ts";
 import { publishedReviews } from "../visibility.ts";
-import { pagedReviews } from "./paged-reviews.ts";
+import { pagedListing } from "./paged-reviews.ts";
+
+// One statement for each shape of range: an open end is left out of the SQL, not matched
+// against a placeholder value.
+const between = pagedListing("r.published_at >= $4 and r.published_at < $5");
+const after = pagedListing("r.published_at >= $4");
+const before = pagedListing("r.published_at < $4");
+const any = pagedListing("");
 
 export interface ArchiveMonth {
   year: number;
@@ -67,16 +74,12 @@ function publishedBetween(
   page: number,
   perPage?: number,
 ): Promise<Page<ReviewSummary>> {
-  return pagedReviews(
-    db,
-    now,
-    (q) => {
-      const after = from === undefined ? q : q.where("reviews.published_at", ">=", from);
-      return to === undefined ? after : after.where("reviews.published_at", "<", to);
-    },
-    page,
-    perPage,
-  );
+  if (from !== undefined && to !== undefined) {
+    return between.page(db, now, page, perPage, [from, to]);
+  }
+  if (from !== undefined) return after.page(db, now, page, perPage, [from]);
+  if (to !== undefined) return before.page(db, now, page, perPage, [to]);
+  return any.page(db, now, page, perPage, []);
 }
 
 /** A year's public reviews, newest first. */

@@ -5,7 +5,10 @@
 import type { Db } from "../../db/connect.ts";
 import type { RatingScale } from "../../content/rating.ts";
 import { publishedReviews } from "../visibility.ts";
-import { pagedReviews } from "./paged-reviews.ts";
+import { pagedListing } from "./paged-reviews.ts";
+
+const withRatingIn = pagedListing("r.rating >= $4 and r.rating < $5");
+const unrated = pagedListing("r.rating is null");
 
 interface RatingStep {
   /** The stored value that names this step: 0–100. */
@@ -72,15 +75,9 @@ export function reviewsWithRating(
   perPage?: number,
 ) {
   const { from, to } = stepRange(value, scale);
-  return pagedReviews(
-    db,
-    now,
-    (q) => q.where("reviews.rating", ">=", from).where("reviews.rating", "<", to),
-    page,
-    perPage,
-  );
+  return withRatingIn.page(db, now, page, perPage, [from, to]);
 }
 
 export function unratedReviews(db: Db, now: string, page: number, perPage?: number) {
-  return pagedReviews(db, now, (q) => q.where("reviews.rating", "is", null), page, perPage);
+  return unrated.page(db, now, page, perPage, []);
 }

@@ -1,7 +1,10 @@
 // Years and decades: public reviews by their film's release year.
 import type { Db } from "../../db/connect.ts";
 import { publishedReviews } from "../visibility.ts";
-import { pagedReviews } from "./paged-reviews.ts";
+import { pagedListing } from "./paged-reviews.ts";
+
+const ofFilmYear = pagedListing("f.year = $4");
+const ofDecade = pagedListing("f.year >= $4 and f.year <= $5");
 
 interface FilmYearCount {
   year: number;
@@ -56,7 +59,7 @@ export function reviewsOfFilmYear(
   page: number,
   perPage?: number,
 ) {
-  return pagedReviews(db, now, (q) => q.where("films.year", "=", year), page, perPage);
+  return ofFilmYear.page(db, now, page, perPage, [year]);
 }
 
 /** Reviews of films released in the decade starting at `start`, newest review first. */
@@ -67,11 +70,5 @@ export function reviewsOfDecade(
   page: number,
   perPage?: number,
 ) {
-  return pagedReviews(
-    db,
-    now,
-    (q) => q.where("films.year", ">=", start).where("films.year", "<=", start + 9),
-    page,
-    perPage,
-  );
+  return ofDecade.page(db, now, page, perPage, [start, start + 9]);
 }

@@ -5,12 +5,10 @@ import { filmLogLine } from "../../domain/film-log.ts";
 import { filmBySlug, filmCredits, filmLabel } from "../../domain/films.ts";
 import { leadStillOfFilm } from "../../domain/lead-still.ts";
 import { personFilmsPage } from "../../domain/indexes/person-films.ts";
-import { personBySlug } from "../../domain/people.ts";
 import { parseCommentPageSegment } from "../../domain/comment-pages.ts";
-import { reviewsWithTag } from "../../domain/indexes/tagged-reviews.ts";
+import { tagPageRead } from "../../domain/indexes/tagged-reviews.ts";
 import { latestReviews, reviewsOfFilm } from "../../domain/reviews.ts";
 import { allSeriesWithProgress, seriesBySlug, seriesOverview } from "../../domain/series.ts";
-import { tagBySlug } from "../../domain/tags.ts";
 import { nowIso } from "../../domain/time.ts";
 import { renderPage } from "../render.ts";
 import type { Services } from "../services.ts";
@@ -99,10 +97,11 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     if (first) return c.redirect(first, 301);
     const slug = parseSlug(c.req.param("slug") ?? "");
     const n = parsePage(c.req.param("n"));
-    const person = slug && n !== undefined && (await personBySlug(db, slug));
-    if (!person || n === undefined) return c.notFound();
+    if (!slug || n === undefined) return c.notFound();
     const { site, settings } = c.var;
-    const films = await personFilmsPage(db, person.id, nowIso(), n, settings.reviewsPerPage);
+    const read = await personFilmsPage(db, slug, nowIso(), n, settings.reviewsPerPage);
+    if (!read) return c.notFound();
+    const { person, films } = read;
     // A person with no reviewed film still has a first page; later pages only with films.
     if (n > films.pageCount) return c.notFound();
     return renderPage(
@@ -150,10 +149,11 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     if (first) return c.redirect(first, 301);
     const slug = parseSlug(c.req.param("slug") ?? "");
     const n = parsePage(c.req.param("n"));
-    const tag = slug && n !== undefined && (await tagBySlug(db, slug));
-    if (!tag || n === undefined) return c.notFound();
+    if (!slug || n === undefined) return c.notFound();
     const { site, settings } = c.var;
-    const page = await reviewsWithTag(db, nowIso(), tag.id, n, settings.reviewsPerPage);
+    const read = await tagPageRead(db, nowIso(), slug, n, settings.reviewsPerPage);
+    if (!read) return c.notFound();
+    const { tag, page } = read;
     if (page.total === 0 || n > page.pageCount) return c.notFound();
     const title = n === 1 ? `Tagged “${tag.name}”` : `Tagged “${tag.name}”, page ${n}`;
     return renderPage(
