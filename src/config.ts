@@ -29,6 +29,13 @@ const configSchema = z.object({
     .default("64MB")
     .transform(parseByteSize)
     .refine((n) => n >= 1024 * 1024, "at least 1MB"),
+  /** SQLite's page cache per connection (malloc'd memory), a size as above. */
+  sqliteCacheSize: z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?\s*(B|KB|MB|GB)?\s*$/i, 'a size such as "2MB", "512KB" or "1GB"')
+    .default("2MB")
+    .transform(parseByteSize)
+    .refine((n) => n >= 64 * 1024, "at least 64KB"),
   /** Comment flood limits per address and e-mail ("off" only for load benchmarks). */
   commentRateLimits: z.enum(["on", "off"]).default("on"),
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed. */
@@ -50,6 +57,8 @@ export interface Config {
   pageCache: boolean;
   /** The page cache's budget in bytes, least recently used pages evicted beyond it. */
   pageCacheBytes: number;
+  /** SQLite's page cache per connection in bytes (PRAGMA cache_size; src/db/sqlite.ts's default when absent). */
+  sqliteCacheBytes?: number;
   commentRateLimits: boolean;
   trustedProxyHops: number;
   metricsToken: string | undefined;
@@ -78,6 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoOnEmpty: env.CINELOG_DEMO || undefined,
     pageCache: env.CINELOG_PAGE_CACHE || undefined,
     pageCacheSize: env.CINELOG_PAGE_CACHE_SIZE || undefined,
+    sqliteCacheSize: env.CINELOG_SQLITE_CACHE_SIZE || undefined,
     commentRateLimits: env.CINELOG_COMMENT_RATE_LIMITS || undefined,
     trustedProxyHops: env.CINELOG_TRUSTED_PROXY_HOPS || undefined,
     metricsToken: env.CINELOG_METRICS_TOKEN || undefined,
@@ -106,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoOnEmpty: c.demoOnEmpty,
     pageCache: c.pageCache === "on",
     pageCacheBytes: c.pageCacheSize,
+    sqliteCacheBytes: c.sqliteCacheSize,
     commentRateLimits: c.commentRateLimits === "on",
     trustedProxyHops: c.trustedProxyHops,
     metricsToken: c.metricsToken,

@@ -26,7 +26,7 @@ export async function openRuntime(
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
   const logger = createLogger(config, logTo ?? process.stdout);
-  const db = connect(config.databaseUrl);
+  const db = connect(config.databaseUrl, { sqliteCacheBytes: config.sqliteCacheBytes });
   let applied: string[];
   try {
     applied = await migrateToLatest(db);

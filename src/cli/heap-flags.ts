@@ -6,6 +6,8 @@
 // which only take effect when given at start: when the process was started without them,
 // it starts itself again with them and stands by as a thin parent (signals passed on, the
 // child's exit code returned). Cluster workers inherit them from the primary's arguments.
+// glibc's malloc is set the same way, through the environment it reads when a process starts
+// (mallocEnvironmentToAdd below); workers inherit that environment too.
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 
@@ -22,7 +24,7 @@ interface HeapSetting {
 const heapSettings: readonly HeapSetting[] = [
   // Each scavenge copies what is still alive; small semi-spaces mean more, shorter
   // scavenges and a little more promoted to the old generation (bench/README.md, "Memory").
-  { variable: "CINELOG_SEMI_SPACE_MB", flag: "--max-semi-space-size", defaultMb: 8, leastMb: 1 },
+  { variable: "CINELOG_SEMI_SPACE_MB", flag: "--max-semi-space-size", defaultMb: 4, leastMb: 1 },
   // Also a hard ceiling: a process whose live heap passed it would stop with "heap out of
   // memory". Below about 1 GB V8 also grows the old generation by a smaller factor between
   // full collections, which is what keeps resident memory down.
@@ -58,15 +60,53 @@ export function heapFlagsToAdd(
   return { flags };
 }
 
+/** The variables glibc's malloc reads at start, both set to the same threshold. */
+const mallocVariables = ["MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_"] as const;
+const mallocThresholdVariable = "CINELOG_MALLOC_THRESHOLD_KB";
+const defaultMallocThresholdKb = 128;
+
 /**
- * Runs this same command again in a child Node started with `flags`, passing on SIGINT,
+ * glibc's malloc settings to add for `serve`. By default glibc raises its trim and mmap
+ * thresholds after the first large block is freed (up to 32 MB), so the large blocks a render
+ * leaves (SQLite's rows, response buffers, V8's compiler zones) then come from the heap and
+ * stay there: the main arena grew from 14 MB to 40–75 MB under load and kept it. Fixed at
+ * 128 KB, a block that large is mapped and unmapped on its own, and free memory at the top of
+ * the heap beyond 128 KB goes back (bench/README.md, "Memory"). None is added when either
+ * variable, or a glibc.malloc tunable, is already set; "default" leaves glibc's own.
+ */
+export function mallocEnvironmentToAdd(
+  env: Record<string, string | undefined>,
+): { environment: Record<string, string> } | { problem: string } {
+  const raw = env[mallocThresholdVariable]?.trim() || String(defaultMallocThresholdKb);
+  if (raw === "default") return { environment: {} };
+  if (!/^\d+$/.test(raw) || Number(raw) < 4 || Number(raw) > 32_768) {
+    return {
+      problem:
+        `${mallocThresholdVariable} takes a whole number of kilobytes from 4 to 32768, ` +
+        `or "default" for glibc's own, not "${raw}"`,
+    };
+  }
+  const given =
+    mallocVariables.some((variable) => env[variable] !== undefined) ||
+    /glibc\.malloc\.(trim|mmap)_threshold/.test(env.GLIBC_TUNABLES ?? "");
+  if (given) return { environment: {} };
+  const bytes = String(Number(raw) * 1024);
+  return { environment: Object.fromEntries(mallocVariables.map((v) => [v, bytes])) };
+}
+
+/**
+ * Runs this same command again in a child Node started with `flags` and `environment` added
+ * to this one's, passing on SIGINT,
  * SIGTERM and SIGHUP; resolves to its exit code (128 + the signal's number if one killed it).
  */
-export function runAgainWithFlags(flags: readonly string[]): Promise<number> {
+export function runAgainWithFlags(
+  flags: readonly string[],
+  environment: Record<string, string> = {},
+): Promise<number> {
   const child = spawn(
     process.execPath,
     [...process.execArgv, ...flags, process.argv[1]!, ...process.argv.slice(2)],
-    { stdio: "inherit" },
+    { stdio: "inherit", env: { ...process.env, ...environment } },
   );
   const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
   const passOn = (signal: NodeJS.Signals) => child.kill(signal);

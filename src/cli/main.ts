@@ -2,7 +2,7 @@
 // this process's streams and environment (see run.ts), and exits with its code. `serve` first
 // makes sure the process runs with its heap settings (heap-flags.ts), starting itself again
 // with them when they were not given to Node.
-import { heapFlagsToAdd, runAgainWithFlags } from "./heap-flags.ts";
+import { heapFlagsToAdd, mallocEnvironmentToAdd, runAgainWithFlags } from "./heap-flags.ts";
 import { processIo } from "./io.ts";
 import { run } from "./run.ts";
 
@@ -15,7 +15,14 @@ async function main(): Promise<number> {
     process.stderr.write(`${heap.problem}\n`);
     return 2;
   }
-  if (heap.flags.length > 0) return runAgainWithFlags(heap.flags);
+  const malloc = mallocEnvironmentToAdd(process.env);
+  if ("problem" in malloc) {
+    process.stderr.write(`${malloc.problem}\n`);
+    return 2;
+  }
+  if (heap.flags.length > 0 || Object.keys(malloc.environment).length > 0) {
+    return runAgainWithFlags(heap.flags, malloc.environment);
+  }
   return run(argv, processIo());
 }
 

@@ -92,7 +92,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
  */
 function serveWorker(io: CliIo, config: Config): number {
   const logger = createLogger(config, io.stdout);
-  const db = connect(config.databaseUrl);
+  const db = connect(config.databaseUrl, { sqliteCacheBytes: config.sqliteCacheBytes });
   const index = io.env[workerIndexVariable] ?? "0";
   const loadFederation = federationLoader({
     db,

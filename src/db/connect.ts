@@ -27,7 +27,12 @@ export interface Db {
   poolStats?: () => PoolStats;
 }
 
-export function connect(url: string, options: PostgresOptions = {}): Db {
+export interface ConnectOptions extends PostgresOptions {
+  /** SQLite's page cache for this connection (config's CINELOG_SQLITE_CACHE_SIZE). */
+  sqliteCacheBytes?: number;
+}
+
+export function connect(url: string, options: ConnectOptions = {}): Db {
   const queries = new QueryCount();
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { db, close, poolStats } = openPostgres(url, { ...options, queries });
@@ -43,7 +48,7 @@ export function connect(url: string, options: PostgresOptions = {}): Db {
     };
   }
   const file = url.startsWith("sqlite:") ? url.slice("sqlite:".length) : url;
-  const { db, close, poolStats } = openSqlite(file, queries);
+  const { db, close, poolStats } = openSqlite(file, queries, options.sqliteCacheBytes);
   return {
     kysely: db,
     dialect: "sqlite",

@@ -7,9 +7,19 @@ import type { PoolStats } from "./postgres.ts";
 import type { QueryCount } from "./query-count.ts";
 import type { Database } from "./schema.ts";
 
+/**
+ * SQLite's page cache per connection, in malloc'd memory. better-sqlite3 builds SQLite with
+ * 16 MB (`SQLITE_DEFAULT_CACHE_SIZE=-16000`), which a busy server fills and keeps: 16 of the
+ * 17 MB malloc held for SQLite at the bench's peak, about a tenth of one process's resident
+ * set. The file's pages stay in the operating system's cache either way; a smaller cache
+ * costs a read from there (bench/README.md, "Memory: SQLite's page cache").
+ */
+export const defaultSqliteCacheBytes = 2 * 1024 * 1024;
+
 export function openSqlite(
   file: string,
   queries?: QueryCount,
+  cacheBytes = defaultSqliteCacheBytes,
 ): { db: Kysely<Database>; close: () => Promise<void>; poolStats: () => PoolStats } {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
@@ -19,6 +29,8 @@ export function openSqlite(
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // A negative cache_size is in KiB rather than pages.
+  sqlite.pragma(`cache_size = -${Math.max(1, Math.ceil(cacheBytes / 1024))}`);
   cachePreparedStatements(sqlite);
   const connection = { waiting: 0, busy: false };
   const db = new Kysely<Database>({

@@ -1,13 +1,14 @@
 // Which heap flags `cinelog serve` adds when it starts itself again: the settings' values or
 // their defaults, none that the command line or NODE_OPTIONS already gives (in either
-// spelling), none for "default", and a message for a value that is not a size.
+// spelling), none for "default", and a message for a value that is not a size. The same for
+// glibc malloc's thresholds, which go in the environment.
 import { describe, expect, it } from "vitest";
-import { heapFlagsToAdd } from "../../src/cli/heap-flags.ts";
+import { heapFlagsToAdd, mallocEnvironmentToAdd } from "../../src/cli/heap-flags.ts";
 
 describe("serve's heap flags", () => {
   it("adds both, with their defaults when unset", () => {
     expect(heapFlagsToAdd({}, [])).toEqual({
-      flags: ["--max-semi-space-size=8", "--max-old-space-size=512"],
+      flags: ["--max-semi-space-size=4", "--max-old-space-size=512"],
     });
     expect(
       heapFlagsToAdd({ CINELOG_SEMI_SPACE_MB: "16", CINELOG_OLD_SPACE_MB: "1024" }, []),
@@ -16,7 +17,7 @@ describe("serve's heap flags", () => {
 
   it("adds none that Node was already given, on its command line or in NODE_OPTIONS", () => {
     expect(heapFlagsToAdd({}, ["--max-old-space-size=300"])).toEqual({
-      flags: ["--max-semi-space-size=8"],
+      flags: ["--max-semi-space-size=4"],
     });
     expect(
       heapFlagsToAdd({ NODE_OPTIONS: "--enable-source-maps --max_semi_space_size=2" }, []),
@@ -24,7 +25,7 @@ describe("serve's heap flags", () => {
       flags: ["--max-old-space-size=512"],
     });
     // So a process started again with them, or a cluster worker, adds nothing.
-    expect(heapFlagsToAdd({}, ["--max-semi-space-size=8", "--max-old-space-size=512"])).toEqual({
+    expect(heapFlagsToAdd({}, ["--max-semi-space-size=4", "--max-old-space-size=512"])).toEqual({
       flags: [],
     });
   });
@@ -45,6 +46,37 @@ describe("serve's heap flags", () => {
       const result = heapFlagsToAdd({ [variable]: value }, []);
       expect(result).toHaveProperty("problem");
       expect((result as { problem: string }).problem).toContain(variable);
+      expect((result as { problem: string }).problem).toContain(`"${value}"`);
+    }
+  });
+});
+
+describe("serve's malloc thresholds", () => {
+  it("fixes glibc's trim and mmap thresholds at 128 KB unless told otherwise", () => {
+    expect(mallocEnvironmentToAdd({})).toEqual({
+      environment: { MALLOC_TRIM_THRESHOLD_: "131072", MALLOC_MMAP_THRESHOLD_: "131072" },
+    });
+    expect(mallocEnvironmentToAdd({ CINELOG_MALLOC_THRESHOLD_KB: "64" })).toEqual({
+      environment: { MALLOC_TRIM_THRESHOLD_: "65536", MALLOC_MMAP_THRESHOLD_: "65536" },
+    });
+  });
+
+  it('adds nothing for "default", nor when glibc was already told', () => {
+    const none = { environment: {} };
+    expect(mallocEnvironmentToAdd({ CINELOG_MALLOC_THRESHOLD_KB: "default" })).toEqual(none);
+    // So the process started again with them, and cluster workers, add nothing.
+    expect(mallocEnvironmentToAdd({ MALLOC_TRIM_THRESHOLD_: "131072" })).toEqual(none);
+    expect(mallocEnvironmentToAdd({ MALLOC_MMAP_THRESHOLD_: "1048576" })).toEqual(none);
+    expect(mallocEnvironmentToAdd({ GLIBC_TUNABLES: "glibc.malloc.mmap_threshold=65536" })).toEqual(
+      none,
+    );
+  });
+
+  it("refuses what is not a whole number of kilobytes in range", () => {
+    for (const value of ["128KB", "2", "99999"]) {
+      const result = mallocEnvironmentToAdd({ CINELOG_MALLOC_THRESHOLD_KB: value });
+      expect(result).toHaveProperty("problem");
+      expect((result as { problem: string }).problem).toContain("CINELOG_MALLOC_THRESHOLD_KB");
       expect((result as { problem: string }).problem).toContain(`"${value}"`);
     }
   });

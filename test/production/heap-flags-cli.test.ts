@@ -1,7 +1,9 @@
 // `cinelog serve` runs with its heap settings: started without them, it starts itself again
 // with CINELOG_SEMI_SPACE_MB and CINELOG_OLD_SPACE_MB as V8 flags (the heap limit on
-// /metrics shows they took effect), a flag given through NODE_OPTIONS wins, a bad value is
-// refused with a message, and SIGTERM still reaches the server through the thin parent.
+// /metrics shows they took effect) and glibc malloc's fixed thresholds in its environment, a
+// flag given through NODE_OPTIONS wins, a bad value is refused with a message, and SIGTERM
+// still reaches the server through the thin parent.
+import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { freePort, runCliProcess, startServer } from "../support/cli.ts";
@@ -16,6 +18,19 @@ async function heapLimit(base: string): Promise<number> {
   const line = /^cinelog_heap_limit_bytes (\d+)$/m.exec(text);
   expect(line).not.toBeNull();
   return Number(line![1]);
+}
+
+/** The environment of the process `pid` started (the server, behind the thin parent). */
+function serverEnvironment(pid: number): Record<string, string> {
+  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(" ");
+  expect(children).toHaveLength(1);
+  const text = fs.readFileSync(`/proc/${children[0]}/environ`, "utf8");
+  return Object.fromEntries(
+    text
+      .split("\0")
+      .filter(Boolean)
+      .map((entry) => [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)]),
+  );
 }
 
 describe.each(dialects)("serve's heap settings on %s", (dialect) => {
@@ -56,10 +71,13 @@ describe.each(dialects)("serve's heap settings on %s", (dialect) => {
     expect(server.output()).toMatch(/Stopping \(SIGTERM\)…[\s\S]*Cinelog stopped\./);
   }, 60_000);
 
-  it("uses 8 MB semi-spaces and a 512 MB old generation unless told otherwise", async () => {
+  it("uses 4 MB semi-spaces, a 512 MB old generation and malloc thresholds of 128 KB unless told otherwise", async () => {
     const { server, base } = await serveWith({ NODE_OPTIONS: "" });
     try {
-      expect(await heapLimit(base)).toBe((512 + 3 * 8) * mb);
+      expect(await heapLimit(base)).toBe((512 + 3 * 4) * mb);
+      const environment = serverEnvironment(server.pid);
+      expect(environment.MALLOC_TRIM_THRESHOLD_).toBe("131072");
+      expect(environment.MALLOC_MMAP_THRESHOLD_).toBe("131072");
     } finally {
       await server.stop();
     }

@@ -96,7 +96,7 @@ export function startServer(env: Record<string, string>, args: string[] = []) {
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });
-  return { ready, stop, output: () => output, exitCode: () => child.exitCode };
+  return { ready, stop, output: () => output, exitCode: () => child.exitCode, pid: child.pid! };
 }
 
 export function freePort(): Promise<number> {
