@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { CreditRole, Review } from "../../db/schema.ts";
 import type { CreditInput } from "../../domain/films.ts";
+import type { ReviewEditorInput } from "../../domain/review-editor-save.ts";
 import type { RatingScale } from "../../content/rating.ts";
 import { field, type FormBody } from "./admin-page.ts";
 import { fieldErrors } from "./form-errors.ts";
@@ -292,20 +293,8 @@ export function parseUtcLocal(s: string): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-export interface ValidEditorInput {
-  /** An existing film, or a new one to create. */
-  film: { id: number } | { title: string; year: number | null; credits: CreditInput[] };
-  body: string;
-  tags: string[];
-  /** Stored 0–100; undefined when the site shows no ratings (keep what is stored). */
-  rating: number | null | undefined;
-  watchedOn: string | null;
-  isRewatch: boolean;
-  hasSpoilers: boolean;
-  publishAt: string | null;
-  series: { id: number; placement: SeriesPlacement } | null;
-  followSeries: boolean;
-}
+/** The valid form, as the domain saves it (domain/review-editor-save.ts). */
+export type ValidEditorInput = ReviewEditorInput;
 
 export function validateEditor(
   values: EditorValues,
