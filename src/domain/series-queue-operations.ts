@@ -34,7 +34,10 @@ export async function createSeriesAtAddress(
   const { title, slug, description } = input;
   if (slug && (await seriesSlugTaken(db, slug))) return { ok: false, reason: "slug-taken" };
   try {
-    return { ok: true, series: await createSeries(db, { title, description, ...(slug ? { slug } : {}) }) };
+    return {
+      ok: true,
+      series: await createSeries(db, { title, description, ...(slug ? { slug } : {}) }),
+    };
   } catch (error) {
     if (slug && (await seriesSlugTaken(db, slug))) return { ok: false, reason: "slug-taken" };
     throw error;

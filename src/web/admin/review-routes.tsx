@@ -4,11 +4,7 @@ import type { Hono } from "hono";
 import { renderReviewBody } from "../../content/markdown.ts";
 import type { Review, ReviewStatus, User } from "../../db/schema.ts";
 import { filmsWithSameTitleAndYear, type FilmMatch } from "../../domain/film-matches.ts";
-import {
-  reviewForEditing,
-  reviewRevisions,
-  revisionHistory,
-} from "../../domain/review-editing.ts";
+import { reviewForEditing, reviewRevisions, revisionHistory } from "../../domain/review-editing.ts";
 import {
   editorFilmChoices,
   isPublicAt,
@@ -95,11 +91,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
       "publish_review",
       existing ? reviewResource(existing) : { authorId: user.id, status: "draft" },
     );
-    const films = await editorFilmChoices(
-      db,
-      state.values.filmSearch,
-      Number(state.values.filmId),
-    );
+    const films = await editorFilmChoices(db, state.values.filmSearch, Number(state.values.filmId));
     const isPublic = existing && isPublicAt(existing, nowIso());
     const rating = scaleInput(settings.ratingScale);
     const stored = existing
