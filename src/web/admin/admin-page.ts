@@ -5,8 +5,7 @@ import type { Child } from "hono/jsx";
 import { jsx } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { can, type Capability } from "../../domain/roles.ts";
-import { adminStylesheet } from "../assets/assets.ts";
-import { stylesheet } from "../assets/assets.ts";
+import { adminStylesheets } from "../assets/assets.ts";
 import { csrfTokenFor } from "../auth/csrf.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
@@ -23,14 +22,20 @@ export async function currentCsrfToken(c: AdminContext, services: Services): Pro
 export async function renderAdmin(
   c: AdminContext,
   services: Services,
-  meta: { title: string; status?: ContentfulStatusCode; head?: Child },
+  meta: {
+    title: string;
+    status?: ContentfulStatusCode;
+    head?: Child;
+    /** An editing screen: it links admin-editors.css too (assets.ts). */
+    editor?: boolean;
+  },
   body: Child,
 ): Promise<Response> {
   const { site } = c.var;
   const user = c.get("signedIn")?.user;
   const page = jsx(AdminLayout, {
     siteTitle: site.title,
-    stylesheets: [stylesheet.href, adminStylesheet.href],
+    stylesheets: adminStylesheets({ editor: meta.editor ?? false }),
     title: meta.title,
     ...(meta.head ? { head: meta.head } : {}),
     ...(user ? { user } : {}),
