@@ -5,7 +5,7 @@ import type { Child } from "hono/jsx";
 import { jsx } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { can, type Capability } from "../../domain/roles.ts";
-import { adminStylesheets } from "../assets/assets.ts";
+import { adminStylesheets, type AdminFamily } from "../assets/assets.ts";
 import { csrfTokenFor } from "../auth/csrf.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
@@ -26,8 +26,11 @@ export async function renderAdmin(
     title: string;
     status?: ContentfulStatusCode;
     head?: Child;
-    /** An editing screen: it links admin-editors.css too (assets.ts). */
-    editor?: boolean;
+    /**
+     * Sheets the page needs besides the base and admin ones (assets.ts): "editors" for an
+     * editing screen, "comments" for a page that shows comments as readers see them.
+     */
+    styles?: readonly AdminFamily[];
   },
   body: Child,
 ): Promise<Response> {
@@ -35,7 +38,7 @@ export async function renderAdmin(
   const user = c.get("signedIn")?.user;
   const page = jsx(AdminLayout, {
     siteTitle: site.title,
-    stylesheets: adminStylesheets({ editor: meta.editor ?? false }),
+    stylesheets: adminStylesheets(meta.styles ?? []),
     title: meta.title,
     ...(meta.head ? { head: meta.head } : {}),
     ...(user ? { user } : {}),

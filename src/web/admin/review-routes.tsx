@@ -106,7 +106,11 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     return renderAdmin(
       c,
       services,
-      { title: existing ? "Edit review" : "Write a review", status: state.status ?? 200 },
+      {
+        title: existing ? "Edit review" : "Write a review",
+        status: state.status ?? 200,
+        styles: ["editors"],
+      },
       <ReviewEditorPage
         {...(existing
           ? {

@@ -82,7 +82,7 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
     return renderAdmin(
       c,
       services,
-      { title: "Series", status: state.status ?? 200 },
+      { title: "Series", status: state.status ?? 200, styles: ["editors"] },
       <SeriesListPage
         series={await allSeriesWithProgress(db, nowIso())}
         values={state.values ?? emptySeriesValues}
@@ -131,7 +131,7 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
     return renderAdmin(
       c,
       services,
-      { title: `Series: ${series.title}`, status: state.status ?? 200 },
+      { title: `Series: ${series.title}`, status: state.status ?? 200, styles: ["editors"] },
       <SeriesQueuePage
         series={series}
         items={queue.items}
@@ -289,7 +289,7 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
       return renderAdmin(
         c,
         services,
-        { title: "Remove from the queue" },
+        { title: "Remove from the queue", styles: ["editors"] },
         <RemoveEntryPage
           series={series}
           item={entry.item}

@@ -69,12 +69,16 @@ export function publicStylesheets(families: readonly PageFamily[]): string[] {
   ];
 }
 
-/** The sheets an admin page links, in cascade order: the editors' only on an editor. */
-export function adminStylesheets(page: { editor: boolean }): string[] {
+/** The sheets an admin page may add to the base and admin ones. */
+export type AdminFamily = "comments" | "editors";
+
+/** The sheets an admin page links, in cascade order (the site's before the admin's). */
+export function adminStylesheets(families: readonly AdminFamily[]): string[] {
   return [
     stylesheets.base.href,
+    ...(families.includes("comments") ? [stylesheets.comments.href] : []),
     stylesheets.admin.href,
-    ...(page.editor ? [stylesheets.adminEditors.href] : []),
+    ...(families.includes("editors") ? [stylesheets.adminEditors.href] : []),
   ];
 }
 
