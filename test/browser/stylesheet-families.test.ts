@@ -127,6 +127,7 @@ describe("stylesheets by page family", () => {
       "/admin/settings",
       "/admin/settings/comments",
       "/admin/settings/stats",
+      "/admin/settings/sign-in",
       "/admin/imports",
       "/admin/users",
       "/admin/posts/new",

@@ -42,7 +42,6 @@ export interface EditorValues {
 }
 
 const seriesPlacements = ["attach", "append"] as const;
-type SeriesPlacement = (typeof seriesPlacements)[number];
 
 type EditorField = keyof EditorValues;
 export type EditorErrors = Partial<Record<EditorField, string>>;
