@@ -20,7 +20,7 @@ import { appendSeriesEntry, createSeries } from "./series.ts";
 
 type FilmRef = Pick<Film, "id" | "title" | "year">;
 
-export type CreateSeriesResult = { ok: true; series: Series } | { ok: false; reason: "slug-taken" };
+type CreateSeriesResult = { ok: true; series: Series } | { ok: false; reason: "slug-taken" };
 
 /**
  * Creates a series. A slug asked for must be free: it is checked first, and again when the
@@ -88,7 +88,7 @@ export async function addNewFilmToQueue(
   return { ok: true, entryId };
 }
 
-export interface QueueFilmChoice extends FilmChoice {
+interface QueueFilmChoice extends FilmChoice {
   /** Its number in the queue, when it is already in it. */
   inQueue?: number;
 }

@@ -292,15 +292,12 @@ export function parseUtcLocal(s: string): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** The valid form, as the domain saves it (domain/review-editor-save.ts). */
-export type ValidEditorInput = ReviewEditorInput;
-
 export function validateEditor(
   values: EditorValues,
   scale: RatingScale,
   intent: Intent,
   now = new Date(),
-): { ok: true; input: ValidEditorInput } | { ok: false; errors: EditorErrors } {
+): { ok: true; input: ReviewEditorInput } | { ok: false; errors: EditorErrors } {
   const parsed = editorSchema(scale, intent, now).safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;
