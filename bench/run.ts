@@ -200,10 +200,14 @@ async function coldStart(base: string, paths: string[]): Promise<number> {
 
 async function pageWeight(base: string, reviewPath: string) {
   const html = Buffer.from(await (await fetch(`${base}${reviewPath}`)).arrayBuffer());
-  const cssHref = /<link rel="stylesheet" href="([^"]+)"/.exec(html.toString())?.[1] ?? "";
-  const css = Buffer.from(await (await fetch(`${base}${cssHref}`)).arrayBuffer());
+  // Every sheet the page links (a base sheet and its families'), each gzipped on its own.
+  const cssHrefs = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)];
+  let cssGzip = 0;
+  for (const [, href] of cssHrefs) {
+    const css = Buffer.from(await (await fetch(`${base}${href}`)).arrayBuffer());
+    cssGzip += gzipSync(css, { level: 9 }).length;
+  }
   const htmlGzip = gzipSync(html, { level: 9 }).length;
-  const cssGzip = gzipSync(css, { level: 9 }).length;
   return { htmlBytes: html.length, htmlGzip, cssGzip, totalGzip: htmlGzip + cssGzip };
 }
 

@@ -52,7 +52,7 @@ export interface QueueItem extends SeriesItem {
   pendingReview?: { id: number; status: ReviewStatus };
 }
 
-interface SeriesQueue extends Omit<SeriesOverview, "items"> {
+export interface SeriesQueue extends Omit<SeriesOverview, "items"> {
   items: QueueItem[];
 }
 

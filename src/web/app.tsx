@@ -151,7 +151,7 @@ export function createApp(
         return await renderPage(
           c,
           site,
-          { title: "Request not read", status: error.status },
+          { title: "Request not read", status: error.status, styles: [] },
           <BadRequestPage message={error.message} />,
         );
       } catch {
@@ -165,7 +165,7 @@ export function createApp(
       return await renderPage(
         c,
         site,
-        { title: "Something went wrong", status: 500 },
+        { title: "Something went wrong", status: 500, styles: [] },
         <ServerErrorPage requestId={requestId} />,
       );
     } catch {

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import { jsx } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { publicStylesheets, type PageFamily } from "./assets/assets.ts";
 import { Layout, type SiteInfo } from "./views/layout.tsx";
 
 interface PageMeta {
@@ -11,6 +12,11 @@ interface PageMeta {
   status?: ContentfulStatusCode;
   /** Extra elements for <head>: feed links, Open Graph and JSON-LD (see views/seo). */
   head?: Child;
+  /**
+   * The page families whose stylesheets the page needs besides the base one (assets.ts): a
+   * page links only the rules it can use.
+   */
+  styles: readonly PageFamily[];
 }
 
 export async function renderPage(
@@ -24,6 +30,7 @@ export async function renderPage(
     title: meta.title,
     description: meta.description,
     path: new URL(c.req.url).pathname,
+    stylesheets: publicStylesheets(meta.styles),
     head: meta.head,
     children: body,
   });

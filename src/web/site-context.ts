@@ -6,7 +6,6 @@ import type { Context, MiddlewareHandler } from "hono";
 import { publicPageLinks } from "../domain/posts-public.ts";
 import { loadSettings, type SiteSettings } from "../domain/settings.ts";
 import { nowIso } from "../domain/time.ts";
-import { stylesheet } from "./assets/assets.ts";
 import { siteWideRead } from "./cache/site-reads.ts";
 import type { SiteInfo } from "./views/layout.tsx";
 import type { Services } from "./services.ts";
@@ -38,7 +37,6 @@ async function readSiteContext(services: Services): Promise<SiteVariables> {
       title: settings.siteTitle,
       description: settings.siteDescription,
       url: services.config.siteUrl,
-      stylesheet: stylesheet.href,
       hasRatings: settings.ratingScale !== "none",
       hasStats: settings.statsEnabled,
       pages,

@@ -284,15 +284,29 @@ describe.each(dialects)("static site export on %s", (dialect) => {
     expect(exported("robots.txt")).toContain(`Sitemap: ${site}/sitemap.xml`);
   });
 
-  it("copies the media pages use, byte for byte, the stylesheet and the icon", async () => {
+  it("copies the media pages use, byte for byte, every stylesheet a page links and the icon", async () => {
     expect(fs.readFileSync(path.join(dir, "media/stills/vegas.jpg"))).toEqual(stillBytes);
     expect(summary.files.media).toBe(1);
     const assets = filesIn(dir)
       .filter((p) => p.startsWith("assets/"))
       .sort();
-    expect(assets).toHaveLength(2);
-    expect(assets[0]).toMatch(/^assets\/favicon\.[0-9a-f]{12}\.svg$/);
-    expect(assets[1]).toMatch(/^assets\/style\.[0-9a-f]{12}\.css$/);
+    // The sheets are split by page family: each exported page's are there, and no other.
+    const linked = new Set<string>();
+    for (const page of filesIn(dir).filter((p) => p.endsWith(".html"))) {
+      for (const [, href] of exported(page).matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
+        expect(fileFor(dir, href!), `${page} links ${href}`).toBeDefined();
+        linked.add(href!.replace(/^\//, ""));
+      }
+    }
+    expect([...linked].sort().map((a) => a.replace(/\.[0-9a-f]{12}\./, "."))).toEqual([
+      "assets/style-comments.css",
+      "assets/style-listings.css",
+      "assets/style-stats.css",
+      "assets/style.css",
+    ]);
+    expect(assets.filter((a) => a.endsWith(".css"))).toEqual([...linked].sort());
+    expect(assets.filter((a) => !a.endsWith(".css"))).toHaveLength(1);
+    expect(assets.find((a) => !a.endsWith(".css"))).toMatch(/^assets\/favicon\.[0-9a-f]{12}\.svg$/);
     for (const asset of assets) {
       const live = await (await appFor(db).request(`/${asset}`)).text();
       expect(exported(asset), asset).toBe(live);

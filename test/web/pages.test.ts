@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFilm } from "../../src/domain/films.ts";
 import { createReview } from "../../src/domain/reviews.ts";
-import { stylesheet } from "../../src/web/assets/assets.ts";
+import { stylesheets } from "../../src/web/assets/assets.ts";
 import { appFor, getPage, textOf } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture, hostileTitle } from "../support/fixture.ts";
@@ -244,11 +244,13 @@ describe.each(dialects)("public pages on %s", (dialect) => {
   });
 
   it("serves the stylesheet for a year and sets security headers", async () => {
-    const css = await app.request(stylesheet.href);
+    const css = await app.request(stylesheets.base.href);
     expect(css.status).toBe(200);
     expect(css.headers.get("cache-control")).toContain("immutable");
     expect(await css.text()).toContain("prefers-color-scheme: dark");
-    const brotli = await app.request(stylesheet.href, { headers: { "accept-encoding": "br" } });
+    const brotli = await app.request(stylesheets.base.href, {
+      headers: { "accept-encoding": "br" },
+    });
     expect(brotli.headers.get("content-encoding")).toBe("br");
     const page = await app.request("/");
     expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");

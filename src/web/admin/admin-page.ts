@@ -5,8 +5,7 @@ import type { Child } from "hono/jsx";
 import { jsx } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { can, type Capability } from "../../domain/roles.ts";
-import { adminStylesheet } from "../assets/assets.ts";
-import { stylesheet } from "../assets/assets.ts";
+import { adminStylesheets, type AdminFamily } from "../assets/assets.ts";
 import { csrfTokenFor } from "../auth/csrf.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
@@ -23,14 +22,23 @@ export async function currentCsrfToken(c: AdminContext, services: Services): Pro
 export async function renderAdmin(
   c: AdminContext,
   services: Services,
-  meta: { title: string; status?: ContentfulStatusCode; head?: Child },
+  meta: {
+    title: string;
+    status?: ContentfulStatusCode;
+    head?: Child;
+    /**
+     * Sheets the page needs besides the base and admin ones (assets.ts): "editors" for an
+     * editing screen, "comments" for a page that shows comments as readers see them.
+     */
+    styles?: readonly AdminFamily[];
+  },
   body: Child,
 ): Promise<Response> {
   const { site } = c.var;
   const user = c.get("signedIn")?.user;
   const page = jsx(AdminLayout, {
     siteTitle: site.title,
-    stylesheets: [stylesheet.href, adminStylesheet.href],
+    stylesheets: adminStylesheets(meta.styles ?? []),
     title: meta.title,
     ...(meta.head ? { head: meta.head } : {}),
     ...(user ? { user } : {}),

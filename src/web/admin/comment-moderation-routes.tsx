@@ -91,7 +91,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     return renderAdmin(
       c,
       services,
-      { title: "Comments" },
+      { title: "Comments", styles: ["comments"] },
       <CommentQueuePage
         {...query}
         pages={Math.max(1, Math.ceil(total / moderationPageSize))}
@@ -140,7 +140,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     renderAdmin(
       c,
       services,
-      { title: "Not deleted", status: 409 },
+      { title: "Not deleted", status: 409, styles: ["comments"] },
       <MessagePage
         title="Not deleted"
         message="Only spam and trashed comments can be deleted permanently. Move it to the trash first."
@@ -155,7 +155,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     return renderAdmin(
       c,
       services,
-      { title: "Delete comment" },
+      { title: "Delete comment", styles: ["comments"] },
       <CommentDeletePage
         target={found.target}
         back={safeBack(c.req.query("back") ?? "")}
@@ -210,7 +210,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     renderAdmin(
       c,
       services,
-      { title: "Edit comment", status: extra.status ?? 200 },
+      { title: "Edit comment", status: extra.status ?? 200, styles: ["comments"] },
       <CommentEditPage
         target={target}
         values={values}
@@ -270,7 +270,7 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     renderAdmin(
       c,
       services,
-      { title: "Reply to a comment", status: extra.status ?? 200 },
+      { title: "Reply to a comment", status: extra.status ?? 200, styles: ["comments"] },
       <CommentReplyPage
         target={target}
         body={body}

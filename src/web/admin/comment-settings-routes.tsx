@@ -120,7 +120,7 @@ export function registerCommentSettingsRoutes(admin: Hono<AdminEnv>, services: S
     renderAdmin(
       c,
       services,
-      { title: "Comment settings", status: extra.status ?? 200 },
+      { title: "Comment settings", status: extra.status ?? 200, styles: ["editors"] },
       <CommentSettingsPage
         values={values}
         errors={extra.errors ?? {}}

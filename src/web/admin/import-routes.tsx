@@ -116,6 +116,7 @@ export function registerImportRoutes(admin: Hono<AdminEnv>, services: Services):
       services,
       {
         title: `Import from ${kindNames[job.kind]}`,
+        styles: ["editors"],
         ...(running ? { head: <ImportJobRefresh /> } : {}),
       },
       <ImportJobPage

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { CreditRole, Review } from "../../db/schema.ts";
 import type { CreditInput } from "../../domain/films.ts";
+import type { ReviewEditorInput } from "../../domain/review-editor-save.ts";
 import type { RatingScale } from "../../content/rating.ts";
 import { field, type FormBody } from "./admin-page.ts";
 import { fieldErrors } from "./form-errors.ts";
@@ -41,7 +42,6 @@ export interface EditorValues {
 }
 
 const seriesPlacements = ["attach", "append"] as const;
-type SeriesPlacement = (typeof seriesPlacements)[number];
 
 type EditorField = keyof EditorValues;
 export type EditorErrors = Partial<Record<EditorField, string>>;
@@ -292,27 +292,12 @@ export function parseUtcLocal(s: string): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-export interface ValidEditorInput {
-  /** An existing film, or a new one to create. */
-  film: { id: number } | { title: string; year: number | null; credits: CreditInput[] };
-  body: string;
-  tags: string[];
-  /** Stored 0–100; undefined when the site shows no ratings (keep what is stored). */
-  rating: number | null | undefined;
-  watchedOn: string | null;
-  isRewatch: boolean;
-  hasSpoilers: boolean;
-  publishAt: string | null;
-  series: { id: number; placement: SeriesPlacement } | null;
-  followSeries: boolean;
-}
-
 export function validateEditor(
   values: EditorValues,
   scale: RatingScale,
   intent: Intent,
   now = new Date(),
-): { ok: true; input: ValidEditorInput } | { ok: false; errors: EditorErrors } {
+): { ok: true; input: ReviewEditorInput } | { ok: false; errors: EditorErrors } {
   const parsed = editorSchema(scale, intent, now).safeParse(values);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;

@@ -2,31 +2,22 @@
 // schedule is decided here, on the server, whatever the form's buttons offered.
 import type { Hono } from "hono";
 import { renderReviewBody } from "../../content/markdown.ts";
-import { inTransaction } from "../../db/transaction.ts";
 import type { Review, ReviewStatus, User } from "../../db/schema.ts";
-import { filmChoices, type FilmChoice } from "../../domain/admin-overview.ts";
 import { filmsWithSameTitleAndYear, type FilmMatch } from "../../domain/film-matches.ts";
-import { createFilm, filmById } from "../../domain/films.ts";
+import { reviewForEditing, reviewRevisions, revisionHistory } from "../../domain/review-editing.ts";
 import {
-  updateReview,
-  reviewForEditing,
-  reviewRevisions,
-  revisionHistory,
-} from "../../domain/review-editing.ts";
+  editorFilmChoices,
+  isPublicAt,
+  saveReviewFromEditor,
+} from "../../domain/review-editor-save.ts";
+import { draftKeyPattern, findAutosave, newDraftKey } from "../../domain/review-autosave.ts";
 import {
-  discardAutosave,
-  draftKeyPattern,
-  findAutosave,
-  newDraftKey,
-} from "../../domain/review-autosave.ts";
-import {
-  placeReviewInSeries,
   ReviewSeriesError,
   seriesChoices,
   seriesEntriesOfFilm,
 } from "../../domain/review-series.ts";
-import { followSeries, ownUpNext } from "../../domain/review-up-next.ts";
-import { createReview, ReviewInputError } from "../../domain/reviews.ts";
+import { ownUpNext } from "../../domain/review-up-next.ts";
+import { ReviewInputError } from "../../domain/reviews.ts";
 import { can, reviewResource } from "../../domain/roles.ts";
 import { nowIso } from "../../domain/time.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
@@ -52,7 +43,6 @@ import {
   type EditorErrors,
   type EditorValues,
   type Intent,
-  type ValidEditorInput,
 } from "./review-form.ts";
 import { shortTime } from "./views/overview-pages.tsx";
 import { ReviewEditorPage } from "./views/review-editor.tsx";
@@ -101,9 +91,8 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
       "publish_review",
       existing ? reviewResource(existing) : { authorId: user.id, status: "draft" },
     );
-    const films = await filmsIncluding(state.values.filmSearch, state.values.filmId);
-    const isPublic =
-      existing && existing.status !== "draft" && (existing.published_at ?? "") <= nowIso();
+    const films = await editorFilmChoices(db, state.values.filmSearch, Number(state.values.filmId));
+    const isPublic = existing && isPublicAt(existing, nowIso());
     const rating = scaleInput(settings.ratingScale);
     const stored = existing
       ? valuesFromReview(
@@ -117,7 +106,11 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     return renderAdmin(
       c,
       services,
-      { title: existing ? "Edit review" : "Write a review", status: state.status ?? 200 },
+      {
+        title: existing ? "Edit review" : "Write a review",
+        status: state.status ?? 200,
+        styles: ["editors"],
+      },
       <ReviewEditorPage
         {...(existing
           ? {
@@ -156,17 +149,6 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
         ownUpNext={existing ? await ownUpNext(db, existing, nowIso()) : []}
       />,
     );
-  }
-
-  /** The films to offer, always including the one already chosen. */
-  async function filmsIncluding(search: string, chosenId: string): Promise<FilmChoice[]> {
-    const films = await filmChoices(db, search);
-    const id = Number(chosenId);
-    if (id && !films.some((f) => f.id === id)) {
-      const film = await filmById(db, id);
-      if (film) films.unshift({ id: film.id, title: film.title, year: film.year });
-    }
-    return films;
   }
 
   admin.get("/reviews/new", adminRoute("signed-in"), async (c) => {
@@ -311,7 +293,13 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     }
     let saved: Review;
     try {
-      saved = await save(input, intent, user, existing);
+      saved = await saveReviewFromEditor(db, {
+        input,
+        status: statusForIntent[intent],
+        userId: user.id,
+        existing,
+        draftKey,
+      });
     } catch (error) {
       if (error instanceof ReviewSeriesError) {
         return showEditor(c, { ...base, status: 400, errors: { seriesPlacement: error.message } });
@@ -320,58 +308,8 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
       if (!(error instanceof ReviewInputError)) throw error;
       return showEditor(c, { ...base, status: 400, formError: error.message });
     }
-    // Saved for real: the autosave has done its work.
-    await discardAutosave(db, { userId: user.id, reviewId: saved.id });
-    if (draftKey) await discardAutosave(db, { userId: user.id, draftKey });
     const cleared = draftKey ? `&draft=${draftKey}` : "";
     return c.redirect(`/admin/reviews/${saved.id}/edit?saved=${intent}${cleared}`, 303);
-  }
-
-  function save(
-    input: ValidEditorInput,
-    intent: SaveIntent,
-    user: User,
-    existing: Review | undefined,
-  ): Promise<Review> {
-    return inTransaction(db, async (trx) => {
-      const filmId =
-        "id" in input.film
-          ? input.film.id
-          : (
-              await createFilm(trx, {
-                title: input.film.title,
-                year: input.film.year,
-                credits: input.film.credits,
-              })
-            ).id;
-      const common = {
-        filmId,
-        body: input.body,
-        watchedOn: input.watchedOn,
-        isRewatch: input.isRewatch,
-        hasSpoilers: input.hasSpoilers,
-        status: statusForIntent[intent],
-        publishedAt: intent === "draft" ? null : input.publishAt,
-        tags: input.tags,
-      };
-      const review = existing
-        ? await updateReview(trx, existing.id, {
-            ...common,
-            rating: input.rating === undefined ? existing.rating : input.rating,
-            editorId: user.id,
-          })
-        : await createReview(trx, { ...common, authorId: user.id, rating: input.rating ?? null });
-      if (input.followSeries) await followSeries(trx, review.id);
-      if (input.series) {
-        await placeReviewInSeries(trx, {
-          seriesId: input.series.id,
-          filmId: review.film_id,
-          reviewId: review.id,
-          placement: input.series.placement,
-        });
-      }
-      return review;
-    });
   }
 
   admin.post("/reviews/new", adminRoute("signed-in", { keepInput: true }), async (c) => {

@@ -34,3 +34,18 @@ export function queueNotice(
       return undefined;
   }
 }
+
+/**
+ * The button a Move up / Move down redirect names in its fragment, so the browser scrolls to it
+ * and focuses it again; once the film reaches an end that button is disabled, and the other
+ * one is named (or the entry itself, when it is the only one).
+ */
+export function focusAfterMove(
+  place: { number: number; total: number },
+  direction: "up" | "down",
+): "move-up" | "move-down" | "entry" {
+  const canUp = place.number > 1;
+  const canDown = place.number < place.total;
+  if (direction === "up") return canUp ? "move-up" : canDown ? "move-down" : "entry";
+  return canDown ? "move-down" : canUp ? "move-up" : "entry";
+}

@@ -5,22 +5,25 @@
 // src/domain/series-editing.ts.
 import type { Hono } from "hono";
 import type { Series } from "../../db/schema.ts";
-import { inTransaction } from "../../db/transaction.ts";
-import { filmChoices } from "../../domain/admin-overview.ts";
-import { createFilm, filmById, filmLabel } from "../../domain/films.ts";
+import { filmById, filmLabel } from "../../domain/films.ts";
 import {
-  entryOfFilm,
-  filmOnRecord,
   moveEntry,
   removeEntry,
   reorderEntries,
   seriesById,
   seriesQueue,
-  seriesSlugTaken,
   updateSeries,
   type MoveDirection,
 } from "../../domain/series-editing.ts";
-import { allSeriesWithProgress, appendSeriesEntry, createSeries } from "../../domain/series.ts";
+import {
+  addFilmOnRecordToQueue,
+  addNewFilmToQueue,
+  createSeriesAtAddress,
+  filmsToQueue,
+  queueEntry,
+  type AddToQueueResult,
+} from "../../domain/series-queue-operations.ts";
+import { allSeriesWithProgress } from "../../domain/series.ts";
 import { nowIso } from "../../domain/time.ts";
 import { seriesQueueScript } from "../assets/assets.ts";
 import type { AdminEnv } from "../auth/session.ts";
@@ -45,7 +48,7 @@ import {
   type SeriesErrors,
   type SeriesValues,
 } from "./series-form.ts";
-import { queueNotice } from "./series-notices.ts";
+import { focusAfterMove, queueNotice } from "./series-notices.ts";
 import {
   RemoveEntryPage,
   SeriesListPage,
@@ -79,7 +82,7 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
     return renderAdmin(
       c,
       services,
-      { title: "Series", status: state.status ?? 200 },
+      { title: "Series", status: state.status ?? 200, styles: ["editors"] },
       <SeriesListPage
         series={await allSeriesWithProgress(db, nowIso())}
         values={state.values ?? emptySeriesValues}
@@ -100,22 +103,12 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
       if (!c.get("csrfValid")) return showList(c, { values, formError: expiredForm, status: 403 });
       const checked = validateSeries(values);
       if (!checked.ok) return showList(c, { values, errors: checked.errors, status: 400 });
-      const { title, slug, description } = checked.input;
-      const taken = { slug: "Another series already has this address: choose another one." };
-      if (slug && (await seriesSlugTaken(db, slug))) {
+      const created = await createSeriesAtAddress(db, checked.input);
+      if (!created.ok) {
+        const taken = { slug: "Another series already has this address: choose another one." };
         return showList(c, { values, errors: taken, status: 400 });
       }
-      let created: Series;
-      try {
-        created = await createSeries(db, { title, description, ...(slug ? { slug } : {}) });
-      } catch (error) {
-        // Someone took the address between the check and the insert.
-        if (slug && (await seriesSlugTaken(db, slug))) {
-          return showList(c, { values, errors: taken, status: 400 });
-        }
-        throw error;
-      }
-      return c.redirect(`/admin/series/${created.id}?done=created`, 303);
+      return c.redirect(`/admin/series/${created.series.id}?done=created`, 303);
     },
   );
 
@@ -132,18 +125,13 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
   async function showQueue(c: AdminContext, series: Series, state: QueueState): Promise<Response> {
     const queue = await seriesQueue(db, series, nowIso());
     const search = (state.search ?? "").trim().slice(0, 200);
-    let results: FilmResult[] | undefined;
-    if (search) {
-      const numbers = new Map(queue.items.map((item, i) => [item.filmId, i + 1]));
-      results = (await filmChoices(db, search, 20)).map((film) => {
-        const inQueue = numbers.get(film.id);
-        return inQueue ? { ...film, inQueue } : film;
-      });
-    }
+    const results: FilmResult[] | undefined = search
+      ? await filmsToQueue(db, queue, search)
+      : undefined;
     return renderAdmin(
       c,
       services,
-      { title: `Series: ${series.title}`, status: state.status ?? 200 },
+      { title: `Series: ${series.title}`, status: state.status ?? 200, styles: ["editors"] },
       <SeriesQueuePage
         series={series}
         items={queue.items}
@@ -222,25 +210,22 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
       if (filmIdText) {
         // A film on record, chosen from the search results.
         if (!c.get("csrfValid")) return expiredQueueForm(c, series, { search });
-        const film = /^\d{1,12}$/.test(filmIdText)
-          ? await filmById(db, Number(filmIdText))
-          : undefined;
-        if (!film) {
+        const result: AddToQueueResult = /^\d{1,12}$/.test(filmIdText)
+          ? await addFilmOnRecordToQueue(db, series.id, Number(filmIdText))
+          : { ok: false, reason: "no-film" };
+        if (result.ok) return added(result.entryId);
+        if (result.reason === "in-queue") {
           return showQueue(c, series, {
             search,
-            addError: "That film is no longer on record. Search again.",
-            status: 400,
-          });
-        }
-        const existing = await entryOfFilm(db, series.id, film.id);
-        if (existing) {
-          return showQueue(c, series, {
-            search,
-            addError: `“${filmLabel(film)}” is already in the queue, as number ${existing.number}.`,
+            addError: `“${filmLabel(result.film)}” is already in the queue, as number ${result.number}.`,
             status: 409,
           });
         }
-        return added(await appendSeriesEntry(db, series.id, film.id));
+        return showQueue(c, series, {
+          search,
+          addError: "That film is no longer on record. Search again.",
+          status: 400,
+        });
       }
 
       // A new film: title, year and directors.
@@ -252,28 +237,18 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
       if (!checked.ok) {
         return showQueue(c, series, { newFilm: { values, errors: checked.errors }, status: 400 });
       }
-      const { title, year, directors } = checked.input;
-      const known = await filmOnRecord(db, title, year);
-      if (known) {
-        return showQueue(c, series, {
-          newFilm: {
-            values,
-            errors: {
-              filmTitle: `“${filmLabel(known)}” is already on record: find it above and add it from there.`,
-            },
+      const result = await addNewFilmToQueue(db, series.id, checked.input);
+      if (result.ok) return added(result.entryId);
+      if (result.reason !== "on-record") throw new Error(`Unexpected refusal: ${result.reason}`);
+      return showQueue(c, series, {
+        newFilm: {
+          values,
+          errors: {
+            filmTitle: `“${filmLabel(result.film)}” is already on record: find it above and add it from there.`,
           },
-          status: 409,
-        });
-      }
-      const entryId = await inTransaction(db, async (trx) => {
-        const film = await createFilm(trx, {
-          title,
-          year,
-          credits: directors.map((name) => ({ role: "director" as const, name })),
-        });
-        return appendSeriesEntry(trx, series.id, film.id);
+        },
+        status: 409,
       });
-      return added(entryId);
     },
   );
 
@@ -290,22 +265,7 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
       const result = await moveEntry(db, series.id, entryId, direction);
       if (!result) return notFoundInAdmin(c, services);
       const done = result.moved ? "moved" : direction === "up" ? "first" : "last";
-      // The fragment names the button just pressed, so the browser scrolls to it and focuses it
-      // again; once the film reaches an end that button is disabled, and the other one is named.
-      const canUp = result.number > 1;
-      const canDown = result.number < result.total;
-      const target =
-        direction === "up"
-          ? canUp
-            ? "move-up"
-            : canDown
-              ? "move-down"
-              : "entry"
-          : canDown
-            ? "move-down"
-            : canUp
-              ? "move-up"
-              : "entry";
+      const target = focusAfterMove(result, direction);
       return c.redirect(
         `/admin/series/${series.id}?done=${done}&entry=${entryId}#${target}-${entryId}`,
         303,
@@ -315,10 +275,7 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
 
   /** The entry named in the path, with its place in the queue. */
   async function entryFor(c: AdminContext, series: Series) {
-    const queue = await seriesQueue(db, series, nowIso());
-    const entryId = Number(c.req.param("entryId"));
-    const index = queue.items.findIndex((i) => i.entryId === entryId);
-    return index < 0 ? undefined : { item: queue.items[index]!, number: index + 1 };
+    return queueEntry(await seriesQueue(db, series, nowIso()), Number(c.req.param("entryId")));
   }
 
   admin.get(
@@ -332,7 +289,7 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
       return renderAdmin(
         c,
         services,
-        { title: "Remove from the queue" },
+        { title: "Remove from the queue", styles: ["editors"] },
         <RemoveEntryPage
           series={series}
           item={entry.item}

@@ -72,7 +72,9 @@ export function registerSignInProviderRoutes(admin: Hono<AdminEnv>, services: Se
     renderAdmin(
       c,
       services,
-      { title: "Sign-in providers" },
+      // Its table shares a class with the commenter sign-in buttons (.sign-in-providers in
+      // style-comments.css), which has always laid it out: the sheet stays linked here.
+      { title: "Sign-in providers", styles: ["comments"] },
       <SignInProvidersPage
         providers={await listProviders(db)}
         notice={c.req.query("off") ? "Turned off. Its settings are kept." : undefined}

@@ -96,7 +96,7 @@ export function registerStillRoutes(admin: Hono<AdminEnv>, services: Services): 
     return renderAdmin(
       c,
       services,
-      { title: "Stills", status: state.status ?? 200 },
+      { title: "Stills", status: state.status ?? 200, styles: ["editors"] },
       <StillsPage
         reviewId={review.id}
         filmLabel={film ? filmLabel(film) : "this review"}
@@ -301,7 +301,7 @@ export function registerStillRoutes(admin: Hono<AdminEnv>, services: Services): 
       return renderAdmin(
         c,
         services,
-        { title: "Remove a still" },
+        { title: "Remove a still", styles: ["editors"] },
         <RemoveStillPage
           reviewId={review.id}
           still={still}

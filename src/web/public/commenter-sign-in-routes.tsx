@@ -150,7 +150,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
     return renderPage(
       c,
       site,
-      { title: "Not logged in", status },
+      { title: "Not logged in", status, styles: ["comments"] },
       <SignInProblemPage message={message} />,
     );
   }
@@ -183,6 +183,7 @@ export function registerCommenterSignInRoutes(app: Hono, services: Services): vo
         site,
         {
           title: `Logging in with ${label}`,
+          styles: ["comments"],
           head: <meta http-equiv="refresh" content={`0; url=${url.href}`} />,
         },
         <LeavingForProvider label={label} url={url.href} />,

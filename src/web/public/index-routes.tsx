@@ -112,7 +112,12 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     const { site, settings } = c.var;
     const basePath = c.req.path.replace(/\/page\/[^/]+$/, "");
     const head = listing ? <PageRelLinks page={listing} basePath={basePath} /> : undefined;
-    return renderPage(c, site, { title, ...(head ? { head } : {}) }, body(settings));
+    return renderPage(
+      c,
+      site,
+      { title, styles: ["listings"], ...(head ? { head } : {}) },
+      body(settings),
+    );
   };
 
   app.get("/archive", publicPage(pageTags.withoutComments), async (c) => {
@@ -207,7 +212,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
     return renderPage(
       c,
       site,
-      { title: "Ratings" },
+      { title: "Ratings", styles: ["listings"] },
       <RatingsIndexPage spread={spread} scale={settings.ratingScale} />,
     );
   });
@@ -230,6 +235,7 @@ export function registerIndexRoutes(app: Hono, services: Services): void {
       site,
       {
         title: pagedTitle(ratingPageTitle(value, scale), page),
+        styles: ["listings"],
         head: <PageRelLinks page={page} basePath={`/ratings/${c.req.param("value")}`} />,
       },
       <RatingPage value={value} page={page} scale={scale} />,

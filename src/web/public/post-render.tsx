@@ -43,6 +43,7 @@ export async function renderPostPage(
     site,
     {
       title: paged ? `${post.title} – comment page ${built.page.page}` : post.title,
+      styles: ["comments"],
       description: post.excerpt || undefined,
       head: (
         <>

@@ -40,6 +40,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
       site,
       {
         title: page === 1 ? undefined : `Page ${page}`,
+        styles: ["listings"],
         head: <PageRelLinks page={reviews} basePath="/" />,
       },
       <HomePage page={reviews} scale={settings.ratingScale} title={settings.siteTitle} />,
@@ -81,7 +82,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
     return renderPage(
       c,
       site,
-      { title: filmLabel(film), head: <FilmHead still={leadStill} /> },
+      { title: filmLabel(film), styles: ["listings"], head: <FilmHead still={leadStill} /> },
       <FilmPage
         film={film}
         credits={credits}
@@ -109,6 +110,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
       site,
       {
         title: n === 1 ? person.name : `${person.name}, page ${n}`,
+        styles: ["listings"],
         head: (
           <>
             <PersonHead person={person} />
@@ -124,7 +126,12 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
 
   app.get("/series", publicPage(pageTags.withoutComments), async (c) => {
     const series = await allSeriesWithProgress(db, nowIso());
-    return renderPage(c, c.var.site, { title: "Series" }, <SeriesIndexPage series={series} />);
+    return renderPage(
+      c,
+      c.var.site,
+      { title: "Series", styles: ["listings"] },
+      <SeriesIndexPage series={series} />,
+    );
   });
 
   app.get("/series/:slug", publicPage(pageTags.listing), async (c) => {
@@ -137,6 +144,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
       c.var.site,
       {
         title: series.title,
+        styles: ["listings"],
         description: series.description || undefined,
         head: <SeriesHead series={series} />,
       },
@@ -161,6 +169,7 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
       site,
       {
         title,
+        styles: ["listings"],
         head: (
           <>
             <TagHead tag={tag} />
@@ -177,5 +186,10 @@ export function registerPublicRoutes(app: Hono, services: Services): void {
 
 export async function notFound(c: Context, services: Services): Promise<Response> {
   const { site } = await siteContextOf(c, services);
-  return renderPage(c, site, { title: "Page not found", status: 404 }, <NotFoundPage />);
+  return renderPage(
+    c,
+    site,
+    { title: "Page not found", status: 404, styles: [] },
+    <NotFoundPage />,
+  );
 }

@@ -44,6 +44,7 @@ export async function renderReviewPage(
     c,
     site,
     {
+      styles: ["comments"],
       title:
         built.page.page === built.page.defaultPage
           ? label

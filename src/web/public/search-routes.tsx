@@ -32,6 +32,7 @@ export function registerSearchRoutes(app: Hono, services: Services): void {
       site,
       {
         title: query ? `Search: ${query}` : "Search",
+        styles: ["listings"],
         // Result pages are endless and change daily: they are for readers, not for indexes.
         head: (
           <>

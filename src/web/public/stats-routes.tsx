@@ -55,7 +55,7 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
     return renderPage(
       c,
       site,
-      { title: "The journal in numbers" },
+      { title: "The journal in numbers", styles: ["stats"] },
       <StatsPage
         report={report}
         scale={settings.ratingScale}
@@ -85,6 +85,7 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
       site,
       {
         title: `${year} in review`,
+        styles: ["stats"],
         description: `${report.watched} films watched and ${report.reviewed} reviews written in ${year}.`,
         head: <SocialTags type="website" image={image} />,
       },

@@ -39,7 +39,12 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
   };
   const badLink = async (c: Context) => {
     const { site } = c.var;
-    return renderPage(c, site, { title: "This link does not work", status: 404 }, <BadLinkPage />);
+    return renderPage(
+      c,
+      site,
+      { title: "This link does not work", status: 404, styles: [] },
+      <BadLinkPage />,
+    );
   };
 
   app.get("/subscriptions/confirm/:token", liveOnly(), async (c) => {
@@ -54,7 +59,7 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
     return renderPage(
       c,
       site,
-      { title: "Confirm your subscription" },
+      { title: "Confirm your subscription", styles: ["comments"] },
       <ConfirmPage
         email={email}
         pending={pending}
@@ -74,7 +79,7 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
       return renderPage(
         c,
         site,
-        { title: "Nothing was confirmed", status: 403 },
+        { title: "Nothing was confirmed", status: 403, styles: [] },
         <ConfirmedPage count={0} siteTitle={site.title} />,
       );
     }
@@ -85,7 +90,7 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
     return renderPage(
       c,
       site,
-      { title: count > 0 ? "Subscription confirmed" : "Nothing was confirmed" },
+      { title: count > 0 ? "Subscription confirmed" : "Nothing was confirmed", styles: [] },
       <ConfirmedPage count={count} siteTitle={site.title} />,
     );
   });
@@ -99,7 +104,7 @@ export function registerSubscriptionRoutes(app: Hono, services: Services): void 
     return renderPage(
       c,
       site,
-      { title: done ? "Unsubscribed" : "Unsubscribe" },
+      { title: done ? "Unsubscribed" : "Unsubscribe", styles: ["comments"] },
       <UnsubscribePage
         email={target.email}
         list={await describeScope(db, target.scope)}

@@ -15,7 +15,6 @@ export interface SiteInfo {
   description: string;
   /** Absolute base URL, without trailing slash. */
   url: string;
-  stylesheet: string;
   /** False when the site does not rate films: there is no ratings index to link to. */
   hasRatings: boolean;
   /** False when the owner switched the stats pages off: no footer link to them. */
@@ -31,6 +30,8 @@ interface LayoutProps {
   description?: string;
   /** Path of this page, for the canonical link. */
   path: string;
+  /** The stylesheets the page links, in cascade order (render.ts picks them by page family). */
+  stylesheets: string[];
   /**
    * Extra elements for <head>, such as feed links and social cards. The site's feed links
    * and generic "website" cards are always there; a head from views/seo (ReviewHead…)
@@ -58,7 +59,9 @@ export function Layout(props: LayoutProps) {
         <meta name="description" content={page.description} />
         <link rel="canonical" href={page.url} />
         <meta name="color-scheme" content="light dark" />
-        <link rel="stylesheet" href={site.stylesheet} />
+        {props.stylesheets.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         <link rel="icon" href={favicon.path} type="image/svg+xml" />
         <PageInfoContext.Provider value={page}>
           <FeedLinks subject={{ kind: "site" }} />
