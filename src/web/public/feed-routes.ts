@@ -1,8 +1,8 @@
 // Feeds (RSS 2.0, Atom, JSON Feed) for the site and for each series, person and tag;
 // sitemap.xml and robots.txt.
 import type { Context, Hono } from "hono";
-import { latestFeedReviews, type FeedScope } from "../../domain/feed-items.ts";
-import { latestFeedPosts } from "../../domain/feed-posts.ts";
+import type { FeedScope } from "../../domain/feed-items.ts";
+import { readFeedEntries } from "../../domain/feed-read.ts";
 import { personBySlug } from "../../domain/people.ts";
 import { seriesBySlug } from "../../domain/series.ts";
 import { sitemapEntries } from "../../domain/sitemap-entries.ts";
@@ -131,10 +131,7 @@ async function serveFeed(
 ): Promise<Response> {
   const now = nowIso();
   const { settings } = c.var;
-  const [reviews, posts] = await Promise.all([
-    latestFeedReviews(services.db, target.scope, now),
-    latestFeedPosts(services.db, target.scope, now),
-  ]);
+  const { reviews, posts } = await readFeedEntries(services.db, target.scope, now);
   if (target.requireEntries && reviews.length + posts.length === 0) {
     return c.notFound();
   }
