@@ -9,6 +9,7 @@ import { sitemapEntries } from "../../domain/sitemap-entries.ts";
 import { tagBySlug } from "../../domain/tags.ts";
 import { nowIso } from "../../domain/time.ts";
 import { renderAtom } from "../../feeds/atom.ts";
+import { FeedBytes } from "../../feeds/feed-bytes.ts";
 import { buildFeedDocument, type FeedDocument } from "../../feeds/feed-document.ts";
 import {
   feedContentTypes,
@@ -18,7 +19,6 @@ import {
   type FeedSubject,
 } from "../../feeds/feed-paths.ts";
 import { renderJsonFeed } from "../../feeds/json-feed.ts";
-import { RebuildOnChange } from "../../feeds/rebuild-on-change.ts";
 import { renderRss } from "../../feeds/rss.ts";
 import { renderRobots, renderSitemap } from "../../feeds/sitemap.ts";
 import type { Services } from "../services.ts";
@@ -26,7 +26,7 @@ import { parseSlug } from "./params.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
 
-const writers: Record<FeedFormat, (feed: FeedDocument) => string> = {
+const writers: Record<FeedFormat, (feed: FeedDocument) => string[]> = {
   rss: renderRss,
   atom: renderAtom,
   json: renderJsonFeed,
@@ -117,11 +117,11 @@ export function registerFeedRoutes(app: Hono, services: Services): void {
   );
 }
 
-// Each feed's bytes as last sent, reused while its text is the same: comparing the text with
-// the last is cheaper than measuring and encoding 150 KB again for every poll. 16 feeds (the
-// site's three formats and the busiest others): each holds its text and bytes, up to 450 KB.
-const feedBytes = new RebuildOnChange<Uint8Array<ArrayBuffer>>(16);
-const utf8 = new TextEncoder();
+// Each feed's bytes as last sent, reused while its text is the same: comparing the text's
+// pieces with the last is cheaper than joining, measuring and encoding 150 KB again for every
+// poll. 16 feeds (the site's three formats and the busiest others): each holds its pieces and
+// bytes, up to 450 KB.
+const feedBytes = new FeedBytes(16);
 
 async function serveFeed(
   c: Context,
@@ -148,7 +148,6 @@ async function serveFeed(
     mediaDir: services.config.mediaDir,
     fallbackUpdated: target.since ?? now,
   });
-  const text = writers[format](feed);
-  const bytes = feedBytes.get(c.req.path, "", text, () => utf8.encode(text));
+  const bytes = feedBytes.get(c.req.path, writers[format](feed));
   return c.body(bytes, 200, { "Content-Type": feedContentTypes[format] });
 }
