@@ -13,8 +13,17 @@ export type FeedScope =
 export interface FeedReview {
   id: number;
   slug: string;
-  /** Sanitised HTML, rendered when the review was saved. */
-  bodyHtml: string;
+  /**
+   * Sanitised HTML, rendered when the review was saved. Not read from PostgreSQL until the
+   * feed needs it (src/domain/feed-read.ts, fillFeedBodies): undefined until then.
+   */
+  bodyHtml: string | undefined;
+  /**
+   * What the body is compared by to tell whether it changed: the body itself on SQLite (read
+   * in the process, it costs nothing to carry), its SHA-256 on PostgreSQL, where carrying 20
+   * bodies over the wire and parsing them was most of a feed's cost in the app.
+   */
+  bodyKey: string;
   excerpt: string;
   /** 0–100, or null when unrated. */
   rating: number | null;

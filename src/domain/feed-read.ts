@@ -7,7 +7,10 @@
 // visibility.ts, posts-public.ts, films.ts (directorsOf), tags.ts and stills.ts, in SQL.
 // Bodies stay plain columns (one row per review or post): only the short lists are nested as
 // JSON (src/db/nested-json.ts), so 144 KB of HTML is never escaped into JSON and parsed back.
-import type { Dialect } from "../db/connect.ts";
+// On PostgreSQL a review's body is not even sent: its SHA-256 is, and the bodies of the
+// entries to build again follow in a second statement (fillFeedBodies) only when there are
+// any, so a feed whose entries are all kept is one round trip of a few kilobytes.
+import type { Db, Dialect } from "../db/connect.ts";
 import { jsonArrayOf, jsonObject, readJson } from "../db/nested-json.ts";
 import { preparedRead } from "../db/prepared.ts";
 import type { Still } from "../db/schema.ts";
@@ -39,7 +42,9 @@ interface FeedRow {
   id: number;
   slug: string;
   title: string | null;
-  bodyHtml: string;
+  /** Null for a review on PostgreSQL: its bodyKey is read instead. */
+  bodyHtml: string | null;
+  bodyKey: string | null;
   excerpt: string;
   rating: number | null;
   publishedAt: string | null;
@@ -82,8 +87,13 @@ function write(scope: FeedScope["kind"], dialect: Dialect): string {
   // A null column of the posts' rows, typed so that PostgreSQL can append them to the reviews'.
   const none = (type: string) => `cast(null as ${type})`;
   const json = dialect === "postgres" ? "json" : "text";
-  const reviews = `select 'review' as kind, r.id, r.slug, ${none("text")} as title,
-      r.body_html as "bodyHtml", r.excerpt, r.rating, r.published_at as "publishedAt",
+  // On PostgreSQL each review's body stays in the database unless the feed needs it (see
+  // fillFeedBodies): its SHA-256 tells whether it changed.
+  const body =
+    dialect === "postgres"
+      ? `${none("text")} as "bodyHtml", encode(sha256(convert_to(r.body_html, 'UTF8')), 'hex') as "bodyKey"`
+      : `r.body_html as "bodyHtml", ${none("text")} as "bodyKey"`;
+  const reviews = `select 'review' as kind, r.id, r.slug, ${none("text")} as title, ${body}, r.excerpt, r.rating, r.published_at as "publishedAt",
       r.updated_at as "updatedAt", u.display_name as "authorName", f.id as "filmId",
       f.slug as "filmSlug", f.title as "filmTitle", f.year as "filmYear",
       (select ${jsonArrayOf(dialect, jsonObject(dialect, { slug: "p.slug", name: "p.name" }), "c.position")}
@@ -100,7 +110,7 @@ function write(scope: FeedScope["kind"], dialect: Dialect): string {
   const postScope =
     scope === "tag" ? "and p.id in (select post_id from post_tags where tag_id = $2)" : "";
   const posts = `select 'post' as kind, p.id, p.slug, p.title, p.body_html as "bodyHtml",
-      p.excerpt, ${none("integer")} as rating, p.published_at as "publishedAt",
+      ${none("text")} as "bodyKey", p.excerpt, ${none("integer")} as rating, p.published_at as "publishedAt",
       p.updated_at as "updatedAt", u.display_name as "authorName", ${none("integer")} as "filmId",
       ${none("text")} as "filmSlug", ${none("text")} as "filmTitle", ${none("integer")} as "filmYear",
       ${none(json)} as directors, ${tagList(dialect, "post_tags", "l.post_id = p.id")} as tags,
@@ -155,7 +165,8 @@ export async function readFeedEntries(
       reviews.push({
         id: row.id,
         slug: row.slug,
-        bodyHtml: row.bodyHtml,
+        bodyHtml: row.bodyHtml ?? undefined,
+        bodyKey: row.bodyKey ?? row.bodyHtml!,
         excerpt: row.excerpt,
         rating: row.rating,
         ...dates(row),
@@ -170,7 +181,7 @@ export async function readFeedEntries(
         id: row.id,
         slug: row.slug,
         title: row.title!,
-        bodyHtml: row.bodyHtml,
+        bodyHtml: row.bodyHtml!,
         excerpt: row.excerpt,
         ...dates(row),
         authorName: row.authorName,
@@ -179,4 +190,25 @@ export async function readFeedEntries(
     }
   }
   return { reviews, posts };
+}
+
+/**
+ * Reads the bodies of these reviews into them: on PostgreSQL, those whose entry the feed
+ * must build again (new, or changed since: src/feeds/feed-document.ts, reviewsNeedingBodies).
+ * A body edited since the first read comes newer than its key: the next feed sees the key
+ * change and builds the entry again.
+ */
+export async function fillFeedBodies(db: Db, reviews: FeedReview[]): Promise<void> {
+  if (reviews.length === 0) return;
+  const rows = await db.kysely
+    .selectFrom("reviews")
+    .select(["id", "body_html"])
+    .where(
+      "id",
+      "in",
+      reviews.map((r) => r.id),
+    )
+    .execute();
+  const bodies = new Map(rows.map((r) => [r.id, r.body_html]));
+  for (const review of reviews) review.bodyHtml = bodies.get(review.id) ?? "";
 }

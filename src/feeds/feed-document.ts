@@ -115,23 +115,48 @@ export function buildFeedDocument(input: FeedInput): FeedDocument {
 // when anything it shows changed. 200: the site feed's 20 and a few dozen other feeds' worth.
 const contentMemo = new RebuildOnChange<string>(200);
 
-function buildEntry(review: FeedReview, input: FeedInput): FeedEntry {
-  const siteUrl = input.site.url;
+/** What a review's entry HTML is kept under and compared by (besides its body's key). */
+function contentKey(review: FeedReview, siteUrl: string, scale: RatingScale) {
   const permalink = reviewUrl(siteUrl, review.slug);
-  const lead = review.stills[0];
-  const contentHtml = contentMemo.get(
-    `review ${review.id}`,
-    JSON.stringify([
+  return {
+    id: `review ${review.id}`,
+    permalink,
+    small: JSON.stringify([
       permalink,
       siteUrl,
-      input.scale,
+      scale,
       review.rating,
       review.directors,
       review.stills,
     ]),
-    review.bodyHtml,
-    () => entryHtml(review, permalink, { siteUrl, scale: input.scale }),
-  );
+  };
+}
+
+/**
+ * The reviews whose body a feed must have to be built: those not read yet (PostgreSQL reads
+ * only each body's key, src/domain/feed-read.ts) whose entry HTML is not kept as it is.
+ */
+export function reviewsNeedingBodies(
+  reviews: FeedReview[],
+  siteUrl: string,
+  scale: RatingScale,
+): FeedReview[] {
+  return reviews.filter((review) => {
+    if (review.bodyHtml !== undefined) return false;
+    const { id, small } = contentKey(review, siteUrl, scale);
+    return !contentMemo.has(id, small, review.bodyKey);
+  });
+}
+
+function buildEntry(review: FeedReview, input: FeedInput): FeedEntry {
+  const siteUrl = input.site.url;
+  const { id, permalink, small } = contentKey(review, siteUrl, input.scale);
+  const lead = review.stills[0];
+  const contentHtml = contentMemo.get(id, small, review.bodyKey, () => {
+    const bodyHtml = review.bodyHtml;
+    if (bodyHtml === undefined) throw new Error(`review ${review.id}: its body was not read`);
+    return entryHtml({ ...review, bodyHtml }, permalink, { siteUrl, scale: input.scale });
+  });
   return {
     id: permalink,
     url: permalink,

@@ -2,7 +2,7 @@
 // sitemap.xml and robots.txt.
 import type { Context, Hono } from "hono";
 import type { FeedScope } from "../../domain/feed-items.ts";
-import { readFeedEntries } from "../../domain/feed-read.ts";
+import { fillFeedBodies, readFeedEntries } from "../../domain/feed-read.ts";
 import { personBySlug } from "../../domain/people.ts";
 import { seriesBySlug } from "../../domain/series.ts";
 import { sitemapEntries } from "../../domain/sitemap-entries.ts";
@@ -10,7 +10,11 @@ import { tagBySlug } from "../../domain/tags.ts";
 import { nowIso } from "../../domain/time.ts";
 import { renderAtom } from "../../feeds/atom.ts";
 import { FeedBytes } from "../../feeds/feed-bytes.ts";
-import { buildFeedDocument, type FeedDocument } from "../../feeds/feed-document.ts";
+import {
+  buildFeedDocument,
+  reviewsNeedingBodies,
+  type FeedDocument,
+} from "../../feeds/feed-document.ts";
 import {
   feedContentTypes,
   feedExtensions,
@@ -132,6 +136,16 @@ async function serveFeed(
   const now = nowIso();
   const { settings } = c.var;
   const { reviews, posts } = await readFeedEntries(services.db, target.scope, now);
+  const siteUrl = services.config.siteUrl;
+  // Until none is missing: the entries kept may change while the bodies are read. Then the
+  // feed is built without awaiting anything, so what was checked is what is used.
+  for (
+    let missing = reviewsNeedingBodies(reviews, siteUrl, settings.ratingScale);
+    missing.length > 0;
+    missing = reviewsNeedingBodies(reviews, siteUrl, settings.ratingScale)
+  ) {
+    await fillFeedBodies(services.db, missing);
+  }
   if (target.requireEntries && reviews.length + posts.length === 0) {
     return c.notFound();
   }
