@@ -37,6 +37,11 @@ export interface FeedReview {
   tags: { slug: string; name: string }[];
   /** In the reviewer's order; the first is the lead still. */
   stills: Still[];
+  /**
+   * The directors, tags and stills as the database wrote them (JSON text): what a kept feed
+   * entry compares them by (src/feeds/feed-document.ts), cheaper than writing them out again.
+   */
+  listsKey: string;
 }
 
 export const feedLength = 20;

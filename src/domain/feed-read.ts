@@ -54,9 +54,10 @@ interface FeedRow {
   filmSlug: string | null;
   filmTitle: string | null;
   filmYear: number | null;
-  directors: unknown;
-  tags: unknown;
-  stills: unknown;
+  /** JSON text on both databases (cast on PostgreSQL, whose driver would parse json). */
+  directors: string | null;
+  tags: string;
+  stills: string | null;
 }
 
 /** Public at $1 (src/domain/visibility.ts, src/domain/posts-public.ts). */
@@ -67,9 +68,17 @@ function isPublic(alias: string): string {
   );
 }
 
+/** A nested list as JSON text on both databases: kept as written for comparing (listsKey). */
+function asText(dialect: Dialect, subquery: string): string {
+  return dialect === "postgres" ? `cast(${subquery} as text)` : subquery;
+}
+
 function tagList(dialect: Dialect, link: string, owner: string): string {
-  return `(select ${jsonArrayOf(dialect, jsonObject(dialect, { slug: "t.slug", name: "t.name" }), "t.name")}
-      from ${link} l inner join tags t on t.id = l.tag_id where ${owner})`;
+  return asText(
+    dialect,
+    `(select ${jsonArrayOf(dialect, jsonObject(dialect, { slug: "t.slug", name: "t.name" }), "t.name")}
+      from ${link} l inner join tags t on t.id = l.tag_id where ${owner})`,
+  );
 }
 
 /**
@@ -86,7 +95,6 @@ function write(scope: FeedScope["kind"], dialect: Dialect): string {
   }[scope];
   // A null column of the posts' rows, typed so that PostgreSQL can append them to the reviews'.
   const none = (type: string) => `cast(null as ${type})`;
-  const json = dialect === "postgres" ? "json" : "text";
   // On PostgreSQL each review's body stays in the database unless the feed needs it (see
   // fillFeedBodies): its SHA-256 tells whether it changed.
   const body =
@@ -96,12 +104,18 @@ function write(scope: FeedScope["kind"], dialect: Dialect): string {
   const reviews = `select 'review' as kind, r.id, r.slug, ${none("text")} as title, ${body}, r.excerpt, r.rating, r.published_at as "publishedAt",
       r.updated_at as "updatedAt", u.display_name as "authorName", f.id as "filmId",
       f.slug as "filmSlug", f.title as "filmTitle", f.year as "filmYear",
-      (select ${jsonArrayOf(dialect, jsonObject(dialect, { slug: "p.slug", name: "p.name" }), "c.position")}
+      ${asText(
+        dialect,
+        `(select ${jsonArrayOf(dialect, jsonObject(dialect, { slug: "p.slug", name: "p.name" }), "c.position")}
         from credits c inner join people p on p.id = c.person_id
-        where c.film_id = f.id and c.role = 'director') as directors,
+        where c.film_id = f.id and c.role = 'director')`,
+      )} as directors,
       ${tagList(dialect, "review_tags", "l.review_id = r.id")} as tags,
-      (select ${jsonArrayOf(dialect, jsonObject(dialect, Object.fromEntries(stillColumns.map((c) => [c, `s.${c}`]))), "s.position, s.id")}
-        from stills s where s.review_id = r.id) as stills
+      ${asText(
+        dialect,
+        `(select ${jsonArrayOf(dialect, jsonObject(dialect, Object.fromEntries(stillColumns.map((c) => [c, `s.${c}`]))), "s.position, s.id")}
+        from stills s where s.review_id = r.id)`,
+      )} as stills
     from reviews r inner join films f on f.id = r.film_id inner join users u on u.id = r.author_id
     where ${isPublic("r")} ${reviewScope}
     order by r.published_at desc, r.id desc limit ${feedLength}`;
@@ -113,8 +127,8 @@ function write(scope: FeedScope["kind"], dialect: Dialect): string {
       ${none("text")} as "bodyKey", p.excerpt, ${none("integer")} as rating, p.published_at as "publishedAt",
       p.updated_at as "updatedAt", u.display_name as "authorName", ${none("integer")} as "filmId",
       ${none("text")} as "filmSlug", ${none("text")} as "filmTitle", ${none("integer")} as "filmYear",
-      ${none(json)} as directors, ${tagList(dialect, "post_tags", "l.post_id = p.id")} as tags,
-      ${none(json)} as stills
+      ${none("text")} as directors, ${tagList(dialect, "post_tags", "l.post_id = p.id")} as tags,
+      ${none("text")} as stills
     from posts p inner join users u on u.id = p.author_id
     where ${isPublic("p")} and p.kind = 'post' ${postScope}
     order by p.published_at desc, p.id desc limit ${feedLength}`;
@@ -175,6 +189,8 @@ export async function readFeedEntries(
         directors: readJson(row.directors),
         tags: readJson(row.tags),
         stills: readJson(row.stills),
+        // A raw line break cannot occur in JSON text: the three stay apart.
+        listsKey: `${row.directors}\n${row.tags}\n${row.stills}`,
       });
     } else {
       posts.push({

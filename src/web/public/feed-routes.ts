@@ -136,13 +136,13 @@ async function serveFeed(
   const now = nowIso();
   const { settings } = c.var;
   const { reviews, posts } = await readFeedEntries(services.db, target.scope, now);
-  const siteUrl = services.config.siteUrl;
+  const { siteUrl, mediaDir } = services.config;
   // Until none is missing: the entries kept may change while the bodies are read. Then the
   // feed is built without awaiting anything, so what was checked is what is used.
   for (
-    let missing = reviewsNeedingBodies(reviews, siteUrl, settings.ratingScale);
+    let missing = reviewsNeedingBodies(reviews, siteUrl, settings.ratingScale, mediaDir);
     missing.length > 0;
-    missing = reviewsNeedingBodies(reviews, siteUrl, settings.ratingScale)
+    missing = reviewsNeedingBodies(reviews, siteUrl, settings.ratingScale, mediaDir)
   ) {
     await fillFeedBodies(services.db, missing);
   }
