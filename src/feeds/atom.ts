@@ -1,10 +1,12 @@
 // Atom 1.0 (RFC 4287). Titles and summaries are declared plain text, the content HTML, so a
 // reader never mistakes a film title for markup.
 import { memoisedPerEntry, type FeedDocument, type FeedEntry } from "./feed-document.ts";
-import { el, xmlDocument } from "./xml.ts";
+import { el, placeholder, xmlDocumentInParts } from "./xml.ts";
 
-export function renderAtom(feed: FeedDocument): string {
-  return xmlDocument(
+/** The document in pieces (xmlDocumentInParts): its entries are the strings kept per entry. */
+export function renderAtom(feed: FeedDocument): string[] {
+  const entries = feed.entries.map(entryOnce);
+  return xmlDocumentInParts(
     el(
       "feed",
       { xmlns: "http://www.w3.org/2005/Atom", "xml:lang": feed.language },
@@ -15,8 +17,9 @@ export function renderAtom(feed: FeedDocument): string {
       el("link", { rel: "self", type: "application/atom+xml", href: feed.selfUrls.atom }),
       el("updated", null, feed.updated),
       el("generator", null, "Cinelog"),
-      ...feed.entries.map(entryOnce),
+      ...(entries.length ? [placeholder()] : []),
     ),
+    entries,
   );
 }
 

@@ -14,7 +14,11 @@ interface EntryHtmlContext {
   scale: RatingScale;
 }
 
-export function entryHtml(review: FeedReview, permalink: string, ctx: EntryHtmlContext): string {
+export function entryHtml(
+  review: FeedReview & { bodyHtml: string },
+  permalink: string,
+  ctx: EntryHtmlContext,
+): string {
   const [lead, ...more] = review.stills;
   const rating = displayRating(review.rating, ctx.scale);
   return [

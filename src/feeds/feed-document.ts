@@ -79,10 +79,21 @@ interface FeedInput {
  */
 export function memoisedPerEntry<V>(limit: number, build: (entry: FeedEntry) => V) {
   const memo = new RebuildOnChange<V>(limit);
-  return (entry: FeedEntry): V =>
-    memo.get(entry.id, JSON.stringify({ ...entry, contentHtml: "" }), entry.contentHtml, () =>
-      build(entry),
+  // The very entry object of before (kept by buildEntry, never changed once made) has the
+  // same output without comparing its fields.
+  const byEntry = new WeakMap<FeedEntry, V>();
+  return (entry: FeedEntry): V => {
+    const known = byEntry.get(entry);
+    if (known !== undefined) return known;
+    const value = memo.get(
+      entry.id,
+      JSON.stringify({ ...entry, contentHtml: "" }),
+      entry.contentHtml,
+      () => build(entry),
     );
+    byEntry.set(entry, value);
+    return value;
+  };
 }
 
 export function buildFeedDocument(input: FeedInput): FeedDocument {
@@ -111,38 +122,97 @@ export function buildFeedDocument(input: FeedInput): FeedDocument {
   };
 }
 
-// An entry's HTML for each review and post lately in a feed (the site's, a tag's…), rebuilt
-// when anything it shows changed. 200: the site feed's 20 and a few dozen other feeds' worth.
+// An entry's HTML for each post lately in a feed (the site's, a tag's…), rebuilt when its
+// body or address changed.
 const contentMemo = new RebuildOnChange<string>(200);
+
+// Each review's entry as a whole (its HTML above all), rebuilt when anything it shows
+// changed; on a hit only the lead still's file is looked at again, for its length. 200: the
+// site feed's 20 and a few dozen other feeds' worth.
+interface KeptEntry {
+  entry: FeedEntry;
+  /** The lead still's file, whose length the entry's enclosure gives. */
+  imageFile: string | undefined;
+}
+const entryMemo = new RebuildOnChange<KeptEntry>(200);
+
+/**
+ * What a review's entry is kept under and compared by, besides its body's key: every other
+ * field the entry is built from, and the directors, tags and stills as the database gave them
+ * (FeedReview.listsKey), so they are compared without being written out again.
+ */
+function entryKey(review: FeedReview, siteUrl: string, scale: RatingScale, mediaDir: string) {
+  return {
+    id: `review ${review.id}`,
+    small: `${JSON.stringify([
+      siteUrl,
+      mediaDir,
+      scale,
+      review.slug,
+      review.rating,
+      review.film,
+      review.excerpt,
+      review.publishedAt,
+      review.updatedAt,
+      review.authorName,
+    ])}\n${review.listsKey}`,
+  };
+}
+
+/**
+ * The reviews whose body a feed must have to be built: those not read yet (PostgreSQL reads
+ * only each body's key, src/domain/feed-read.ts) whose entry is not kept as it is.
+ */
+export function reviewsNeedingBodies(
+  reviews: FeedReview[],
+  siteUrl: string,
+  scale: RatingScale,
+  mediaDir: string,
+): FeedReview[] {
+  return reviews.filter((review) => {
+    if (review.bodyHtml !== undefined) return false;
+    const { id, small } = entryKey(review, siteUrl, scale, mediaDir);
+    return !entryMemo.has(id, small, review.bodyKey);
+  });
+}
 
 function buildEntry(review: FeedReview, input: FeedInput): FeedEntry {
   const siteUrl = input.site.url;
+  const { id, small } = entryKey(review, siteUrl, input.scale, input.mediaDir);
+  let built = false;
+  const kept = entryMemo.get(id, small, review.bodyKey, () => {
+    built = true;
+    return newEntry(review, input);
+  });
+  if (built || !kept.imageFile) return kept.entry;
+  // The still's file may have been replaced since: the enclosure gives its length as it is.
+  const length = fileSize(kept.imageFile);
+  const image = kept.entry.image!;
+  if (length !== image.length) kept.entry = { ...kept.entry, image: { ...image, length } };
+  return kept.entry;
+}
+
+function newEntry(review: FeedReview, input: FeedInput): KeptEntry {
+  const siteUrl = input.site.url;
   const permalink = reviewUrl(siteUrl, review.slug);
+  const bodyHtml = review.bodyHtml;
+  if (bodyHtml === undefined) throw new Error(`review ${review.id}: its body was not read`);
   const lead = review.stills[0];
-  const contentHtml = contentMemo.get(
-    `review ${review.id}`,
-    JSON.stringify([
-      permalink,
-      siteUrl,
-      input.scale,
-      review.rating,
-      review.directors,
-      review.stills,
-    ]),
-    review.bodyHtml,
-    () => entryHtml(review, permalink, { siteUrl, scale: input.scale }),
-  );
+  const image = lead ? feedImage(lead, siteUrl, input.mediaDir) : undefined;
   return {
-    id: permalink,
-    url: permalink,
-    title: filmLabel(review.film),
-    summary: review.excerpt,
-    contentHtml,
-    published: review.publishedAt,
-    updated: review.updatedAt,
-    authorName: review.authorName,
-    categories: review.tags.map((t) => t.name),
-    image: lead ? feedImage(lead, siteUrl, input.mediaDir) : undefined,
+    entry: {
+      id: permalink,
+      url: permalink,
+      title: filmLabel(review.film),
+      summary: review.excerpt,
+      contentHtml: entryHtml({ ...review, bodyHtml }, permalink, { siteUrl, scale: input.scale }),
+      published: review.publishedAt,
+      updated: review.updatedAt,
+      authorName: review.authorName,
+      categories: review.tags.map((t) => t.name),
+      image: image?.value,
+    },
+    imageFile: image?.file,
   };
 }
 
@@ -164,16 +234,18 @@ function buildPostEntry(post: FeedPost, siteUrl: string): FeedEntry {
   };
 }
 
-function feedImage(still: Still, siteUrl: string, mediaDir: string): FeedImage {
+function feedImage(still: Still, siteUrl: string, mediaDir: string) {
   const image = shareImageOf(still);
-  return {
+  const file = path.join(mediaDir, image.path);
+  const value: FeedImage = {
     url: mediaUrl(siteUrl, image.path),
     mediaType: imageMediaType(image.path),
-    length: fileSize(path.join(mediaDir, image.path)),
+    length: fileSize(file),
     width: image.width,
     height: image.height,
     alt: still.alt,
   };
+  return { value, file };
 }
 
 // A synchronous stat: the stills' files are local and their metadata cached by the system,

@@ -1,7 +1,8 @@
 // JSON Feed 1.1 (https://jsonfeed.org/version/1.1).
 import type { FeedDocument } from "./feed-document.ts";
 
-export function renderJsonFeed(feed: FeedDocument): string {
+/** The document as one piece (the XML writers give theirs in several: src/feeds/feed-bytes.ts). */
+export function renderJsonFeed(feed: FeedDocument): string[] {
   const document = {
     version: "https://jsonfeed.org/version/1.1",
     title: feed.title,
@@ -22,5 +23,5 @@ export function renderJsonFeed(feed: FeedDocument): string {
       tags: e.categories.length ? e.categories : undefined,
     })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return [`${JSON.stringify(document, null, 2)}\n`];
 }

@@ -21,6 +21,12 @@ export class RebuildOnChange<V> {
    * The value built for `id` from these inputs: `small` is everything but the body, as one
    * string (JSON); `large` is the body, compared on its own so it is never copied into a key.
    */
+  /** Whether a value built from these very inputs is kept (without counting as a use). */
+  has(id: string, small: string, large: string): boolean {
+    const kept = this.#kept.get(id);
+    return kept !== undefined && kept.small === small && kept.large === large;
+  }
+
   get(id: string, small: string, large: string, build: () => V): V {
     const kept = this.#kept.get(id);
     this.#kept.delete(id);

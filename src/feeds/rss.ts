@@ -1,10 +1,12 @@
 // RSS 2.0, with the full review in content:encoded and the author in dc:creator (RSS's own
 // <author> must be an e-mail address, which a reader has no business seeing).
 import { memoisedPerEntry, type FeedDocument, type FeedEntry } from "./feed-document.ts";
-import { el, escapeXmlText, xmlDocument } from "./xml.ts";
+import { el, escapeXmlText, placeholder, xmlDocumentInParts } from "./xml.ts";
 
-export function renderRss(feed: FeedDocument): string {
-  return xmlDocument(
+/** The document in pieces (xmlDocumentInParts): its items are the strings kept per entry. */
+export function renderRss(feed: FeedDocument): string[] {
+  const items = feed.entries.map(itemOnce);
+  return xmlDocumentInParts(
     el(
       "rss",
       {
@@ -24,9 +26,10 @@ export function renderRss(feed: FeedDocument): string {
         el("lastBuildDate", null, rfc822(feed.updated)),
         el("generator", null, "Cinelog"),
         el("atom:link", { href: feed.selfUrls.rss, rel: "self", type: "application/rss+xml" }),
-        ...feed.entries.map(itemOnce),
+        ...(items.length ? [placeholder()] : []),
       ),
     ),
+    items,
   );
 }
 

@@ -85,3 +85,32 @@ export function el(
 export function xmlDocument(root: Xml): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${root[xmlMarker]}\n`;
 }
+
+// NUL is dropped from every text and attribute (withoutInvalidChars), so in a document it can
+// only be the placeholder.
+const placeholderText = "\u0000";
+
+/** Stands, among an element's children, for the elements `xmlDocumentInParts` puts there. */
+export function placeholder(): Xml {
+  return { [xmlMarker]: placeholderText };
+}
+
+/**
+ * The document whose root holds `placeholder()` with `elements` in its place, as pieces that
+ * concatenate to exactly what `el` would have written with them as children there: each
+ * element's text is the very string it holds, never copied, so a reader of the pieces can
+ * tell an element kept from before by reference (src/feeds/feed-bytes.ts). The placeholder
+ * must be left out when there are no elements (`el` writes no separator for none).
+ */
+export function xmlDocumentInParts(root: Xml, elements: Xml[]): string[] {
+  const text = xmlDocument(root);
+  const at = text.indexOf(placeholderText);
+  if (at < 0) return [text];
+  const parts = [text.slice(0, at)];
+  elements.forEach((element, i) => {
+    if (i > 0) parts.push("\n");
+    parts.push(element[xmlMarker]);
+  });
+  parts.push(text.slice(at + placeholderText.length));
+  return parts;
+}

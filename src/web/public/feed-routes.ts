@@ -1,15 +1,20 @@
 // Feeds (RSS 2.0, Atom, JSON Feed) for the site and for each series, person and tag;
 // sitemap.xml and robots.txt.
 import type { Context, Hono } from "hono";
-import { latestFeedReviews, type FeedScope } from "../../domain/feed-items.ts";
-import { latestFeedPosts } from "../../domain/feed-posts.ts";
+import type { FeedScope } from "../../domain/feed-items.ts";
+import { fillFeedBodies, readFeedEntries } from "../../domain/feed-read.ts";
 import { personBySlug } from "../../domain/people.ts";
 import { seriesBySlug } from "../../domain/series.ts";
 import { sitemapEntries } from "../../domain/sitemap-entries.ts";
 import { tagBySlug } from "../../domain/tags.ts";
 import { nowIso } from "../../domain/time.ts";
 import { renderAtom } from "../../feeds/atom.ts";
-import { buildFeedDocument, type FeedDocument } from "../../feeds/feed-document.ts";
+import { FeedBytes } from "../../feeds/feed-bytes.ts";
+import {
+  buildFeedDocument,
+  reviewsNeedingBodies,
+  type FeedDocument,
+} from "../../feeds/feed-document.ts";
 import {
   feedContentTypes,
   feedExtensions,
@@ -18,7 +23,6 @@ import {
   type FeedSubject,
 } from "../../feeds/feed-paths.ts";
 import { renderJsonFeed } from "../../feeds/json-feed.ts";
-import { RebuildOnChange } from "../../feeds/rebuild-on-change.ts";
 import { renderRss } from "../../feeds/rss.ts";
 import { renderRobots, renderSitemap } from "../../feeds/sitemap.ts";
 import type { Services } from "../services.ts";
@@ -26,7 +30,7 @@ import { parseSlug } from "./params.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
 
-const writers: Record<FeedFormat, (feed: FeedDocument) => string> = {
+const writers: Record<FeedFormat, (feed: FeedDocument) => string[]> = {
   rss: renderRss,
   atom: renderAtom,
   json: renderJsonFeed,
@@ -117,11 +121,11 @@ export function registerFeedRoutes(app: Hono, services: Services): void {
   );
 }
 
-// Each feed's bytes as last sent, reused while its text is the same: comparing the text with
-// the last is cheaper than measuring and encoding 150 KB again for every poll. 16 feeds (the
-// site's three formats and the busiest others): each holds its text and bytes, up to 450 KB.
-const feedBytes = new RebuildOnChange<Uint8Array<ArrayBuffer>>(16);
-const utf8 = new TextEncoder();
+// Each feed's bytes as last sent, reused while its text is the same: comparing the text's
+// pieces with the last is cheaper than joining, measuring and encoding 150 KB again for every
+// poll. 16 feeds (the site's three formats and the busiest others): each holds its pieces and
+// bytes, up to 450 KB.
+const feedBytes = new FeedBytes(16);
 
 async function serveFeed(
   c: Context,
@@ -131,10 +135,17 @@ async function serveFeed(
 ): Promise<Response> {
   const now = nowIso();
   const { settings } = c.var;
-  const [reviews, posts] = await Promise.all([
-    latestFeedReviews(services.db, target.scope, now),
-    latestFeedPosts(services.db, target.scope, now),
-  ]);
+  const { reviews, posts } = await readFeedEntries(services.db, target.scope, now);
+  const { siteUrl, mediaDir } = services.config;
+  // Until none is missing: the entries kept may change while the bodies are read. Then the
+  // feed is built without awaiting anything, so what was checked is what is used.
+  for (
+    let missing = reviewsNeedingBodies(reviews, siteUrl, settings.ratingScale, mediaDir);
+    missing.length > 0;
+    missing = reviewsNeedingBodies(reviews, siteUrl, settings.ratingScale, mediaDir)
+  ) {
+    await fillFeedBodies(services.db, missing);
+  }
   if (target.requireEntries && reviews.length + posts.length === 0) {
     return c.notFound();
   }
@@ -151,7 +162,6 @@ async function serveFeed(
     mediaDir: services.config.mediaDir,
     fallbackUpdated: target.since ?? now,
   });
-  const text = writers[format](feed);
-  const bytes = feedBytes.get(c.req.path, "", text, () => utf8.encode(text));
+  const bytes = feedBytes.get(c.req.path, writers[format](feed));
   return c.body(bytes, 200, { "Content-Type": feedContentTypes[format] });
 }
