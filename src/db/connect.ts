@@ -27,7 +27,7 @@ export interface Db {
   poolStats?: () => PoolStats;
 }
 
-export interface ConnectOptions extends PostgresOptions {
+interface ConnectOptions extends PostgresOptions {
   /** SQLite's page cache for this connection (config's CINELOG_SQLITE_CACHE_SIZE). */
   sqliteCacheBytes?: number;
 }

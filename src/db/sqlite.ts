@@ -14,7 +14,7 @@ import type { Database } from "./schema.ts";
  * set. The file's pages stay in the operating system's cache either way; a smaller cache
  * costs a read from there (bench/README.md, "Memory: SQLite's page cache").
  */
-export const defaultSqliteCacheBytes = 2 * 1024 * 1024;
+const defaultSqliteCacheBytes = 2 * 1024 * 1024;
 
 export function openSqlite(
   file: string,
