@@ -1,7 +1,10 @@
 // One `npm test` runs four Vitest projects, each with the isolation it needs:
-// unit (pure functions) and http (the app over a real database), both with one module graph
-// per worker rather than a reload per file,
-// browser (Chromium against a served site) and cli (the command, in-process and spawned).
+// unit (pure functions), http (the app over a real database) and browser (Chromium against a
+// served site) each keep a worker process, and its module graph, for file after file of their
+// own project; cli (the command, in-process and spawned) starts a process per file.
+// Vitest 4 honours each project's `isolate` (3.2 took it from the root config and gave every
+// file a process of its own), but keeps a worker only while the next file in the queue is of
+// the same project: test/support/slow-first-sequencer.ts keeps each project's files together.
 // See test/README.md for the layout and the figures.
 import { defineConfig } from "vitest/config";
 import SlowFirstSequencer from "./test/support/slow-first-sequencer.ts";
@@ -31,7 +34,6 @@ export default defineConfig({
     // time waiting — on PostgreSQL, Chromium, child processes, servers on loopback — (a whole
     // run used 220 s of CPU in 700 s of files), so four keep two cores busy.
     maxWorkers: 4,
-    minWorkers: 1,
     // Builds dist/ when stale, for the few tests that spawn the compiled CLI; migrates the
     // template databases every test file copies.
     globalSetup: ["test/support/build-once.ts", "test/support/templates-setup.ts"],
@@ -45,6 +47,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        // Unisolated: a worker process runs file after file with the modules it loaded once.
         test: { name: "unit", include: unitFiles, pool: "forks", isolate: false },
       },
       {
@@ -67,7 +70,9 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "cli", include: cliFiles, pool: "forks" },
+        // Isolated, as before: a fresh process per file. Its files are few and long, mostly
+        // waiting on the commands they spawn, and `serve` installs process-wide signal handlers.
+        test: { name: "cli", include: cliFiles, pool: "forks", isolate: true },
       },
     ],
   },

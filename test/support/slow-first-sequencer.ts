@@ -1,30 +1,27 @@
-// The order test files start in. With durations from an earlier run (node_modules/.vite),
-// vitest starts the failed and then the longest files first, which is right. On a clean clone,
-// as in CI, it has none and starts the largest files first; but here the longest files are
-// small ones of the browser and CLI projects (Chromium walking many pages, the CLI's first
-// start loading the demo for real), and one of them starting near the end keeps the run going
-// while the other workers sit idle. So while no duration is known, those two projects start
-// first (CLI, then browser), each still in vitest's own order.
-import path from "node:path";
+// The order test files start in. Vitest 4 runs one project's files after another's
+// (alphabetically: browser, cli, http, unit) and, within a project, the failed and then the
+// longest files first when an earlier run left durations (node_modules/.vite), else the
+// largest. The projects' order matters twice here:
+// - a worker of an unisolated project (unit, http, browser) is kept for the next file only
+//   when the next file in the queue belongs to the same project; files of one project must
+//   therefore follow each other, or every file pays a new process, module graph and Chromium;
+// - the longest files are small ones of the cli and browser projects (the CLI's first start
+//   loading the demo for real, Chromium walking many pages), and one of them starting near
+//   the end keeps the run going while the other workers sit idle.
+// So the cli project starts first, then browser, then http, then unit (the shortest files,
+// which fill the workers at the end), each project in vitest's own order.
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-const startFirst = ["cli", "browser"];
+const projectOrder = ["cli", "browser", "http", "unit"];
 
 export default class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const root = this.ctx.config.root;
-    const known = sorted.some((spec) =>
-      this.ctx.cache.getFileTestResults(
-        `${spec.project.name}:${path.relative(root, spec.moduleId)}`,
-      ),
-    );
-    if (known) return sorted;
     const rank = (spec: TestSpecification) => {
-      const at = startFirst.indexOf(spec.project.name);
-      return at === -1 ? startFirst.length : at;
+      const at = projectOrder.indexOf(spec.project.name);
+      return at === -1 ? projectOrder.length : at;
     };
-    // Array.prototype.sort is stable: within a rank, vitest's order stays.
+    // Array.prototype.sort is stable: within a project, vitest's order stays.
     return sorted.sort((a, b) => rank(a) - rank(b));
   }
 }

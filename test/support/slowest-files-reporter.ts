@@ -1,17 +1,17 @@
 // Prints the 15 slowest test files at the end of a run (collect + setup + tests, as Vitest
 // measures each), so the next slowdown is seen the day it comes in, and the sum over all
 // files: on a shared machine the wall-clock time varies with the load, the sum less so.
-import type { Reporter, RunnerTestFile } from "vitest/node";
+import type { Reporter, TestModule } from "vitest/node";
 
 const shown = 15;
 
 export default class SlowestFilesReporter implements Reporter {
-  onFinished(files: RunnerTestFile[] = []): void {
-    const timed = files
-      .map((file) => ({
-        name: file.name,
-        ms: (file.collectDuration ?? 0) + (file.setupDuration ?? 0) + (file.result?.duration ?? 0),
-      }))
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+    const timed = testModules
+      .map((module) => {
+        const { collectDuration, setupDuration, duration } = module.diagnostic();
+        return { name: module.relativeModuleId, ms: collectDuration + setupDuration + duration };
+      })
       .sort((a, b) => b.ms - a.ms);
     if (timed.length === 0) return;
     const lines = timed
