@@ -8,13 +8,15 @@ import type { QueryCount } from "./query-count.ts";
 import type { Database } from "./schema.ts";
 
 /**
- * SQLite's page cache per connection, in malloc'd memory. better-sqlite3 builds SQLite with
- * 16 MB (`SQLITE_DEFAULT_CACHE_SIZE=-16000`), which a busy server fills and keeps: 16 of the
- * 17 MB malloc held for SQLite at the bench's peak, about a tenth of one process's resident
- * set. The file's pages stay in the operating system's cache either way; a smaller cache
- * costs a read from there (bench/README.md, "Memory: SQLite's page cache").
+ * SQLite's page cache per connection, in malloc'd memory: 16 MB, as better-sqlite3 builds
+ * SQLite (`SQLITE_DEFAULT_CACHE_SIZE=-16000`), which a busy server fills and keeps (16 of the
+ * 17 MB malloc held for SQLite at the bench's peak). 2 MB saved that memory but, measured on
+ * a quiet machine, cost the home page, listings and search 25–45 % more CPU a request, each
+ * page read coming back from the operating system's cache; the setting
+ * (CINELOG_SQLITE_CACHE_SIZE) lets a small machine choose memory over speed
+ * (bench/README.md, "Memory: SQLite's page cache").
  */
-const defaultSqliteCacheBytes = 2 * 1024 * 1024;
+const defaultSqliteCacheBytes = 16 * 1024 * 1024;
 
 export function openSqlite(
   file: string,

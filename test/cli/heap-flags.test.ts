@@ -8,7 +8,7 @@ import { heapFlagsToAdd, mallocEnvironmentToAdd } from "../../src/cli/heap-flags
 describe("serve's heap flags", () => {
   it("adds both, with their defaults when unset", () => {
     expect(heapFlagsToAdd({}, [])).toEqual({
-      flags: ["--max-semi-space-size=4", "--max-old-space-size=512"],
+      flags: ["--max-semi-space-size=8", "--max-old-space-size=512"],
     });
     expect(
       heapFlagsToAdd({ CINELOG_SEMI_SPACE_MB: "16", CINELOG_OLD_SPACE_MB: "1024" }, []),
@@ -17,7 +17,7 @@ describe("serve's heap flags", () => {
 
   it("adds none that Node was already given, on its command line or in NODE_OPTIONS", () => {
     expect(heapFlagsToAdd({}, ["--max-old-space-size=300"])).toEqual({
-      flags: ["--max-semi-space-size=4"],
+      flags: ["--max-semi-space-size=8"],
     });
     expect(
       heapFlagsToAdd({ NODE_OPTIONS: "--enable-source-maps --max_semi_space_size=2" }, []),
@@ -25,7 +25,7 @@ describe("serve's heap flags", () => {
       flags: ["--max-old-space-size=512"],
     });
     // So a process started again with them, or a cluster worker, adds nothing.
-    expect(heapFlagsToAdd({}, ["--max-semi-space-size=4", "--max-old-space-size=512"])).toEqual({
+    expect(heapFlagsToAdd({}, ["--max-semi-space-size=8", "--max-old-space-size=512"])).toEqual({
       flags: [],
     });
   });

@@ -71,10 +71,10 @@ describe.each(dialects)("serve's heap settings on %s", (dialect) => {
     expect(server.output()).toMatch(/Stopping \(SIGTERM\)…[\s\S]*Cinelog stopped\./);
   }, 60_000);
 
-  it("uses 4 MB semi-spaces, a 512 MB old generation and malloc thresholds of 128 KB unless told otherwise", async () => {
+  it("uses 8 MB semi-spaces, a 512 MB old generation and malloc thresholds of 128 KB unless told otherwise", async () => {
     const { server, base } = await serveWith({ NODE_OPTIONS: "" });
     try {
-      expect(await heapLimit(base)).toBe((512 + 3 * 4) * mb);
+      expect(await heapLimit(base)).toBe((512 + 3 * 8) * mb);
       const environment = serverEnvironment(server.pid);
       expect(environment.MALLOC_TRIM_THRESHOLD_).toBe("131072");
       expect(environment.MALLOC_MMAP_THRESHOLD_).toBe("131072");
