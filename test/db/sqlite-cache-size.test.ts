@@ -29,6 +29,10 @@ describe("SQLite's page cache size", () => {
     }
   });
 
+  it("is 16 MB in the configuration when the setting is not given", () => {
+    expect(loadConfig({}).sqliteCacheBytes).toBe(16 * 1024 * 1024);
+  });
+
   it("is CINELOG_SQLITE_CACHE_SIZE for the runtime's connection", async () => {
     const config = loadConfig({
       CINELOG_DATA_DIR: folder,
