@@ -32,9 +32,8 @@ export default defineConfig({
   test: {
     // Vitest's default on 2 cores is ONE worker (cores - 1). The tests spend most of their
     // time waiting — on PostgreSQL, Chromium, child processes, servers on loopback — (a whole
-    // clean-clone run on four workers kept 1.3 of the 2 cores busy, its files packed end to
-    // end: 1,441 s of files in 392 s), so six.
-    maxWorkers: 6,
+    // run used 220 s of CPU in 700 s of files), so four keep two cores busy.
+    maxWorkers: 4,
     // Builds dist/ when stale, for the few tests that spawn the compiled CLI; migrates the
     // template databases every test file copies.
     globalSetup: ["test/support/build-once.ts", "test/support/templates-setup.ts"],
