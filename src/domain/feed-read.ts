@@ -13,28 +13,10 @@
 import type { Db, Dialect } from "../db/connect.ts";
 import { jsonArrayOf, jsonObject, readJson } from "../db/nested-json.ts";
 import { preparedRead } from "../db/prepared.ts";
-import type { Still } from "../db/schema.ts";
+import { columnsOf, stillColumns } from "./read-columns.ts";
+import { isPublicSql } from "./visibility.ts";
 import { feedLength, type FeedReview, type FeedScope } from "./feed-items.ts";
 import type { FeedPost } from "./feed-posts.ts";
-
-const stillColumns = [
-  "id",
-  "review_id",
-  "path",
-  "width",
-  "height",
-  "alt",
-  "caption",
-  "position",
-  "variants",
-  "thumbhash",
-] as const satisfies readonly (keyof Still)[];
-
-// A column added to stills must be read here too: this fails to compile until it is.
-const everyStillColumnRead: Exclude<keyof Still, (typeof stillColumns)[number]> extends never
-  ? true
-  : never = true;
-void everyStillColumnRead;
 
 /** One review or post; the columns a post has not are null. JSON columns: see readJson. */
 interface FeedRow {
@@ -61,12 +43,7 @@ interface FeedRow {
 }
 
 /** Public at $1 (src/domain/visibility.ts, src/domain/posts-public.ts). */
-function isPublic(alias: string): string {
-  return (
-    `${alias}.status in ('published', 'scheduled') and ${alias}.published_at is not null ` +
-    `and ${alias}.published_at <= $1`
-  );
-}
+const isPublic = (alias: string) => isPublicSql(alias, "$1");
 
 /** A nested list as JSON text on both databases: kept as written for comparing (listsKey). */
 function asText(dialect: Dialect, subquery: string): string {
@@ -113,7 +90,7 @@ function write(scope: FeedScope["kind"], dialect: Dialect): string {
       ${tagList(dialect, "review_tags", "l.review_id = r.id")} as tags,
       ${asText(
         dialect,
-        `(select ${jsonArrayOf(dialect, jsonObject(dialect, Object.fromEntries(stillColumns.map((c) => [c, `s.${c}`]))), "s.position, s.id")}
+        `(select ${jsonArrayOf(dialect, jsonObject(dialect, columnsOf("s", stillColumns)), "s.position, s.id")}
         from stills s where s.review_id = r.id)`,
       )} as stills
     from reviews r inner join films f on f.id = r.film_id inner join users u on u.id = r.author_id

@@ -8,6 +8,8 @@ import type { Dialect } from "../db/connect.ts";
 import { jsonArrayOf, jsonObject, readJson } from "../db/nested-json.ts";
 import { preparedRead } from "../db/prepared.ts";
 import type { Film, Review, Still, Tag } from "../db/schema.ts";
+import { columnsOf, stillColumns } from "./read-columns.ts";
+import { isPublicSql } from "./visibility.ts";
 import type { FilmCredit } from "./films.ts";
 import type { Neighbour } from "./reviews.ts";
 import type { UpNextFilm } from "./review-up-next.ts";
@@ -27,27 +29,15 @@ const filmColumns = [
   "created_at",
   "updated_at",
 ] as const satisfies readonly (keyof Film)[];
-const stillColumns = [
-  "id",
-  "review_id",
-  "path",
-  "width",
-  "height",
-  "alt",
-  "caption",
-  "position",
-  "variants",
-  "thumbhash",
-] as const satisfies readonly (keyof Still)[];
 const tagColumns = ["id", "slug", "name"] as const satisfies readonly (keyof Tag)[];
 
-// A column added to films, stills or tags must be read here too: these fail to compile until it is.
+// A column added to films or tags must be read here too: these fail to compile until it is
+// (stills: read-columns.ts).
 type Unread<T, Listed extends readonly string[]> = Exclude<keyof T, Listed[number]>;
-const everyColumnRead: [
-  Unread<Film, typeof filmColumns>,
-  Unread<Still, typeof stillColumns>,
-  Unread<Tag, typeof tagColumns>,
-] extends [never, never, never]
+const everyColumnRead: [Unread<Film, typeof filmColumns>, Unread<Tag, typeof tagColumns>] extends [
+  never,
+  never,
+]
   ? true
   : never = true;
 void everyColumnRead;
@@ -84,16 +74,7 @@ interface ReviewPageRead {
 }
 
 /** `alias` is a public review at $2 (src/domain/visibility.ts). */
-function isPublic(alias: string): string {
-  return (
-    `${alias}.status in ('published', 'scheduled') and ${alias}.published_at is not null ` +
-    `and ${alias}.published_at <= $2`
-  );
-}
-
-function columnsOf(alias: string, columns: readonly string[]): Record<string, string> {
-  return Object.fromEntries(columns.map((c) => [c, `${alias}.${c}`]));
-}
+const isPublic = (alias: string) => isPublicSql(alias, "$2");
 
 /** A film of an Up Next list, with the review its name links to. */
 function upNextFilm(dialect: Dialect, reviewSlug: string): string {

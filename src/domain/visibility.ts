@@ -17,3 +17,14 @@ export function isPublicReview(now: string) {
 export function publishedReviews(db: Db, now: string) {
   return db.kysely.selectFrom("reviews").where(isPublicReview(now));
 }
+
+/**
+ * The same rule as SQL text for the prepared reads (src/db/prepared.ts): `alias` is a public
+ * review, or post, at the statement's parameter `nowParameter` (e.g. "$1").
+ */
+export function isPublicSql(alias: string, nowParameter: string): string {
+  return (
+    `${alias}.status in ('published', 'scheduled') and ${alias}.published_at is not null ` +
+    `and ${alias}.published_at <= ${nowParameter}`
+  );
+}

@@ -8,33 +8,13 @@ import type { Db, Dialect } from "../../db/connect.ts";
 import { jsonArrayOf, jsonObject, readJson } from "../../db/nested-json.ts";
 import { preparedRead } from "../../db/prepared.ts";
 import type { Still } from "../../db/schema.ts";
+import { columnsOf, stillColumns } from "../read-columns.ts";
+import { isPublicSql } from "../visibility.ts";
 import type { Page, ReviewSummary } from "../reviews.ts";
-
-const stillColumns = [
-  "id",
-  "review_id",
-  "path",
-  "width",
-  "height",
-  "alt",
-  "caption",
-  "position",
-  "variants",
-  "thumbhash",
-] as const satisfies readonly (keyof Still)[];
-
-// A column added to stills must be read here too: this fails to compile until it is.
-const everyStillColumnRead: Exclude<keyof Still, (typeof stillColumns)[number]> extends never
-  ? true
-  : never = true;
-void everyStillColumnRead;
 
 /** `alias` is a public review at $1 (src/domain/visibility.ts). */
 export function isPublicAt1(alias: string): string {
-  return (
-    `${alias}.status in ('published', 'scheduled') and ${alias}.published_at is not null ` +
-    `and ${alias}.published_at <= $1`
-  );
+  return isPublicSql(alias, "$1");
 }
 
 /** Approved comments on review `reviewId` (an SQL expression). */
@@ -44,8 +24,7 @@ export function approvedCommentCount(reviewId: string): string {
 
 /** The lead still (lowest position, then id) of review `reviewId` as JSON, or null. */
 export function leadStillJson(dialect: Dialect, reviewId: string): string {
-  const fields = Object.fromEntries(stillColumns.map((c) => [c, `s.${c}`]));
-  return `(select ${jsonObject(dialect, fields)} from stills s where s.review_id = ${reviewId}
+  return `(select ${jsonObject(dialect, columnsOf("s", stillColumns))} from stills s where s.review_id = ${reviewId}
     order by s.position, s.id limit 1)`;
 }
 
