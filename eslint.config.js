@@ -3,7 +3,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "data/", "test-output/", "bench/results/", "bin/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "data/",
+      "test-output/",
+      "bench/results/",
+      "bench/data/",
+      "bin/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
