@@ -1,10 +1,9 @@
 // Search on PostgreSQL: a weighted tsvector per review (see migrations/003-search.ts) under a
 // GIN index, ranked with ts_rank(). The 'simple' configuration only lower-cases, like
 // SQLite's unicode61: no stemming and no stop words on either database.
-import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import type { SearchDocument } from "./document.ts";
-import type { SearchEngine, SearchMatch } from "./engine.ts";
+import type { SearchEngine } from "./engine.ts";
 import type { QueryTerm } from "./tokens.ts";
 
 type PostgresSearchTables = {
@@ -34,16 +33,17 @@ export function tsquerySource(terms: QueryTerm[], operator: "&" | "|"): string {
 const rankWeights = "{0.1, 0.2, 0.4, 1.0}";
 
 export const postgresSearch: SearchEngine = {
-  matches(terms) {
-    // Rows must hold every term (&), but they are ranked on any (|): ts_rank then adds up
-    // each term's weight the way bm25() does, where for an & query it would score by how
-    // close together the terms stand, which SQLite cannot reproduce.
-    return sql<SearchMatch>`(select review_id,
-        ts_rank(${sql.lit(rankWeights)}::float4[], document,
-          to_tsquery('simple', ${tsquerySource(terms, "|")})) as score
-      from search_documents
-      where document @@ to_tsquery('simple', ${tsquerySource(terms, "&")}))`.as("matches");
-  },
+  // Rows must hold every term ($2, joined with &), but they are ranked on any ($3, joined
+  // with |): ts_rank then adds up each term's weight the way bm25() does, where for an &
+  // query it would score by how close together the terms stand, which SQLite cannot reproduce.
+  matchesSql: `select review_id as id,
+      ts_rank('${rankWeights}'::float4[], document, to_tsquery('simple', $3)) as score
+    from search_documents where document @@ to_tsquery('simple', $2)`,
+
+  matchParameters: (terms) => [tsquerySource(terms, "&"), tsquerySource(terms, "|")],
+
+  bodyTextSql: (reviewId) =>
+    `(select b.body_text from search_documents b where b.review_id = ${reviewId})`,
 
   async write(db, documents) {
     for (let i = 0; i < documents.length; i += 50) {
@@ -69,15 +69,5 @@ export const postgresSearch: SearchEngine = {
 
   async removeAll(db) {
     await table(db).deleteFrom("search_documents").execute();
-  },
-
-  async bodyTexts(db, reviewIds) {
-    if (reviewIds.length === 0) return new Map();
-    const rows = await table(db)
-      .selectFrom("search_documents")
-      .select(["review_id", "body_text"])
-      .where("review_id", "in", reviewIds)
-      .execute();
-    return new Map(rows.map((r) => [r.review_id, r.body_text]));
   },
 };

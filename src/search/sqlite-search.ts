@@ -1,9 +1,8 @@
 // Search on SQLite: an FTS5 table ranked with bm25(). The table's rowid is the review id, so
 // a document is found, replaced and deleted through the rowid index, not by a scan.
-import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import type { SearchDocument } from "./document.ts";
-import type { SearchEngine, SearchMatch } from "./engine.ts";
+import type { SearchEngine } from "./engine.ts";
 import type { QueryTerm } from "./tokens.ts";
 
 type SqliteSearchTables = {
@@ -30,15 +29,19 @@ export function matchExpression(terms: QueryTerm[]): string {
 const bm25Weights = { title: 100, people: 20, tags: 5, body: 1 } as const;
 
 export const sqliteSearch: SearchEngine = {
-  matches(terms) {
-    const w = bm25Weights;
-    // bm25() is better when more negative; negated, higher is better as on PostgreSQL.
-    // Weights follow the column order of the table; body_text is never searched.
-    return sql<SearchMatch>`(select rowid as review_id,
-        -bm25(search_fts, ${sql.lit(w.title)}, ${sql.lit(w.people)}, ${sql.lit(w.tags)},
-          ${sql.lit(w.body)}, 0) as score
-      from search_fts where search_fts match ${matchExpression(terms)})`.as("matches");
+  // bm25() is better when more negative; negated, higher is better as on PostgreSQL. Weights
+  // follow the column order of the table; body_text is never searched. The table is not
+  // aliased: FTS5 names it in MATCH and in bm25().
+  matchesSql: `select rowid as id,
+      -bm25(search_fts, ${bm25Weights.title}, ${bm25Weights.people}, ${bm25Weights.tags}, ${bm25Weights.body}, 0) as score
+    from search_fts where search_fts match $2`,
+
+  matchParameters(terms) {
+    const expression = matchExpression(terms);
+    return [expression, expression];
   },
+
+  bodyTextSql: (reviewId) => `(select b.body_text from search_fts b where b.rowid = ${reviewId})`,
 
   async write(db, documents) {
     for (let i = 0; i < documents.length; i += 50) {
@@ -56,15 +59,5 @@ export const sqliteSearch: SearchEngine = {
 
   async removeAll(db) {
     await table(db).deleteFrom("search_fts").execute();
-  },
-
-  async bodyTexts(db, reviewIds) {
-    if (reviewIds.length === 0) return new Map();
-    const rows = await table(db)
-      .selectFrom("search_fts")
-      .select(["rowid", "body_text"])
-      .where("rowid", "in", reviewIds)
-      .execute();
-    return new Map(rows.map((r) => [r.rowid, r.body_text]));
   },
 };

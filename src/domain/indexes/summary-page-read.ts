@@ -28,15 +28,20 @@ export function leadStillJson(dialect: Dialect, reviewId: string): string {
     order by s.position, s.id limit 1)`;
 }
 
+/** The directors ({ slug, name }, in credit order) of film `filmId` as a JSON array. */
+export function directorsJson(dialect: Dialect, filmId: string): string {
+  const director = jsonObject(dialect, { slug: "p.slug", name: "p.name" });
+  return `(select ${jsonArrayOf(dialect, director, "c.position, c.id")}
+      from credits c inner join people p on p.id = c.person_id
+      where c.film_id = ${filmId} and c.role = 'director')`;
+}
+
 /** A review card's columns, from reviews `r` joined with films `f`. */
 function summaryColumns(dialect: Dialect): string {
-  const director = jsonObject(dialect, { slug: "p.slug", name: "p.name" });
   return `r.id as id, r.slug as slug, r.excerpt as excerpt, r.rating as rating,
     r.is_rewatch as "isRewatch", r.published_at as "publishedAt",
     f.id as "filmId", f.slug as "filmSlug", f.title as "filmTitle", f.year as "filmYear",
-    (select ${jsonArrayOf(dialect, director, "c.position, c.id")}
-      from credits c inner join people p on p.id = c.person_id
-      where c.film_id = f.id and c.role = 'director') as directors,
+    ${directorsJson(dialect, "f.id")} as directors,
     ${approvedCommentCount("r.id")} as "commentCount",
     ${leadStillJson(dialect, "r.id")} as "leadStill"`;
 }

@@ -6,7 +6,6 @@ import { renderPage } from "../render.ts";
 import { parseSearchParams } from "../search-params.ts";
 import type { Services } from "../services.ts";
 import { SearchPage, SearchRelLinks } from "../views/search-page.tsx";
-import { leadStillsOf } from "../../domain/indexes/listing-stills.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
 
@@ -15,18 +14,9 @@ export function registerSearchRoutes(app: Hono, services: Services): void {
     const { query, page } = parseSearchParams(c.req.query("q"), c.req.query("page"));
     const { site, settings } = c.var;
     const perPage = settings.reviewsPerPage;
-    const found = query
+    const results = query
       ? await searchReviews(services.db, query, nowIso(), page, perPage)
       : undefined;
-    // Each result shows its review's lead still, as every listing does.
-    const stills = await leadStillsOf(services.db, found?.items.map((r) => r.reviewId) ?? []);
-    const results = found && {
-      ...found,
-      items: found.items.map((r) => {
-        const still = stills.get(r.reviewId);
-        return still ? { ...r, leadStill: still } : r;
-      }),
-    };
     return renderPage(
       c,
       site,

@@ -1,7 +1,6 @@
 // The search page: a form that works without JavaScript, then ranked results with the
 // matching words marked. Highlights arrive as segments of plain text; only the <mark>
 // elements below are markup, and the renderer escapes all the text.
-import type { Still } from "../../db/schema.ts";
 import { CardStill } from "./card-still.tsx";
 import { CommentCountLink } from "./index-pages/comment-count.tsx";
 import type {
@@ -12,13 +11,10 @@ import type {
 import { maxQueryLength } from "../../search/tokens.ts";
 import { DateTime, PeopleLinks } from "./names.tsx";
 
-/** A result with its review's lead still, when it has one. */
-type ListedResult = SearchResult & { leadStill?: Still };
-
 interface SearchPageProps {
   /** The query as the reader typed it (cleaned), or "" before any search. */
   query: string;
-  results: (Omit<SearchResults, "items"> & { items: ListedResult[] }) | undefined;
+  results: SearchResults | undefined;
 }
 
 /** rel=prev/next for the head, the same addresses as the links under the results. */
@@ -104,7 +100,7 @@ function Outcome(props: SearchPageProps) {
   );
 }
 
-function ResultCard(props: { result: ListedResult }) {
+function ResultCard(props: { result: SearchResult }) {
   const { result } = props;
   return (
     <article class={result.leadStill ? "search-result has-still" : "search-result"}>
