@@ -245,7 +245,7 @@ describe.each(dialects)("sign-in provider settings on %s", (dialect) => {
     expect(form.document.querySelector("#clientSecret-hint")?.textContent).toMatch(/is stored/);
     const list = await page("/admin/settings/sign-in");
     expect(list.html).not.toContain(secret);
-    expect(list.document.querySelector(".sign-in-providers")?.textContent).toMatch(/GitHub.*On/s);
+    expect(list.document.querySelector(".provider-table")?.textContent).toMatch(/GitHub.*On/s);
 
     // Blank keeps the stored secret.
     await post("/admin/settings/sign-in/github", { enabled: "1", clientId: "Iv1.changed" });

@@ -62,6 +62,12 @@ describe("stylesheets by page family", () => {
         links.map((l) => l.getAttribute("href")!),
       );
       expect(linked[0], path).toBe(stylesheets.base.href);
+      // A sheet of another family once laid out the admin's sign-in providers table as a
+      // flex row (a class shared with the comment form's provider list): tables stay tables.
+      const tableDisplays = await page.$$eval("table", (tables) =>
+        tables.map((t) => getComputedStyle(t).display),
+      );
+      for (const display of tableDisplays) expect(display, path).toBe("table");
       for (const sheet of sheets) {
         const { href } = sheet;
         if (linked.includes(href)) continue;

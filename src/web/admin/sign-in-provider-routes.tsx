@@ -72,9 +72,7 @@ export function registerSignInProviderRoutes(admin: Hono<AdminEnv>, services: Se
     renderAdmin(
       c,
       services,
-      // Its table shares a class with the commenter sign-in buttons (.sign-in-providers in
-      // style-comments.css), which has always laid it out: the sheet stays linked here.
-      { title: "Sign-in providers", styles: ["comments"] },
+      { title: "Sign-in providers" },
       <SignInProvidersPage
         providers={await listProviders(db)}
         notice={c.req.query("off") ? "Turned off. Its settings are kept." : undefined}

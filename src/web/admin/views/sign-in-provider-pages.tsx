@@ -33,7 +33,7 @@ export function SignInProvidersPage(props: {
         providers turned on here. Each provider needs an app registered with it first; its page here
         says which address to give.
       </p>
-      <table class="admin-table sign-in-providers">
+      <table class="admin-table provider-table">
         <thead>
           <tr>
             <th scope="col">Provider</th>
