@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFilm } from "../../src/domain/films.ts";
 import { createReview } from "../../src/domain/reviews.ts";
+import { addStill } from "../../src/domain/stills.ts";
 import { appFor, getPage, textOf } from "../support/app.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture, hostileTitle } from "../support/fixture.ts";
@@ -135,6 +136,31 @@ describe.each(dialects)("the search page on %s", (dialect) => {
     expect(textOf(results[0]?.querySelector(".snippet"))).toBe(
       "A last weekend A slow and generous film about a man who has decided.",
     );
+  });
+
+  it("shows each result's lead still: the first by position, none for a review without", async () => {
+    const pictured = await publish({ title: "Quokka Lantern", year: 1971 });
+    await publish({ title: "Quokka Without Pictures", year: 1972 });
+    for (const alt of ["The lantern at dusk", "The quokka at dawn"]) {
+      await addStill(db, {
+        reviewId: pictured.id,
+        path: "still.jpg",
+        width: 1200,
+        height: 675,
+        alt,
+      });
+    }
+    const { document } = await getPage(app, "/search?q=quokka");
+    const results = [...document.querySelectorAll(".search-results > li")];
+    const byTitle = new Map(results.map((li) => [textOf(li.querySelector("h2 a")), li]));
+    const withStill = byTitle.get("Quokka Lantern (1971)");
+    const without = byTitle.get("Quokka Without Pictures (1972)");
+    expect(withStill?.querySelectorAll(".card-still img")).toHaveLength(1);
+    expect(withStill?.querySelector(".card-still img")?.getAttribute("alt")).toBe(
+      "The lantern at dusk",
+    );
+    expect(without).toBeDefined();
+    expect(without?.querySelector(".card-still")).toBeNull();
   });
 
   it("says what to do when the query is empty", async () => {
