@@ -10,7 +10,7 @@ import { draftKeyPattern, findAutosave, type Autosave } from "./review-autosave.
 import { reviewRevisions } from "./review-editing.ts";
 
 /** What a save redirected with (`?saved=`): the button the writer pressed. */
-export const savedAsValues = ["draft", "schedule", "publish"] as const;
+const savedAsValues = ["draft", "schedule", "publish"] as const;
 export type SavedAs = (typeof savedAsValues)[number];
 
 export type EditorStartNotice =
@@ -21,7 +21,7 @@ export type EditorStartNotice =
   | { kind: "autosave-discarded" };
 
 /** Where the form's fields come from. */
-export type EditorStartText =
+type EditorStartText =
   | { from: "stored" }
   /** The stored review with this body instead of its own. */
   | { from: "revision"; body: string }

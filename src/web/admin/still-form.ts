@@ -22,7 +22,7 @@ const MAX_STILLS_PER_BATCH = 20;
 const formFieldBytes = 1024 * 1024;
 export const maxMegabytes = MAX_STILL_BYTES / 1024 / 1024;
 
-export interface ReceivedStills {
+interface ReceivedStills {
   fields: Map<string, string[]>;
   added: Still[];
   refused: RefusedFile[];
