@@ -2,7 +2,7 @@
 // bad value falls back to its default, as a link may be old or hand-typed), the edit form
 // and the reply form (a problem becomes a message next to its field, input kept).
 import { z } from "zod";
-import type { CommentStatus } from "../../db/schema.ts";
+import type { Comment, CommentStatus } from "../../db/schema.ts";
 import type { CommentEdit, StatusFilter } from "../../domain/comment-moderation.ts";
 import type { CommentEditErrors, CommentEditValues } from "./views/comment-forms.tsx";
 import { field, type FormBody } from "./admin-page.ts";
@@ -79,6 +79,24 @@ const editSchema = z.object({
   body: commentBody,
   status: z.enum(statuses, "Choose a status."),
 });
+
+/** A comment as stored, in the edit form. */
+export function editValuesOf(comment: Comment): CommentEditValues {
+  return {
+    name: comment.author_name,
+    email: comment.author_email,
+    url: comment.author_url ?? "",
+    body: comment.body_md,
+    status: comment.status,
+  };
+}
+
+/** The comment ids a bulk action was sent with: whole numbers only, anything else dropped. */
+export function selectedIds(raw: FormBody[string] | undefined): number[] {
+  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+    .map((v) => (typeof v === "string" && /^\d{1,12}$/.test(v) ? Number(v) : NaN))
+    .filter((n) => Number.isSafeInteger(n));
+}
 
 export function editValuesFromForm(body: FormBody): CommentEditValues {
   return {

@@ -1,25 +1,25 @@
-// The comment moderation queue. Owners and editors moderate every comment; authors only the
-// comments under their own reviews; contributors none. The check is made here for every
-// comment a request names, whatever the page offered, so a forged post changes nothing.
+// The comment moderation screens: the queue, a row's actions, bulk actions, permanent deletion,
+// editing and replying. Each handler parses the request, checks the role, calls an operation of
+// domain/comment-moderation-operations.ts and renders its answer; whether this person may
+// moderate each comment a request names (whatever the page offered, so a forged post changes
+// nothing) is decided there.
 import type { Hono } from "hono";
-import type { User } from "../../db/schema.ts";
 import {
   actionApplies,
   editComment,
-  moderateComment,
-  moderateComments,
   moderationActions,
-  moderationPageSize,
-  moderationQueue,
-  moderationTarget,
-  moderationTargets,
-  queueCounts,
-  replyAsUser,
-  reviewsWithComments,
   type ModerationAction,
   type ModerationTarget,
 } from "../../domain/comment-moderation.ts";
-import { can, scopeOf } from "../../domain/roles.ts";
+import {
+  commentToModerate,
+  isRepliable,
+  moderateOneComment,
+  moderateSelectedComments,
+  moderationQueuePage,
+  replyToComment,
+} from "../../domain/comment-moderation-operations.ts";
+import { scopeOf } from "../../domain/roles.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import {
@@ -32,13 +32,16 @@ import {
 } from "./admin-page.ts";
 import {
   editValuesFromForm,
+  editValuesOf,
   parseQueueQuery,
   rowAnchor,
   safeBack,
+  selectedIds,
   validateEdit,
   validateReply,
   withNotice,
 } from "./comment-form.ts";
+import { doneNotices, notRepliable } from "./comment-moderation-notices.ts";
 import { MessagePage } from "./views/admin-sign-in-pages.tsx";
 import {
   CommentDeletePage,
@@ -50,30 +53,6 @@ import {
 import { CommentQueuePage, queueHref } from "./views/comment-queue.tsx";
 import { adminRoute } from "../route-facts.ts";
 
-const doneNotices: Record<string, (n: number) => string> = {
-  approve: (n) => `${plural(n)} approved.`,
-  unapprove: (n) => `${plural(n)} sent back to pending.`,
-  spam: (n) => `${plural(n)} marked as spam.`,
-  notspam: (n) => `${plural(n)} taken out of spam, back where ${n === 1 ? "it was" : "they were"}.`,
-  trash: (n) => `${plural(n)} moved to the trash.`,
-  restore: (n) => `${plural(n)} restored to where ${n === 1 ? "it was" : "they were"}.`,
-  delete: (n) => `${plural(n)} deleted permanently.`,
-  edit: () => "Comment saved.",
-  reply: () => "Reply published.",
-  none: () => "Select at least one comment first.",
-};
-
-function plural(n: number): string {
-  return n === 1 ? "1 comment" : `${n} comments`;
-}
-
-function mayModerate(user: User, target: ModerationTarget): boolean {
-  return can(user, "moderate_comments", {
-    authorId: target.subject.authorId,
-    status: target.subject.status,
-  });
-}
-
 const rowAction = `:action{${moderationActions.filter((a) => a !== "delete").join("|")}}`;
 
 export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services: Services): void {
@@ -81,11 +60,10 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
 
   admin.get("/comments", adminRoute("signed-in"), async (c) => {
     const { user } = signedInUser(c);
-    const scope = scopeOf(user, "moderate_comments");
-    if (!scope) return forbidden(c, services);
-    const reviewAuthorId = scope === "own" ? user.id : undefined;
+    if (!scopeOf(user, "moderate_comments")) return forbidden(c, services);
     const query = parseQueueQuery(c.req.query());
-    const { rows, total } = await moderationQueue(db, { ...query, reviewAuthorId });
+    const queue = await moderationQueuePage(db, user, query);
+    if (!queue.ok) return forbidden(c, services);
     const done = doneNotices[c.req.query("done") ?? ""];
     const back = queueHref(query, query.page);
     return renderAdmin(
@@ -94,11 +72,11 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
       { title: "Comments", styles: ["comments"] },
       <CommentQueuePage
         {...query}
-        pages={Math.max(1, Math.ceil(total / moderationPageSize))}
-        total={total}
-        counts={await queueCounts(db, { reviewAuthorId, reviewId: query.reviewId })}
-        reviews={await reviewsWithComments(db, reviewAuthorId)}
-        rows={rows}
+        pages={queue.pages}
+        total={queue.total}
+        counts={queue.counts}
+        reviews={queue.reviews}
+        rows={queue.rows}
         back={back}
         notice={done?.(Number(c.req.query("n") ?? 1))}
         csrf={await currentCsrfToken(c, services)}
@@ -106,16 +84,15 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     );
   });
 
+  /** The page for an operation refused: no such comment, or not this person's to moderate. */
+  const refusal = (c: AdminContext, reason: "not-found" | "forbidden") =>
+    reason === "not-found" ? notFoundInAdmin(c, services) : forbidden(c, services);
+
   /** The comment named in the path, if it exists and this user may moderate it. */
-  async function targetFor(
-    c: AdminContext,
-  ): Promise<{ target: ModerationTarget; user: User } | Response> {
+  async function targetFor(c: AdminContext): Promise<ModerationTarget | Response> {
     const { user } = signedInUser(c);
-    if (!scopeOf(user, "moderate_comments")) return forbidden(c, services);
-    const target = await moderationTarget(db, Number(c.req.param("id")));
-    if (!target) return notFoundInAdmin(c, services);
-    if (!mayModerate(user, target)) return forbidden(c, services);
-    return { target, user };
+    const found = await commentToModerate(db, user, Number(c.req.param("id")));
+    return found.ok ? found.target : refusal(c, found.reason);
   }
 
   admin.post(`/comments/:id{[0-9]+}/${rowAction}`, adminRoute("signed-in"), async (c) => {
@@ -126,13 +103,13 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     if (named !== action || !moderationActions.includes(action) || action === "delete") {
       return notFoundInAdmin(c, services);
     }
-    const found = await targetFor(c);
-    if (found instanceof Response) return found;
+    const { user } = signedInUser(c);
+    const done = await moderateOneComment(db, user, Number(c.req.param("id")), action);
+    if (!done.ok) return refusal(c, done.reason);
     const body = await c.req.parseBody();
     const back = safeBack(field(body, "back"));
     // An action that no longer applies (another moderator was quicker) changes nothing.
-    const changed = await moderateComment(db, found.target.comment, action);
-    const where = withNotice(back, action, changed ? 1 : 0) + rowAnchor(field(body, "anchor"));
+    const where = withNotice(back, action, done.changed ? 1 : 0) + rowAnchor(field(body, "anchor"));
     return c.redirect(where, 303);
   });
 
@@ -149,15 +126,15 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     );
 
   admin.get("/comments/:id{[0-9]+}/delete", adminRoute("signed-in"), async (c) => {
-    const found = await targetFor(c);
-    if (found instanceof Response) return found;
-    if (!actionApplies("delete", found.target.comment.status)) return cannotDelete(c);
+    const target = await targetFor(c);
+    if (target instanceof Response) return target;
+    if (!actionApplies("delete", target.comment.status)) return cannotDelete(c);
     return renderAdmin(
       c,
       services,
       { title: "Delete comment", styles: ["comments"] },
       <CommentDeletePage
-        target={found.target}
+        target={target}
         back={safeBack(c.req.query("back") ?? "")}
         csrf={await currentCsrfToken(c, services)}
       />,
@@ -165,11 +142,12 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
   });
 
   admin.post("/comments/:id{[0-9]+}/delete", adminRoute("signed-in"), async (c) => {
-    const found = await targetFor(c);
-    if (found instanceof Response) return found;
-    if (!actionApplies("delete", found.target.comment.status)) return cannotDelete(c);
+    const { user } = signedInUser(c);
+    // Only spam or trash is deleted: anything else changes nothing and is refused.
+    const done = await moderateOneComment(db, user, Number(c.req.param("id")), "delete");
+    if (!done.ok) return refusal(c, done.reason);
+    if (!done.changed) return cannotDelete(c);
     const back = safeBack(field(await c.req.parseBody(), "back"));
-    await moderateComment(db, found.target.comment, "delete");
     return c.redirect(withNotice(back, "delete", 1), 303);
   });
 
@@ -179,21 +157,12 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     const body = await c.req.parseBody({ all: true });
     const back = safeBack(field(body, "back"));
     const action = moderationActions.find((a) => a === field(body, "action"));
-    const raw = body.ids;
-    const ids = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
-      .map((v) => (typeof v === "string" && /^\d{1,12}$/.test(v) ? Number(v) : NaN))
-      .filter((n) => Number.isSafeInteger(n));
+    const ids = selectedIds(body.ids);
     if (!action) return c.redirect(back, 303);
     if (ids.length === 0) return c.redirect(withNotice(back, "none"), 303);
-    const targets = await moderationTargets(db, ids.slice(0, 1000));
-    // One comment the user may not touch refuses the whole request: it was forged.
-    if (targets.some((t) => !mayModerate(user, t))) return forbidden(c, services);
-    const changed = await moderateComments(
-      db,
-      targets.map((t) => t.comment),
-      action,
-    );
-    return c.redirect(withNotice(back, action, changed), 303);
+    const done = await moderateSelectedComments(db, user, ids, action);
+    if (!done.ok) return refusal(c, done.reason);
+    return c.redirect(withNotice(back, action, done.changed), 303);
   });
 
   const showEdit = async (
@@ -222,42 +191,30 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
     );
 
   admin.get("/comments/:id{[0-9]+}/edit", adminRoute("signed-in"), async (c) => {
-    const found = await targetFor(c);
-    if (found instanceof Response) return found;
-    const { comment } = found.target;
-    return showEdit(
-      c,
-      found.target,
-      {
-        name: comment.author_name,
-        email: comment.author_email,
-        url: comment.author_url ?? "",
-        body: comment.body_md,
-        status: comment.status,
-      },
-      c.req.query("saved") ? { notice: "Comment saved." } : {},
-    );
+    const target = await targetFor(c);
+    if (target instanceof Response) return target;
+    const notice = c.req.query("saved") ? { notice: "Comment saved." } : {};
+    return showEdit(c, target, editValuesOf(target.comment), notice);
   });
 
   admin.post(
     "/comments/:id{[0-9]+}/edit",
     adminRoute("signed-in", { keepInput: true }),
     async (c) => {
-      const found = await targetFor(c);
-      if (found instanceof Response) return found;
+      const target = await targetFor(c);
+      if (target instanceof Response) return target;
       const values = editValuesFromForm(await c.req.parseBody());
       if (!c.get("csrfValid")) {
-        return showEdit(c, found.target, values, {
+        return showEdit(c, target, values, {
           status: 403,
           formError:
             "This form expired, so nothing was saved. What you typed is below: save again.",
         });
       }
       const checked = validateEdit(values);
-      if (!checked.ok)
-        return showEdit(c, found.target, values, { errors: checked.errors, status: 400 });
-      await editComment(db, found.target.comment.id, checked.edit);
-      return c.redirect(`/admin/comments/${found.target.comment.id}/edit?saved=1`, 303);
+      if (!checked.ok) return showEdit(c, target, values, { errors: checked.errors, status: 400 });
+      await editComment(db, target.comment.id, checked.edit);
+      return c.redirect(`/admin/comments/${target.comment.id}/edit?saved=1`, 303);
     },
   );
 
@@ -280,47 +237,37 @@ export function registerCommentModerationRoutes(admin: Hono<AdminEnv>, services:
       />,
     );
 
-  /** Spam and trash are out of sight: answering them would publish a reply to nothing. */
-  const repliable = (target: ModerationTarget) =>
-    target.comment.status === "pending" || target.comment.status === "approved";
-  const notRepliable =
-    "This comment is in spam or the trash. Restore and approve it before replying.";
-
   admin.get("/comments/:id{[0-9]+}/reply", adminRoute("signed-in"), async (c) => {
-    const found = await targetFor(c);
-    if (found instanceof Response) return found;
-    if (!repliable(found.target)) {
-      return showReply(c, found.target, "", { status: 409, formError: notRepliable });
+    const target = await targetFor(c);
+    if (target instanceof Response) return target;
+    if (!isRepliable(target.comment)) {
+      return showReply(c, target, "", { status: 409, formError: notRepliable });
     }
-    return showReply(c, found.target, "");
+    return showReply(c, target, "");
   });
 
   admin.post(
     "/comments/:id{[0-9]+}/reply",
     adminRoute("signed-in", { keepInput: true }),
     async (c) => {
-      const found = await targetFor(c);
-      if (found instanceof Response) return found;
+      const target = await targetFor(c);
+      if (target instanceof Response) return target;
       const body = field(await c.req.parseBody(), "body").replace(/\r\n/g, "\n");
       if (!c.get("csrfValid")) {
-        return showReply(c, found.target, body, {
+        return showReply(c, target, body, {
           status: 403,
           formError: "This form expired, so nothing was sent. Your reply is below: send it again.",
         });
       }
-      if (!repliable(found.target)) {
-        return showReply(c, found.target, body, { status: 409, formError: notRepliable });
-      }
+      // Asked before the reply's words are checked: no wording makes such a reply possible.
+      const closed = () => showReply(c, target, body, { status: 409, formError: notRepliable });
+      if (!isRepliable(target.comment)) return closed();
       const checked = validateReply(body);
-      if (!checked.ok)
-        return showReply(c, found.target, body, { error: checked.error, status: 400 });
-      const { settings } = c.var;
-      await replyAsUser(db, {
-        to: found.target.comment,
-        user: found.user,
-        body,
-        maxDepth: settings.commentThreadDepth,
-      });
+      if (!checked.ok) return showReply(c, target, body, { error: checked.error, status: 400 });
+      const { user } = signedInUser(c);
+      const maxDepth = c.var.settings.commentThreadDepth;
+      const replied = await replyToComment(db, { target, user, body, maxDepth });
+      if (!replied.ok) return closed();
       return c.redirect(withNotice("/admin/comments", "reply"), 303);
     },
   );

@@ -4,7 +4,8 @@ import type { Hono } from "hono";
 import { renderReviewBody } from "../../content/markdown.ts";
 import type { Review, ReviewStatus, User } from "../../db/schema.ts";
 import { filmsWithSameTitleAndYear, type FilmMatch } from "../../domain/film-matches.ts";
-import { reviewForEditing, reviewRevisions, revisionHistory } from "../../domain/review-editing.ts";
+import { reviewForEditing, revisionHistory } from "../../domain/review-editing.ts";
+import { editorStartingPoint } from "../../domain/review-editor-start.ts";
 import {
   editorFilmChoices,
   isPublicAt,
@@ -47,7 +48,7 @@ import {
 import { shortTime } from "./views/overview-pages.tsx";
 import { ReviewEditorPage } from "./views/review-editor.tsx";
 import { adminRoute } from "../route-facts.ts";
-import { sameFilmMessage, savedNotices } from "./review-notices.ts";
+import { editorStartNoticeText, sameFilmMessage } from "./review-notices.ts";
 
 type SaveIntent = Exclude<Intent, "preview" | "find">;
 
@@ -183,44 +184,22 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const editable = await reviewForEditing(db, Number(c.req.param("id")));
     if (!editable) return notFoundInAdmin(c, services);
     if (!can(user, "edit_review", reviewResource(editable.review))) return forbidden(c, services);
-    const { settings } = c.var;
-    const values = valuesFromReview(editable.review, editable.tags, settings.ratingScale);
-    const savedAs = c.req.query("saved") ?? "";
-    // Own keys only: "?saved=constructor" is not a notice.
-    const savedNow = Object.hasOwn(savedNotices, savedAs);
-    let notice = savedNow ? savedNotices[savedAs] : undefined;
-    let pristine = true;
-    const justSaved = c.req.query("draft") ?? "";
-    // Restoring a revision only fills the form: the author reads it, then saves (and the
-    // body it replaces becomes a revision in turn), so a restore can itself be undone.
-    const revisionId = Number(c.req.query("revision"));
-    if (revisionId) {
-      const revision = (await reviewRevisions(db, editable.review.id)).find(
-        (r) => r.id === revisionId,
-      );
-      if (!revision) return notFoundInAdmin(c, services);
-      values.body = revision.body_md;
-      pristine = false;
-      notice = `The text from ${shortTime(revision.created_at)} UTC is in the form below. Save to restore it.`;
-    }
-    if (c.req.query("autosave") === "restore") {
-      const autosave = await findAutosave(db, { userId: user.id, reviewId: editable.review.id });
-      if (autosave) {
-        Object.assign(values, valuesFromAutosave(autosave.fields));
-        pristine = false;
-        notice = `Your unsaved changes from ${shortTime(autosave.savedAt)} UTC are back in the form. Save to keep them.`;
-      }
-    } else if (c.req.query("autosave") === "discarded") {
-      notice = "The unsaved changes were discarded.";
-    }
+    const start = await editorStartingPoint(db, editable.review, user.id, c.req.query());
+    if (!start) return notFoundInAdmin(c, services);
+    const { text } = start;
+    const values =
+      text.from === "autosave"
+        ? valuesFromAutosave(text.fields)
+        : valuesFromReview(editable.review, editable.tags, c.var.settings.ratingScale);
+    if (text.from === "revision") values.body = text.body;
     return showEditor(c, {
       user,
       existing: editable.review,
       values,
-      pristine,
-      ...(notice ? { notice } : {}),
-      ...(draftKeyPattern.test(justSaved) ? { savedDraftKey: justSaved } : {}),
-      justSaved: pristine && savedNow,
+      pristine: start.pristine,
+      ...(start.notice ? { notice: editorStartNoticeText(start.notice) } : {}),
+      ...(start.savedDraftKey ? { savedDraftKey: start.savedDraftKey } : {}),
+      justSaved: start.justSaved,
     });
   });
 
