@@ -76,14 +76,32 @@ function insideRender<T>(work: () => T): T {
   return result as T;
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * Where pieces are encoded before the response's bytes are cut to size: kept between renders
+ * (rendering is synchronous, and the bytes are copied out before anything else runs), so the
+ * page is encoded in one pass with no count of its UTF-8 length first, into memory that is
+ * already there. Grows to the longest page seen.
+ */
+let scratch = new Uint8Array(64 * 1024);
+
 /** `prefix` and then `node`'s markup, as UTF-8 bytes. */
 export async function htmlBytes(prefix: string, node: JSXNode): Promise<Uint8Array<ArrayBuffer>> {
   const pieces = insideRender(() => renderInPieces(node)) ?? [String(await node.toString())];
   pieces.unshift(prefix);
   let size = 0;
-  for (const piece of pieces) size += Buffer.byteLength(piece);
+  for (const piece of pieces) {
+    // A UTF-16 code unit never takes more than three bytes in UTF-8.
+    const room = size + piece.length * 3;
+    if (room > scratch.length) {
+      const larger = new Uint8Array(Math.max(room, scratch.length * 2));
+      larger.set(scratch.subarray(0, size));
+      scratch = larger;
+    }
+    size += encoder.encodeInto(piece, scratch.subarray(size)).written;
+  }
   const bytes: Buffer<ArrayBuffer> = Buffer.allocUnsafe(size);
-  let offset = 0;
-  for (const piece of pieces) offset += bytes.write(piece, offset, "utf8");
+  bytes.set(scratch.subarray(0, size));
   return bytes;
 }
