@@ -61,7 +61,7 @@ function renderInPieces(node: JSXNode): string[] | undefined {
     }
     return undefined;
   }
-  render.pieces.push(render.buffer[0] as string);
+  render.pieces.push(render.buffer[0]);
   return render.pieces;
 }
 

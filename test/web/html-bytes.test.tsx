@@ -3,7 +3,7 @@
 // characters of one, two, three and four bytes on either side of a break, inside a context
 // provider, and when a part of the page is asynchronous (rendered whole instead).
 import fc from "fast-check";
-import { createContext, useContext, type JSXNode } from "hono/jsx";
+import { createContext, jsx, useContext, type JSXNode } from "hono/jsx";
 import { describe, expect, it } from "vitest";
 import { htmlBytes, PieceBreak } from "../../src/web/html-bytes.ts";
 
@@ -49,7 +49,7 @@ describe("htmlBytes", () => {
   it("is the UTF-8 of the whole markup, for pages long and short", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(text, { maxLength: 40 }), async (texts) => {
-        const page = <Page texts={texts} />;
+        const page = jsx(Page, { texts });
         const bytes = await htmlBytes("<!doctype html>", page);
         expect(Buffer.from(bytes).equals(await asWhole(page))).toBe(true);
       }),
@@ -60,7 +60,7 @@ describe("htmlBytes", () => {
   it("cuts a long page into pieces and still sends all of it in order", async () => {
     // 200 items of 1,000 characters: well past one piece (16k characters).
     const texts = Array.from({ length: 200 }, (_, i) => `${i}:` + "ab–😀".repeat(250));
-    const page = <Page texts={texts} />;
+    const page = jsx(Page, { texts });
     const bytes = Buffer.from(await htmlBytes("<!doctype html>", page));
     expect(bytes.equals(await asWhole(page))).toBe(true);
     expect(bytes.toString()).toContain("<em>in the head</em>");
@@ -72,15 +72,18 @@ describe("htmlBytes", () => {
       await new Promise((resolve) => setTimeout(resolve, 1));
       return <p>later</p>;
     }
-    const page = (
-      <div>
-        <p>{"x".repeat(20_000)}</p>
-        <PieceBreak />
-        <Later />
-        <PieceBreak />
-        <p>after</p>
-      </div>
-    );
+    function PartlyLater() {
+      return (
+        <div>
+          <p>{"x".repeat(20_000)}</p>
+          <PieceBreak />
+          <Later />
+          <PieceBreak />
+          <p>after</p>
+        </div>
+      );
+    }
+    const page = jsx(PartlyLater, {});
     const bytes = Buffer.from(await htmlBytes("<!doctype html>", page));
     expect(bytes.equals(await asWhole(page))).toBe(true);
     expect(bytes.toString()).toMatch(/<p>later<\/p><p>after<\/p><\/div>$/);
