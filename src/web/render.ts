@@ -1,9 +1,11 @@
-// Turns a page component into a full HTML response inside the shared layout.
+// Turns a page component into a full HTML response inside the shared layout, sent as the
+// UTF-8 bytes it is (src/web/html-bytes.ts) rather than as one long string.
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import { jsx } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { publicStylesheets, type PageFamily } from "./assets/assets.ts";
+import { htmlBytes } from "./html-bytes.ts";
 import { Layout, type SiteInfo } from "./views/layout.tsx";
 
 interface PageMeta {
@@ -34,6 +36,6 @@ export async function renderPage(
     head: meta.head,
     children: body,
   });
-  const html = "<!doctype html>" + (await page.toString());
-  return c.html(html, meta.status ?? 200);
+  const bytes = await htmlBytes("<!doctype html>", page);
+  return c.body(bytes, meta.status ?? 200, { "Content-Type": "text/html; charset=UTF-8" });
 }

@@ -5,6 +5,7 @@ import { commentLinkRel } from "../../../content/comment-markdown.ts";
 import { gravatarUrl, identiconDataUri } from "../../../content/identicon.ts";
 import type { CommentNode } from "../../../domain/comment-threads.ts";
 import type { PublicComment } from "../../../domain/comments.ts";
+import { PieceBreak } from "../../html-bytes.ts";
 import { DateTime } from "../names.tsx";
 
 interface CommentListProps {
@@ -62,9 +63,11 @@ export function CommentList(props: CommentListProps) {
   if (props.threads.length === 0) return null;
   return (
     <ol class="comment-list">
-      {props.threads.map((node) => (
-        <CommentItem node={node} {...props} />
-      ))}
+      {props.threads.map((node) => [
+        <CommentItem node={node} {...props} />,
+        // A long thread list is sent in pieces (src/web/html-bytes.ts).
+        <PieceBreak />,
+      ])}
     </ol>
   );
 }
