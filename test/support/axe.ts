@@ -29,6 +29,10 @@ const contextsLoadingAxe = new WeakSet<BrowserContext>();
 
 /** The page's CSP forbids the inline script axe needs: open it with `bypassCSP: true`. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // A check is of the page as loaded, styles included: after a click that posts a form, the
+  // new document may still be loading (axe then saw links in default colours on the dark
+  // background). Adding axe with a script tag used to take long enough to hide that.
+  await page.waitForLoadState("load");
   // From the first check on, the context's later documents come with axe; this one (opened
   // before) and any whose scripts do not run get it now.
   const context = page.context();
