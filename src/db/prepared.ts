@@ -17,7 +17,20 @@ interface PreparedRead<Row> {
 /** The SQL text of every prepared read on PostgreSQL, with the name it is prepared under. */
 export const postgresStatementNames = new Map<string, string>();
 
-export function preparedRead<Row>(write: (dialect: Dialect) => string): PreparedRead<Row> {
+interface PreparedReadOptions {
+  /**
+   * PostgreSQL plans the statement anew for each run's values instead of preparing it once.
+   * After five runs of a named statement PostgreSQL may keep a generic plan, made without
+   * knowing the values; for a full-text match that plan cannot tell a word in every review
+   * from a word in three, and chose badly (search: 58 req/s against 185, bench/README.md).
+   */
+  planEachRun?: boolean;
+}
+
+export function preparedRead<Row>(
+  write: (dialect: Dialect) => string,
+  options: PreparedReadOptions = {},
+): PreparedRead<Row> {
   const compiled = new Map<Dialect, { text: string; order: number[] | undefined }>();
   const compiledFor = (dialect: Dialect) => {
     let entry = compiled.get(dialect);
@@ -32,7 +45,9 @@ export function preparedRead<Row>(write: (dialect: Dialect) => string): Prepared
         entry = { text: plain, order };
       } else {
         entry = { text, order: undefined };
-        postgresStatementNames.set(text, `cinelog_read_${postgresStatementNames.size + 1}`);
+        if (!options.planEachRun) {
+          postgresStatementNames.set(text, `cinelog_read_${postgresStatementNames.size + 1}`);
+        }
       }
       compiled.set(dialect, entry);
     }
