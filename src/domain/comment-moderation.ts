@@ -137,10 +137,6 @@ export async function moderationTargets(db: Db, ids: number[]): Promise<Moderati
   });
 }
 
-export async function moderationTarget(db: Db, id: number): Promise<ModerationTarget | undefined> {
-  return (await moderationTargets(db, [id]))[0];
-}
-
 export type StatusFilter = "all" | CommentStatus;
 
 interface QueueFilter {

@@ -128,7 +128,7 @@ export function orderAfterMove(ids: number[], stillId: number, direction: "up" |
   return order;
 }
 
-export async function stillOfReview(
+async function stillOfReview(
   db: Db,
   reviewId: number,
   stillId: number,
