@@ -1,5 +1,5 @@
 // Runs a queued import job in the background of this process: the importer of its kind over
-// the uploaded file, in a worker thread with a capped heap (src/importers/worker), so that
+// the uploaded file, in a child process with a capped heap (src/importers/worker), so that
 // no file can take the server down with it; its progress written to the job's row (at most
 // a few times a second, so a fast import is not slowed by its own bookkeeping), a heartbeat
 // meanwhile so other processes know it is alive, and at the end the summary or the error.

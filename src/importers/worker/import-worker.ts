@@ -1,9 +1,8 @@
-// The thread an import runs in (see run-import.ts): it opens its own connection to the
+// The process an import runs in (see run-import.ts): it opens its own connection to the
 // database, runs the importer of the request's kind and reports back. Whatever the file does
-// to it (a parser that throws from a stream callback, a heap that fills up), only this thread
+// to it (a parser that throws from a stream callback, a heap that fills up), only this process
 // ends; the server that started it keeps serving.
 import { storedSummaryOf } from "../jobs/import-jobs.ts";
-import { parentPort, workerData } from "node:worker_threads";
 import { BackupError } from "../../backup/backup-format.ts";
 import { importBackup } from "../../backup/import-backup.ts";
 import { connect, type Db } from "../../db/connect.ts";
@@ -20,9 +19,8 @@ import type {
   WorkerMessage,
 } from "./import-protocol.ts";
 
-const port = parentPort;
-if (!port) throw new Error("import-worker.ts runs only as a worker thread");
-const send = (message: WorkerMessage) => port.postMessage(message);
+if (!process.send) throw new Error("import-worker.ts runs only as a child process (run-import.ts)");
+const send = (message: WorkerMessage) => process.send!(message);
 
 function summaryOf(summary: ImportSummary): IsolatedSummary {
   return { ...storedSummaryOf(summary), text: summary.toText() };
@@ -100,4 +98,8 @@ async function main(input: WorkerInput): Promise<void> {
   }
 }
 
-await main(workerData as WorkerInput);
+process.once("message", (input: WorkerInput) => {
+  // Uncaught errors still end the process, and the parent reads its exit; once the outcome is
+  // sent, the channel closes so that the process ends when its work is done.
+  void main(input).finally(() => process.disconnect());
+});

@@ -1,14 +1,17 @@
-// Runs an import (WordPress, Letterboxd or a backup restore) in a worker thread with a capped
+// Runs an import (WordPress, Letterboxd or a backup restore) in a child process with a capped
 // heap, for the admin's jobs and the command line alike. A file that makes the importer throw
-// where no caller can catch it, or fill its memory, ends the worker, not the process: the
-// import fails with a message and everything else goes on.
+// where no caller can catch it, or fill its memory, ends the child, not the server: the import
+// fails with a message and everything else goes on. It was a worker thread, but V8 does not
+// always stop a thread at its heap limit in time: a file that fills the heap fast enough ended
+// the whole process with "Reached heap limit" (seen in a test run, 2026-12-07). A process of
+// its own costs a Node start and some 40 MB while an import runs.
 //
-// From the TypeScript sources (development, tests) the worker runs its .ts file under tsx;
+// From the TypeScript sources (development, tests) the child runs its .ts file under tsx;
 // from the compiled build it runs the .js file next to this one.
+import { fork } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { formatBytes, type ImportLimits } from "../../config/import-limits.ts";
 import type {
   ImportRequest,
@@ -70,17 +73,23 @@ export function runImport(
     limits: options.limits,
   };
   const heapMb = Math.max(32, Math.floor(options.limits.memory / 1024 / 1024));
-  const worker = new Worker(workerFile, {
-    workerData: input,
-    execArgv: fromSources ? ["--import", tsxLoader()] : [],
-    resourceLimits: {
-      maxOldGenerationSizeMb: heapMb,
-      maxYoungGenerationSizeMb: importYoungGenerationMb,
-    },
-    // The worker's own output goes where the caller's goes.
-    stdout: false,
-    stderr: false,
+  const worker = fork(workerFile, [], {
+    execArgv: [
+      ...(fromSources ? ["--import", tsxLoader()] : []),
+      `--max-old-space-size=${heapMb}`,
+      // V8's young generation is three semi-spaces' worth.
+      `--max-semi-space-size=${importYoungGenerationMb / 3}`,
+    ],
+    serialization: "advanced",
+    // Its output goes where the caller's goes; its errors are also read for an out-of-memory end.
+    stdio: ["ignore", "inherit", "pipe", "ipc"],
   });
+  let stderrTail = "";
+  worker.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    stderrTail = (stderrTail + chunk.toString("utf8")).slice(-4096);
+  });
+  worker.send(input);
   const created: string[] = [];
   let outcome:
     { ok: true; summary: IsolatedSummary } | { ok: false; failure: ImportFailed } | undefined;
@@ -114,21 +123,20 @@ export function runImport(
       }
     }
   });
+  const outOfMemory = () => {
+    outcome ??= {
+      ok: false,
+      failure: new ImportFailed(
+        `The import ran out of memory: it may use ${formatBytes(options.limits.memory)}, and this ` +
+          "file needed more. The file is damaged or hostile, or very large (the limit is the " +
+          "`memory` entry of CINELOG_IMPORT_LIMITS). What was imported before this point stays.",
+        "memory",
+        "ERR_WORKER_OUT_OF_MEMORY",
+      ),
+    };
+  };
   worker.on("error", (error: Error & { code?: string }) => {
-    if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
-      outcome ??= {
-        ok: false,
-        failure: new ImportFailed(
-          `The import ran out of memory: it may use ${formatBytes(options.limits.memory)}, and this ` +
-            "file needed more. The file is damaged or hostile, or very large (the limit is the " +
-            "`memory` entry of CINELOG_IMPORT_LIMITS). What was imported before this point stays.",
-          "memory",
-          error.code,
-        ),
-      };
-      return;
-    }
-    // Thrown where the importer could not catch it, such as inside a stream's callback.
+    // The child could not be started or reached.
     outcome ??= {
       ok: false,
       failure: new ImportFailed(error.message, "crash", error.code, error.stack),
@@ -136,11 +144,12 @@ export function runImport(
   });
 
   return new Promise((resolve, reject) => {
-    worker.once("exit", (exitCode) => {
+    worker.once("exit", (exitCode, signal) => {
+      if (/heap out of memory|Reached heap limit/.test(stderrTail)) outOfMemory();
       const result = outcome ?? {
         ok: false as const,
         failure: new ImportFailed(
-          `The import stopped unexpectedly (its worker exited with code ${exitCode}).`,
+          `The import stopped unexpectedly (its process exited with ${signal ? `signal ${signal}` : `code ${exitCode}`}).`,
           "crash",
         ),
       };

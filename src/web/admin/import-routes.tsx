@@ -1,6 +1,6 @@
 // Imports run from the admin (the owner's alone: they create accounts and content). An
 // export is uploaded, stored under the data directory, and imported in the background (in a
-// worker thread of this process) while its page shows the progress; one import at a time.
+// child process of this one) while its page shows the progress; one import at a time.
 import { rm } from "node:fs/promises";
 import type { Hono } from "hono";
 import type { ImportJobKind } from "../../db/schema.ts";
