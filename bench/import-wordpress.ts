@@ -4,7 +4,7 @@
 // that disagree) with 20,000 comments (every third a reply, some held, some spam,
 // pingbacks), written to a temporary file and imported into an empty database through the
 // import worker, as the command line and the admin import it. Reports the
-// time, the file's size, the process's peak memory (sampled resident set size), the
+// time, the file's size, the peak memory of this process and the import's (sampled resident set sizes), the
 // fidelity check and the number of people created.
 //
 //   npx tsx bench/import-wordpress.ts [--posts 2000] [--comments 20000] [--database sqlite:…|postgres://…]
