@@ -1,16 +1,25 @@
 // A real browser for tests: Debian's Chromium driven by playwright-core (never a download).
+// Debian's `chromium-headless-shell` is preferred when installed: the same Blink, V8 and
+// DevTools protocol without the full browser's shell around them (it is what Playwright itself
+// runs for headless Chromium). On this 2-core machine the browser files spent half the CPU
+// with it (test/README.md, 2026-12-07), and the browser project was the suite's floor.
+// `/usr/bin/chromium` is the fallback; CHROMIUM_PATH picks either (or any other).
 // Starting Chromium costs about a second, so a worker process keeps one (sharedBrowser) for
 // every browser file it runs, and each file works in contexts of its own that it closes at
 // its end (releaseContexts). launchBrowser still starts a private one for a test that needs it.
 import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const headlessShellPath = "/usr/bin/chromium-headless-shell";
+
+export const chromiumPath =
+  process.env.CHROMIUM_PATH ??
+  (fs.existsSync(headlessShellPath) ? headlessShellPath : "/usr/bin/chromium");
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(
-      `Browser tests need Chromium at ${chromiumPath} (apt-get install chromium); .ci/run installs it.`,
+      `Browser tests need Chromium at ${chromiumPath} (apt-get install chromium-headless-shell); .ci/run installs it.`,
     );
   }
   return chromium.launch({
