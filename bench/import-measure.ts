@@ -30,6 +30,8 @@ export interface Measured<T> {
   /** Resident memory before the run and its peak during it, in bytes. */
   before: number;
   peak: number;
+  /** The peak of the children alone: the import's own process, as the server would fork it. */
+  childrenPeak: number;
 }
 
 /** CPU seconds of this process's children that have ended and been waited for. */
@@ -39,9 +41,9 @@ function endedChildrenCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks, 100 a second
 }
 
-/** Resident memory of this process and its running children, in bytes. */
-function residentWithChildren(): number {
-  let total = process.memoryUsage().rss;
+/** Resident memory of this process's running children, in bytes. */
+function residentOfChildren(): number {
+  let total = 0;
   for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
       const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
@@ -55,6 +57,12 @@ function residentWithChildren(): number {
 }
 
 export async function measure<T>(run: () => Promise<T>): Promise<Measured<T>> {
+  let childrenPeak = 0;
+  const residentWithChildren = () => {
+    const children = residentOfChildren();
+    childrenPeak = Math.max(childrenPeak, children);
+    return process.memoryUsage().rss + children;
+  };
   const before = residentWithChildren();
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, residentWithChildren())), 20);
@@ -68,7 +76,7 @@ export async function measure<T>(run: () => Promise<T>): Promise<Measured<T>> {
     const childrenCpu = endedChildrenCpuSeconds() - childrenBefore;
     peak = Math.max(peak, residentWithChildren());
     const cpuSeconds = (cpu.user + cpu.system) / 1e6 + childrenCpu;
-    return { result, seconds, cpuSeconds, before, peak };
+    return { result, seconds, cpuSeconds, before, peak, childrenPeak };
   } finally {
     clearInterval(sampler);
   }

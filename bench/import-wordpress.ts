@@ -11,12 +11,14 @@
 //     [--export FILE]   (keep the generated export in FILE, or import FILE if it exists)
 //     [--in-process]    (import in this thread, not in the import worker as the CLI and admin do;
 //                        also counts the statements the import ran, src/db/query-count.ts)
+//     [--build DIR]     (start the import worker from a compiled build, e.g. dist, as production
+//                        does: its child then runs JavaScript, not TypeScript through tsx)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { defaultImportLimits } from "../src/config/import-limits.ts";
-import { runImport } from "../src/importers/worker/run-import.ts";
+import { runImport as runImportFromSources } from "../src/importers/worker/run-import.ts";
 import { importWordPress } from "../src/importers/wordpress/import-wordpress.ts";
 import { wxrHead, wxrItem, wxrTail, type WxrCommentSpec } from "../test/support/wxr-writer.ts";
 import { measure, megabytes as mb, openBenchDb } from "./import-measure.ts";
@@ -161,8 +163,17 @@ async function main(): Promise<void> {
       database: { type: "string" },
       export: { type: "string" },
       "in-process": { type: "boolean", default: false },
+      build: { type: "string" },
     },
   });
+  // The compiled build's own runImport forks the compiled worker, as `cinelog import` does.
+  const runImport: typeof runImportFromSources = values.build
+    ? (
+        (await import(path.resolve(values.build, "importers/worker/run-import.js"))) as {
+          runImport: typeof runImportFromSources;
+        }
+      ).runImport
+    : runImportFromSources;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-import-bench-"));
   // `--export FILE` keeps the generated export there, and reuses it when it already exists.
   const file = values.export ?? path.join(dir, "export.xml");
@@ -185,7 +196,7 @@ async function main(): Promise<void> {
             )
           ).text,
     );
-    const { result: summaryText, seconds, cpuSeconds, before, peak } = run;
+    const { result: summaryText, seconds, cpuSeconds, before, peak, childrenPeak } = run;
     console.log(summaryText);
     // Each film has its directors and no more: a person per fragment of prose would show here.
     const people = await db.kysely
@@ -200,8 +211,10 @@ async function main(): Promise<void> {
     }
     console.log(
       `\n${values.posts} posts, ${values.comments} comments, ${mb(fs.statSync(file).size)} MB file: ` +
-        `imported in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU) on ${url.split(":")[0]}; ` +
-        `peak resident memory ${mb(peak)} MB (${mb(before)} MB before the import began)`,
+        `imported in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU) on ${url.split(":")[0]}` +
+        `${values.build ? ` from ${values.build}` : ""}; ` +
+        `peak resident memory ${mb(peak)} MB (${mb(before)} MB before the import began; ` +
+        `the import's own process ${mb(childrenPeak)} MB)`,
     );
   } finally {
     await db.close();
