@@ -8,8 +8,10 @@
 // What the model does not cover in Node 24, so neither does this: native addons run with the
 // process's own rights once loaded (`--allow-addons` is needed for better-sqlite3 and sharp, so
 // SQLite's own writes and sharp's `toFile` are not checked; the grants on the database's files
-// say what it should write), and the network is not restricted (PostgreSQL, fetched
-// attachments: those go through net/safe-fetch.ts and the database's own roles).
+// say what it should write); symbolic links are followed wherever they lead (an uploads folder
+// with a link out of it is read through it); and the network is not restricted (PostgreSQL,
+// fetched attachments: those go through net/safe-fetch.ts and the database's own roles). The
+// database's folder is readable as a whole, because better-sqlite3 looks for it before opening.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,7 +58,8 @@ function importGrants(
     ...packageFolders(),
     path.resolve(request.file),
     ...uploadsDir,
-    // better-sqlite3 looks for the database's folder before it opens the file.
+    // better-sqlite3 looks for the database's folder before it opens the file (a folder's
+    // grant takes in what it holds: the grant cannot be narrower).
     ...(database ? [path.dirname(database)] : []),
     ...write,
   ];
