@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFailure } from "../../src/backup/backup-zip.ts";
 import { defaultImportLimits } from "../../src/config/import-limits.ts";
 import { failureOf } from "../../src/importers/worker/import-failure.ts";
 import { runImport } from "../../src/importers/worker/run-import.ts";
@@ -148,6 +149,11 @@ describe("a refusal the import's child meets", () => {
         "Refused: the import tried to write /etc/cron.d/job, outside what an import may touch " +
         "(its own file, and the media folder and the database to write). Nothing there was changed.",
     });
+    // A restore's read of the backup passes it on as it is, not as damage to the backup.
+    expect(readFailure("media/stills/1/a.jpg", denied)).toBe(denied);
+    expect(readFailure("media/stills/1/a.jpg", new Error("bad CRC")).message).toBe(
+      "The backup's media/stills/1/a.jpg is damaged (bad CRC).",
+    );
     expect(failureOf(new TypeError("a bug"))).toMatchObject({ expected: false, message: "a bug" });
   });
 });

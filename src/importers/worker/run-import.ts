@@ -13,6 +13,7 @@
 // compiles through esbuild, which needs a worker thread and a child process of its own, the
 // very things the child may not start.
 import { fork } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatBytes, type ImportLimits } from "../../config/import-limits.ts";
@@ -72,6 +73,9 @@ export function runImport(
     limits: options.limits,
   };
   const heapMb = Math.max(32, Math.floor(options.limits.memory / 1024 / 1024));
+  // The media folder is made here, not in the child: Node 24 takes a grant on a folder that does
+  // not exist yet as one on a file, and refused the child its first still's folder in it.
+  if ("mediaDir" in request) fs.mkdirSync(request.mediaDir, { recursive: true });
   const worker = fork(workerFile, [], {
     execArgv: [
       ...(fromSources
