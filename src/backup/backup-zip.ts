@@ -26,9 +26,16 @@ export interface BackupZip {
 
 export type BackupLimits = Pick<ImportLimits, "backupSize" | "backupEntries" | "ndjsonLine">;
 
-/** A read error as the operator should see it: a limit is a refusal, anything else damage. */
-export function readFailure(name: string, error: unknown): BackupError {
+/**
+ * A read error as the operator should see it: a limit is a refusal, anything else damage. A
+ * path the import's process may not touch (Node's permission model, import-permissions.ts) is
+ * no damage of the backup's: it goes on as it is, and the worker says what was refused.
+ */
+export function readFailure(name: string, error: unknown): Error {
   if (error instanceof BackupError) return error;
+  if ((error as NodeJS.ErrnoException | undefined)?.code === "ERR_ACCESS_DENIED") {
+    return error as Error;
+  }
   if (error instanceof ImportLimitError) return new BackupError(`Refused: ${error.message}.`);
   return new BackupError(`The backup's ${name} is damaged (${(error as Error).message}).`);
 }

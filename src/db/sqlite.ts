@@ -23,7 +23,11 @@ export function openSqlite(
   queries?: QueryCount,
   cacheBytes = defaultSqliteCacheBytes,
 ): { db: Kysely<Database>; close: () => Promise<void>; poolStats: () => PoolStats } {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Only a missing folder is made: an import's child may read the folder but not write it
+  // (src/importers/worker/import-permissions.ts), and mkdir asks for write even when it exists.
+  if (file !== ":memory:" && !fs.existsSync(path.dirname(file))) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  }
   const sqlite = new BetterSqlite3(file);
   // WAL lets readers proceed while one writer writes; the busy timeout makes a second
   // writer wait for the lock instead of failing with "database is locked".

@@ -1,12 +1,14 @@
-// What the review editor opens with for a review already written: the text as stored, a
+// What the review editor opens with. For a review already written: the text as stored, a
 // revision the writer chose to restore, or their autosaved changes brought back; whether the
-// form then shows exactly what is stored (pristine), and which notice goes above it. The
-// admin's handler parses the query, checks the role, calls this and renders; the precedence
-// (an autosave restored beats a revision, a discarded autosave's notice beats a save's) is
+// form then shows exactly what is stored (pristine), and which notice goes above it. For a new
+// review ("Write a review"): an empty form under a fresh draft key, or the unsaved review the
+// writer chose to bring back under its own key. The admin's handlers parse the query, check
+// the role, call this and render; the precedence (an autosave restored beats a revision, a
+// discarded autosave's notice beats a save's; only the writer's own draft comes back) is
 // decided here and tested without HTTP (both databases). The notices' words stay in web/.
 import type { Db } from "../db/connect.ts";
 import type { Review } from "../db/schema.ts";
-import { draftKeyPattern, findAutosave, type Autosave } from "./review-autosave.ts";
+import { draftKeyPattern, findAutosave, newDraftKey, type Autosave } from "./review-autosave.ts";
 import { reviewRevisions } from "./review-editing.ts";
 
 /** What a save redirected with (`?saved=`): the button the writer pressed. */
@@ -80,5 +82,49 @@ export async function editorStartingPoint(
     notice,
     justSaved: pristine && savedAs !== undefined,
     savedDraftKey: draftKeyPattern.test(draft) ? draft : undefined,
+  };
+}
+
+export type NewReviewStartNotice =
+  /** An unsaved review's fields are back in the form, not yet saved. */
+  { kind: "draft-restored"; savedAt: string } | { kind: "draft-discarded" };
+
+interface NewReviewStartingPoint {
+  /** The fields as the writer last typed them, or undefined: the form starts empty. */
+  autosaved: Autosave["fields"] | undefined;
+  /** The key the page autosaves under: the restored draft's own, else a new one. */
+  draftKey: string;
+  /** True for an empty form: nothing typed waits to be saved. */
+  pristine: boolean;
+  notice: NewReviewStartNotice | undefined;
+}
+
+/**
+ * The "Write a review" page's starting point for `userId`, with the page's query (`draft`: the
+ * key of an unsaved review to bring back; `autosave`: "discarded" after a Discard). A key that
+ * is malformed, unknown or another person's starts an empty form under a new key.
+ */
+export async function newReviewStartingPoint(
+  db: Db,
+  userId: number,
+  query: { draft?: string; autosave?: string },
+): Promise<NewReviewStartingPoint> {
+  const wanted = query.draft ?? "";
+  const autosave = draftKeyPattern.test(wanted)
+    ? await findAutosave(db, { userId, draftKey: wanted })
+    : undefined;
+  if (autosave) {
+    return {
+      autosaved: autosave.fields,
+      draftKey: wanted,
+      pristine: false,
+      notice: { kind: "draft-restored", savedAt: autosave.savedAt },
+    };
+  }
+  return {
+    autosaved: undefined,
+    draftKey: newDraftKey(),
+    pristine: true,
+    notice: query.autosave === "discarded" ? { kind: "draft-discarded" } : undefined,
   };
 }

@@ -1,7 +1,8 @@
 // The steps of the series editor's operations, as the admin's handlers call them: creating a
 // series at the address asked for, adding a film on record or a new one to a queue (refused
 // when it is already there or already on record), finding films to add with their place in
-// the queue, and finding one entry with its place. The handlers parse the form, check the
+// the queue, finding one entry with its place, and everything the queue page shows in one read.
+// The handlers parse the form, check the
 // role and render; what is allowed and in which order things happen is decided here, so it
 // is the same for every caller and tested without HTTP.
 import type { Db } from "../db/connect.ts";
@@ -12,11 +13,13 @@ import { createFilm, filmById } from "./films.ts";
 import {
   entryOfFilm,
   filmOnRecord,
+  seriesQueue,
   seriesSlugTaken,
   type QueueItem,
   type SeriesQueue,
 } from "./series-editing.ts";
 import { appendSeriesEntry, createSeries } from "./series.ts";
+import { nowIso } from "./time.ts";
 
 type FilmRef = Pick<Film, "id" | "title" | "year">;
 
@@ -113,4 +116,29 @@ export function queueEntry(
 ): { item: QueueItem; number: number } | undefined {
   const index = queue.items.findIndex((i) => i.entryId === entryId);
   return index < 0 ? undefined : { item: queue.items[index]!, number: index + 1 };
+}
+
+/**
+ * What the queue editor of `series` shows: its queue, the films a search finds (undefined
+ * without a search), and the film a removal took out (`removedFilmId`, as the redirect after
+ * it carries it), for the notice that names it.
+ */
+export async function queueEditorReads(
+  db: Db,
+  series: Series,
+  page: { search: string; removedFilmId?: string | undefined },
+  now = nowIso(),
+): Promise<{
+  queue: SeriesQueue;
+  results: QueueFilmChoice[] | undefined;
+  removedFilm: Film | undefined;
+}> {
+  const queue = await seriesQueue(db, series, now);
+  const removedId = page.removedFilmId;
+  return {
+    queue,
+    results: page.search ? await filmsToQueue(db, queue, page.search) : undefined,
+    removedFilm:
+      removedId && /^\d{1,12}$/.test(removedId) ? await filmById(db, Number(removedId)) : undefined,
+  };
 }

@@ -1,12 +1,16 @@
 // What the review editor opens with, without HTTP, on both databases: the stored text (with a
 // save's notice only for a known save), a revision to restore (and none of another review's),
-// the writer's own autosave brought back over it, and a discarded autosave's notice.
+// the writer's own autosave brought back over it, and a discarded autosave's notice; for a new
+// review, an empty form under a fresh key or the writer's own unsaved draft under its key.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Review } from "../../src/db/schema.ts";
 import { newDraftKey, storeAutosave } from "../../src/domain/review-autosave.ts";
 import { reviewRevisions } from "../../src/domain/review-editing.ts";
 import { saveReviewFromEditor } from "../../src/domain/review-editor-save.ts";
-import { editorStartingPoint } from "../../src/domain/review-editor-start.ts";
+import {
+  editorStartingPoint,
+  newReviewStartingPoint,
+} from "../../src/domain/review-editor-start.ts";
 import { createUser } from "../../src/domain/users.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { buildFixture } from "../support/fixture.ts";
@@ -126,5 +130,41 @@ describe.each(dialects)("the review editor's starting point on %s", (dialect) =>
       pristine: false,
       notice: { kind: "autosave-discarded" },
     });
+  });
+
+  it("starts a new review empty under a fresh key, or from the writer's own unsaved draft", async () => {
+    const empty = await newReviewStartingPoint(db, f.author.id, {});
+    expect(empty).toMatchObject({ autosaved: undefined, pristine: true, notice: undefined });
+    expect(empty.draftKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect((await newReviewStartingPoint(db, f.author.id, {})).draftKey).not.toBe(empty.draftKey);
+
+    const key = newDraftKey();
+    await storeAutosave(db, { userId: f.author.id, draftKey: key }, { body: "Half a review." });
+    const restored = await newReviewStartingPoint(db, f.author.id, { draft: key });
+    expect(restored).toMatchObject({
+      autosaved: { body: "Half a review." },
+      draftKey: key,
+      pristine: false,
+      notice: { kind: "draft-restored" },
+    });
+
+    const reader = await createUser(db, {
+      email: "another-writer@example.com",
+      displayName: "Wanda",
+      role: "author",
+    });
+    const notTheirs = await newReviewStartingPoint(db, reader.id, { draft: key });
+    expect(notTheirs).toMatchObject({ autosaved: undefined, pristine: true, notice: undefined });
+    expect(notTheirs.draftKey).not.toBe(key);
+    expect(await newReviewStartingPoint(db, f.author.id, { draft: "short" })).toMatchObject({
+      autosaved: undefined,
+      pristine: true,
+    });
+    expect(
+      await newReviewStartingPoint(db, f.author.id, {
+        draft: newDraftKey(),
+        autosave: "discarded",
+      }),
+    ).toMatchObject({ autosaved: undefined, pristine: true, notice: { kind: "draft-discarded" } });
   });
 });

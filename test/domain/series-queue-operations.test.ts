@@ -1,6 +1,6 @@
 // The series editor's operations without HTTP, on both databases: creating a series at the
 // address asked for, adding films on record or new ones to a queue (once), the films offered
-// with their place in the queue, and finding one entry with its place.
+// with their place in the queue, finding one entry with its place, and what the queue page reads.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFilm } from "../../src/domain/films.ts";
 import { entryOrder, seriesQueue } from "../../src/domain/series-editing.ts";
@@ -9,6 +9,7 @@ import {
   addNewFilmToQueue,
   createSeriesAtAddress,
   filmsToQueue,
+  queueEditorReads,
   queueEntry,
 } from "../../src/domain/series-queue-operations.ts";
 import { createSeries } from "../../src/domain/series.ts";
@@ -128,5 +129,35 @@ describe.each(dialects)("series queue operations on %s", (dialect) => {
     if (!second.ok) throw new Error("not added");
     expect(queueEntry(queue, second.entryId)).toMatchObject({ number: 2, item: { filmId: b.id } });
     expect(queueEntry(queue, 987654)).toBeUndefined();
+  });
+
+  it("reads the queue page: the queue, a search's films with their places, a removed film", async () => {
+    const series = await createSeries(db, { title: "Page reads", description: "" });
+    const kept = await createFilm(db, { title: "Queue Reader One", year: 1961, credits: [] });
+    const other = await createFilm(db, { title: "Queue Reader Two", year: 1962, credits: [] });
+    const added = await addFilmOnRecordToQueue(db, series.id, kept.id);
+    if (!added.ok) throw new Error("the film went into the queue");
+
+    const plain = await queueEditorReads(db, series, { search: "" });
+    expect(plain.queue.items.map((item) => item.filmId)).toEqual([kept.id]);
+    expect(plain.queue.total).toBe(1);
+    expect(plain.results).toBeUndefined();
+    expect(plain.removedFilm).toBeUndefined();
+
+    const searched = await queueEditorReads(db, series, {
+      search: "queue reader",
+      removedFilmId: String(other.id),
+    });
+    expect(searched.results).toEqual([
+      { id: kept.id, title: "Queue Reader One", year: 1961, inQueue: 1 },
+      { id: other.id, title: "Queue Reader Two", year: 1962 },
+    ]);
+    expect(searched.removedFilm).toMatchObject({ id: other.id, title: "Queue Reader Two" });
+
+    for (const removedFilmId of ["1e3", "-1", "99999999999999", undefined]) {
+      expect((await queueEditorReads(db, series, { search: "", removedFilmId })).removedFilm).toBe(
+        undefined,
+      );
+    }
   });
 });

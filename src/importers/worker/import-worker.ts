@@ -3,21 +3,18 @@
 // to it (a parser that throws from a stream callback, a heap that fills up), only this process
 // ends; the server that started it keeps serving.
 import { storedSummaryOf } from "../jobs/import-jobs.ts";
-import { BackupError } from "../../backup/backup-format.ts";
 import { importBackup } from "../../backup/import-backup.ts";
 import { connect, type Db } from "../../db/connect.ts";
-import { ImportLimitError } from "../../config/import-limits.ts";
 import type { ImportSummary } from "../import-summary.ts";
-import { importLetterboxd, LetterboxdError } from "../letterboxd/import-letterboxd.ts";
+import { importLetterboxd } from "../letterboxd/import-letterboxd.ts";
 import { importWordPress } from "../wordpress/import-wordpress.ts";
-import { WxrError } from "../wordpress/wxr-types.ts";
 import type {
   IsolatedProgress,
   IsolatedSummary,
-  WorkerFailure,
   WorkerInput,
   WorkerMessage,
 } from "./import-protocol.ts";
+import { failureOf } from "./import-failure.ts";
 
 if (!process.send) throw new Error("import-worker.ts runs only as a child process (run-import.ts)");
 const send = (message: WorkerMessage) => process.send!(message);
@@ -66,23 +63,6 @@ async function run(db: Db, input: WorkerInput): Promise<IsolatedSummary> {
       };
     }
   }
-}
-
-function failureOf(error: unknown): WorkerFailure {
-  const err = error instanceof Error ? error : new Error(String(error));
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const expected =
-    error instanceof WxrError ||
-    error instanceof LetterboxdError ||
-    error instanceof BackupError ||
-    error instanceof ImportLimitError ||
-    code === "ENOENT";
-  return {
-    expected,
-    message: err.message,
-    ...(typeof code === "string" ? { code } : {}),
-    ...(expected || !err.stack ? {} : { stack: err.stack }),
-  };
 }
 
 async function main(input: WorkerInput): Promise<void> {

@@ -6,12 +6,16 @@
 // the whole process with "Reached heap limit" (seen in a test run, 2026-12-07). A process of
 // its own costs a Node start and some 40 MB while an import runs.
 //
-// From the TypeScript sources (development, tests) the child runs its .ts file under tsx;
-// from the compiled build it runs the .js file next to this one.
+// The child runs under Node's permission model (import-permissions.ts): it reads the app and its
+// file, writes the media folder and the database, and starts no process or thread. From the
+// compiled build it runs the .js file next to this one; from the TypeScript sources
+// (development, tests) it runs its .ts file with Node's own TypeScript support, not tsx: tsx
+// compiles through esbuild, which needs a worker thread and a child process of its own, the
+// very things the child may not start.
 import { fork } from "node:child_process";
-import { createRequire } from "node:module";
+import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { formatBytes, type ImportLimits } from "../../config/import-limits.ts";
 import type {
   ImportRequest,
@@ -21,6 +25,7 @@ import type {
   WorkerMessage,
 } from "./import-protocol.ts";
 import { removeCreated } from "../../backup/media-writes.ts";
+import { importPermissionFlags } from "./import-permissions.ts";
 
 export type { ImportRequest, IsolatedProgress, IsolatedSummary } from "./import-protocol.ts";
 
@@ -58,11 +63,6 @@ const here = fileURLToPath(import.meta.url);
 const fromSources = path.extname(here) === ".ts";
 const workerFile = path.join(path.dirname(here), `import-worker${path.extname(here)}`);
 
-/** tsx's loader, found from this file, so the worker does not depend on the current folder. */
-function tsxLoader(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-}
-
 export function runImport(
   request: ImportRequest,
   options: RunImportOptions,
@@ -73,9 +73,17 @@ export function runImport(
     limits: options.limits,
   };
   const heapMb = Math.max(32, Math.floor(options.limits.memory / 1024 / 1024));
+  // The media folder is made here, not in the child: Node 24 takes a grant on a folder that does
+  // not exist yet as one on a file, and refused the child its first still's folder in it.
+  if ("mediaDir" in request) fs.mkdirSync(request.mediaDir, { recursive: true });
   const worker = fork(workerFile, [], {
     execArgv: [
-      ...(fromSources ? ["--import", tsxLoader()] : []),
+      ...(fromSources
+        ? ["--experimental-transform-types", "--disable-warning=ExperimentalWarning"]
+        : []),
+      ...importPermissionFlags(request, options.databaseUrl),
+      // "--allow-addons could invalidate the permission model": known, see import-permissions.ts.
+      "--disable-warning=PERM0001",
       `--max-old-space-size=${heapMb}`,
       // V8's young generation is three semi-spaces' worth.
       `--max-semi-space-size=${importYoungGenerationMb / 3}`,

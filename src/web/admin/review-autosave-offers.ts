@@ -1,40 +1,36 @@
-// Which autosaves the editor offers back, with Restore and Discard: this review's, when it
-// differs from what is stored, or, on "Write a review", the reviews this person started and
-// never saved (the one already in the form excepted).
-import type { Db } from "../../db/connect.ts";
-import { findAutosave, unsavedDrafts, type Autosave } from "../../domain/review-autosave.ts";
+// The autosaves the editor offers back, with Restore and Discard, as the page shows them: a
+// summary, where Restore goes and what Discard posts. Which autosaves to offer is the domain's
+// (src/domain/review-editor-read.ts); a review's own is left out here when its fields, as the
+// form would show them, equal what is stored (nothing to bring back).
+import type { Autosave } from "../../domain/review-autosave.ts";
 import { valuesFromAutosave, type EditorValues } from "./review-form.ts";
 import type { AutosaveOffer } from "./views/review-editor-parts.tsx";
 
-export async function autosaveOffers(
-  db: Db,
+export function autosaveOffers(
+  autosaves: Autosave[],
   page: {
-    userId: number;
     reviewId?: number;
-    /** The draft key of the new review in the form. */
-    draftKey?: string;
-    /** The review's stored values, when the form shows them untouched; else nothing is offered. */
+    /** The review's stored values, to compare its autosave with. */
     stored?: EditorValues;
   },
-): Promise<AutosaveOffer[]> {
+): AutosaveOffer[] {
   if (page.reviewId !== undefined) {
-    if (!page.stored) return [];
-    const autosave = await findAutosave(db, { userId: page.userId, reviewId: page.reviewId });
-    if (!autosave) return [];
-    const values = valuesFromAutosave(autosave.fields);
-    if (JSON.stringify(values) === JSON.stringify(page.stored)) return [];
-    return [
-      {
-        savedAt: autosave.savedAt,
-        summary: summaryOf(values),
-        restoreHref: `/admin/reviews/${page.reviewId}/edit?autosave=restore`,
-        discard: { reviewId: String(page.reviewId) },
-      },
-    ];
+    const { reviewId } = page;
+    return autosaves.flatMap((autosave) => {
+      const values = valuesFromAutosave(autosave.fields);
+      if (JSON.stringify(values) === JSON.stringify(page.stored)) return [];
+      return [
+        {
+          savedAt: autosave.savedAt,
+          summary: summaryOf(values),
+          restoreHref: `/admin/reviews/${reviewId}/edit?autosave=restore`,
+          discard: { reviewId: String(reviewId) },
+        },
+      ];
+    });
   }
-  const drafts = await unsavedDrafts(db, page.userId);
-  return drafts.flatMap((d) =>
-    d.draftKey && d.draftKey !== page.draftKey && hasContent(d)
+  return autosaves.flatMap((d) =>
+    d.draftKey
       ? [
           {
             savedAt: d.savedAt,
@@ -44,12 +40,6 @@ export async function autosaveOffers(
           },
         ]
       : [],
-  );
-}
-
-function hasContent(a: Autosave): boolean {
-  return Object.entries(a.fields).some(
-    ([k, v]) => k !== "seriesPlacement" && v !== "" && v !== false,
   );
 }
 

@@ -1,7 +1,11 @@
 // What the review editor tells the writer after a save, and when a new film looks like one
 // already on record: words kept apart from the routes that decide when to say them.
 import type { FilmMatch } from "../../domain/film-matches.ts";
-import type { EditorStartNotice, SavedAs } from "../../domain/review-editor-start.ts";
+import type {
+  EditorStartNotice,
+  NewReviewStartNotice,
+  SavedAs,
+} from "../../domain/review-editor-start.ts";
 import { shortTime } from "./views/overview-pages.tsx";
 
 /** The notice on the editor a save redirected to (`?saved=`), by what the save did. */
@@ -16,8 +20,8 @@ export function sameFilmMessage(matches: FilmMatch[]): string {
   return `${named} with this title and year ${matches.length === 1 ? "is" : "are"} already on record: choose it below to review it, or tick “This is a different film” to add a second one. Nothing was saved.`;
 }
 
-/** The notice above the editor of a review, for what it opened with (review-editor-start.ts). */
-export function editorStartNoticeText(notice: EditorStartNotice): string {
+/** The notice above the editor, for what it opened with (review-editor-start.ts). */
+export function editorStartNoticeText(notice: EditorStartNotice | NewReviewStartNotice): string {
   switch (notice.kind) {
     case "saved":
       return savedNotices[notice.as];
@@ -27,5 +31,9 @@ export function editorStartNoticeText(notice: EditorStartNotice): string {
       return `Your unsaved changes from ${shortTime(notice.savedAt)} UTC are back in the form. Save to keep them.`;
     case "autosave-discarded":
       return "The unsaved changes were discarded.";
+    case "draft-restored":
+      return `Your unsaved review from ${shortTime(notice.savedAt)} UTC is back in the form. Save it to keep it.`;
+    case "draft-discarded":
+      return "The unsaved review was discarded.";
   }
 }

@@ -4,23 +4,14 @@ import type { Hono } from "hono";
 import { renderReviewBody } from "../../content/markdown.ts";
 import type { Review, ReviewStatus, User } from "../../db/schema.ts";
 import { filmsWithSameTitleAndYear, type FilmMatch } from "../../domain/film-matches.ts";
-import { reviewForEditing, revisionHistory } from "../../domain/review-editing.ts";
-import { editorStartingPoint } from "../../domain/review-editor-start.ts";
-import {
-  editorFilmChoices,
-  isPublicAt,
-  saveReviewFromEditor,
-} from "../../domain/review-editor-save.ts";
-import { draftKeyPattern, findAutosave, newDraftKey } from "../../domain/review-autosave.ts";
-import {
-  ReviewSeriesError,
-  seriesChoices,
-  seriesEntriesOfFilm,
-} from "../../domain/review-series.ts";
-import { ownUpNext } from "../../domain/review-up-next.ts";
+import { reviewForEditing } from "../../domain/review-editing.ts";
+import { reviewEditorReads } from "../../domain/review-editor-read.ts";
+import { editorStartingPoint, newReviewStartingPoint } from "../../domain/review-editor-start.ts";
+import { saveReviewFromEditor } from "../../domain/review-editor-save.ts";
+import { draftKeyPattern, newDraftKey } from "../../domain/review-autosave.ts";
+import { ReviewSeriesError } from "../../domain/review-series.ts";
 import { ReviewInputError } from "../../domain/reviews.ts";
 import { can, reviewResource } from "../../domain/roles.ts";
-import { nowIso } from "../../domain/time.ts";
 import { signedInUser, type AdminEnv } from "../auth/session.ts";
 import type { Services } from "../services.ts";
 import {
@@ -45,7 +36,6 @@ import {
   type EditorValues,
   type Intent,
 } from "./review-form.ts";
-import { shortTime } from "./views/overview-pages.tsx";
 import { ReviewEditorPage } from "./views/review-editor.tsx";
 import { adminRoute } from "../route-facts.ts";
 import { editorStartNoticeText, sameFilmMessage } from "./review-notices.ts";
@@ -92,18 +82,15 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
       "publish_review",
       existing ? reviewResource(existing) : { authorId: user.id, status: "draft" },
     );
-    const films = await editorFilmChoices(db, state.values.filmSearch, Number(state.values.filmId));
-    const isPublic = existing && isPublicAt(existing, nowIso());
+    const reads = await reviewEditorReads(db, {
+      userId: user.id,
+      existing,
+      filmSearch: state.values.filmSearch,
+      typedFilmId: state.values.filmId,
+      draftKey: state.draftKey,
+      pristine: state.pristine ?? false,
+    });
     const rating = scaleInput(settings.ratingScale);
-    const stored = existing
-      ? valuesFromReview(
-          existing,
-          (await reviewForEditing(db, existing.id))?.tags ?? [],
-          settings.ratingScale,
-        )
-      : undefined;
-    const filmId =
-      existing?.film_id ?? (/^\d+$/.test(state.values.filmId) ? Number(state.values.filmId) : 0);
     return renderAdmin(
       c,
       services,
@@ -117,7 +104,7 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
           ? {
               reviewId: existing.id,
               status: existing.status,
-              ...(isPublic ? { publicPath: `/review/${existing.slug}` } : {}),
+              ...(reads.isPublic ? { publicPath: `/review/${existing.slug}` } : {}),
             }
           : {})}
         values={state.values}
@@ -126,28 +113,31 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
         {...(state.notice ? { notice: state.notice } : {})}
         {...(state.previewHtml !== undefined ? { previewHtml: state.previewHtml } : {})}
         {...(rating ? { rating } : {})}
-        films={films}
+        films={reads.films}
         filmMatches={state.filmMatches ?? []}
         mayPublish={mayPublish}
-        revisions={existing ? await revisionHistory(db, existing) : []}
+        revisions={reads.revisions}
         csrf={await currentCsrfToken(c, services)}
         userId={user.id}
         {...(state.draftKey ? { draftKey: state.draftKey } : {})}
         {...(state.savedDraftKey ? { savedDraftKey: state.savedDraftKey } : {})}
         justSaved={state.justSaved ?? false}
         pristine={state.pristine ?? false}
-        autosaveOffers={await autosaveOffers(db, {
-          userId: user.id,
-          ...(existing ? { reviewId: existing.id } : {}),
-          ...(state.draftKey ? { draftKey: state.draftKey } : {}),
-          ...(stored && state.pristine ? { stored } : {}),
-        })}
+        autosaveOffers={autosaveOffers(
+          reads.autosaves,
+          existing
+            ? {
+                reviewId: existing.id,
+                stored: valuesFromReview(existing, reads.storedTags, settings.ratingScale),
+              }
+            : {},
+        )}
         series={{
-          choices: await seriesChoices(db),
-          ofFilm: filmId ? await seriesEntriesOfFilm(db, filmId) : [],
+          choices: reads.seriesChoices,
+          ofFilm: reads.seriesOfFilm,
           mayAppend: can(user, "manage_series"),
         }}
-        ownUpNext={existing ? await ownUpNext(db, existing, nowIso()) : []}
+        ownUpNext={reads.ownUpNext}
       />,
     );
   }
@@ -156,26 +146,16 @@ export function registerReviewRoutes(admin: Hono<AdminEnv>, services: Services):
     const { user } = signedInUser(c);
     if (!can(user, "write_reviews")) return forbidden(c, services);
     const filmSearch = (c.req.query("film") ?? "").slice(0, 200);
-    const wanted = c.req.query("draft") ?? "";
-    const autosave = draftKeyPattern.test(wanted)
-      ? await findAutosave(db, { userId: user.id, draftKey: wanted })
-      : undefined;
-    if (autosave) {
-      return showEditor(c, {
-        user,
-        values: { ...valuesFromAutosave(autosave.fields), filmSearch },
-        draftKey: wanted,
-        notice: `Your unsaved review from ${shortTime(autosave.savedAt)} UTC is back in the form. Save it to keep it.`,
-      });
-    }
+    const start = await newReviewStartingPoint(db, user.id, c.req.query());
     return showEditor(c, {
       user,
-      values: { ...emptyEditorValues, filmSearch },
-      draftKey: newDraftKey(),
-      pristine: true,
-      ...(c.req.query("autosave") === "discarded"
-        ? { notice: "The unsaved review was discarded." }
-        : {}),
+      values: {
+        ...(start.autosaved ? valuesFromAutosave(start.autosaved) : emptyEditorValues),
+        filmSearch,
+      },
+      draftKey: start.draftKey,
+      pristine: start.pristine,
+      ...(start.notice ? { notice: editorStartNoticeText(start.notice) } : {}),
     });
   });
 

@@ -5,7 +5,7 @@
 // src/domain/series-editing.ts.
 import type { Hono } from "hono";
 import type { Series } from "../../db/schema.ts";
-import { filmById, filmLabel } from "../../domain/films.ts";
+import { filmLabel } from "../../domain/films.ts";
 import {
   moveEntry,
   removeEntry,
@@ -19,7 +19,7 @@ import {
   addFilmOnRecordToQueue,
   addNewFilmToQueue,
   createSeriesAtAddress,
-  filmsToQueue,
+  queueEditorReads,
   queueEntry,
   type AddToQueueResult,
 } from "../../domain/series-queue-operations.ts";
@@ -49,12 +49,7 @@ import {
   type SeriesValues,
 } from "./series-form.ts";
 import { focusAfterMove, queueNotice } from "./series-notices.ts";
-import {
-  RemoveEntryPage,
-  SeriesListPage,
-  SeriesQueuePage,
-  type FilmResult,
-} from "./views/series-pages.tsx";
+import { RemoveEntryPage, SeriesListPage, SeriesQueuePage } from "./views/series-pages.tsx";
 import { adminRoute } from "../route-facts.ts";
 
 const expiredForm =
@@ -123,11 +118,12 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
     showQueue(c, series, { ...kept, formError: expiredForm, status: 403 });
 
   async function showQueue(c: AdminContext, series: Series, state: QueueState): Promise<Response> {
-    const queue = await seriesQueue(db, series, nowIso());
     const search = (state.search ?? "").trim().slice(0, 200);
-    const results: FilmResult[] | undefined = search
-      ? await filmsToQueue(db, queue, search)
-      : undefined;
+    const done = c.req.query("done");
+    const { queue, results, removedFilm } = await queueEditorReads(db, series, {
+      search,
+      ...(done === "removed" ? { removedFilmId: c.req.query("film") } : {}),
+    });
     return renderAdmin(
       c,
       services,
@@ -149,9 +145,9 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
         newFilm={state.newFilm ?? { values: emptyNewFilmValues, errors: {} }}
         notice={
           state.notice ??
-          queueNotice(c.req.query("done"), queue.items, {
+          queueNotice(done, queue.items, {
             entryId: Number(c.req.query("entry")),
-            removed: await removedFilm(c.req.query("done"), c.req.query("film")),
+            removed: removedFilm,
           })
         }
         formError={state.formError}
@@ -159,11 +155,6 @@ export function registerSeriesRoutes(admin: Hono<AdminEnv>, services: Services):
         csrf={await currentCsrfToken(c, services)}
       />,
     );
-  }
-
-  /** The film a removal redirect names, for its notice. */
-  async function removedFilm(done: string | undefined, id: string | undefined) {
-    return done === "removed" && id && /^\d{1,12}$/.test(id) ? filmById(db, Number(id)) : undefined;
   }
 
   admin.get("/series/:id{[0-9]+}", adminRoute({ capability: "manage_series" }), async (c) => {

@@ -109,7 +109,7 @@ export function SeriesListPage(props: {
   );
 }
 
-export interface FilmResult extends FilmChoice {
+interface FilmResult extends FilmChoice {
   /** Its number in this series' queue, when it is already in it. */
   inQueue?: number;
 }
