@@ -1,13 +1,15 @@
-// The whole review page but its comments in ONE statement: the review and its author, film,
-// credits, tags, stills, likes and boosts, the reviews before and after it, its own Up Next
-// list and its series' next films, nested as JSON (src/db/nested-json.ts). It was twelve
+// The whole review page but its comments' text in ONE statement: the review and its author,
+// film, credits, tags, stills, likes and boosts, the reviews before and after it, its own Up
+// Next list, its series' next films and the ids and parents of its approved comments (what
+// the comment pages are cut from), nested as JSON (src/db/nested-json.ts). It was thirteen
 // statements: on PostgreSQL each a round trip, on SQLite each a Kysely build and compile
 // that cost more than the query. The rules are those of films.ts, tags.ts, stills.ts,
 // reviews.ts (neighbours), review-up-next.ts and series.ts (upNext), written here in SQL.
 import type { Dialect } from "../db/connect.ts";
-import { jsonArrayOf, jsonObject, readJson } from "../db/nested-json.ts";
+import { jsonArray, jsonArrayOf, jsonObject, readJson } from "../db/nested-json.ts";
 import { preparedRead } from "../db/prepared.ts";
-import type { Film, Review, Still, Tag } from "../db/schema.ts";
+import type { Comment, Film, Review, Still, Tag } from "../db/schema.ts";
+import type { CommentThreadRow } from "./comment-pages.ts";
 import { columnsOf, stillColumns } from "./read-columns.ts";
 import { isPublicSql } from "./visibility.ts";
 import type { FilmCredit } from "./films.ts";
@@ -53,6 +55,7 @@ type ReadRow = Review & {
   next: unknown;
   ownUpNext: unknown;
   seriesUpNext: unknown;
+  commentThread: unknown;
   likes: number | string;
   boosts: number | string;
 };
@@ -71,6 +74,8 @@ interface ReviewPageRead {
   /** The next films of its series (its own entry's, else its film's), or none. */
   seriesUpNext: { series: { slug: string; title: string }; items: UpNextFilm[] } | undefined;
   reactions: { likes: number; boosts: number };
+  /** Its approved comments of every kind (likes and reposts are counted from them), oldest first. */
+  approvedComments: CommentThreadRow[];
 }
 
 /** `alias` is a public review at $2 (src/domain/visibility.ts). */
@@ -135,6 +140,8 @@ function write(dialect: Dialect): string {
       where e.id = coalesce(
         (select id from series_entries where review_id = r.id order by id limit 1),
         (select id from series_entries where film_id = r.film_id order by id limit 1))) as "seriesUpNext",
+    (select ${jsonArrayOf(dialect, jsonArray(dialect, ["c.id", "c.parent_id", "c.kind"]), "c.created_at, c.id")}
+      from comments c where c.review_id = r.id and c.status = 'approved') as "commentThread",
     (select count(*) from federation_reactions fr where fr.review_id = r.id and fr.kind = 'like') as likes,
     (select count(*) from federation_reactions fr where fr.review_id = r.id and fr.kind = 'boost') as boosts
   from reviews r left join users u on u.id = r.author_id
@@ -161,6 +168,7 @@ export async function readReviewPage(
     next,
     ownUpNext,
     seriesUpNext,
+    commentThread,
     likes,
     boosts,
     ...review
@@ -177,5 +185,8 @@ export async function readReviewPage(
     ownUpNext: readJson(ownUpNext),
     seriesUpNext: readJson<ReviewPageRead["seriesUpNext"] | null>(seriesUpNext) ?? undefined,
     reactions: { likes: Number(likes), boosts: Number(boosts) },
+    approvedComments: readJson<[number, number | null, Comment["kind"]][]>(commentThread).map(
+      ([id, parentId, kind]) => ({ id, parentId, approved: true, kind }),
+    ),
   };
 }
