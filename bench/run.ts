@@ -17,6 +17,7 @@ import autocannon from "autocannon";
 // @ts-expect-error: a plain ES module script without type declarations
 import { distIsFresh } from "../scripts/build-freshness.mjs";
 import { cpuMsOf, processTree } from "./process-tree.ts";
+import { cpuBetween, PostgresBackendCpu } from "./postgres-cpu.ts";
 import { connect, type Db } from "../src/db/connect.ts";
 import { benchSearchTerms } from "./sample-review-text.ts";
 
@@ -45,6 +46,8 @@ interface ScenarioResult {
   errors: number;
   /** The server's CPU time (user + system) per answered request: steadier than req/s on a loaded machine. */
   cpuMsPerRequest: number;
+  /** On PostgreSQL: the CPU time of the server's database backends per answered request. */
+  dbCpuMsPerRequest?: number;
   /**
    * With the cache on: how many times the scenario's pages were rendered when as many
    * requests as connections asked for them at once, cold (page-cache misses in /metrics).
@@ -85,6 +88,9 @@ function memoryOf(pid: number): { peakMB: number; afterMB: number; totalMB: numb
   };
 }
 
+/** On PostgreSQL, what reads the CPU of the server's database backends. */
+let backendCpu: PostgresBackendCpu | undefined;
+
 const metricsToken = "bench-metrics-token-0123456789";
 
 /** Pages rendered into the cache so far (the page-cache misses /metrics reports). */
@@ -123,6 +129,8 @@ async function startServer(cache: "on" | "off") {
       DATABASE_URL: values.database,
       CINELOG_DATA_DIR: values.data,
       CINELOG_PAGE_CACHE: cache,
+      // Its PostgreSQL backends, told apart from anyone else's (bench/postgres-cpu.ts).
+      PGAPPNAME: backendCpu?.applicationName ?? "",
       CINELOG_DEMO: "false",
       LOG_LEVEL: "warn",
     },
@@ -156,6 +164,7 @@ async function load(
 ): Promise<ScenarioResult> {
   const base = server.base;
   const cpuBefore = cpuMsOf(server.pid);
+  const dbBefore = await backendCpu?.sample();
   let n = 0;
   // A single path goes in the URL: a per-request callback costs the client time that the
   // server's figure would otherwise be blamed for.
@@ -168,6 +177,9 @@ async function load(
       ? { requests: [{ setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length] }) }] }
       : {}),
   });
+  const dbMs = dbBefore && backendCpu ? cpuBetween(dbBefore, await backendCpu.sample()) : undefined;
+  const perRequest = (ms: number) =>
+    Math.round((ms / Math.max(1, result.requests.total)) * 100) / 100;
   return {
     scenario,
     cache,
@@ -176,9 +188,8 @@ async function load(
     p99ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
-    cpuMsPerRequest:
-      Math.round(((cpuMsOf(server.pid) - cpuBefore) / Math.max(1, result.requests.total)) * 100) /
-      100,
+    cpuMsPerRequest: perRequest(cpuMsOf(server.pid) - cpuBefore),
+    ...(dbMs === undefined ? {} : { dbCpuMsPerRequest: perRequest(dbMs) }),
   };
 }
 
@@ -287,6 +298,10 @@ async function main() {
   }
   const middle = scenarios.review![0]!;
   const wanted = values.only.split(",");
+  if (values.database.startsWith("postgres")) {
+    backendCpu = new PostgresBackendCpu(values.database, `cinelog-bench-${process.pid}`);
+    await backendCpu.open();
+  }
   const modes = values.cache === "both" ? (["on", "off"] as const) : [values.cache as "on" | "off"];
   const seconds = Number(values.duration);
   console.log(
@@ -310,7 +325,11 @@ async function main() {
         const r = { ...(await load(server, name, cache, paths, seconds)), coldRenders };
         results.push(r);
         console.log(
-          `${name.padEnd(9)} cache ${cache.padEnd(3)}  ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  CPU ${r.cpuMsPerRequest} ms/req  non-2xx ${r.non2xx}  errors ${r.errors}` +
+          `${name.padEnd(9)} cache ${cache.padEnd(3)}  ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms  CPU ${r.cpuMsPerRequest} ms/req` +
+            (r.dbCpuMsPerRequest === undefined
+              ? ""
+              : ` + PostgreSQL ${r.dbCpuMsPerRequest} ms/req`) +
+            `  non-2xx ${r.non2xx}  errors ${r.errors}` +
             (coldRenders === undefined ? "" : `  cold: ${coldRenders} renders`),
         );
       }
@@ -324,6 +343,7 @@ async function main() {
       await server.stop();
     }
   }
+  await backendCpu?.close();
   console.log(
     `load average at the end: ${os
       .loadavg()

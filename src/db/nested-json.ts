@@ -10,6 +10,11 @@ export function jsonObject(dialect: Dialect, fields: Record<string, string>): st
   return `${dialect === "postgres" ? "json_build_object" : "json_object"}(${pairs.join(", ")})`;
 }
 
+/** A JSON array of SQL expressions, in order: a compact row where the names are known. */
+export function jsonArray(dialect: Dialect, values: readonly string[]): string {
+  return `${dialect === "postgres" ? "json_build_array" : "json_array"}(${values.join(", ")})`;
+}
+
 /**
  * A JSON array of one object per row the surrounding FROM/WHERE finds, in `orderBy` order;
  * an empty array when there is none.

@@ -6,6 +6,7 @@
 // Only ids and parents of the whole thread are read to cut the pages; the full rows (bodies,
 // avatars) are read for the one page shown, so a 1,500-comment review costs one page's worth.
 import type { Db } from "../db/connect.ts";
+import type { Comment } from "../db/schema.ts";
 import { onSubject, type CommentSubject } from "./comment-subjects.ts";
 import { idsInThreads, threadComments, type CommentNode } from "./comment-threads.ts";
 import { commentsOfSubject, countedOnly, type PublicComment } from "./comments.ts";
@@ -38,13 +39,26 @@ interface Skeleton {
   approved: boolean;
 }
 
+/**
+ * A comment's place in its subject's thread, oldest first: what the pages are cut from. A page
+ * whose own statement reads them already (the review page, src/domain/review-page-read.ts)
+ * hands them over instead of a second read.
+ */
+export interface CommentThreadRow extends Skeleton {
+  kind: Comment["kind"];
+}
+
 /** Ids and parents of every comment the subject shows, oldest first. */
 async function skeletonOf(db: Db, subject: CommentSubject, ownId?: number): Promise<Skeleton[]> {
   return (await rowsOf(db, subject, ownId)).filter((r) => !countedOnly.includes(r.kind));
 }
 
 /** The same rows with their kinds: likes and reposts are counted from here, in one query. */
-async function rowsOf(db: Db, subject: CommentSubject, ownId?: number) {
+async function rowsOf(
+  db: Db,
+  subject: CommentSubject,
+  ownId?: number,
+): Promise<CommentThreadRow[]> {
   const rows = await db.kysely
     .selectFrom("comments")
     .select(["id", "parent_id", "status", "kind"])
@@ -83,9 +97,17 @@ export async function loadCommentPage(
   db: Db,
   subject: CommentSubject,
   settings: PagingSettings,
-  options: { page?: number | undefined; ownId?: number | undefined } = {},
+  options: {
+    page?: number | undefined;
+    ownId?: number | undefined;
+    /** The subject's approved comments, read already; not with `ownId`, which adds its own. */
+    approvedRows?: CommentThreadRow[] | undefined;
+  } = {},
 ): Promise<CommentPage | undefined> {
-  const rows = await rowsOf(db, subject, options.ownId);
+  const rows =
+    options.approvedRows && options.ownId === undefined
+      ? options.approvedRows
+      : await rowsOf(db, subject, options.ownId);
   const skeleton = rows.filter((r) => !countedOnly.includes(r.kind));
   const approvedOf = (kind: string) => rows.filter((r) => r.approved && r.kind === kind).length;
   const roots = threadComments(skeleton, settings.commentThreadDepth);

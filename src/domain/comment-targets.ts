@@ -2,6 +2,7 @@
 // taking a comment on it needs to know, if it is public now. The web layer turns a path into
 // an address; this file decides whether the subject may be commented on.
 import type { Db } from "../db/connect.ts";
+import type { CommentThreadRow } from "./comment-pages.ts";
 import { postSubject, reviewSubject, type CommentSubject } from "./comment-subjects.ts";
 import { filmById, filmLabel } from "./films.ts";
 import { publishedPosts } from "./posts-public.ts";
@@ -23,6 +24,8 @@ export interface CommentTarget {
   /** The title the heading quotes. */
   label: string;
   publishedAt: string | null;
+  /** Its approved comments' ids and parents, when the page's own read brought them. */
+  approvedComments?: CommentThreadRow[] | undefined;
 }
 
 /** Only what taking a comment needs: the subject, if public now. */

@@ -1,13 +1,15 @@
-// The whole review page but its comments in ONE statement: the review and its author, film,
-// credits, tags, stills, likes and boosts, the reviews before and after it, its own Up Next
-// list and its series' next films, nested as JSON (src/db/nested-json.ts). It was twelve
+// The whole review page but its comments' text in ONE statement: the review and its author,
+// film, credits, tags, stills, likes and boosts, the reviews before and after it, its own Up
+// Next list, its series' next films and the ids and parents of its approved comments (what
+// the comment pages are cut from), nested as JSON (src/db/nested-json.ts). It was thirteen
 // statements: on PostgreSQL each a round trip, on SQLite each a Kysely build and compile
 // that cost more than the query. The rules are those of films.ts, tags.ts, stills.ts,
 // reviews.ts (neighbours), review-up-next.ts and series.ts (upNext), written here in SQL.
 import type { Dialect } from "../db/connect.ts";
-import { jsonArrayOf, jsonObject, readJson } from "../db/nested-json.ts";
+import { jsonArray, jsonArrayOf, jsonObject, readJson } from "../db/nested-json.ts";
 import { preparedRead } from "../db/prepared.ts";
-import type { Film, Review, Still, Tag } from "../db/schema.ts";
+import type { Comment, Film, Review, Still, Tag } from "../db/schema.ts";
+import type { CommentThreadRow } from "./comment-pages.ts";
 import { columnsOf, stillColumns } from "./read-columns.ts";
 import { isPublicSql } from "./visibility.ts";
 import type { FilmCredit } from "./films.ts";
@@ -30,20 +32,41 @@ const filmColumns = [
   "updated_at",
 ] as const satisfies readonly (keyof Film)[];
 const tagColumns = ["id", "slug", "name"] as const satisfies readonly (keyof Tag)[];
+// All but the Markdown source, which the page never shows: on PostgreSQL a long review's
+// body_md is stored compressed, and unpacking and sending it was a quarter of the statement.
+const reviewColumns = [
+  "id",
+  "film_id",
+  "author_id",
+  "slug",
+  "excerpt",
+  "rating",
+  "watched_on",
+  "is_rewatch",
+  "has_spoilers",
+  "status",
+  "published_at",
+  "created_at",
+  "updated_at",
+  "body_html",
+] as const satisfies readonly (keyof Review)[];
+/** The review as its page shows it. */
+export type ShownReview = Pick<Review, (typeof reviewColumns)[number]>;
 
-// A column added to films or tags must be read here too: these fail to compile until it is
-// (stills: read-columns.ts).
+// A column added to films, tags or reviews must be read here too (or left out on purpose,
+// as body_md is): these fail to compile until it is (stills: read-columns.ts).
 type Unread<T, Listed extends readonly string[]> = Exclude<keyof T, Listed[number]>;
-const everyColumnRead: [Unread<Film, typeof filmColumns>, Unread<Tag, typeof tagColumns>] extends [
-  never,
-  never,
-]
+const everyColumnRead: [
+  Unread<Film, typeof filmColumns>,
+  Unread<Tag, typeof tagColumns>,
+  Exclude<Unread<Review, typeof reviewColumns>, "body_md">,
+] extends [never, never, never]
   ? true
   : never = true;
 void everyColumnRead;
 
 /** What the statement answers; the JSON columns are text on SQLite, parsed on PostgreSQL. */
-type ReadRow = Review & {
+type ReadRow = ShownReview & {
   authorDisplayName: string | null;
   film: unknown;
   credits: unknown;
@@ -53,12 +76,13 @@ type ReadRow = Review & {
   next: unknown;
   ownUpNext: unknown;
   seriesUpNext: unknown;
+  commentThread: unknown;
   likes: number | string;
   boosts: number | string;
 };
 
 interface ReviewPageRead {
-  review: Review;
+  review: ShownReview;
   authorName: string;
   film: Film | undefined;
   credits: FilmCredit[];
@@ -71,6 +95,8 @@ interface ReviewPageRead {
   /** The next films of its series (its own entry's, else its film's), or none. */
   seriesUpNext: { series: { slug: string; title: string }; items: UpNextFilm[] } | undefined;
   reactions: { likes: number; boosts: number };
+  /** Its approved comments of every kind (likes and reposts are counted from them), oldest first. */
+  approvedComments: CommentThreadRow[];
 }
 
 /** `alias` is a public review at $2 (src/domain/visibility.ts). */
@@ -104,7 +130,7 @@ function write(dialect: Dialect): string {
       (select x.slug from reviews x where x.id = n.review_id and ${isPublic("x")}),
       (select x.slug from reviews x where x.film_id = n.film_id and ${isPublic("x")}
         order by x.published_at desc, x.id desc limit 1))`;
-  return `select r.*, u.display_name as "authorDisplayName",
+  return `select ${reviewColumns.map((c) => `r.${c}`).join(", ")}, u.display_name as "authorDisplayName",
     (select ${jsonObject(dialect, columnsOf("f", filmColumns))} from films f where f.id = r.film_id) as film,
     (select ${jsonArrayOf(
       dialect,
@@ -135,6 +161,8 @@ function write(dialect: Dialect): string {
       where e.id = coalesce(
         (select id from series_entries where review_id = r.id order by id limit 1),
         (select id from series_entries where film_id = r.film_id order by id limit 1))) as "seriesUpNext",
+    (select ${jsonArrayOf(dialect, jsonArray(dialect, ["c.id", "c.parent_id", "c.kind"]), "c.created_at, c.id")}
+      from comments c where c.review_id = r.id and c.status = 'approved') as "commentThread",
     (select count(*) from federation_reactions fr where fr.review_id = r.id and fr.kind = 'like') as likes,
     (select count(*) from federation_reactions fr where fr.review_id = r.id and fr.kind = 'boost') as boosts
   from reviews r left join users u on u.id = r.author_id
@@ -161,6 +189,7 @@ export async function readReviewPage(
     next,
     ownUpNext,
     seriesUpNext,
+    commentThread,
     likes,
     boosts,
     ...review
@@ -177,5 +206,8 @@ export async function readReviewPage(
     ownUpNext: readJson(ownUpNext),
     seriesUpNext: readJson<ReviewPageRead["seriesUpNext"] | null>(seriesUpNext) ?? undefined,
     reactions: { likes: Number(likes), boosts: Number(boosts) },
+    approvedComments: readJson<[number, number | null, Comment["kind"]][]>(commentThread).map(
+      ([id, parentId, kind]) => ({ id, parentId, approved: true, kind }),
+    ),
   };
 }

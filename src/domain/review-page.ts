@@ -1,14 +1,16 @@
 // Everything the review page shows, gathered in one place so the view never queries.
 import type { Db } from "../db/connect.ts";
-import type { Film, Review, Still, Tag } from "../db/schema.ts";
+import type { Film, Still, Tag } from "../db/schema.ts";
+import type { CommentThreadRow } from "./comment-pages.ts";
 import type { ReactionCounts } from "./federation/reactions.ts";
 import type { FilmCredit } from "./films.ts";
 import type { Neighbour } from "./reviews.ts";
-import { readReviewPage } from "./review-page-read.ts";
+import { readReviewPage, type ShownReview } from "./review-page-read.ts";
 import type { ShownUpNext } from "./review-up-next.ts";
 
 export interface ReviewPageData {
-  review: Review;
+  /** All but its Markdown source. */
+  review: ShownReview;
   film: Film;
   credits: FilmCredit[];
   authorName: string;
@@ -20,6 +22,8 @@ export interface ReviewPageData {
   next: Neighbour | undefined;
   /** Likes and boosts from the fediverse (who, only in the admin). */
   reactions: ReactionCounts;
+  /** Ids and parents of its approved comments, for cutting its comment pages. */
+  approvedComments: CommentThreadRow[];
 }
 
 export async function loadReviewPage(
@@ -49,5 +53,6 @@ export async function loadReviewPage(
     previous: read.previous,
     next: read.next,
     reactions: read.reactions,
+    approvedComments: read.approvedComments,
   };
 }

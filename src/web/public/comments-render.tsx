@@ -74,6 +74,7 @@ export async function buildComments(
   const page = await loadCommentPage(db, target.subject, settings, {
     page: options.commentPage,
     ownId,
+    approvedRows: target.approvedComments,
   });
   if (!page) return undefined;
   if (options.commentPage !== undefined && options.commentPage === page.defaultPage) {

@@ -35,6 +35,7 @@ export async function renderReviewPage(
       path: `/review/${review.slug}`,
       label,
       publishedAt: review.published_at,
+      approvedComments: data.approvedComments,
     },
     { returned, commentPage },
   );
