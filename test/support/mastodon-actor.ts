@@ -37,11 +37,27 @@ function fill(template: string, values: Record<string, string>): string {
   });
 }
 
+// Making an RSA pair (4096 bits, as Fedify makes them) takes 50–600 ms of CPU. An account keeps
+// its key, so a worker process makes one per account (host and user) and each of its test files
+// reuses it; two different accounts never share one, so a signature by one cannot pass for the
+// other's.
+const accountKeys = new Map<string, ReturnType<typeof generateCryptoKeyPair>>();
+
+function keysOf(host: string, user: string): ReturnType<typeof generateCryptoKeyPair> {
+  const account = `${user}@${host}`;
+  let keys = accountKeys.get(account);
+  if (keys === undefined) {
+    keys = generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
+    accountKeys.set(account, keys);
+  }
+  return keys;
+}
+
 export async function startMastodonActor(
   host: string,
   user = "marguerite",
 ): Promise<MastodonActor> {
-  const keys = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
+  const keys = await keysOf(host, user);
   const pem = await exportSpki(keys.publicKey);
   const received: Record<string, unknown>[] = [];
   // The picture actor.json names, so that copying a remote author's avatar can be seen.
