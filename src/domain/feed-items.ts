@@ -20,7 +20,8 @@ export interface FeedReview {
   bodyHtml: string | undefined;
   /**
    * What the body is compared by to tell whether it changed: the body itself on SQLite (read
-   * in the process, it costs nothing to carry), its SHA-256 on PostgreSQL, where carrying 20
+   * in the process, it costs nothing to carry), a key read without the body on PostgreSQL
+   * (bodyKeyOf in src/domain/feed-read.ts), where carrying 20
    * bodies over the wire and parsing them was most of a feed's cost in the app.
    */
   bodyKey: string;

@@ -7,9 +7,9 @@
 // visibility.ts, posts-public.ts, films.ts (directorsOf), tags.ts and stills.ts, in SQL.
 // Bodies stay plain columns (one row per review or post): only the short lists are nested as
 // JSON (src/db/nested-json.ts), so 144 KB of HTML is never escaped into JSON and parsed back.
-// On PostgreSQL a review's body is not even sent: its SHA-256 is, and the bodies of the
-// entries to build again follow in a second statement (fillFeedBodies) only when there are
-// any, so a feed whose entries are all kept is one round trip of a few kilobytes.
+// On PostgreSQL a review's body is not even read: a change key is (bodyKeyOf), and the bodies
+// of the entries to build again follow in a second statement (fillFeedBodies) only when there
+// are any, so a feed whose entries are all kept is one round trip of a few kilobytes.
 import type { Db, Dialect } from "../db/connect.ts";
 import { jsonArrayOf, jsonObject, readJson } from "../db/nested-json.ts";
 import { preparedRead } from "../db/prepared.ts";
@@ -59,6 +59,21 @@ function tagList(dialect: Dialect, link: string, owner: string): string {
 }
 
 /**
+ * What a review's body was on PostgreSQL, read without reading the body. A body is ~5.7 KB kept
+ * compressed out of line (TOAST): its SHA-256 made every feed fetch and decompress 20 of them,
+ * half of PostgreSQL's time for the statement (bench/README.md, section 2). `xmin` is the id of
+ * the transaction that wrote this version of the row: every write of a row — an edit, a
+ * re-render, an import, a restore, a migration, by any process — makes a new version with its
+ * own transaction's id, so an unchanged xmin means an unchanged body (another column's edit
+ * only costs a rebuild). Transaction ids come round again after 2^32 of them; the body's
+ * length in bytes (read from the TOAST pointer, not from the body) is added so that even then
+ * an edit would have to keep the length to go unseen.
+ */
+function bodyKeyOf(alias: string): string {
+  return `cast(${alias}.xmin as text) || '.' || octet_length(${alias}.body_html)`;
+}
+
+/**
  * The statement for one kind of scope; $1 is now, $2 the series, person or tag id. Subqueries
  * rather than joins for the scope: a film credited twice to one person, or listed twice in a
  * series, still gives one entry per review.
@@ -73,10 +88,10 @@ function write(scope: FeedScope["kind"], dialect: Dialect): string {
   // A null column of the posts' rows, typed so that PostgreSQL can append them to the reviews'.
   const none = (type: string) => `cast(null as ${type})`;
   // On PostgreSQL each review's body stays in the database unless the feed needs it (see
-  // fillFeedBodies): its SHA-256 tells whether it changed.
+  // fillFeedBodies): bodyKeyOf tells whether it changed.
   const body =
     dialect === "postgres"
-      ? `${none("text")} as "bodyHtml", encode(sha256(convert_to(r.body_html, 'UTF8')), 'hex') as "bodyKey"`
+      ? `${none("text")} as "bodyHtml", ${bodyKeyOf("r")} as "bodyKey"`
       : `r.body_html as "bodyHtml", ${none("text")} as "bodyKey"`;
   const reviews = `select 'review' as kind, r.id, r.slug, ${none("text")} as title, ${body}, r.excerpt, r.rating, r.published_at as "publishedAt",
       r.updated_at as "updatedAt", u.display_name as "authorName", f.id as "filmId",
