@@ -53,7 +53,25 @@ function prepareNamedReads(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
     const name = typeof text === "string" ? postgresStatementNames.get(text) : undefined;
-    if (name === undefined) return query(text, values, callback);
-    return query({ name, text, values }, callback);
+    const config = name === undefined ? text : { name, text, values };
+    const given = name === undefined ? values : undefined;
+    if (callback !== undefined || typeof values === "function" || typeof text !== "string") {
+      return name === undefined ? query(text, values, callback) : query(config, callback);
+    }
+    // Kysely calls the promise form, whose query pg creates without a callback and gives one
+    // afterwards. Measured, not explained: that way a statement's results survive V8's young
+    // collections and fill the old generation (a read loop: 27-31 full collections in 10,000
+    // reads against none this way, and a quarter less CPU; bench/README.md, section 2).
+    return new Promise((resolve, reject) => {
+      const answer = (error: Error | null, result: unknown) =>
+        error ? reject(error) : resolve(result);
+      if (given === undefined) query(config, answer);
+      else query(config, given, answer);
+    }).catch((error: Error) => {
+      // As pg's promise form does: an error made in the socket's read names only that; taken
+      // again here, its stack leads back through the awaiting callers to the app's own code.
+      Error.captureStackTrace(error);
+      throw error;
+    });
   }) as typeof client.query;
 }
