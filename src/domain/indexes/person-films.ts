@@ -50,7 +50,13 @@ function write(dialect: Dialect): string {
         -- The page's films, found from the slug and not from pe: a list that named the outer
         -- row would be read again for every credit on SQLite. From the person's credits, each
         -- film's reviews looked up (src/db/lookup-join.ts).
-        select f2.id from credits c2 inner join films f2 on f2.id = c2.film_id
+        select f2.id from credits c2
+        ${lookupJoin(dialect, {
+          table: "films",
+          alias: "f2",
+          columns: ["id", "year", "title"],
+          on: "f2.id = c2.film_id",
+        })}
         ${lookupJoin(dialect, {
           table: "reviews",
           alias: "r2",
