@@ -16,7 +16,7 @@ import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 
 const reviews = 2000;
 
-/** 2,000 films (years 1930–2024) with a director each of 300, a public review, a still and two tags of 40. */
+/** 2,000 films (years 1930–2024) with a director and a cast member each of 300, a public review, a still and two tags of 40. */
 async function buildLargeSite(db: Db): Promise<void> {
   const at = "2025-01-01T00:00:00.000Z";
   for (const statement of [
@@ -31,6 +31,9 @@ async function buildLargeSite(db: Db): Promise<void> {
     sql`insert into credits (film_id, person_id, role, position)
         select f.id, p.id, 'director', 0 from films f
         inner join people p on p.slug = 'director-' || (1 + (f.id * 7) % 300)`,
+    sql`insert into credits (film_id, person_id, role, character, position)
+        select f.id, p.id, 'cast', 'Someone', 1 from films f
+        inner join people p on p.slug = 'director-' || (1 + (f.id * 11) % 300)`,
     sql`insert into reviews (film_id, author_id, slug, excerpt, status, published_at, created_at,
           updated_at, body_md, body_html)
         select f.id, u.id, 'review-' || f.id, 'An excerpt.', 'published',
