@@ -9,7 +9,7 @@
 import { CompiledQuery } from "kysely";
 import type { Db, Dialect } from "./connect.ts";
 
-interface PreparedRead<Row> {
+export interface PreparedRead<Row> {
   /** The rows the statement returns for these parameters, in the order of $1, $2… */
   run(db: Db, parameters: unknown[]): Promise<Row[]>;
 }

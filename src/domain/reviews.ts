@@ -7,7 +7,7 @@ import { indexReview } from "../search/indexer.ts";
 import { directorsOf } from "./films.ts";
 import { approvedCommentCounts } from "./indexes/comment-counts.ts";
 import { leadStillsOf } from "./indexes/listing-stills.ts";
-import { summaryPageRead } from "./indexes/summary-page-read.ts";
+import { publicReviewsWhere, summaryPageRead } from "./indexes/summary-page-read.ts";
 import { recordChange } from "./changes.ts";
 import { setReviewTags } from "./tags.ts";
 import { nowIso, toIso } from "./time.ts";
@@ -149,7 +149,7 @@ export interface Page<T> {
 }
 
 // The home page's listing: every public review, counted from the reviews alone.
-const latestStatement = summaryPageRead({ countFrom: "reviews r", where: "" });
+const latestStatement = summaryPageRead({ matching: () => publicReviewsWhere("") });
 
 /** One page of every public review, newest first, in one statement. */
 export async function latestReviews(

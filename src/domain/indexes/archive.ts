@@ -7,9 +7,9 @@ import { pagedListing } from "./paged-reviews.ts";
 
 // One statement for each shape of range: an open end is left out of the SQL, not matched
 // against a placeholder value.
-const between = pagedListing("r.published_at >= $4 and r.published_at < $5");
-const after = pagedListing("r.published_at >= $4");
-const before = pagedListing("r.published_at < $4");
+const between = pagedListing("r.published_at >= $3 and r.published_at < $4");
+const after = pagedListing("r.published_at >= $3");
+const before = pagedListing("r.published_at < $3");
 const any = pagedListing("");
 
 export interface ArchiveMonth {

@@ -3,7 +3,7 @@
 // listing is one prepared statement (summary-page-read.ts), written once per database.
 import type { Db } from "../../db/connect.ts";
 import type { Page, ReviewSummary } from "../reviews.ts";
-import { summaryPageRead } from "./summary-page-read.ts";
+import { publicReviewsWhere, summaryPageRead } from "./summary-page-read.ts";
 
 export const reviewsPerPage = 10;
 
@@ -22,12 +22,14 @@ interface PagedListing {
   ): Promise<Page<ReviewSummary>>;
 }
 
-/** A listing whose extra conditions on `r` and `f` take parameters $4, $5… */
+/** A listing of public reviews `r` whose extra conditions on them take parameters $3, $4… */
 export function pagedListing(where: string): PagedListing {
-  const statement = summaryPageRead({
-    countFrom: "reviews r inner join films f on f.id = r.film_id",
-    where,
-  });
+  return pagedListingOf({ matching: () => publicReviewsWhere(where) });
+}
+
+/** A listing of the public reviews that the filter finds (see summaryPageRead). */
+export function pagedListingOf(filter: Parameters<typeof summaryPageRead>[0]): PagedListing {
+  const statement = summaryPageRead(filter);
   return {
     async page(db, now, page, perPage = reviewsPerPage, parameters) {
       return (await statement.run(db, now, page, perPage, parameters)).page;

@@ -5,6 +5,7 @@
 // PostgreSQL. The rules are those of people.ts (reviewedFilmography), comment-counts.ts and
 // listing-stills.ts, written here in SQL (src/db/prepared.ts, src/db/nested-json.ts).
 import type { Db, Dialect } from "../../db/connect.ts";
+import { lookupJoin } from "../../db/lookup-join.ts";
 import { jsonArrayOf, jsonObject, readJson } from "../../db/nested-json.ts";
 import { preparedRead } from "../../db/prepared.ts";
 import type { CreditRole, Person, Still } from "../../db/schema.ts";
@@ -47,8 +48,22 @@ function write(dialect: Dialect): string {
     (select ${jsonArrayOf(dialect, item, "f.year, f.title, r.published_at desc, f.id, r.id, c.role")}
       from ${credited("r", "f", "c")} and f.id in (
         -- The page's films, found from the slug and not from pe: a list that named the outer
-        -- row would be read again for every credit on SQLite.
-        select f2.id from ${credited("r2", "f2", "c2", "(select p2.id from people p2 where p2.slug = $2)")}
+        -- row would be read again for every credit on SQLite. From the person's credits, each
+        -- film's reviews looked up (src/db/lookup-join.ts).
+        select f2.id from credits c2
+        ${lookupJoin(dialect, {
+          table: "films",
+          alias: "f2",
+          columns: ["id", "year", "title"],
+          on: "f2.id = c2.film_id",
+        })}
+        ${lookupJoin(dialect, {
+          table: "reviews",
+          alias: "r2",
+          columns: ["id"],
+          on: `r2.film_id = f2.id and ${isPublicAt1("r2")}`,
+        })}
+        where c2.person_id = (select p2.id from people p2 where p2.slug = $2)
         group by f2.id, f2.year, f2.title order by f2.year, f2.title, f2.id
         limit $3 offset $4)) as items
   from people pe where pe.slug = $2`;

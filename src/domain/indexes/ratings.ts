@@ -7,7 +7,7 @@ import type { RatingScale } from "../../content/rating.ts";
 import { publishedReviews } from "../visibility.ts";
 import { pagedListing } from "./paged-reviews.ts";
 
-const withRatingIn = pagedListing("r.rating >= $4 and r.rating < $5");
+const withRatingIn = pagedListing("r.rating >= $3 and r.rating < $4");
 const unrated = pagedListing("r.rating is null");
 
 interface RatingStep {

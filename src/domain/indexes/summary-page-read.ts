@@ -6,7 +6,7 @@
 // comment-counts.ts and listing-stills.ts, written here in SQL.
 import type { Db, Dialect } from "../../db/connect.ts";
 import { jsonArrayOf, jsonObject, readJson } from "../../db/nested-json.ts";
-import { preparedRead } from "../../db/prepared.ts";
+import { preparedRead, type PreparedRead } from "../../db/prepared.ts";
 import type { Still } from "../../db/schema.ts";
 import { columnsOf, stillColumns } from "../read-columns.ts";
 import { isPublicSql } from "../visibility.ts";
@@ -47,12 +47,24 @@ function summaryColumns(dialect: Dialect): string {
 }
 
 interface SummaryFilter {
-  /** Rows counted for the total: a FROM over reviews `r` (and films `f`, if it needs them). */
-  countFrom: string;
-  /** Extra conditions on `r` and `f`, with parameters from $4 on; "" for none. */
-  where: string;
+  /**
+   * The matching public reviews `r`: the text after FROM (the tables, joins and WHERE), with
+   * the filter's parameters from $3 on. The count and the page's ids both read it.
+   */
+  matching: (dialect: Dialect) => string;
+  /**
+   * The matches are few and found from elsewhere (a year's films, a tag's reviews): they are
+   * read once, into a list that is counted and cut, instead of twice. Without it (every public
+   * review, a month) the count walks the index and the page stops after its own rows.
+   */
+  few?: boolean;
   /** Columns shown before the page (e.g. the listing's own record), read once. */
   head?: (dialect: Dialect) => string;
+}
+
+/** Public reviews `r` that meet `conditions` (on `r` alone, parameters from $3 on). */
+export function publicReviewsWhere(conditions: string): string {
+  return `reviews r where ${isPublicAt1("r")}${conditions ? ` and ${conditions}` : ""}`;
 }
 
 interface SummaryRow {
@@ -73,15 +85,30 @@ interface SummaryRow {
   [head: string]: unknown;
 }
 
-function write(filter: SummaryFilter, dialect: Dialect): string {
-  const where = `${isPublicAt1("r")}${filter.where ? ` and ${filter.where}` : ""}`;
+// The page's size is written into the text, not passed: PostgreSQL plans a named statement's
+// generic plan without the values, guesses a LIMIT it cannot see as a tenth of the rows (67
+// reviews of 2,000, each with three subqueries) and, finding that dearer than planning anew
+// with the values, planned the home page's statement again on every run (bench/README.md).
+function write(filter: SummaryFilter, dialect: Dialect, perPage: number): string {
   const head = filter.head ? `${filter.head(dialect)}, ` : "";
+  const newestFirst = (alias: string) => `order by ${alias}.published_at desc, ${alias}.id desc`;
+  const [matches, total, ids] = filter.few
+    ? [
+        `with matching as materialized (select r.id as id, r.published_at as published_at
+          from ${filter.matching(dialect)})\n`,
+        "(select count(*) from matching)",
+        `select m.id from matching m ${newestFirst("m")}`,
+      ]
+    : [
+        "",
+        `(select count(*) from ${filter.matching(dialect)})`,
+        `select r.id from ${filter.matching(dialect)} ${newestFirst("r")}`,
+      ];
   // One row even when the page is empty (past the end, or nothing matches): it carries the total.
-  return `select ${head}(select count(*) from ${filter.countFrom} where ${where}) as total, shown.*
+  return `${matches}select ${head}${total} as total, shown.*
   from (select 1 as one) o left join (
     select ${summaryColumns(dialect)}
-    from (select r.id from reviews r inner join films f on f.id = r.film_id where ${where}
-          order by r.published_at desc, r.id desc limit $2 offset $3) ids
+    from (${ids} limit ${perPage} offset $2) ids
     inner join reviews r on r.id = ids.id inner join films f on f.id = r.film_id
   ) shown on 1 = 1
   order by shown."publishedAt" desc, shown.id desc`;
@@ -106,7 +133,7 @@ function toSummary(row: SummaryRow): ReviewSummary {
 interface SummaryPageRead {
   /**
    * One page of the public reviews at `now` the filter finds, newest first, with the head's
-   * columns (from the first row); `parameters` are the filter's $4, $5…
+   * columns (from the first row); `parameters` are the filter's $3, $4…
    */
   run(
     db: Db,
@@ -117,12 +144,22 @@ interface SummaryPageRead {
   ): Promise<{ page: Page<ReviewSummary>; head: Record<string, unknown> }>;
 }
 
-/** A statement for one kind of listing, written once per database on first use. */
+/** A statement for one kind of listing and page size, written once per database on first use. */
 export function summaryPageRead(filter: SummaryFilter): SummaryPageRead {
-  const statement = preparedRead<SummaryRow>((dialect) => write(filter, dialect));
+  const statements = new Map<number, PreparedRead<SummaryRow>>();
+  const statementFor = (perPage: number) => {
+    // Written into the SQL text: only ever a whole number (settings allow 1 to 100).
+    if (!Number.isSafeInteger(perPage) || perPage < 1) throw new Error(`bad page size ${perPage}`);
+    let statement = statements.get(perPage);
+    if (statement === undefined) {
+      statement = preparedRead<SummaryRow>((dialect) => write(filter, dialect, perPage));
+      statements.set(perPage, statement);
+    }
+    return statement;
+  };
   return {
     async run(db, now, page, perPage, parameters = []) {
-      const rows = await statement.run(db, [now, perPage, (page - 1) * perPage, ...parameters]);
+      const rows = await statementFor(perPage).run(db, [now, (page - 1) * perPage, ...parameters]);
       const first = rows[0];
       const total = Number(first?.total ?? 0); // PostgreSQL returns count() as a string
       const items = rows.filter((r) => r.id !== null).map(toSummary);

@@ -1,10 +1,26 @@
 // Years and decades: public reviews by their film's release year.
 import type { Db } from "../../db/connect.ts";
 import { publishedReviews } from "../visibility.ts";
-import { pagedListing } from "./paged-reviews.ts";
+import { lookupJoin } from "../../db/lookup-join.ts";
+import { pagedListingOf } from "./paged-reviews.ts";
+import { isPublicAt1 } from "./summary-page-read.ts";
 
-const ofFilmYear = pagedListing("f.year = $4");
-const ofDecade = pagedListing("f.year >= $4 and f.year <= $5");
+// A year's reviews are found from its few films (films_year), each film's through reviews_film.
+function ofFilmsWhere(condition: string) {
+  return pagedListingOf({
+    few: true,
+    matching: (dialect) =>
+      `films f ${lookupJoin(dialect, {
+        table: "reviews",
+        alias: "r",
+        columns: ["id", "published_at"],
+        on: `r.film_id = f.id and ${isPublicAt1("r")}`,
+      })} where ${condition}`,
+  });
+}
+
+const ofFilmYear = ofFilmsWhere("f.year = $3");
+const ofDecade = ofFilmsWhere("f.year >= $3 and f.year <= $4");
 
 interface FilmYearCount {
   year: number;
