@@ -77,7 +77,8 @@ export function heapFlagsToAdd(
  * elements (Hono's JSX nodes, their props, the pieces of markup) in the old generation, where
  * they die at once and pile up until the next full collection. Without it, an uncached
  * review with 200 comments ran 3 full collections in 8 s instead of 7–8, at the same CPU,
- * and peaked 35–50 MB lower (bench/README.md, "Memory: pretenuring"). "on" leaves V8's own.
+ * and peaked 32–51 MB lower (bench/README.md, "Issue 15, memory: what makes the peak").
+ * "on" leaves V8's own.
  */
 function pretenuringFlag(
   env: Record<string, string | undefined>,
