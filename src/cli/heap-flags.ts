@@ -2,8 +2,9 @@
 // it lets the young generation grow to 2 × 64 MB semi-spaces and the old one to grow up to
 // four times what was live after the last full collection before it collects again. Under
 // load that kept a server whose live heap is about 50 MB at 430–530 MB resident
-// (bench/README.md, "Memory"). `cinelog serve` therefore starts Node with two heap flags,
-// which only take effect when given at start: when the process was started without them,
+// (bench/README.md, "Memory"). `cinelog serve` therefore starts Node with two heap flags, and
+// without V8's allocation-site pretenuring (pretenuringFlag below), flags which only take
+// effect when given at start: when the process was started without them,
 // it starts itself again with them and stands by as a thin parent (signals passed on, the
 // child's exit code returned). Cluster workers inherit them from the primary's arguments.
 // glibc's malloc is set the same way, through the environment it reads when a process starts
@@ -32,6 +33,10 @@ const heapSettings: readonly HeapSetting[] = [
   { variable: "CINELOG_OLD_SPACE_MB", flag: "--max-old-space-size", defaultMb: 512, leastMb: 128 },
 ];
 
+/** The setting for V8's allocation-site pretenuring, and the flag that turns it off. */
+const pretenuringVariable = "CINELOG_PRETENURING";
+const noPretenuringFlag = "--no-allocation-site-pretenuring";
+
 /**
  * The flags to add for `serve`: those of the settings (or their defaults) that neither the
  * command line nor NODE_OPTIONS already gives. "default" leaves a setting to V8.
@@ -42,6 +47,8 @@ export function heapFlagsToAdd(
 ): { flags: string[] } | { problem: string } {
   const given = [...nodeArguments, ...(env.NODE_OPTIONS ?? "").split(/\s+/)];
   const flags: string[] = [];
+  const pretenuring = pretenuringFlag(env, given);
+  if (typeof pretenuring === "object") return pretenuring;
   for (const setting of heapSettings) {
     const raw = env[setting.variable]?.trim() || String(setting.defaultMb);
     if (raw === "default") continue;
@@ -58,7 +65,32 @@ export function heapFlagsToAdd(
     if (given.some(named)) continue;
     flags.push(`${setting.flag}=${raw}`);
   }
+  if (pretenuring) flags.push(pretenuring);
   return { flags };
+}
+
+/**
+ * V8 watches where objects are allocated, and when most of those from one place are still
+ * alive at a young collection it allocates the rest from there straight into the old
+ * generation. A page renders in one go, so a young collection that falls in the middle of a
+ * render finds the whole tree of the page's elements alive: V8 then puts every later page's
+ * elements (Hono's JSX nodes, their props, the pieces of markup) in the old generation, where
+ * they die at once and pile up until the next full collection. Without it, an uncached
+ * review with 200 comments ran 3 full collections in 8 s instead of 7–8, at the same CPU,
+ * and peaked 32–51 MB lower (bench/README.md, "Issue 15, memory: what makes the peak").
+ * "on" leaves V8's own.
+ */
+function pretenuringFlag(
+  env: Record<string, string | undefined>,
+  given: readonly string[],
+): string | undefined | { problem: string } {
+  const raw = env[pretenuringVariable]?.trim() || "off";
+  if (raw !== "on" && raw !== "off") {
+    return { problem: `${pretenuringVariable} takes "off" or "on", not "${raw}"` };
+  }
+  const named = (argument: string) =>
+    /^--(no-)?allocation-site-pretenuring$/.test(argument.replaceAll("_", "-"));
+  return raw === "off" && !given.some(named) ? noPretenuringFlag : undefined;
 }
 
 /** The variables glibc's malloc reads at start, both set to the same threshold. */

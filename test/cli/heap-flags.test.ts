@@ -1,39 +1,58 @@
 // Which heap flags `cinelog serve` adds when it starts itself again: the settings' values or
 // their defaults, none that the command line or NODE_OPTIONS already gives (in either
-// spelling), none for "default", and a message for a value that is not a size. The same for
-// glibc malloc's thresholds, which go in the environment.
+// spelling), none for "default", and a message for a value that is not a size; V8's
+// allocation-site pretenuring off unless told otherwise. The same for glibc malloc's
+// thresholds, which go in the environment.
 import { describe, expect, it } from "vitest";
 import { heapFlagsToAdd, mallocEnvironmentToAdd } from "../../src/cli/heap-flags.ts";
+
+const noPretenuring = "--no-allocation-site-pretenuring";
 
 describe("serve's heap flags", () => {
   it("adds both, with their defaults when unset", () => {
     expect(heapFlagsToAdd({}, [])).toEqual({
-      flags: ["--max-semi-space-size=8", "--max-old-space-size=512"],
+      flags: ["--max-semi-space-size=8", "--max-old-space-size=512", noPretenuring],
     });
     expect(
       heapFlagsToAdd({ CINELOG_SEMI_SPACE_MB: "16", CINELOG_OLD_SPACE_MB: "1024" }, []),
-    ).toEqual({ flags: ["--max-semi-space-size=16", "--max-old-space-size=1024"] });
+    ).toEqual({ flags: ["--max-semi-space-size=16", "--max-old-space-size=1024", noPretenuring] });
   });
 
   it("adds none that Node was already given, on its command line or in NODE_OPTIONS", () => {
     expect(heapFlagsToAdd({}, ["--max-old-space-size=300"])).toEqual({
-      flags: ["--max-semi-space-size=8"],
+      flags: ["--max-semi-space-size=8", noPretenuring],
     });
     expect(
       heapFlagsToAdd({ NODE_OPTIONS: "--enable-source-maps --max_semi_space_size=2" }, []),
     ).toEqual({
-      flags: ["--max-old-space-size=512"],
+      flags: ["--max-old-space-size=512", noPretenuring],
     });
     // So a process started again with them, or a cluster worker, adds nothing.
-    expect(heapFlagsToAdd({}, ["--max-semi-space-size=8", "--max-old-space-size=512"])).toEqual({
-      flags: [],
-    });
+    expect(
+      heapFlagsToAdd({}, ["--max-semi-space-size=8", "--max-old-space-size=512", noPretenuring]),
+    ).toEqual({ flags: [] });
   });
 
   it('leaves a setting of "default" to V8', () => {
     expect(heapFlagsToAdd({ CINELOG_SEMI_SPACE_MB: "default" }, [])).toEqual({
-      flags: ["--max-old-space-size=512"],
+      flags: ["--max-old-space-size=512", noPretenuring],
     });
+  });
+
+  it('turns pretenuring off unless it is "on" or Node was given either spelling of the flag', () => {
+    const heapOnly = ["--max-semi-space-size=8", "--max-old-space-size=512"];
+    expect(heapFlagsToAdd({ CINELOG_PRETENURING: "off" }, [])).toEqual({
+      flags: [...heapOnly, noPretenuring],
+    });
+    expect(heapFlagsToAdd({ CINELOG_PRETENURING: "on" }, [])).toEqual({ flags: heapOnly });
+    expect(heapFlagsToAdd({}, ["--allocation-site-pretenuring"])).toEqual({ flags: heapOnly });
+    expect(heapFlagsToAdd({}, ["--no_allocation_site_pretenuring"])).toEqual({
+      flags: heapOnly,
+    });
+    const result = heapFlagsToAdd({ CINELOG_PRETENURING: "yes" }, []);
+    expect(result).toHaveProperty("problem");
+    expect((result as { problem: string }).problem).toContain("CINELOG_PRETENURING");
+    expect((result as { problem: string }).problem).toContain('"yes"');
   });
 
   it("refuses what is not a whole number of megabytes in range, naming the setting", () => {

@@ -1,6 +1,7 @@
 // `cinelog serve` runs with its heap settings: started without them, it starts itself again
 // with CINELOG_SEMI_SPACE_MB and CINELOG_OLD_SPACE_MB as V8 flags (the heap limit on
-// /metrics shows they took effect) and glibc malloc's fixed thresholds in its environment, a
+// /metrics shows they took effect), without V8's allocation-site pretenuring unless
+// CINELOG_PRETENURING=on, and glibc malloc's fixed thresholds in its environment, a
 // flag given through NODE_OPTIONS wins, a bad value is refused with a message, and SIGTERM
 // still reaches the server through the thin parent.
 import fs from "node:fs";
@@ -20,11 +21,21 @@ async function heapLimit(base: string): Promise<number> {
   return Number(line![1]);
 }
 
-/** The environment of the process `pid` started (the server, behind the thin parent). */
-function serverEnvironment(pid: number): Record<string, string> {
+/** The process `pid` started (the server, behind the thin parent). */
+function serverPid(pid: number): string {
   const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(" ");
   expect(children).toHaveLength(1);
-  const text = fs.readFileSync(`/proc/${children[0]}/environ`, "utf8");
+  return children[0]!;
+}
+
+/** The arguments Node was started with for the server behind the thin parent `pid`. */
+function serverArguments(pid: number): string[] {
+  return fs.readFileSync(`/proc/${serverPid(pid)}/cmdline`, "utf8").split("\0");
+}
+
+/** The environment of the process `pid` started (the server, behind the thin parent). */
+function serverEnvironment(pid: number): Record<string, string> {
+  const text = fs.readFileSync(`/proc/${serverPid(pid)}/environ`, "utf8");
   return Object.fromEntries(
     text
       .split("\0")
@@ -71,13 +82,23 @@ describe.each(dialects)("serve's heap settings on %s", (dialect) => {
     expect(server.output()).toMatch(/Stopping \(SIGTERM\)…[\s\S]*Cinelog stopped\./);
   }, 60_000);
 
-  it("uses 8 MB semi-spaces, a 512 MB old generation and malloc thresholds of 128 KB unless told otherwise", async () => {
+  it("uses 8 MB semi-spaces, a 512 MB old generation, no pretenuring and malloc thresholds of 128 KB unless told otherwise", async () => {
     const { server, base } = await serveWith({ NODE_OPTIONS: "" });
     try {
       expect(await heapLimit(base)).toBe((512 + 3 * 8) * mb);
+      expect(serverArguments(server.pid)).toContain("--no-allocation-site-pretenuring");
       const environment = serverEnvironment(server.pid);
       expect(environment.MALLOC_TRIM_THRESHOLD_).toBe("131072");
       expect(environment.MALLOC_MMAP_THRESHOLD_).toBe("131072");
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it('leaves pretenuring to V8 when CINELOG_PRETENURING is "on"', async () => {
+    const { server } = await serveWith({ NODE_OPTIONS: "", CINELOG_PRETENURING: "on" });
+    try {
+      expect(serverArguments(server.pid)).not.toContain("--no-allocation-site-pretenuring");
     } finally {
       await server.stop();
     }
