@@ -31,6 +31,7 @@ import {
   type CommentField,
   type CommentFormValues,
 } from "./comment-form-input.ts";
+import { HeadLink } from "../views/head-link.ts";
 
 /** A submission shown back to its author. */
 export interface ReturnedForm {
@@ -177,8 +178,8 @@ async function rememberedCommenter(c: Context, services: Services): Promise<Comm
 export function PagingLinks(props: { prev: string | undefined; next: string | undefined }) {
   return (
     <>
-      {props.prev ? <link rel="prev" href={props.prev} /> : null}
-      {props.next ? <link rel="next" href={props.next} /> : null}
+      {props.prev ? <HeadLink rel="prev" href={props.prev} /> : null}
+      {props.next ? <HeadLink rel="next" href={props.next} /> : null}
     </>
   );
 }

@@ -4,13 +4,14 @@
 // elsewhere as source), limited per source host, and only queued here: the worker
 // (src/webmention/worker.ts) fetches and checks the source later, so a slow or hostile site
 // never holds a request. Every review, post and page advertises the endpoint in a Link header
-// (here) and a <link rel="webmention"> in its head (WebmentionLink, below).
+// (here) and a <HeadLink rel="webmention"> in its head (WebmentionLink, below).
 import type { Context, Hono } from "hono";
 import { nowIso } from "../../domain/time.ts";
 import { subjectAtAddress } from "../../domain/webmentions/mention-targets.ts";
 import { queueMention, recentMentionsFrom } from "../../domain/webmentions/webmention-queue.ts";
 import { liveOnly } from "../route-facts.ts";
 import type { Services } from "../services.ts";
+import { HeadLink } from "../views/head-link.ts";
 
 const webmentionPath = "/webmention";
 /** Incoming mentions one site may send in an hour. */
@@ -99,5 +100,5 @@ export function registerWebmentionRoutes(app: Hono, services: Services): void {
 
 /** The endpoint in a page's head. */
 export function WebmentionLink(props: { siteUrl: string }) {
-  return <link rel="webmention" href={webmentionEndpoint(props.siteUrl)} />;
+  return <HeadLink rel="webmention" href={webmentionEndpoint(props.siteUrl)} />;
 }

@@ -9,6 +9,7 @@ import {
   SocialTags,
   type PageInfo,
 } from "./seo.tsx";
+import { HeadLink } from "./head-link.ts";
 
 export interface SiteInfo {
   title: string;
@@ -57,12 +58,12 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         <meta name="description" content={page.description} />
-        <link rel="canonical" href={page.url} />
+        <HeadLink rel="canonical" href={page.url} />
         <meta name="color-scheme" content="light dark" />
         {props.stylesheets.map((href) => (
-          <link rel="stylesheet" href={href} />
+          <HeadLink rel="stylesheet" href={href} />
         ))}
-        <link rel="icon" href={favicon.path} type="image/svg+xml" />
+        <HeadLink rel="icon" href={favicon.path} type="image/svg+xml" />
         <PageInfoContext.Provider value={page}>
           <FeedLinks subject={{ kind: "site" }} />
           {providesSocialTags(props.head) ? null : <SocialTags type="website" />}

@@ -2,15 +2,16 @@
 // the pages as a sequence. The addresses match the visible Older/Newer links.
 import type { Page } from "../../domain/reviews.ts";
 import { pageHref } from "./review-list.tsx";
+import { HeadLink } from "./head-link.ts";
 
 export function PageRelLinks(props: { page: Page<unknown>; basePath: string }) {
   const { page, pageCount } = props.page;
   return (
     <>
       {page > 1 && page <= pageCount ? (
-        <link rel="prev" href={pageHref(props.basePath, page - 1)} />
+        <HeadLink rel="prev" href={pageHref(props.basePath, page - 1)} />
       ) : null}
-      {page < pageCount ? <link rel="next" href={pageHref(props.basePath, page + 1)} /> : null}
+      {page < pageCount ? <HeadLink rel="next" href={pageHref(props.basePath, page + 1)} /> : null}
     </>
   );
 }

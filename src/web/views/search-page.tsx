@@ -10,6 +10,7 @@ import type {
 } from "../../domain/review-search.ts";
 import { maxQueryLength } from "../../search/tokens.ts";
 import { DateTime, PeopleLinks } from "./names.tsx";
+import { HeadLink } from "./head-link.ts";
 
 interface SearchPageProps {
   /** The query as the reader typed it (cleaned), or "" before any search. */
@@ -23,9 +24,9 @@ export function SearchRelLinks(props: { query: string; results: SearchResults })
   return (
     <>
       {page > 1 && page <= pageCount ? (
-        <link rel="prev" href={pageHref(props.query, page - 1)} />
+        <HeadLink rel="prev" href={pageHref(props.query, page - 1)} />
       ) : null}
-      {page < pageCount ? <link rel="next" href={pageHref(props.query, page + 1)} /> : null}
+      {page < pageCount ? <HeadLink rel="next" href={pageHref(props.query, page + 1)} /> : null}
     </>
   );
 }

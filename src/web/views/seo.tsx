@@ -20,6 +20,7 @@ import {
 import { shareImageOf } from "../../feeds/share-image.ts";
 import { imageMediaType, mediaUrl, personUrl } from "../../feeds/site-urls.ts";
 import type { SiteInfo } from "./layout.tsx";
+import { HeadLink } from "./head-link.ts";
 
 export interface PageInfo {
   site: SiteInfo;
@@ -52,7 +53,7 @@ export function FeedLinks(props: { subject: FeedSubject }) {
   return (
     <>
       {feedFormats.map((format) => (
-        <link
+        <HeadLink
           rel="alternate"
           type={feedMediaType(format)}
           title={feedLinkTitle(props.subject, site.title, format)}
