@@ -10,13 +10,9 @@ import { readJson } from "../db/nested-json.ts";
 import { preparedRead } from "../db/prepared.ts";
 import type { Still } from "../db/schema.ts";
 import { engineForDialect } from "../search/engine.ts";
+import { hiddenReviewIdsSql } from "./visibility.ts";
 import type { QueryTerm } from "../search/tokens.ts";
-import {
-  approvedCommentCount,
-  directorsJson,
-  isPublicAt1,
-  leadStillJson,
-} from "./indexes/summary-page-read.ts";
+import { approvedCommentCount, directorsJson, leadStillJson } from "./indexes/summary-page-read.ts";
 
 /** A matching review as read, before its title and snippet are marked (review-search.ts). */
 interface SearchRow {
@@ -54,18 +50,24 @@ interface Row {
   bodyText: string | null;
 }
 
-// $1 now, $2 and $3 the engine's match and rank parameters, $4 the page size, $5 the offset.
-// The matches are read once, materialised (the full-text match is the cost of a search for a
-// common word, and counting in a second pass did all of it again), and only their id, score
-// and date are kept and sorted; the page's rows alone are joined to their films. Visibility
-// is checked here, at query time, never at indexing time. CROSS JOIN keeps the matches first:
-// SQLite would otherwise run the full-text query once for every review.
+// $1 now, $2 and $3 the engine's match and rank parameters, $4 the page size, $5 the offset,
+// $6 the offset of the page's last place.
+// The matches are read once and materialised (the full-text match is the cost of a search for
+// a common word, and counting in a second pass did all of it again), keeping only their id and
+// score. Visibility is checked here, at query time, never at indexing time, but against the
+// few reviews that are hidden rather than on every match's row (hiddenReviewIdsSql). The
+// page's order breaks equal scores by date, which lives on the review's row: `edge` is the
+// score the page's last place has, and only matches scoring at least that much, the page's
+// own and any tied with them, are looked up for their dates; no match scoring less can come
+// before them.
 function write(dialect: Dialect): string {
   const engine = engineForDialect(dialect);
   return `with matched as materialized (
-    select m.id as id, m.score as score, r.published_at as published_at
-    from (${engine.matchesSql}) m cross join reviews r
-    where r.id = m.id and ${isPublicAt1("r")}
+    select m.id as id, m.score as score
+    from (${engine.matchesSql}) m
+    where m.id not in (${hiddenReviewIdsSql("$1")})
+  ), edge as (
+    select score from matched order by score desc limit 1 offset $6
   )
   select (select count(*) from matched) as total, shown.*
   from (select 1 as one) o left join (
@@ -78,8 +80,10 @@ function write(dialect: Dialect): string {
       ${leadStillJson(dialect, "r.id")} as "leadStill",
       ${engine.bodyTextSql("r.id")} as "bodyText"
     -- Equal scores fall back to the newest review, so pages never shuffle between requests.
-    from (select id, score, published_at from matched
-          order by score desc, published_at desc, id desc limit $4 offset $5) p
+    from (select m.id as id, m.score as score, d.published_at as published_at
+          from matched m inner join reviews d on d.id = m.id
+          where (select score from edge) is null or m.score >= (select score from edge)
+          order by m.score desc, d.published_at desc, m.id desc limit $4 offset $5) p
     inner join reviews r on r.id = p.id inner join films f on f.id = r.film_id
   ) shown on 1 = 1
   order by shown.score desc, shown."publishedAt" desc, shown.id desc`;
@@ -97,7 +101,8 @@ export async function readSearchPage(
   perPage: number,
 ): Promise<{ total: number; rows: SearchRow[] }> {
   const [match, rank] = engineForDialect(db.dialect).matchParameters(terms);
-  const rows = await statement.run(db, [now, match, rank, perPage, (page - 1) * perPage]);
+  const offset = (page - 1) * perPage;
+  const rows = await statement.run(db, [now, match, rank, perPage, offset, offset + perPage - 1]);
   const total = Number(rows[0]?.total ?? 0); // PostgreSQL returns count() as a string
   return { total, rows: rows.filter((r) => r.id !== null).map(toSearchRow) };
 }

@@ -223,6 +223,15 @@ describe.each(dialects)("search on %s", (dialect) => {
       const all = [...slugs(one!), ...slugs(two!), ...slugs(three!)];
       expect(new Set(all).size).toBe(23);
       expect([...all].sort()).toEqual([...made].sort());
+      // Exactly the ranked order: more mentions first; equal scores (the same mentions in
+      // documents of the same length) newest first, also where a tie spans a page's edge
+      // (7 reviews mention it three times, 8 twice: page one ends inside the second group).
+      const mentions = (i: number) => 1 + (i % 3);
+      const ranked = made
+        .map((slug, i) => ({ slug, i }))
+        .sort((a, b) => mentions(b.i) - mentions(a.i) || b.i - a.i)
+        .map((x) => x.slug);
+      expect(all).toEqual(ranked);
       expect(slugs(await searchReviews(db, "tumbleweed", now(), 2))).toEqual(slugs(two!));
       // Past the end: no results, but the count still holds (it comes from the same query).
       const past = await searchReviews(db, "tumbleweed", now(), 4);
