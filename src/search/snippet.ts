@@ -5,6 +5,7 @@
 // without the unaccent extension. Marking words here, with the same folding as the index,
 // highlights accented words on both databases alike. The result is data, not HTML: the view
 // wraps marked segments in <mark> and its renderer escapes every character of the text.
+import { asciiSnippet } from "./ascii-snippet.ts";
 import { tokensOf, termMatches, type QueryTerm } from "./tokens.ts";
 
 export interface Segment {
@@ -52,13 +53,18 @@ function wordCharLength(text: string, i: number): number {
   return wordChar.test(text.slice(i, i + pair)) ? pair : 0;
 }
 
+/** No word of the text holds a character outside ASCII (punctuation may). */
+function isPlainAscii(text: string): boolean {
+  return !nonAscii.test(text) || !nonAsciiWordChar.test(text);
+}
+
 function wordsOf(text: string, terms: QueryTerm[]): Words {
   // Words are at least one character apart, so there are at most this many.
   const capacity = (text.length >> 1) + 1;
   const start = new Int32Array(capacity);
   const end = new Int32Array(capacity);
   let count = 0;
-  if (!nonAscii.test(text) || !nonAsciiWordChar.test(text)) {
+  if (isPlainAscii(text)) {
     const length = text.length;
     let i = 0;
     while (i < length) {
@@ -166,6 +172,7 @@ export function hasMatch(segments: Segment[]): boolean {
  * marked, with an ellipsis where text was left out. Without any match: the opening words.
  */
 export function snippet(text: string, terms: QueryTerm[], size = 32): Segment[] {
+  if (isPlainAscii(text)) return asciiSnippet(text, terms, size);
   const words = wordsOf(text, terms);
   const count = words.count;
   if (count <= size) return segmentsOf(text, words, 0, count, 0, text.length);

@@ -1,6 +1,7 @@
 // The search page's snippets were made cheaper (parallel lists instead of an object a word,
-// most words ruled out by their first letter, no regular expression over plain ASCII): for
-// any text and any query they must mark and cut exactly what the code before did.
+// most words ruled out by their first letter, no regular expression over plain ASCII; then,
+// for plain text, words counted only near the matches): for any text and any query they must
+// mark and cut exactly what the code before did.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { highlight, snippet } from "../../src/search/snippet.ts";
@@ -32,6 +33,20 @@ const typographicText = fc
     maxLength: 90,
   })
   .map((pairs) => pairs.map(([word, separator]) => `“${word}”${separator}`).join(""));
+// Long plain text where matches are rare and far apart, or bunched: the snippet of plain
+// text counts words only near its matches (src/search/ascii-snippet.ts).
+const sparseText = fc
+  .array(
+    fc.tuple(
+      fc.oneof(
+        { weight: 12, arbitrary: fc.constantFrom("the", "a", "x", "Quietly", "harbours") },
+        { weight: 1, arbitrary: fc.constantFrom(...vocabulary.slice(0, 10)) },
+      ),
+      fc.constantFrom(" ", ". ", ", ", " — ", "“", "” ", "\n"),
+    ),
+    { maxLength: 300 },
+  )
+  .map((pairs) => pairs.map(([word, separator]) => word + separator).join(""));
 const query = fc
   .array(fc.oneof(fc.constantFrom(...vocabulary), fc.constantFrom("nig", "am", "e", "2")), {
     minLength: 1,
@@ -43,7 +58,7 @@ describe("snippets, as before they were made fast", () => {
   it("mark and cut any text exactly as the previous code did", () => {
     fc.assert(
       fc.property(
-        fc.oneof(text, asciiText, typographicText),
+        fc.oneof(text, asciiText, typographicText, sparseText),
         query,
         fc.integer({ min: 1, max: 40 }),
         (t, q, n) => {
@@ -54,6 +69,43 @@ describe("snippets, as before they were made fast", () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it("cut plain text exactly as the previous code did, matches near or far apart", () => {
+    const plainQuery = fc
+      .array(fc.constantFrom("night", "nig", "harbour", "harb", "quiet", "the", "x", "quietly"), {
+        minLength: 1,
+        maxLength: 3,
+      })
+      .map((words) => words.join(" "));
+    fc.assert(
+      fc.property(
+        fc.oneof(asciiText, typographicText, sparseText),
+        plainQuery,
+        fc.integer({ min: 1, max: 40 }),
+        (t, q, n) => {
+          const terms = queryTerms(q);
+          expect(snippet(t, terms, n)).toEqual(reference.snippet(t, terms, n));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("prefer the passage with more different words, a word counting for its first term", () => {
+    // "night" is the first term's and the second's ("nig" is a prefix): it counts once, for
+    // the first, so the passage with "nightfall" holds two different terms, two "night"s one.
+    const the = (n: number) => Array(n).fill("the").join(" ");
+    const text = `${the(20)} nightfall ${the(3)} night ${the(20)} night ${the(2)} night ${the(30)}`;
+    const terms = queryTerms("night nig");
+    expect(snippet(text, terms, 8)).toEqual([
+      { text: "… the the the ", marked: false },
+      { text: "nightfall", marked: true },
+      { text: " the the the ", marked: false },
+      { text: "night", marked: true },
+      { text: " …", marked: false },
+    ]);
+    expect(snippet(text, terms, 8)).toEqual(reference.snippet(text, terms, 8));
   });
 
   it("still mark folded and split words", () => {
