@@ -38,6 +38,11 @@ const onDemand: { name: string; why: string; is: (target: string) => boolean }[]
     is: (target) => target === "pg",
   },
   {
+    name: "prom-client",
+    why: "only a process that serves /metrics (CINELOG_METRICS_TOKEN) keeps metrics",
+    is: (target) => target === "prom-client",
+  },
+  {
     name: "the demo",
     why: "it is loaded only into an empty site",
     is: (target) => target === resolve(root, "src/demo/load-demo.ts"),
