@@ -5,7 +5,7 @@
 // process (bench/README.md, "Modules the public pages never need"). They are required
 // synchronously, not imported, so that renderReviewBody and the other functions built on them
 // stay synchronous for their callers; both are plain JavaScript (nothing native that could
-// fail to load), and the first call pays for the load, about 20 ms.
+// fail to load), and the first call pays for the load: about 55 ms here, once a process.
 import { createRequire } from "node:module";
 import type MarkdownIt from "markdown-it";
 import type sanitizeHtml from "sanitize-html";
