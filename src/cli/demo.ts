@@ -1,5 +1,6 @@
 // `cinelog demo`: load the demo reviews, films and series into the database.
-import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
+import { isEmptySite } from "../demo/empty-site.ts";
+import { loadDemo } from "../demo/load-demo.ts";
 import { openCommandRuntime } from "../runtime.ts";
 import { complain, say, type CliIo } from "./io.ts";
 import { demoProgress } from "./progress-bar.ts";

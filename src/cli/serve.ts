@@ -11,7 +11,7 @@ import type { Logger } from "pino";
 import type { Server } from "node:http";
 import { loadConfig, productionProblems, type Config } from "../config.ts";
 import { connect, describeDatabase, type Db } from "../db/connect.ts";
-import { isEmptySite, loadDemo } from "../demo/load-demo.ts";
+import { isEmptySite } from "../demo/empty-site.ts";
 import { createSetupToken } from "../domain/setup-link.ts";
 import { ownerEmails } from "../domain/users.ts";
 import { createLogger } from "../log-lines.ts";
@@ -49,6 +49,8 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (config.demoOnEmpty && empty) {
     say(io, "Empty site: loading the demo reviews (set CINELOG_DEMO=false to start empty)…");
+    // Imported only here: an empty site is the first start, and the demo's code is large.
+    const { loadDemo } = await import("../demo/load-demo.ts");
     const summary = await loadDemo(db, config.mediaDir, demoProgress(io));
     say(io, `Loaded ${summary.reviews} reviews of ${summary.films} films.`);
   }

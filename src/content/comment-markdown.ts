@@ -1,16 +1,24 @@
 // Comment bodies: Markdown from strangers. Raw HTML is off, only a small subset of syntax is
 // switched on, and the result still goes through an allowlist, so nothing a reader types can
 // become a script, an image, a form or a link to anything but http(s) or mail.
-import MarkdownIt from "markdown-it";
-import sanitizeHtml from "sanitize-html";
+import type MarkdownIt from "markdown-it";
+import type sanitizeHtml from "sanitize-html";
+import { markdownItClass, sanitizer } from "./html-libraries.ts";
 
 export const commentLinkRel = "nofollow ugc noopener";
 
-// "zero" starts with paragraphs and text only; each feature is enabled by name.
-const commentMarkdown = new MarkdownIt("zero", { html: false, linkify: true, breaks: true })
-  .enable(["linkify"], true)
-  .enable(["blockquote", "code", "fence", "list"])
-  .enable(["newline", "escape", "backticks", "emphasis", "link", "autolink"]);
+// "zero" starts with paragraphs and text only; each feature is enabled by name. Made on first
+// use, with the library (src/content/html-libraries.ts says why).
+let commentMarkdownRenderer: InstanceType<typeof MarkdownIt> | undefined;
+const commentMarkdown = () =>
+  (commentMarkdownRenderer ??= new (markdownItClass())("zero", {
+    html: false,
+    linkify: true,
+    breaks: true,
+  })
+    .enable(["linkify"], true)
+    .enable(["blockquote", "code", "fence", "list"])
+    .enable(["newline", "escape", "backticks", "emphasis", "link", "autolink"]));
 
 const commentAllowlist: sanitizeHtml.IOptions = {
   allowedTags: ["p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a"],
@@ -29,18 +37,18 @@ const commentAllowlist: sanitizeHtml.IOptions = {
 };
 
 export function renderCommentBody(markdown: string): string {
-  return sanitizeHtml(commentMarkdown.render(markdown), commentAllowlist);
+  return sanitizer()(commentMarkdown().render(markdown), commentAllowlist);
 }
 
 /** HTML written elsewhere (a fediverse Note's content), cut down to the same subset. */
 export function sanitizeCommentHtml(html: string): string {
-  return sanitizeHtml(html, commentAllowlist);
+  return sanitizer()(html, commentAllowlist);
 }
 
 /** The words of such HTML, one paragraph a line: what moderation rules and search read. */
 export function commentHtmlText(html: string): string {
   const spaced = html.replace(/<br\s*\/?>/gi, "\n").replace(/<\/p>/gi, "\n\n");
-  return sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })
+  return sanitizer()(spaced, { allowedTags: [], allowedAttributes: {} })
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -1,9 +1,17 @@
 // Review bodies: Markdown written by trusted authors, still sanitised with an allowlist so a
 // pasted snippet can never run a script on a reader's page.
-import MarkdownIt from "markdown-it";
-import sanitizeHtml from "sanitize-html";
+import type MarkdownIt from "markdown-it";
+import type sanitizeHtml from "sanitize-html";
+import { markdownItClass, sanitizer } from "./html-libraries.ts";
 
-const reviewMarkdown = new MarkdownIt({ html: true, linkify: true, typographer: true });
+// Made on first use, with the library (src/content/html-libraries.ts says why).
+let reviewMarkdownRenderer: InstanceType<typeof MarkdownIt> | undefined;
+const reviewMarkdown = () =>
+  (reviewMarkdownRenderer ??= new (markdownItClass())({
+    html: true,
+    linkify: true,
+    typographer: true,
+  }));
 
 const reviewAllowlist: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -36,7 +44,7 @@ const recentRendersKept = 8;
 export function renderReviewBody(markdown: string): string {
   const cached = recentRenders.get(markdown);
   if (cached !== undefined) return cached;
-  const html = sanitizeHtml(reviewMarkdown.render(markdown), reviewAllowlist);
+  const html = sanitizer()(reviewMarkdown().render(markdown), reviewAllowlist);
   if (recentRenders.size >= recentRendersKept) {
     recentRenders.delete(recentRenders.keys().next().value as string);
   }
@@ -78,7 +86,7 @@ function openingBlocks(html: string, pattern: RegExp, maxLength: number, group =
 }
 
 function plainText(fragment: string): string {
-  return sanitizeHtml(fragment, { allowedTags: [], allowedAttributes: {} })
+  return sanitizer()(fragment, { allowedTags: [], allowedAttributes: {} })
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')

@@ -1,6 +1,6 @@
 // PostgreSQL, for sites that outgrow one machine: several app instances share it.
 import { Kysely, PostgresDialect } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { postgresStatementNames } from "./prepared.ts";
 import type { QueryCount } from "./query-count.ts";
 import type { Database } from "./schema.ts";
@@ -24,23 +24,30 @@ export function openPostgres(
   url: string,
   options: PostgresOptions = {},
 ): { db: Kysely<Database>; close: () => Promise<void>; poolStats: () => PoolStats } {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.maxConnections ?? 10,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
-  pool.on("connect", prepareNamedReads);
+  // pg (a megabyte of heap once loaded) is imported when the first statement asks for the
+  // pool, so a process that never opens PostgreSQL — every SQLite site — never loads it.
+  let pool: pg.Pool | undefined;
+  const createPool = async (): Promise<pg.Pool> => {
+    const { default: driver } = await import("pg");
+    pool = new driver.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    pool.on("connect", prepareNamedReads);
+    return pool;
+  };
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: createPool }),
     ...(options.queries ? { log: options.queries.log } : {}),
   });
   return {
     db,
     close: () => db.destroy(),
     poolStats: () => ({
-      total: pool.totalCount,
-      idle: pool.idleCount,
-      waiting: pool.waitingCount,
+      total: pool?.totalCount ?? 0,
+      idle: pool?.idleCount ?? 0,
+      waiting: pool?.waitingCount ?? 0,
     }),
   };
 }

@@ -25,14 +25,6 @@ interface DemoSummary {
   seriesEntries: number;
 }
 
-export async function isEmptySite(db: Db): Promise<boolean> {
-  const row = await db.kysely
-    .selectFrom("films")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n) === 0;
-}
-
 /** `onProgress`: told after each still is drawn, the slow part of loading (a few seconds). */
 export async function loadDemo(
   db: Db,

@@ -8,8 +8,10 @@
 // rewrites a[href] and img[src] gives the same bytes as the sanitiser at a small fraction of
 // its cost (a feed carries twenty full reviews). Anything else — an older row, markup the
 // scan does not recognise — goes through the sanitiser as before, which also drops anything
-// executable should the allowlist ever widen.
-import sanitizeHtml from "sanitize-html";
+// executable should the allowlist ever widen. That path is rare enough that the sanitiser is
+// loaded only when it is first taken (src/content/html-libraries.ts).
+import type sanitizeHtml from "sanitize-html";
+import { sanitizer } from "../content/html-libraries.ts";
 
 export function absoluteUrls(html: string, base: string): string {
   return rewriteCanonical(html, base) ?? absoluteUrlsBySanitizer(html, base);
@@ -28,7 +30,7 @@ export function absoluteUrlsBySanitizer(html: string, base: string): string {
         return { tagName, attribs };
       }
     };
-  return sanitizeHtml(html, {
+  return sanitizer()(html, {
     allowedTags: false,
     allowedAttributes: false,
     allowVulnerableTags: true,

@@ -1,5 +1,6 @@
 // The plain text of a review body, for the index and for result snippets.
-import sanitizeHtml from "sanitize-html";
+import type sanitizeHtml from "sanitize-html";
+import { sanitizer } from "../content/html-libraries.ts";
 import { renderReviewBody } from "../content/markdown.ts";
 
 interface ReviewText {
@@ -22,7 +23,7 @@ export function reviewText(markdown: string): ReviewText {
   const searchable = textOf(html);
   // Most reviews have no spoiler markup: then what is shown is what is searchable.
   if (!html.includes("spoiler")) return { searchable, shown: searchable };
-  const withoutSpoilers = sanitizeHtml(html, {
+  const withoutSpoilers = sanitizer()(html, {
     allowedTags: ["span", "details"],
     allowedAttributes: { span: ["class"], details: ["class"] },
     exclusiveFilter: isSpoiler,
@@ -31,7 +32,7 @@ export function reviewText(markdown: string): ReviewText {
 }
 
 function textOf(html: string): string {
-  return decodeEntities(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }))
+  return decodeEntities(sanitizer()(html, { allowedTags: [], allowedAttributes: {} }))
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -49,18 +49,23 @@ export function createApp(
     enabled: services.config.pageCache,
     maxBytes: services.config.pageCacheBytes,
   }),
-  metrics = new AppMetrics(services.db, pageCache),
+  // Made only where /metrics is served (src/web/metrics.ts says why).
+  metrics: AppMetrics | undefined = services.config.metricsToken
+    ? new AppMetrics(services.db, pageCache)
+    : undefined,
 ): Hono {
   const app = new Hono();
 
   // Tells the Node server (which counts every answer, cached ones too) the route's pattern.
-  app.use(async (c, next) => {
-    await next();
-    // Middleware is registered for every method ("ALL"); the first route of the request's
-    // own method is the handler that answered. None: the 404 page.
-    const handler = matchedRoutes(c).find((route) => route.method !== "ALL");
-    tagRoute(c.env, handler?.path ?? "(no route)", c.res.headers.get("x-cache") ?? undefined);
-  });
+  if (metrics) {
+    app.use(async (c, next) => {
+      await next();
+      // Middleware is registered for every method ("ALL"); the first route of the request's
+      // own method is the handler that answered. None: the 404 page.
+      const handler = matchedRoutes(c).find((route) => route.method !== "ALL");
+      tagRoute(c.env, handler?.path ?? "(no route)", c.res.headers.get("x-cache") ?? undefined);
+    });
+  }
 
   app.use(async (c, next) => {
     await next();

@@ -21,7 +21,11 @@ interface Check {
   detail: string;
 }
 
-export function registerHealthRoutes(app: Hono, services: Services, metrics: AppMetrics): void {
+export function registerHealthRoutes(
+  app: Hono,
+  services: Services,
+  metrics: AppMetrics | undefined,
+): void {
   app.get("/healthz", liveOnly(), (c) => {
     c.header("Cache-Control", "no-store");
     return c.text("ok\n");
@@ -41,7 +45,8 @@ export function registerHealthRoutes(app: Hono, services: Services, metrics: App
   app.get("/metrics", liveOnly(), async (c) => {
     c.header("Cache-Control", "no-store");
     const token = services.config.metricsToken;
-    if (!token) return c.notFound();
+    // No token, no metrics: then none were kept either (src/web/metrics.ts).
+    if (!token || !metrics) return c.notFound();
     if (!bearerMatches(c.req.header("authorization"), token)) {
       c.header("WWW-Authenticate", 'Bearer realm="metrics"');
       return c.text("A Bearer token is required (CINELOG_METRICS_TOKEN).\n", 401);

@@ -3,11 +3,20 @@
 // Requests are counted by route pattern (`/review/:slug`, never the address itself, so the
 // number of series stays small) and status; the queue and pool figures are read from the
 // database when /metrics is scraped, not kept up to date on every change.
+//
+// Only a process that serves /metrics (CINELOG_METRICS_TOKEN set) builds them: without a token
+// nobody can read them, and prom-client with its default metrics costs about 1.2 MB of heap and
+// 5 MB resident for the life of the process (bench/README.md, "Modules the public pages never
+// need"). So prom-client is required when the first AppMetrics is made, at start, not imported.
+import { createRequire } from "node:module";
 import v8 from "node:v8";
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type * as PromClient from "prom-client";
+import type { Counter, Histogram, Registry } from "prom-client";
 import type { Db } from "../db/connect.ts";
 import { importJobsByStatus, queueBacklogs, type QueueBacklog } from "../domain/work-queues.ts";
 import type { PageCacheLayer } from "./cache/cache-middleware.ts";
+
+const require = createRequire(import.meta.url);
 
 const routeKey = Symbol("cinelog route pattern");
 
@@ -32,7 +41,7 @@ export function taggedRoute(incoming: object): RouteTag | undefined {
 }
 
 export class AppMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   readonly #requests: Counter<"method" | "route" | "status">;
   readonly #renderSeconds: Histogram<"route">;
   readonly #cacheAnswers: Counter<"result">;
@@ -41,6 +50,9 @@ export class AppMetrics {
     private readonly db: Db,
     private readonly pageCache?: PageCacheLayer,
   ) {
+    const prom = require("prom-client") as typeof PromClient;
+    const { Counter, Gauge, Histogram, collectDefaultMetrics } = prom;
+    this.registry = new prom.Registry();
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: "cinelog_" });
     // Shows whether the heap settings `cinelog serve` starts Node with took effect.
@@ -71,7 +83,7 @@ export class AppMetrics {
       labelNames: ["result"],
       registers,
     });
-    this.#gauges(registers);
+    this.#gauges(registers, Gauge);
   }
 
   /** One answered request; `cache` is the X-Cache header, when the page cache saw it. */
@@ -82,7 +94,7 @@ export class AppMetrics {
       this.#cacheAnswers.inc({ result: cache.toLowerCase() });
   }
 
-  #gauges(registers: Registry[]) {
+  #gauges(registers: Registry[], Gauge: typeof PromClient.Gauge) {
     const { db } = this;
     const pageCache = this.pageCache;
     // First, so that it reads the connections before this scrape's own queries take one.

@@ -16,20 +16,31 @@ export function createNodeServer(services: Services, options: NodeServerOptions 
     enabled: services.config.pageCache,
     maxBytes: services.config.pageCacheBytes,
   });
-  const metrics = new AppMetrics(services.db, pageCache);
+  // Kept only where /metrics is served (src/web/metrics.ts says why).
+  const metrics = services.config.metricsToken ? new AppMetrics(services.db, pageCache) : undefined;
   // Each worker answers /metrics for itself; the label tells a scraper's series apart.
-  if (options.worker !== undefined) metrics.registry.setDefaultLabels({ worker: options.worker });
+  if (metrics && options.worker !== undefined) {
+    metrics.registry.setDefaultLabels({ worker: options.worker });
+  }
   const app = createApp(services, pageCache, metrics);
   const handleWithApp = getRequestListener(app.fetch);
   return createServer((req, res) => {
-    const started = process.hrtime.bigint();
-    res.once("finish", () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const tag = taggedRoute(req);
-      // Untagged: answered by the page cache's fast path below, which only serves hits.
-      const route = tag?.pattern ?? "(page cache)";
-      metrics.observe(req.method ?? "GET", route, res.statusCode, seconds, tag ? tag.cache : "HIT");
-    });
+    if (metrics) {
+      const started = process.hrtime.bigint();
+      res.once("finish", () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const tag = taggedRoute(req);
+        // Untagged: answered by the page cache's fast path below, which only serves hits.
+        const route = tag?.pattern ?? "(page cache)";
+        metrics.observe(
+          req.method ?? "GET",
+          route,
+          res.statusCode,
+          seconds,
+          tag ? tag.cache : "HIT",
+        );
+      });
+    }
     const served = pageCache.serveNode(req, res);
     if (served === true) return;
     if (served === false) {

@@ -1,7 +1,16 @@
 // Links in an HTML document, read with a real HTML parser (parse5) rather than patterns: which
 // addresses a page links to, and the Webmention endpoint it advertises. Used on pages fetched
 // from other sites (untrusted) and on our own rendered bodies.
-import { parse } from "parse5";
+import { createRequire } from "node:module";
+import type * as Parse5 from "parse5";
+
+// parse5 (about 0.8 MB of heap once loaded) is required on the first parse, not imported: only
+// the Webmention worker parses, and only when there is a mention to send or verify, so a
+// serving process that has none never keeps it. Required, not imported, so that these
+// functions stay synchronous; it is plain JavaScript, nothing that could fail to load late.
+const require = createRequire(import.meta.url);
+let parse5: typeof Parse5 | undefined;
+const parse = (html: string) => (parse5 ??= require("parse5") as typeof Parse5).parse(html);
 
 interface HtmlNode {
   nodeName: string;

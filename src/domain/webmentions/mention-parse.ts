@@ -2,7 +2,8 @@
 // h-card) with microformats-parser: who wrote it, what it says, when, and what kind of
 // mention it is — a reply, a like, a repost, or a plain mention. Everything is bounded: the
 // page comes from a stranger.
-import { mf2 } from "microformats-parser";
+import { createRequire } from "node:module";
+import type { mf2 as Mf2 } from "microformats-parser";
 import type { CommentKind } from "../../db/schema.ts";
 
 type MentionKind = Extract<CommentKind, "mention" | "reply" | "like" | "repost">;
@@ -19,7 +20,15 @@ export interface ParsedMention {
   url: string;
 }
 
-type Root = ReturnType<typeof mf2>["items"][number];
+// microformats-parser (0.7 MB of heap with its parse5) is required on the first mention to
+// verify rather than imported at start: most serving processes never receive one. Required,
+// not imported, so that parseMention stays synchronous; it is plain JavaScript.
+const require = createRequire(import.meta.url);
+let parser: typeof Mf2 | undefined;
+const mf2: typeof Mf2 = (html, options) =>
+  (parser ??= (require("microformats-parser") as { mf2: typeof Mf2 }).mf2)(html, options);
+
+type Root = ReturnType<typeof Mf2>["items"][number];
 type Property = Root["properties"][string][number];
 
 export const maxContentChars = 2000;

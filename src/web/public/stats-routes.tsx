@@ -12,8 +12,6 @@ import { nowIso } from "../../domain/time.ts";
 import { renderPage } from "../render.ts";
 import type { Services } from "../services.ts";
 import { SocialTags } from "../views/seo.tsx";
-import { StatsPage } from "../views/stats/stats-page.tsx";
-import { cardHeight, cardWidth, yearCardPng, yearCardSvg } from "../views/stats/year-card.ts";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
 
@@ -21,6 +19,14 @@ const fourDigitYear = z
   .string()
   .regex(/^[1-9][0-9]{3}$/)
   .transform(Number);
+
+// The stats views draw their charts with d3 (d3-scale, d3-shape, d3-array: about 0.8 MB of
+// heap once loaded): imported on the first stats request, so a process that never serves one
+// never keeps them.
+let statsPageView: Promise<typeof import("../views/stats/stats-page.tsx")> | undefined;
+let yearCardView: Promise<typeof import("../views/stats/year-card.ts")> | undefined;
+const loadStatsPage = () => (statsPageView ??= import("../views/stats/stats-page.tsx"));
+const loadYearCard = () => (yearCardView ??= import("../views/stats/year-card.ts"));
 
 /** Rendered cards by the hash of their SVG: a card is drawn again only when its data changed. */
 const cards = new Map<string, Buffer>();
@@ -52,6 +58,7 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
     const { site, settings } = c.var;
     if (!settings.statsEnabled) return c.notFound();
     const report = await statsReport(db, reportOptions(settings, null));
+    const { StatsPage } = await loadStatsPage();
     return renderPage(
       c,
       site,
@@ -73,6 +80,10 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
       db,
       report.topRated.map((r) => r.id),
     );
+    const [{ StatsPage }, { cardHeight, cardWidth }] = await Promise.all([
+      loadStatsPage(),
+      loadYearCard(),
+    ]);
     const image = {
       url: `${site.url}/stats/${year}/card.png`,
       type: "image/png",
@@ -101,6 +112,7 @@ export function registerStatsRoutes(app: Hono, services: Services): void {
   app.get("/stats/:year{[0-9]+}/card.png", publicPage(pageTags.stats), async (c) => {
     const found = await yearReport(c);
     if (!found) return c.notFound();
+    const { yearCardPng, yearCardSvg } = await loadYearCard();
     const svg = yearCardSvg(found.report, found.settings.siteTitle);
     const key = createHash("sha256").update(svg).digest("base64url");
     let png = cards.get(key);

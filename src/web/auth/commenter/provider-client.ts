@@ -3,8 +3,9 @@
 // configuration written from the preset's endpoints for plain OAuth 2 and Mastodon, and on
 // Mastodon the app registered on the instance at its first sign-in. Every endpoint must be
 // https; plain http is allowed only for a provider on this machine (tests, a local issuer).
-import * as client from "openid-client";
+import type * as client from "openid-client";
 import type { Db } from "../../../db/connect.ts";
+import { openidClient } from "./openid-client-module.ts";
 import {
   findMastodonApp,
   keepMastodonApp,
@@ -63,6 +64,7 @@ export async function providerClient(
   const preset = presets[key];
   const settings = await loadProviderSettings(db, key);
   if (!settings.enabled) throw new ProviderSetupError(`${key} is not enabled`);
+  const oidc = await openidClient();
   const redirectUri = redirectUriFor(siteUrl, key);
   const label = settings.label || preset.label;
   const base = { key, preset, label, redirectUri, profile: preset.profile };
@@ -70,14 +72,14 @@ export async function providerClient(
     case "oidc": {
       const discoveryUrl = allowedUrl(settings.discoveryUrl || preset.discoveryUrl || "");
       const insecure = discoveryUrl.protocol === "http:";
-      const config = await client.discovery(
+      const config = await oidc.discovery(
         discoveryUrl,
         settings.clientId,
         { client_secret: settings.clientSecret || undefined, redirect_uris: [redirectUri] },
-        settings.clientSecret ? undefined : client.None(),
+        settings.clientSecret ? undefined : oidc.None(),
         {
           timeout: providerTimeoutSeconds,
-          execute: insecure ? [client.allowInsecureRequests] : [],
+          execute: insecure ? [oidc.allowInsecureRequests] : [],
         },
       );
       const metadata = config.serverMetadata();
@@ -93,13 +95,13 @@ export async function providerClient(
       // Basic is the default of the standard; some issuers take only the secret in the body.
       const methods = metadata.token_endpoint_auth_methods_supported;
       const auth = methods && !methods.includes("client_secret_basic") ? "post" : "basic";
-      return { ...base, ...withOverrides(overridden, settings, auth), subjectSuffix: "" };
+      return { ...base, ...withOverrides(oidc, overridden, settings, auth), subjectSuffix: "" };
     }
     case "oauth2": {
       const metadata = manualMetadata(settings, preset.endpoints);
       // X wants the client's secret in the Authorization header; the others in the body.
       const auth = key === "x" ? "basic" : "post";
-      return { ...base, ...withOverrides(metadata, settings, auth), subjectSuffix: "" };
+      return { ...base, ...withOverrides(oidc, metadata, settings, auth), subjectSuffix: "" };
     }
     case "mastodon": {
       const instance = instanceOrigin(settings.instance);
@@ -111,6 +113,7 @@ export async function providerClient(
       });
       const app = await mastodonApp(db, instance, redirectUri, preset.scopes);
       const built = withOverrides(
+        oidc,
         metadata,
         { ...settings, clientId: app.clientId, clientSecret: app.clientSecret },
         "post",
@@ -141,6 +144,7 @@ function manualMetadata(
 }
 
 function withOverrides(
+  oidc: typeof client,
   metadata: client.ServerMetadata,
   settings: Pick<ProviderSettings, "clientId" | "clientSecret">,
   auth: "basic" | "post",
@@ -151,18 +155,18 @@ function withOverrides(
     metadata.userinfo_endpoint,
   ].map((e) => allowedUrl(e ?? ""));
   const secret = settings.clientSecret;
-  const config = new client.Configuration(
+  const config = new oidc.Configuration(
     metadata,
     settings.clientId,
     secret || undefined,
     !secret
-      ? client.None()
+      ? oidc.None()
       : auth === "basic"
-        ? client.ClientSecretBasic(secret)
-        : client.ClientSecretPost(secret),
+        ? oidc.ClientSecretBasic(secret)
+        : oidc.ClientSecretPost(secret),
   );
   const local = endpoints.some((url) => url.protocol === "http:");
-  if (local) client.allowInsecureRequests(config);
+  if (local) oidc.allowInsecureRequests(config);
   config.timeout = providerTimeoutSeconds;
   return { config, userinfoUrl: endpoints[2]!, local };
 }

@@ -2,9 +2,10 @@
 // Connect) nonce and the address to send the reader to; `finishSignIn` checks the provider's
 // answer against them, trades the code for tokens, reads the profile and lets the tokens go:
 // nothing but the profile leaves this file.
-import * as client from "openid-client";
+import type * as client from "openid-client";
 import type { PendingSignIn } from "../../../domain/commenter-sign-in/pending-sign-ins.ts";
 import { readProfile, readProfileItem } from "../../../domain/sign-in-providers/profile-fields.ts";
+import { openidClient } from "./openid-client-module.ts";
 import type { ProviderClient } from "./provider-client.ts";
 
 interface SignInChecks {
@@ -14,10 +15,11 @@ interface SignInChecks {
 }
 
 export async function beginSignIn(pc: ProviderClient): Promise<{ url: URL; checks: SignInChecks }> {
+  const oidc = await openidClient();
   const checks: SignInChecks = {
-    state: client.randomState(),
-    codeVerifier: client.randomPKCECodeVerifier(),
-    nonce: pc.preset.kind === "oidc" ? client.randomNonce() : "",
+    state: oidc.randomState(),
+    codeVerifier: oidc.randomPKCECodeVerifier(),
+    nonce: pc.preset.kind === "oidc" ? oidc.randomNonce() : "",
   };
   const parameters: Record<string, string> = {
     redirect_uri: pc.redirectUri,
@@ -25,11 +27,11 @@ export async function beginSignIn(pc: ProviderClient): Promise<{ url: URL; check
     state: checks.state,
   };
   if (pc.preset.pkce) {
-    parameters.code_challenge = await client.calculatePKCECodeChallenge(checks.codeVerifier);
+    parameters.code_challenge = await oidc.calculatePKCECodeChallenge(checks.codeVerifier);
     parameters.code_challenge_method = "S256";
   }
   if (checks.nonce) parameters.nonce = checks.nonce;
-  return { url: client.buildAuthorizationUrl(pc.config, parameters), checks };
+  return { url: oidc.buildAuthorizationUrl(pc.config, parameters), checks };
 }
 
 /** Why a sign-in did not complete, in terms the reader's message is chosen by. */
@@ -66,26 +68,27 @@ export async function finishSignIn(
   pending: PendingSignIn,
   callbackUrl: URL,
 ): Promise<SignedInProfile> {
+  const oidc = await openidClient();
   let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
   try {
-    tokens = await client.authorizationCodeGrant(pc.config, callbackUrl, {
+    tokens = await oidc.authorizationCodeGrant(pc.config, callbackUrl, {
       expectedState: pending.state,
       pkceCodeVerifier: pc.preset.pkce ? pending.codeVerifier : undefined,
       expectedNonce: pending.nonce || undefined,
       idTokenExpected: pc.preset.kind === "oidc",
     });
   } catch (error) {
-    throw new SignInError(tokenFailure(error), error);
+    throw new SignInError(tokenFailure(oidc, error), error);
   }
   let profile: unknown;
   try {
     if (pc.preset.kind === "oidc") {
       const claims = tokens.claims();
       if (!claims) throw new Error("no ID token");
-      const info = await client.fetchUserInfo(pc.config, tokens.access_token, claims.sub);
+      const info = await oidc.fetchUserInfo(pc.config, tokens.access_token, claims.sub);
       profile = { ...claims, ...info };
     } else {
-      const response = await client.fetchProtectedResource(
+      const response = await oidc.fetchProtectedResource(
         pc.config,
         tokens.access_token,
         pc.userinfoUrl,
@@ -109,11 +112,11 @@ export async function finishSignIn(
   };
 }
 
-function tokenFailure(error: unknown): SignInFailure {
-  if (error instanceof client.AuthorizationResponseError) {
+function tokenFailure(oidc: typeof client, error: unknown): SignInFailure {
+  if (error instanceof oidc.AuthorizationResponseError) {
     return error.error === "access_denied" ? "refused" : "provider-error";
   }
-  if (error instanceof client.ResponseBodyError) {
+  if (error instanceof oidc.ResponseBodyError) {
     return error.error === "invalid_grant" ? "expired" : "provider-error";
   }
   if (isUnreachable(error)) return "unreachable";
