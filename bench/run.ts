@@ -33,6 +33,8 @@ const { values } = parseArgs({
     /** `cinelog serve --workers N`: processes sharing the port (CPU and memory summed over all). */
     workers: { type: "string" },
     only: { type: "string", default: allScenarios().join(",") },
+    /** Node or V8 flags for the server only (its NODE_OPTIONS), to compare a setting A-B. */
+    "server-node-options": { type: "string" },
   },
 });
 
@@ -133,6 +135,7 @@ async function startServer(cache: "on" | "off") {
       PGAPPNAME: backendCpu?.applicationName ?? "",
       CINELOG_DEMO: "false",
       LOG_LEVEL: "warn",
+      ...(values["server-node-options"] ? { NODE_OPTIONS: values["server-node-options"] } : {}),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
