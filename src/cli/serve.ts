@@ -20,7 +20,7 @@ import { federationLoader, type LoadFederation } from "../federation/federation-
 import { startMailSender } from "../mail/sender.ts";
 import { openRuntime } from "../runtime.ts";
 import { startWebmentionWorker } from "../webmention/worker.ts";
-import { createNodeServer } from "../web/node-server.ts";
+import { createNodeServer, type CinelogServer } from "../web/node-server.ts";
 import { complain, say, type CliIo } from "./io.ts";
 import { demoProgress } from "./progress-bar.ts";
 import { parseServeArgs } from "./serve-args.ts";
@@ -143,7 +143,7 @@ function startBackgroundWork(
 }
 
 function stopOnSignals(
-  server: Server,
+  server: CinelogServer,
   background: Stoppable[],
   db: Db,
   tell: (text: string) => void,
@@ -184,17 +184,24 @@ function refused(io: CliIo, problems: string[]): boolean {
 /**
  * Stops accepting connections and resolves once every request in flight has been answered
  * (idle keep-alive connections are closed at once); past the grace period the rest are cut.
+ * A request whose reader hung up is still in flight: its connection is gone, but the app is
+ * still at work on it, and may be until it has read the database (src/web/requests-in-flight.ts).
  */
-function closeServer(server: Server): Promise<void> {
+function closeServer(server: CinelogServer): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => server.closeAllConnections(), stopGraceMs);
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, stopGraceMs);
     timer.unref();
     // A keep-alive connection goes idle once its request is answered: close it then.
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.close(() => {
-      clearTimeout(timer);
       clearInterval(sweep);
-      resolve();
+      void server.requestsSettled().then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
     server.closeIdleConnections();
   });

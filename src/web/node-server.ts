@@ -4,6 +4,7 @@ import { getRequestListener } from "@hono/node-server";
 import { createApp } from "./app.tsx";
 import { PageCacheLayer } from "./cache/cache-middleware.ts";
 import { AppMetrics, taggedRoute } from "./metrics.ts";
+import { RequestsInFlight } from "./requests-in-flight.ts";
 import type { Services } from "./services.ts";
 
 interface NodeServerOptions {
@@ -11,7 +12,16 @@ interface NodeServerOptions {
   worker?: string;
 }
 
-export function createNodeServer(services: Services, options: NodeServerOptions = {}): Server {
+/** Node's server, which can also tell when the requests it took are all answered. */
+export type CinelogServer = Server & {
+  /** Resolves once every request received so far has been answered (or has failed). */
+  requestsSettled(): Promise<void>;
+};
+
+export function createNodeServer(
+  services: Services,
+  options: NodeServerOptions = {},
+): CinelogServer {
   const pageCache = new PageCacheLayer(services.db, {
     enabled: services.config.pageCache,
     maxBytes: services.config.pageCacheBytes,
@@ -24,7 +34,8 @@ export function createNodeServer(services: Services, options: NodeServerOptions 
   }
   const app = createApp(services, pageCache, metrics);
   const handleWithApp = getRequestListener(app.fetch);
-  return createServer((req, res) => {
+  const inFlight = new RequestsInFlight();
+  const server = createServer((req, res) => {
     if (metrics) {
       const started = process.hrtime.bigint();
       res.once("finish", () => {
@@ -44,17 +55,18 @@ export function createNodeServer(services: Services, options: NodeServerOptions 
     const served = pageCache.serveNode(req, res);
     if (served === true) return;
     if (served === false) {
-      void handleWithApp(req, res);
+      inFlight.track(handleWithApp(req, res));
       return;
     }
-    served.then(
-      (answered) => {
-        if (!answered) void handleWithApp(req, res);
-      },
-      (error: unknown) => {
-        services.logger.error({ err: error }, "page cache check failed");
-        void handleWithApp(req, res);
-      },
+    inFlight.track(
+      served.then(
+        (answered) => (answered ? undefined : handleWithApp(req, res)),
+        (error: unknown) => {
+          services.logger.error({ err: error }, "page cache check failed");
+          return handleWithApp(req, res);
+        },
+      ),
     );
   });
+  return Object.assign(server, { requestsSettled: () => inFlight.settled() });
 }

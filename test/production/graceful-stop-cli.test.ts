@@ -2,6 +2,7 @@
 // on every upgrade): every comment the server acknowledged is in the database afterwards, and the
 // process says it stopped and exits cleanly. A comment answered 303 and then lost would be a
 // reader's words dropped without a word to them.
+import autocannon from "autocannon";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -14,6 +15,7 @@ import { createFilm } from "../../src/domain/films.ts";
 import { createReview } from "../../src/domain/reviews.ts";
 import { createUser } from "../../src/domain/users.ts";
 import { freePort, startServer } from "../support/cli.ts";
+import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-graceful-"));
 const databaseUrl = `sqlite:${path.join(dir, "site.db")}`;
@@ -155,5 +157,83 @@ describe("SIGTERM under comment load", () => {
     } finally {
       await db.close();
     }
+  }, 200_000);
+});
+
+/**
+ * Readers on `connections` kept-alive connections asking for `path` for `ms`, then all gone at
+ * once (autocannon closes every connection at its end, whatever it was waiting for).
+ */
+async function loadThenHangUp(base: string, path: string, ms: number): Promise<void> {
+  const result = await autocannon({
+    url: `${base}${path}`,
+    connections: 32,
+    duration: ms / 1000,
+  });
+  expect(result.non2xx).toBe(0);
+}
+
+describe.each(dialects)("SIGTERM just after readers hung up, on %s", (dialect) => {
+  let site: TestDb;
+  let reviewSlug = "";
+
+  beforeAll(async () => {
+    site = await openTestDb(dialect);
+    const author = await createUser(site, {
+      email: "owner@example.com",
+      displayName: "Owner",
+      role: "owner",
+      password: null,
+    });
+    const film = await createFilm(site, { title: "The Conversation", year: 1974 });
+    const review = await createReview(site, {
+      filmId: film.id,
+      authorId: author.id,
+      status: "published",
+      body: "A man who records everyone, and cannot bear to be heard.",
+      publishedAt: "2026-01-03T10:00:00.000Z",
+    });
+    reviewSlug = review.slug;
+    // A long thread, so that each request takes a while to answer.
+    await site.kysely
+      .insertInto("comments")
+      .values(
+        Array.from({ length: 150 }, (_, i) => ({
+          review_id: review.id,
+          author_name: `Reader ${i}`,
+          author_email: `reader${i}@example.com`,
+          body_md: `The wall of the hotel room, and the toilet, comment ${i}.`,
+          body_html: `<p>The wall of the hotel room, and the toilet, comment ${i}.</p>`,
+          status: "approved",
+          created_at: new Date(Date.UTC(2026, 0, 4, 0, i)).toISOString(),
+        })),
+      )
+      .execute();
+  });
+  afterAll(async () => {
+    await site.dispose();
+  });
+
+  it("finishes the requests still in hand before closing the database", async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = startServer({
+      DATABASE_URL: site.url,
+      CINELOG_DATA_DIR: path.dirname(site.mediaDir),
+      CINELOG_DEMO: "false",
+      // Every request reaches the app and the database, as an uncached page does.
+      CINELOG_PAGE_CACHE: "off",
+      PORT: String(port),
+      SITE_URL: base,
+    });
+    await server.ready;
+    // Their connections are gone, but the server read them and is working on them: the
+    // database must stay open until each is done, or each ends in an error of its own.
+    await loadThenHangUp(base, `/review/${reviewSlug}`, 1500);
+    await server.stop();
+
+    expect(server.output()).toMatch(/Stopping \(SIGTERM\)…[\s\S]*Cinelog stopped\./);
+    expect(server.output()).not.toMatch(/request failed|destroyed|"level":50/);
+    expect(server.exitCode()).toBe(0);
   }, 200_000);
 });
