@@ -29,6 +29,8 @@ const configSchema = z.object({
     .default("64MB")
     .transform(parseByteSize)
     .refine((n) => n >= 1024 * 1024, "at least 1MB"),
+  /** Uncached page renders at once; more requests wait in line (src/web/cache/render-slots.ts). */
+  rendersAtOnce: z.coerce.number().int().min(1).max(1000).default(8),
   /** SQLite's page cache per connection (malloc'd memory), a size as above. */
   sqliteCacheSize: z
     .string()
@@ -57,6 +59,8 @@ export interface Config {
   pageCache: boolean;
   /** The page cache's budget in bytes, least recently used pages evicted beyond it. */
   pageCacheBytes: number;
+  /** Uncached page renders at once (CINELOG_RENDERS_AT_ONCE). */
+  rendersAtOnce: number;
   /** SQLite's page cache per connection in bytes (PRAGMA cache_size; src/db/sqlite.ts's default when absent). */
   sqliteCacheBytes?: number;
   commentRateLimits: boolean;
@@ -87,6 +91,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoOnEmpty: env.CINELOG_DEMO || undefined,
     pageCache: env.CINELOG_PAGE_CACHE || undefined,
     pageCacheSize: env.CINELOG_PAGE_CACHE_SIZE || undefined,
+    rendersAtOnce: env.CINELOG_RENDERS_AT_ONCE || undefined,
     sqliteCacheSize: env.CINELOG_SQLITE_CACHE_SIZE || undefined,
     commentRateLimits: env.CINELOG_COMMENT_RATE_LIMITS || undefined,
     trustedProxyHops: env.CINELOG_TRUSTED_PROXY_HOPS || undefined,
@@ -116,6 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoOnEmpty: c.demoOnEmpty,
     pageCache: c.pageCache === "on",
     pageCacheBytes: c.pageCacheSize,
+    rendersAtOnce: c.rendersAtOnce,
     sqliteCacheBytes: c.sqliteCacheSize,
     commentRateLimits: c.commentRateLimits === "on",
     trustedProxyHops: c.trustedProxyHops,

@@ -48,6 +48,7 @@ export function createApp(
   pageCache = new PageCacheLayer(services.db, {
     enabled: services.config.pageCache,
     maxBytes: services.config.pageCacheBytes,
+    rendersAtOnce: services.config.rendersAtOnce,
   }),
   // Made only where /metrics is served (src/web/metrics.ts says why).
   metrics: AppMetrics | undefined = services.config.metricsToken

@@ -147,6 +147,20 @@ export class AppMetrics {
       "Pages dropped because what they show changed, since start",
       "invalidations",
     );
+    // Uncached renders under way and waiting their turn (src/web/cache/render-slots.ts): a
+    // line that stays long says CINELOG_RENDERS_AT_ONCE, or the machine, is too small.
+    new Gauge({
+      name: "cinelog_renders",
+      help: "Uncached page renders, by state: running, or waiting for a turn",
+      labelNames: ["state"],
+      registers,
+      collect() {
+        if (!pageCache) return;
+        const slots = pageCache.renderSlots();
+        this.set({ state: "running" }, slots.active);
+        this.set({ state: "waiting" }, slots.waiting);
+      },
+    });
     // Work waiting in the background queues (src/domain/work-queues.ts lists them), read
     // once per scrape and shared by the two gauges below.
     let backlogs: Promise<Record<string, QueueBacklog>> | undefined;

@@ -25,6 +25,7 @@ export function createNodeServer(
   const pageCache = new PageCacheLayer(services.db, {
     enabled: services.config.pageCache,
     maxBytes: services.config.pageCacheBytes,
+    rendersAtOnce: services.config.rendersAtOnce,
   });
   // Kept only where /metrics is served (src/web/metrics.ts says why).
   const metrics = services.config.metricsToken ? new AppMetrics(services.db, pageCache) : undefined;

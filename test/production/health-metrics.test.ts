@@ -99,6 +99,9 @@ describe.each(dialects)("health and metrics on %s", (dialect) => {
     expect(after).toMatch(/^cinelog_queue_length\{queue="mail"\} \d+$/m);
     expect(after).toMatch(/^cinelog_queue_oldest_seconds\{queue="imports"\} [\d.]+$/m);
     expect(after).toMatch(/^cinelog_db_pool_connections\{state="total"\} \d+$/m);
+    // No render is under way or waiting while the scrape itself is answered.
+    expect(sample(after, 'cinelog_renders{state="running"}')).toBe(0);
+    expect(sample(after, 'cinelog_renders{state="waiting"}')).toBe(0);
   });
 
   it("shows the mail, import and federation queues' length and age move with their backlog", async () => {

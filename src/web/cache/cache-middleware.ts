@@ -17,6 +17,7 @@ import { cachedReply, publicCacheControl, type CachedReply } from "./cached-resp
 import { Freshness, type FreshnessTiming } from "./freshness.ts";
 import { buildCachedPage, PageCache, type CachedPage, type PageCacheStats } from "./page-cache.ts";
 import { declaredTags, requestFacts, type RouteFacts } from "../route-facts.ts";
+import { RenderSlots, type RenderSlotStats } from "./render-slots.ts";
 import { SingleFlight } from "./single-flight.ts";
 
 export { publicCacheControl };
@@ -30,7 +31,12 @@ interface PageCacheOptions extends FreshnessTiming {
   maxBytes?: number;
   /** How long concurrent misses of one page wait for its one render (then render alone). */
   renderWaitMs?: number;
+  /** Uncached renders at once (CINELOG_RENDERS_AT_ONCE); the rest wait in line. */
+  rendersAtOnce?: number;
 }
+
+/** The default for CINELOG_RENDERS_AT_ONCE (bench/README.md, "Renders at once"). */
+export const defaultRendersAtOnce = 8;
 
 /** The declared facts of the route that answers a GET of `path`, asked ahead of the app. */
 type RouteLookup = (path: string) => RouteFacts | undefined;
@@ -41,6 +47,7 @@ export class PageCacheLayer {
   readonly #db: Db;
   #routeAt: RouteLookup = () => undefined;
   readonly #renders: SingleFlight<CachedPage>;
+  readonly #slots: RenderSlots;
 
   constructor(
     db: Db,
@@ -48,6 +55,7 @@ export class PageCacheLayer {
   ) {
     this.#db = db;
     this.#renders = new SingleFlight(options.renderWaitMs);
+    this.#slots = new RenderSlots(options.rendersAtOnce ?? defaultRendersAtOnce);
     // Search results apart, so a crawler walking queries cannot push the pages out.
     const maxBytes = options.maxBytes ?? defaultPageCacheBytes;
     const searchBytes = Math.floor(maxBytes / 4);
@@ -64,6 +72,11 @@ export class PageCacheLayer {
     return { page: this.#caches.page.stats(), search: this.#caches.search.stats() };
   }
 
+  /** The uncached renders running and waiting for a turn. */
+  renderSlots(): RenderSlotStats {
+    return this.#slots.stats();
+  }
+
   /** How `serveNode` finds a path's route (its declared cache facts) before the app runs. */
   readRoutesWith(lookup: RouteLookup): void {
     this.#routeAt = lookup;
@@ -78,13 +91,15 @@ export class PageCacheLayer {
           ? cacheSlotFor(declared, c.req.path, c.req.url)
           : undefined;
       if (!slot) return next();
+      // Every render of a public page takes a turn (render-slots.ts says why).
+      const render = () => this.#slots.run(next);
       if (isPersonal(c.req.header("cookie"))) {
-        await next();
+        await render();
         setResponseHeader(c, "Cache-Control", "private, no-store");
         return;
       }
       if (!this.options.enabled) {
-        await next();
+        await render();
         if (c.res.status === 200) setResponseHeader(c, "Cache-Control", publicCacheControl);
         return;
       }
@@ -105,7 +120,7 @@ export class PageCacheLayer {
       const page = await this.#renders.lead(
         flight,
         async () => {
-          await next();
+          await render();
           return cacheable(c);
         },
         (rendered) => {
