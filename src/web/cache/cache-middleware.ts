@@ -36,7 +36,7 @@ interface PageCacheOptions extends FreshnessTiming {
 }
 
 /** The default for CINELOG_RENDERS_AT_ONCE (bench/README.md, "Renders at once"). */
-export const defaultRendersAtOnce = 8;
+const defaultRendersAtOnce = 8;
 
 /** The declared facts of the route that answers a GET of `path`, asked ahead of the app. */
 type RouteLookup = (path: string) => RouteFacts | undefined;
