@@ -6,8 +6,9 @@
 // holding what it had read while the others ran. V8 then found those objects still alive at
 // two young collections and moved them to the old generation, where only a full collection
 // frees them: 115 KB a request on the long thread, a full collection every quarter of a second.
-// With 4–8 in flight the same load promoted 24–45 KB a request and took 8–20 % less CPU
-// (bench/README.md, "Renders at once"). SQLite's renders are synchronous and never queue here.
+// With 4–8 in flight the same load promoted 24–45 KB a request, and with 8 the long thread took
+// 13–19 % less CPU a request (bench/README.md, "Renders at once"). SQLite's renders are
+// synchronous and never queue here.
 export interface RenderSlotStats {
   /** How many renders may run at once. */
   size: number;
