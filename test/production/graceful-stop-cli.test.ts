@@ -161,7 +161,7 @@ describe("SIGTERM under comment load", () => {
 });
 
 /**
- * Readers on `connections` kept-alive connections asking for `path` for `ms`, then all gone at
+ * Readers on 32 kept-alive connections asking for `path` for `ms`, then all gone at
  * once (autocannon closes every connection at its end, whatever it was waiting for).
  */
 async function loadThenHangUp(base: string, path: string, ms: number): Promise<void> {
