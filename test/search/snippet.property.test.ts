@@ -71,6 +71,30 @@ describe("snippets, as before they were made fast", () => {
     );
   });
 
+  it("mark and cut whatever a review or a reader sends exactly as the previous code did", () => {
+    // Any code points (control characters, lone surrogates, NUL), with words of the
+    // vocabulary among them so that queries find something; the query as typed, any string.
+    const anyText = fc
+      .array(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 12 }),
+          fc.string({ unit: "binary-ascii", maxLength: 12 }),
+          fc.constantFrom(...vocabulary, " ", ". "),
+        ),
+        { maxLength: 120 },
+      )
+      .map((parts) => parts.join(""));
+    const anyQuery = fc.oneof(query, fc.string({ unit: "binary", maxLength: 20 }));
+    fc.assert(
+      fc.property(anyText, anyQuery, fc.integer({ min: 1, max: 40 }), (t, q, n) => {
+        const terms = queryTerms(q);
+        expect(snippet(t, terms, n)).toEqual(reference.snippet(t, terms, n));
+        expect(highlight(t, terms)).toEqual(reference.highlight(t, terms));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("cut plain text exactly as the previous code did, matches near or far apart", () => {
     const plainQuery = fc
       .array(fc.constantFrom("night", "nig", "harbour", "harb", "quiet", "the", "x", "quietly"), {
