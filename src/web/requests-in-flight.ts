@@ -18,10 +18,6 @@ export class RequestsInFlight {
     work.then(done, done);
   }
 
-  get count(): number {
-    return this.#count;
-  }
-
   /** Resolves once no request is left. */
   settled(): Promise<void> {
     return this.#count === 0

@@ -8,7 +8,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect } from "../../src/db/connect.ts";
+import { connect, type Db } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { minimumFillMs } from "../../src/domain/moderation/rules.ts";
 import { createFilm } from "../../src/domain/films.ts";
@@ -21,24 +21,39 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-graceful-"));
 const databaseUrl = `sqlite:${path.join(dir, "site.db")}`;
 let slug = "";
 
-beforeAll(async () => {
-  const db = connect(databaseUrl);
-  await migrateToLatest(db);
+/** The owner and one published review of `film`. */
+async function publishOneReview(
+  db: Db,
+  film: { title: string; year: number },
+  body: string,
+  publishedAt: string,
+): Promise<{ id: number; slug: string }> {
   const author = await createUser(db, {
     email: "owner@example.com",
     displayName: "Owner",
     role: "owner",
     password: null,
   });
-  const film = await createFilm(db, { title: "Night Moves", year: 1975 });
+  const { id: filmId } = await createFilm(db, film);
   const review = await createReview(db, {
-    filmId: film.id,
+    filmId,
     authorId: author.id,
     status: "published",
-    body: "A detective who cannot see the case for the marriage.",
-    publishedAt: "2026-01-02T10:00:00.000Z",
+    body,
+    publishedAt,
   });
-  slug = review.slug;
+  return { id: review.id, slug: review.slug };
+}
+
+beforeAll(async () => {
+  const db = connect(databaseUrl);
+  await migrateToLatest(db);
+  ({ slug } = await publishOneReview(
+    db,
+    { title: "Night Moves", year: 1975 },
+    "A detective who cannot see the case for the marriage.",
+    "2026-01-02T10:00:00.000Z",
+  ));
   await db.close();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -179,20 +194,12 @@ describe.each(dialects)("SIGTERM just after readers hung up, on %s", (dialect) =
 
   beforeAll(async () => {
     site = await openTestDb(dialect);
-    const author = await createUser(site, {
-      email: "owner@example.com",
-      displayName: "Owner",
-      role: "owner",
-      password: null,
-    });
-    const film = await createFilm(site, { title: "The Conversation", year: 1974 });
-    const review = await createReview(site, {
-      filmId: film.id,
-      authorId: author.id,
-      status: "published",
-      body: "A man who records everyone, and cannot bear to be heard.",
-      publishedAt: "2026-01-03T10:00:00.000Z",
-    });
+    const review = await publishOneReview(
+      site,
+      { title: "The Conversation", year: 1974 },
+      "A man who records everyone, and cannot bear to be heard.",
+      "2026-01-03T10:00:00.000Z",
+    );
     reviewSlug = review.slug;
     // A long thread, so that each request takes a while to answer.
     await site.kysely

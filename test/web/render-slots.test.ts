@@ -98,10 +98,15 @@ describe.each(dialects)("uncached pages asked for all at once on %s", (dialect) 
   it("renders no more at once than the setting, and every reader gets the page", async () => {
     const alone = await askTogether(1, 1);
     const together = await askTogether(2, 6);
-    // On PostgreSQL renders wait for their statements, so two are under way at once; on
-    // SQLite a render seldom waits at all.
-    if (dialect === "postgres") expect(together.slots.mostActive).toBe(2);
-    else expect(together.slots.mostActive).toBeGreaterThanOrEqual(1);
+    // On PostgreSQL renders wait for their statements, so two are under way at once (and
+    // more without the limit: it is the limit that holds them); on SQLite a render seldom
+    // waits at all.
+    if (dialect === "postgres") {
+      expect(together.slots.mostActive).toBe(2);
+      expect((await askTogether(100, 6)).slots.mostActive).toBeGreaterThan(2);
+    } else {
+      expect(together.slots.mostActive).toBeGreaterThanOrEqual(1);
+    }
     expect(together.slots.mostActive).toBeLessThanOrEqual(2);
     expect(together.slots).toMatchObject({ active: 0, waiting: 0 });
     expect(together.answers.map((a) => a.status)).toEqual(Array(24).fill(200));
@@ -113,28 +118,3 @@ describe.each(dialects)("uncached pages asked for all at once on %s", (dialect) 
     }
   });
 });
-
-describe.each(dialects.filter((d) => d === "postgres"))(
-  "renders on %s without the limit",
-  (dialect) => {
-    let db: TestDb;
-    beforeAll(async () => {
-      db = await openTestDb(dialect);
-      await buildFixture(db);
-    });
-    afterAll(async () => {
-      await db.dispose();
-    });
-
-    it("overlap, so the limit above is what holds them to two", async () => {
-      const pageCache = new PageCacheLayer(db, { enabled: false, rendersAtOnce: 100 });
-      const app = appFor(db, {}, pageCache);
-      await Promise.all(
-        Array.from({ length: 12 }, async () => {
-          await (await app.request("/review/leaving-las-vegas-1995")).text();
-        }),
-      );
-      expect(pageCache.renderSlots().mostActive).toBeGreaterThan(2);
-    });
-  },
-);
