@@ -9,8 +9,8 @@ import { parseArgs } from "node:util";
 import { connect, type Db } from "../src/db/connect.ts";
 import type { Series } from "../src/db/schema.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
-import { refreshPlannerStatistics } from "../src/db/planner-statistics.ts";
 import { inTransaction } from "../src/db/transaction.ts";
+import { settleAfterBulkLoad } from "../src/importers/after-bulk-load.ts";
 import { renderStill } from "../src/demo/still-art.ts";
 import { createComment } from "../src/domain/comments.ts";
 import { createFilm } from "../src/domain/films.ts";
@@ -157,7 +157,7 @@ async function main() {
       Number(values.comments),
     );
     // As an import does: the bench measures a site as its owner would have it after loading.
-    await refreshPlannerStatistics(db);
+    await settleAfterBulkLoad(db);
     const seconds = ((Date.now() - began) / 1000).toFixed(1);
     console.log(
       `Generated ${values.reviews} reviews and ${values.comments} comments in ${seconds} s`,

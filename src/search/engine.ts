@@ -20,6 +20,11 @@ export interface SearchEngine {
   write(db: Db, documents: { reviewId: number; document: SearchDocument }[]): Promise<void>;
   remove(db: Db, reviewId: number): Promise<void>;
   removeAll(db: Db): Promise<void>;
+  /**
+   * Merges what many writes left in pieces into the index proper, so that a search reads one
+   * piece: after a bulk load (src/importers/after-bulk-load.ts), not after each write.
+   */
+  compact(db: Db): Promise<void>;
 }
 
 export function engineFor(db: Db): SearchEngine {

@@ -1,6 +1,7 @@
 // Search on PostgreSQL: a weighted tsvector per review (see migrations/003-search.ts) under a
 // GIN index, ranked with ts_rank(). The 'simple' configuration only lower-cases, like
 // SQLite's unicode61: no stemming and no stop words on either database.
+import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import type { SearchDocument } from "./document.ts";
 import type { SearchEngine } from "./engine.ts";
@@ -69,5 +70,13 @@ export const postgresSearch: SearchEngine = {
 
   async removeAll(db) {
     await table(db).deleteFrom("search_documents").execute();
+  },
+
+  // The GIN index's pending list, where new documents wait unsorted until a vacuum or until
+  // it passes its limit (migration 040), is read by every search that uses the index.
+  async compact(db) {
+    await sql`select gin_clean_pending_list('search_documents_document'::regclass)`.execute(
+      db.kysely,
+    );
   },
 };

@@ -5,7 +5,7 @@
 import { storedSummaryOf } from "../jobs/import-jobs.ts";
 import { importBackup } from "../../backup/import-backup.ts";
 import { connect, type Db } from "../../db/connect.ts";
-import { refreshPlannerStatistics } from "../../db/planner-statistics.ts";
+import { settleAfterBulkLoad } from "../after-bulk-load.ts";
 import type { ImportSummary } from "../import-summary.ts";
 import { importLetterboxd } from "../letterboxd/import-letterboxd.ts";
 import { importWordPress } from "../wordpress/import-wordpress.ts";
@@ -72,12 +72,12 @@ async function main(input: WorkerInput): Promise<void> {
   db.changes.subscribe((tags) => send({ type: "changes", tags: [...tags] }));
   try {
     const summary = await run(db, input);
-    // The site's pages are planned from these statistics from now on; done means ready.
-    await refreshPlannerStatistics(db);
+    // The site is read through these indexes and statistics from now on; done means ready.
+    await settleAfterBulkLoad(db);
     send({ type: "done", summary });
   } catch (error) {
     // What an import committed before it failed stays, and is read the same way.
-    await refreshPlannerStatistics(db).catch(() => undefined);
+    await settleAfterBulkLoad(db).catch(() => undefined);
     send({ type: "failed", failure: failureOf(error) });
   } finally {
     await db.close();

@@ -1,0 +1,104 @@
+// A search reads every piece its index is in: FTS5's segments on SQLite, the GIN index's
+// unsorted pending list on PostgreSQL. Reviews written one at a time leave such pieces; an
+// import ends by merging them (src/importers/after-bulk-load.ts), and on PostgreSQL the
+// pending list never grows past 256 kB (migration 040), however long nobody vacuums.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultImportLimits } from "../../src/config/import-limits.ts";
+import { searchReviews } from "../../src/domain/review-search.ts";
+import { nowIso } from "../../src/domain/time.ts";
+import { runImport } from "../../src/importers/worker/run-import.ts";
+import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
+import { wxrDocument } from "../support/wxr-writer.ts";
+import { makeAuthor, publisher } from "./search-data.ts";
+
+/** FTS5's segments: each has at least one row in the index's `_idx` table. */
+async function ftsSegments(db: TestDb): Promise<number> {
+  const rows = await sql<{
+    n: number;
+  }>`select count(distinct segid) as n from search_fts_idx`.execute(db.kysely);
+  return Number(rows.rows[0]?.n);
+}
+
+/** Merges PostgreSQL's pending list into the index, answering how many pages it held. */
+async function pendingPagesMerged(db: TestDb): Promise<number> {
+  const rows = await sql<{ pages: number }>`
+    select gin_clean_pending_list('search_documents_document'::regclass) as pages`.execute(
+    db.kysely,
+  );
+  return Number(rows.rows[0]?.pages);
+}
+
+/** About 900 distinct words, as long as the bench's reviews: a document of several kB. */
+const longBody = (n: number) =>
+  Array.from({ length: 900 }, (_, i) => `word${n}x${i}`).join(" ") + " lighthouse.";
+
+describe.each(dialects)("the search index's pieces on %s", (dialect) => {
+  let db: TestDb;
+  let dir: string;
+  beforeAll(async () => {
+    db = await openTestDb(dialect);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-search-pieces-"));
+  });
+  afterAll(async () => {
+    await db.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("are merged into one when an import ends, and every review is still found", async () => {
+    const publish = publisher(db, (await makeAuthor(db)).id);
+    for (let i = 0; i < 6; i++) {
+      await publish(
+        { title: `Harbour Light ${i}`, year: 1970 + i },
+        { body: `A keeper and a lighthouse, night ${i}.` },
+      );
+    }
+    if (dialect === "sqlite") expect(await ftsSegments(db)).toBeGreaterThan(1);
+
+    const file = path.join(dir, "export.xml");
+    const posts = Array.from({ length: 8 }, (_, i) => ({
+      id: i + 1,
+      title: `Imported Lighthouse ${i + 1} (${1980 + i})`,
+      slug: `imported-lighthouse-${i + 1}`,
+      date: "2014-05-06 20:00:00",
+      content: `Directed by Agnès Varda. A lighthouse seen from the sea, evening ${i + 1}.`,
+    }));
+    fs.writeFileSync(file, wxrDocument({}, posts));
+    const summary = await runImport(
+      { kind: "wordpress", file, mediaDir: db.mediaDir },
+      { databaseUrl: db.url, limits: defaultImportLimits },
+    );
+    expect(summary.counts).toContainEqual(["reviews", 8]);
+
+    if (dialect === "sqlite") expect(await ftsSegments(db)).toBe(1);
+    else expect(await pendingPagesMerged(db)).toBe(0);
+    const found = await searchReviews(db, "lighthouse", nowIso(), 1, 20);
+    expect(found.total).toBe(14);
+    expect(found.items).toHaveLength(14);
+  }, 60_000);
+});
+
+describe.each(dialects.filter((d) => d === "postgres"))("PostgreSQL's pending list", (dialect) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb(dialect);
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  it("stays within 256 kB when nothing merges it", async () => {
+    const publish = publisher(db, (await makeAuthor(db)).id);
+    // 45 documents of some 16 kB each, four pages of the list apiece: 180 pages would wait
+    // under PostgreSQL's default limit of 4 MB.
+    for (let i = 0; i < 45; i++) {
+      await publish({ title: `Long Watch ${i}`, year: 1990 }, { body: longBody(i) });
+    }
+    expect(await pendingPagesMerged(db)).toBeLessThanOrEqual(256 / 8); // 8 kB pages
+    const found = await searchReviews(db, "word44x899", nowIso());
+    expect(found.items.map((r) => r.film.title)).toEqual(["Long Watch 44"]);
+  }, 60_000);
+});
