@@ -2,15 +2,16 @@
 // it lets the young generation grow to 2 × 64 MB semi-spaces and the old one to grow up to
 // four times what was live after the last full collection before it collects again. Under
 // load that kept a server whose live heap is about 50 MB at 430–530 MB resident
-// (bench/README.md, "Memory"). `cinelog serve` therefore starts Node with two heap flags, and
-// without V8's allocation-site pretenuring (pretenuringFlag below), flags which only take
-// effect when given at start: when the process was started without them,
+// (bench/README.md, "Memory"). `cinelog serve` therefore starts Node with two heap flags,
+// without V8's allocation-site pretenuring (pretenuringFlag below) and with no more of V8's
+// helper threads than cores (helperThreadsFlag), flags which only take effect when given at
+// start: when the process was started without them,
 // it starts itself again with them and stands by as a thin parent (signals passed on, the
 // child's exit code returned). Cluster workers inherit them from the primary's arguments.
 // glibc's malloc is set the same way, through the environment it reads when a process starts
 // (mallocEnvironmentToAdd below); workers inherit that environment too.
 import { spawn } from "node:child_process";
-import { constants } from "node:os";
+import { availableParallelism, constants } from "node:os";
 
 interface HeapSetting {
   /** The environment variable that sets it, in MB. */
@@ -44,11 +45,14 @@ const noPretenuringFlag = "--no-allocation-site-pretenuring";
 export function heapFlagsToAdd(
   env: Record<string, string | undefined>,
   nodeArguments: readonly string[],
+  cores = availableParallelism(),
 ): { flags: string[] } | { problem: string } {
   const given = [...nodeArguments, ...(env.NODE_OPTIONS ?? "").split(/\s+/)];
   const flags: string[] = [];
   const pretenuring = pretenuringFlag(env, given);
   if (typeof pretenuring === "object") return pretenuring;
+  const helperThreads = helperThreadsFlag(env, given, cores);
+  if (typeof helperThreads === "object") return helperThreads;
   for (const setting of heapSettings) {
     const raw = env[setting.variable]?.trim() || String(setting.defaultMb);
     if (raw === "default") continue;
@@ -66,7 +70,46 @@ export function heapFlagsToAdd(
     flags.push(`${setting.flag}=${raw}`);
   }
   if (pretenuring) flags.push(pretenuring);
+  if (helperThreads) flags.push(helperThreads);
   return { flags };
+}
+
+/** The setting for V8's helper threads, and Node's own number of them. */
+const helperThreadsVariable = "CINELOG_GC_THREADS";
+const nodeHelperThreads = 4;
+
+/**
+ * Node starts four helper threads for V8 whatever the machine, and V8's collector splits its
+ * work among all of them. On two cores, four helpers and the main thread contend for the
+ * same two: the uncached review with 200 comments, the page that makes the most garbage, took
+ * 15–30 % more CPU a request with four than with two, in six pairs of runs (bench/README.md,
+ * "V8's helper threads"), and one helper was worse again (the collector fell behind). So by
+ * default no more helpers than cores, and never more than Node's four; a number sets it;
+ * "default" leaves Node's.
+ */
+function helperThreadsFlag(
+  env: Record<string, string | undefined>,
+  given: readonly string[],
+  cores: number,
+): string | undefined | { problem: string } {
+  const raw = env[helperThreadsVariable]?.trim() || "";
+  if (
+    raw !== "" &&
+    raw !== "default" &&
+    (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 64)
+  ) {
+    return {
+      problem:
+        `${helperThreadsVariable} takes a whole number of threads from 1 to 64, ` +
+        `or "default" for Node's own, not "${raw}"`,
+    };
+  }
+  if (raw === "default") return undefined;
+  if (given.some((argument) => argument.replaceAll("_", "-").startsWith("--v8-pool-size"))) {
+    return undefined;
+  }
+  const threads = raw === "" ? Math.max(1, Math.min(nodeHelperThreads, cores)) : Number(raw);
+  return raw === "" && threads === nodeHelperThreads ? undefined : `--v8-pool-size=${threads}`;
 }
 
 /**

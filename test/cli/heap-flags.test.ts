@@ -1,12 +1,16 @@
 // Which heap flags `cinelog serve` adds when it starts itself again: the settings' values or
 // their defaults, none that the command line or NODE_OPTIONS already gives (in either
 // spelling), none for "default", and a message for a value that is not a size; V8's
-// allocation-site pretenuring off unless told otherwise. The same for glibc malloc's
-// thresholds, which go in the environment.
+// allocation-site pretenuring off unless told otherwise; no more of V8's helper threads than
+// cores. The same for glibc malloc's thresholds, which go in the environment.
 import { describe, expect, it } from "vitest";
-import { heapFlagsToAdd, mallocEnvironmentToAdd } from "../../src/cli/heap-flags.ts";
+import { heapFlagsToAdd as flagsOn, mallocEnvironmentToAdd } from "../../src/cli/heap-flags.ts";
 
 const noPretenuring = "--no-allocation-site-pretenuring";
+
+/** On eight cores, where Node's four helper threads are already no more than the cores. */
+const heapFlagsToAdd = (env: Record<string, string | undefined>, args: string[]) =>
+  flagsOn(env, args, 8);
 
 describe("serve's heap flags", () => {
   it("adds both, with their defaults when unset", () => {
@@ -53,6 +57,27 @@ describe("serve's heap flags", () => {
     expect(result).toHaveProperty("problem");
     expect((result as { problem: string }).problem).toContain("CINELOG_PRETENURING");
     expect((result as { problem: string }).problem).toContain('"yes"');
+  });
+
+  it("gives V8 no more helper threads than cores, nor more than Node's four", () => {
+    const heap = ["--max-semi-space-size=8", "--max-old-space-size=512", noPretenuring];
+    expect(flagsOn({}, [], 2)).toEqual({ flags: [...heap, "--v8-pool-size=2"] });
+    expect(flagsOn({}, [], 1)).toEqual({ flags: [...heap, "--v8-pool-size=1"] });
+    expect(flagsOn({}, [], 3)).toEqual({ flags: [...heap, "--v8-pool-size=3"] });
+    expect(flagsOn({}, [], 16)).toEqual({ flags: heap });
+    expect(flagsOn({ CINELOG_GC_THREADS: "6" }, [], 2)).toEqual({
+      flags: [...heap, "--v8-pool-size=6"],
+    });
+    expect(flagsOn({ CINELOG_GC_THREADS: "default" }, [], 2)).toEqual({ flags: heap });
+    // Given to Node already (a worker, the process started again): nothing added.
+    expect(flagsOn({}, [...heap, "--v8-pool-size=2"], 2)).toEqual({ flags: [] });
+    expect(flagsOn({ NODE_OPTIONS: "--v8_pool_size=3" }, [], 2)).toEqual({ flags: heap });
+    for (const value of ["0", "two", "65", "2.5"]) {
+      const result = flagsOn({ CINELOG_GC_THREADS: value }, [], 2);
+      expect(result).toHaveProperty("problem");
+      expect((result as { problem: string }).problem).toContain("CINELOG_GC_THREADS");
+      expect((result as { problem: string }).problem).toContain(`"${value}"`);
+    }
   });
 
   it("refuses what is not a whole number of megabytes in range, naming the setting", () => {

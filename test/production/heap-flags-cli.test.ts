@@ -95,10 +95,15 @@ describe.each(dialects)("serve's heap settings on %s", (dialect) => {
     }
   }, 60_000);
 
-  it('leaves pretenuring to V8 when CINELOG_PRETENURING is "on"', async () => {
-    const { server } = await serveWith({ NODE_OPTIONS: "", CINELOG_PRETENURING: "on" });
+  it('leaves pretenuring to V8 when CINELOG_PRETENURING is "on", and takes CINELOG_GC_THREADS', async () => {
+    const { server } = await serveWith({
+      NODE_OPTIONS: "",
+      CINELOG_PRETENURING: "on",
+      CINELOG_GC_THREADS: "3",
+    });
     try {
       expect(serverArguments(server.pid)).not.toContain("--no-allocation-site-pretenuring");
+      expect(serverArguments(server.pid)).toContain("--v8-pool-size=3");
     } finally {
       await server.stop();
     }
