@@ -1,7 +1,10 @@
-// A search reads every piece its index is in: FTS5's segments on SQLite, the GIN index's
-// unsorted pending list on PostgreSQL. Reviews written one at a time leave such pieces; an
-// import ends by merging them (src/importers/after-bulk-load.ts), and on PostgreSQL the
-// pending list never grows past 256 kB (migration 040), however long nobody vacuums.
+// What an import leaves behind for the pages that read the site afterwards
+// (src/importers/after-bulk-load.ts). A search reads every piece its index is in: FTS5's
+// segments on SQLite, the GIN index's unsorted pending list on PostgreSQL; reviews written one
+// at a time leave such pieces, and an import ends by merging them (on PostgreSQL the pending
+// list also never grows past 256 kB, migration 040, however long nobody vacuums). And on
+// PostgreSQL it ends with the planner's statistics up to date: without them, a site whose
+// server runs without autovacuum (or before its next round) plans every page for empty tables.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +18,7 @@ import { settleAfterBulkLoad } from "../../src/importers/after-bulk-load.ts";
 import { runImport } from "../../src/importers/worker/run-import.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { wxrDocument } from "../support/wxr-writer.ts";
-import { makeAuthor, publisher } from "./search-data.ts";
+import { makeAuthor, publisher } from "../search/search-data.ts";
 
 /** FTS5's segments: each has at least one row in the index's `_idx` table. */
 async function ftsSegments(db: TestDb): Promise<number> {
@@ -34,11 +37,21 @@ async function pendingPagesMerged(db: TestDb): Promise<number> {
   return Number(rows.rows[0]?.pages);
 }
 
+/** The tables of the site's schema that have been analyzed, by hand or by autovacuum. */
+async function analyzedTables(db: TestDb): Promise<string[]> {
+  const result = await sql<{ relname: string }>`
+    select relname from pg_stat_user_tables
+    where schemaname = current_schema()
+      and (last_analyze is not null or last_autoanalyze is not null)
+    order by relname`.execute(db.kysely);
+  return result.rows.map((row) => row.relname);
+}
+
 /** About 900 distinct words, as long as the bench's reviews: a document of several kB. */
 const longBody = (n: number) =>
   Array.from({ length: 900 }, (_, i) => `word${n}x${i}`).join(" ") + " lighthouse.";
 
-describe.each(dialects)("the search index's pieces on %s", (dialect) => {
+describe.each(dialects)("the end of an import on %s", (dialect) => {
   let db: TestDb;
   let dir: string;
   beforeAll(async () => {
@@ -50,7 +63,7 @@ describe.each(dialects)("the search index's pieces on %s", (dialect) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("are merged into one when an import ends, and every review is still found", async () => {
+  it("merges the search index into one piece and brings the planner's statistics up to date", async () => {
     const publish = publisher(db, (await makeAuthor(db)).id);
     for (let i = 0; i < 6; i++) {
       await publish(
@@ -59,6 +72,7 @@ describe.each(dialects)("the search index's pieces on %s", (dialect) => {
       );
     }
     if (dialect === "sqlite") expect(await ftsSegments(db)).toBeGreaterThan(1);
+    else expect(await analyzedTables(db)).not.toContain("reviews");
 
     const file = path.join(dir, "export.xml");
     const posts = Array.from({ length: 8 }, (_, i) => ({
@@ -75,8 +89,18 @@ describe.each(dialects)("the search index's pieces on %s", (dialect) => {
     );
     expect(summary.counts).toContainEqual(["reviews", 8]);
 
-    if (dialect === "sqlite") expect(await ftsSegments(db)).toBe(1);
-    else expect(await pendingPagesMerged(db)).toBe(0);
+    if (dialect === "sqlite") {
+      expect(await ftsSegments(db)).toBe(1);
+    } else {
+      expect(await pendingPagesMerged(db)).toBe(0);
+      const analyzed = await analyzedTables(db);
+      expect(analyzed).toEqual(expect.arrayContaining(["reviews", "films", "people", "comments"]));
+      // The planner now knows how many reviews there are: the six written before and the eight.
+      const estimate = await sql<{ reltuples: number }>`
+        select reltuples from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = current_schema() and c.relname = 'reviews'`.execute(db.kysely);
+      expect(Number(estimate.rows[0]?.reltuples)).toBe(14);
+    }
     const found = await searchReviews(db, "lighthouse", nowIso(), 1, 20);
     expect(found.total).toBe(14);
     expect(found.items).toHaveLength(14);
