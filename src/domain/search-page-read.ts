@@ -80,10 +80,13 @@ function write(dialect: Dialect): string {
       ${leadStillJson(dialect, "r.id")} as "leadStill",
       ${engine.bodyTextSql("r.id")} as "bodyText"
     -- Equal scores fall back to the newest review, so pages never shuffle between requests.
-    from (select m.id as id, m.score as score, d.published_at as published_at
-          from matched m inner join reviews d on d.id = m.id
+    -- The date is looked up for the few matches at or above the edge only: written as a join,
+    -- PostgreSQL cannot tell how few pass the edge and hashed all of reviews to join them.
+    from (select m.id as id, m.score as score,
+            (select d.published_at from reviews d where d.id = m.id) as published_at
+          from matched m
           where (select score from edge) is null or m.score >= (select score from edge)
-          order by m.score desc, d.published_at desc, m.id desc limit $4 offset $5) p
+          order by m.score desc, published_at desc, m.id desc limit $4 offset $5) p
     inner join reviews r on r.id = p.id inner join films f on f.id = r.film_id
   ) shown on 1 = 1
   order by shown.score desc, shown."publishedAt" desc, shown.id desc`;
