@@ -40,6 +40,8 @@ const configSchema = z.object({
     .refine((n) => n >= 64 * 1024, "at least 64KB"),
   /** Comment flood limits per address and e-mail ("off" only for load benchmarks). */
   commentRateLimits: z.enum(["on", "off"]).default("on"),
+  /** Searches per address: a burst, then one every 2 s ("off" only for load benchmarks). */
+  searchRateLimits: z.enum(["on", "off"]).default("on"),
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed. */
   trustedProxyHops: z.coerce.number().int().min(0).max(10).default(0),
   /** Bearer token that opens /metrics; without one, /metrics is not served at all. */
@@ -64,6 +66,7 @@ export interface Config {
   /** SQLite's page cache per connection in bytes (PRAGMA cache_size; src/db/sqlite.ts's default when absent). */
   sqliteCacheBytes?: number;
   commentRateLimits: boolean;
+  searchRateLimits: boolean;
   trustedProxyHops: number;
   metricsToken: string | undefined;
   /** How much of an outside file an import reads, and the memory it may use. */
@@ -94,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     rendersAtOnce: env.CINELOG_RENDERS_AT_ONCE || undefined,
     sqliteCacheSize: env.CINELOG_SQLITE_CACHE_SIZE || undefined,
     commentRateLimits: env.CINELOG_COMMENT_RATE_LIMITS || undefined,
+    searchRateLimits: env.CINELOG_SEARCH_RATE_LIMITS || undefined,
     trustedProxyHops: env.CINELOG_TRUSTED_PROXY_HOPS || undefined,
     metricsToken: env.CINELOG_METRICS_TOKEN || undefined,
   });
@@ -124,6 +128,7 @@ export function loadConfig(env: Env = process.env): Config {
     rendersAtOnce: c.rendersAtOnce,
     sqliteCacheBytes: c.sqliteCacheSize,
     commentRateLimits: c.commentRateLimits === "on",
+    searchRateLimits: c.searchRateLimits === "on",
     trustedProxyHops: c.trustedProxyHops,
     metricsToken: c.metricsToken,
     importLimits,

@@ -8,20 +8,29 @@ import type { Services } from "../services.ts";
 import { SearchPage, SearchRelLinks } from "../views/search-page.tsx";
 import { pageTags } from "../cache/page-tags.ts";
 import { publicPage } from "../route-facts.ts";
+import { SearchBudget } from "./search-budget.ts";
 
 export function registerSearchRoutes(app: Hono, services: Services): void {
+  // Only searches that reach this route spend it: a page cache hit is answered before.
+  const budget = services.config.searchRateLimits ? new SearchBudget() : undefined;
   app.get("/search", publicPage(pageTags.listing, "search"), async (c) => {
     const { query, page } = parseSearchParams(c.req.query("q"), c.req.query("page"));
     const { site, settings } = c.var;
     const perPage = settings.reviewsPerPage;
-    const results = query
-      ? await searchReviews(services.db, query, nowIso(), page, perPage)
-      : undefined;
+    // The address is unknown only for requests made in-process (tests, the static export).
+    const address: string | undefined = c.get("clientAddress");
+    const waitSeconds = query && budget && address ? budget.spend(address) : 0;
+    if (waitSeconds > 0) c.header("Retry-After", String(waitSeconds));
+    const results =
+      query && waitSeconds === 0
+        ? await searchReviews(services.db, query, nowIso(), page, perPage)
+        : undefined;
     return renderPage(
       c,
       site,
       {
         title: query ? `Search: ${query}` : "Search",
+        status: waitSeconds > 0 ? 429 : 200,
         styles: ["listings"],
         // Result pages are endless and change daily: they are for readers, not for indexes.
         head: (
@@ -31,7 +40,7 @@ export function registerSearchRoutes(app: Hono, services: Services): void {
           </>
         ),
       },
-      <SearchPage query={query} results={results} />,
+      <SearchPage query={query} results={results} waitSeconds={waitSeconds} />,
     );
   });
 }

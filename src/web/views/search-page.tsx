@@ -16,6 +16,8 @@ interface SearchPageProps {
   /** The query as the reader typed it (cleaned), or "" before any search. */
   query: string;
   results: SearchResults | undefined;
+  /** Set when this address has searched too often: the seconds until it may search again. */
+  waitSeconds?: number;
 }
 
 /** rel=prev/next for the head, the same addresses as the links under the results. */
@@ -32,7 +34,7 @@ export function SearchRelLinks(props: { query: string; results: SearchResults })
 }
 
 export function SearchPage(props: SearchPageProps) {
-  const { query, results } = props;
+  const { query } = props;
   return (
     <section aria-labelledby="search-title" class="search">
       <h1 id="search-title">{query ? `Search: ${query}` : "Search"}</h1>
@@ -52,15 +54,24 @@ export function SearchPage(props: SearchPageProps) {
           themselves. Accents are optional.
         </p>
       </form>
-      <Outcome query={query} results={results} />
+      <Outcome {...props} />
     </section>
   );
 }
 
 function Outcome(props: SearchPageProps) {
-  const { query, results } = props;
+  const { query, results, waitSeconds } = props;
   if (!query) {
     return <p class="search-status">Type a word or two above to search the reviews.</p>;
+  }
+  if (waitSeconds) {
+    return (
+      <p class="search-status" role="alert">
+        You have searched many times in a short while. Please wait{" "}
+        {waitSeconds === 1 ? "a second" : `${waitSeconds} seconds`} and search again: your words are
+        still in the box above.
+      </p>
+    );
   }
   if (!results || results.terms.length === 0) {
     return (
