@@ -12,7 +12,7 @@ const defaultRefillMs = 2000;
 // with a full budget again), so a flood from many addresses cannot grow the map without end.
 const defaultMaxAddresses = 10_000;
 
-export interface SearchBudgetOptions {
+interface SearchBudgetOptions {
   /** Searches an address may run at once before it has to wait. */
   burst?: number;
   /** How long an address waits for each further search. */
