@@ -6,6 +6,9 @@
 // never meet it: paging through results and rewording a query stay far inside it. Kept in
 // memory, per process: the budget bounds what one client costs each process, and costs the
 // search nothing to check (a row per search in the database would).
+import { isIPv6 } from "node:net";
+import { v6Bytes } from "../../net/address-class.ts";
+
 const defaultBurst = 20;
 const defaultRefillMs = 2000;
 // Beyond this many addresses the longest-idle ones are forgotten (a forgotten address starts
@@ -76,23 +79,14 @@ export class SearchBudget {
 /**
  * Whose budget a search spends: an IPv4 address itself; an IPv6 address by its /64, since
  * one home or server is handed a whole /64 and could otherwise take a fresh budget for every
- * search. An IPv4 address written in IPv6 form ("::ffff:192.0.2.1") is the IPv4 one.
+ * search. An IPv4 address written in IPv6 form ("::ffff:192.0.2.1") is the IPv4 one. Anything
+ * else (no socket should give it) is its own key.
  */
 export function budgetKey(address: string): string {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  if (!address.includes(":")) return address;
-  return `${expandIpv6(address).slice(0, 4).join(":")}::/64`;
-}
-
-/** The eight groups of an IPv6 address, lower case, without a zone ("%eth0"). */
-function expandIpv6(address: string): string[] {
-  const bare = address.split("%")[0]!.toLowerCase();
-  const [head = "", tail] = bare.split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const missing = tail === undefined ? 0 : Math.max(0, 8 - left.length - right.length);
-  return [...left, ...Array<string>(missing).fill("0"), ...right].map(
-    (group) => group.replace(/^0+(?=.)/, "") || "0",
-  );
+  if (!isIPv6(address)) return address;
+  const bytes = v6Bytes(address);
+  const mapped = bytes.slice(0, 12).join(",") === "0,0,0,0,0,0,0,0,0,0,255,255";
+  if (mapped) return bytes.slice(12).join(".");
+  const hex = (at: number) => ((bytes[at]! << 8) | bytes[at + 1]!).toString(16);
+  return `${[0, 2, 4, 6].map(hex).join(":")}::/64`;
 }
