@@ -1,6 +1,6 @@
 // A budget of searches per client address. A search that misses the page cache is the
 // dearest page a reader can ask for: twelve common words cost about 20 ms on either database
-// (ten review pages' worth; bench/README.md, "Search's next design"), and every new wording
+// (ten review pages' worth; bench/README.md, "A budget of searches per address"), and every new wording
 // of a query misses the cache. So one address may run a burst of searches and then one every
 // few seconds; past that it is asked to wait, with what it typed kept in the box. Readers
 // never meet it: paging through results and rewording a query stay far inside it. Kept in
