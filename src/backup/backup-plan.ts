@@ -6,10 +6,9 @@
 import type { TableInfo } from "./catalogue.ts";
 
 export const excludedTables: Readonly<Record<string, string>> = {
-  // Derived: rebuilt from reviews, films, credits and tags by src/search on restore. SQLite's
-  // FTS5 table and PostgreSQL's tsvector table differ, so they could not cross dialects anyway.
-  search_fts: "the search index, rebuilt on restore",
-  search_documents: "the search index, rebuilt on restore",
+  // Derived: rebuilt from reviews, films, credits and tags by src/search on restore.
+  search_postings: "the search index, rebuilt on restore",
+  search_texts: "the search index's copy of each review's text, rebuilt on restore",
   content_changes:
     "a short log telling running app instances which cached pages to drop; the restore " +
     "announces a change of everything instead",

@@ -43,6 +43,7 @@ import * as commentNoteEdits from "./migrations/037-comment-note-edits.ts";
 import * as federationPostSends from "./migrations/038-federation-post-sends.ts";
 import * as unpublishedReviewsIndex from "./migrations/039-unpublished-reviews-index.ts";
 import * as searchPendingList from "./migrations/040-search-pending-list.ts";
+import * as searchPostings from "./migrations/041-search-postings.ts";
 
 /** Every migration by name; exported so a test can stop at one and check the next keeps data. */
 export function migrationsFor(db: Db): Record<string, Migration> {
@@ -84,6 +85,7 @@ export function migrationsFor(db: Db): Record<string, Migration> {
     "038-federation-post-sends": { up: (k) => federationPostSends.up(k) },
     "039-unpublished-reviews-index": { up: (k) => unpublishedReviewsIndex.up(k) },
     "040-search-pending-list": { up: (k) => searchPendingList.up(k, db.dialect) },
+    "041-search-postings": { up: (k) => searchPostings.up(k, db.dialect) },
   };
 }
 

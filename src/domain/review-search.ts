@@ -1,5 +1,5 @@
 // Full-text search over public reviews: film titles, people, tags and review bodies, ranked
-// with title matches first, the same way on SQLite (FTS5) and PostgreSQL (tsvector).
+// with title matches first, the same way on SQLite and PostgreSQL (src/search/match-sql.ts).
 import type { Db } from "../db/connect.ts";
 import type { Still } from "../db/schema.ts";
 import type { Page } from "./reviews.ts";

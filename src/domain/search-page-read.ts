@@ -2,14 +2,15 @@
 // this page's reviews ranked, with their films, directors, approved comment counts, lead
 // stills and the body text the snippet is cut from. It was five statements (the ranked page,
 // body texts, directors, comment counts, stills), each built through Kysely per request; the
-// SQL is now written once per database (src/db/prepared.ts). The full-text part is the search
-// engine's (src/search/); the rules are those of visibility.ts and the listings'
-// (indexes/summary-page-read.ts), written here in SQL.
+// SQL is written once per shape of query (src/db/prepared.ts). The matching and ranking
+// part is the search index's (src/search/match-sql.ts); the rules are those of visibility.ts
+// and the listings' (indexes/summary-page-read.ts), written here in SQL.
 import type { Db, Dialect } from "../db/connect.ts";
 import { readJson } from "../db/nested-json.ts";
-import { preparedRead } from "../db/prepared.ts";
+import { preparedRead, type PreparedRead } from "../db/prepared.ts";
 import type { Still } from "../db/schema.ts";
-import { engineForDialect } from "../search/engine.ts";
+import { planTerms } from "../search/census.ts";
+import { rankingParameters, rankingSql, shapeOf } from "../search/match-sql.ts";
 import { hiddenReviewIdsSql } from "./visibility.ts";
 import type { QueryTerm } from "../search/tokens.ts";
 import { approvedCommentCount, directorsJson, leadStillJson } from "./indexes/summary-page-read.ts";
@@ -50,24 +51,31 @@ interface Row {
   bodyText: string | null;
 }
 
-// $1 now, $2 and $3 the engine's match and rank parameters, $4 the page size, $5 the offset,
-// $6 the offset of the page's last place.
-// The matches are read once and materialised (the full-text match is the cost of a search for
-// a common word, and counting in a second pass did all of it again), keeping only their id and
-// score. Visibility is checked here, at query time, never at indexing time, but against the
-// few reviews that are hidden rather than on every match's row (hiddenReviewIdsSql). The
-// page's order breaks equal scores by date, which lives on the review's row: `edge` is the
-// score the page's last place has, and only matches scoring at least that much, the page's
-// own and any tied with them, are looked up for their dates; no match scoring less can come
-// before them.
-function write(dialect: Dialect): string {
-  const engine = engineForDialect(dialect);
-  return `with matched as materialized (
-    select m.id as id, m.score as score
-    from (${engine.matchesSql}) m
-    where m.id not in (${hiddenReviewIdsSql("$1")})
-  ), edge as (
-    select score from matched order by score desc limit 1 offset $6
+// $1 now, $2 the page size, $3 the offset, $4 the offset of the page's last place, and from
+// $5 on the terms as the ranking statement takes them (match-sql.ts).
+// Visibility is checked here, at query time, never at indexing time, but against the few
+// reviews that are hidden rather than on every match's row (hiddenReviewIdsSql). The page's
+// order breaks equal scores by date, which lives on the review's row: `edge` is the score the
+// page's last place has, and only matches scoring at least that much, the page's own and any
+// tied with them, are looked up for their dates; no match scoring less can come before them.
+function write(shape: string, dialect: Dialect): string {
+  const hidden = hiddenReviewIdsSql("$1");
+  // A single word's postings are kept best first: counted in one range of the index, its edge
+  // and its page read from the top of that range, nothing sorted but the page's ties.
+  // Otherwise the matches are scored once and materialised, keeping only their id and score
+  // (counting in a second pass would score them all again).
+  const matched =
+    shape === "w"
+      ? `matched as not materialized (
+          select m.review_id as id, m.impact as score from search_postings m
+          where m.token = $5 and m.review_id not in (${hidden})
+        )`
+      : `matched as materialized (
+          select m.id as id, m.score as score from (${rankingSql(shape, 5)}) m
+          where m.id not in (${hidden})
+        )`;
+  return `with ${matched}, edge as (
+    select score from matched order by score desc limit 1 offset $4
   )
   select (select count(*) from matched) as total, shown.*
   from (select 1 as one) o left join (
@@ -78,22 +86,32 @@ function write(dialect: Dialect): string {
       ${directorsJson(dialect, "f.id")} as directors,
       ${approvedCommentCount("r.id")} as "commentCount",
       ${leadStillJson(dialect, "r.id")} as "leadStill",
-      ${engine.bodyTextSql("r.id")} as "bodyText"
+      (select t.body_text from search_texts t where t.review_id = r.id) as "bodyText"
     -- Equal scores fall back to the newest review, so pages never shuffle between requests.
     -- The date is looked up for the few matches at or above the edge only: written as a join,
     -- PostgreSQL cannot tell how few pass the edge and hashed all of reviews to join them.
     from (select m.id as id, m.score as score,
             (select d.published_at from reviews d where d.id = m.id) as published_at
           from matched m
-          where (select score from edge) is null or m.score >= (select score from edge)
-          order by m.score desc, published_at desc, m.id desc limit $4 offset $5) p
+          -- Scores are above zero: with fewer matches than the page's edge, every one is in.
+          where m.score >= coalesce((select score from edge), -1)
+          order by m.score desc, published_at desc, m.id desc limit $2 offset $3) p
     inner join reviews r on r.id = p.id inner join films f on f.id = r.film_id
   ) shown on 1 = 1
   order by shown.score desc, shown."publishedAt" desc, shown.id desc`;
 }
 
+// One statement for each shape of query (match-sql.ts, shapeOf), written when first needed.
 // Planned for each query's words on PostgreSQL: how many reviews hold them decides the plan.
-const statement = preparedRead<Row>(write, { planEachRun: true });
+const statements = new Map<string, PreparedRead<Row>>();
+function statementFor(shape: string): PreparedRead<Row> {
+  let statement = statements.get(shape);
+  if (statement === undefined) {
+    statement = preparedRead<Row>((dialect) => write(shape, dialect), { planEachRun: true });
+    statements.set(shape, statement);
+  }
+  return statement;
+}
 
 /** Public reviews at `now` holding every term, best first: one page of them and the count. */
 export async function readSearchPage(
@@ -103,9 +121,16 @@ export async function readSearchPage(
   page: number,
   perPage: number,
 ): Promise<{ total: number; rows: SearchRow[] }> {
-  const [match, rank] = engineForDialect(db.dialect).matchParameters(terms);
+  const planned = await planTerms(db, terms);
+  if (planned.length === 0) return { total: 0, rows: [] };
   const offset = (page - 1) * perPage;
-  const rows = await statement.run(db, [now, match, rank, perPage, offset, offset + perPage - 1]);
+  const rows = await statementFor(shapeOf(planned)).run(db, [
+    now,
+    perPage,
+    offset,
+    offset + perPage - 1,
+    ...rankingParameters(planned),
+  ]);
   const total = Number(rows[0]?.total ?? 0); // PostgreSQL returns count() as a string
   return { total, rows: rows.filter((r) => r.id !== null).map(toSearchRow) };
 }

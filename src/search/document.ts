@@ -24,7 +24,7 @@ export interface SearchDocument {
   body_text: string;
 }
 
-// Far beyond any review; it keeps a pasted novel under PostgreSQL's 1 MB tsvector limit.
+// Far beyond any review; it bounds what a pasted novel adds to the index.
 const maxBodyTokens = 50_000;
 
 export function buildSearchDocument(source: DocumentSource): SearchDocument {

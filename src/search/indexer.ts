@@ -3,12 +3,12 @@
 // searchable by itself once it is due, with no job to re-index it.
 import type { Db } from "../db/connect.ts";
 import { buildSearchDocument } from "./document.ts";
-import { engineFor } from "./engine.ts";
+import { emptyIndex, removeFromIndex, writeIndex } from "./index-store.ts";
 
 /** Writes (or replaces) this review's search document from its review, film, credits and tags. */
 export async function indexReview(db: Db, reviewId: number): Promise<void> {
   const written = await indexReviews(db, [reviewId]);
-  if (written === 0) await engineFor(db).remove(db, reviewId);
+  if (written === 0) await removeFromIndex(db, reviewId);
 }
 
 /**
@@ -63,7 +63,7 @@ export async function indexReviews(db: Db, reviewIds: number[]): Promise<number>
       bodyMarkdown: review.body_md,
     }),
   }));
-  await engineFor(db).write(db, documents);
+  await writeIndex(db, documents);
   return documents.length;
 }
 
@@ -81,7 +81,7 @@ export async function reindexFilm(db: Db, filmId: number): Promise<number> {
 /** Builds the whole index afresh; returns how many reviews it holds. */
 export async function rebuildSearchIndex(db: Db): Promise<number> {
   const rebuild = async (tx: Db) => {
-    await engineFor(tx).removeAll(tx);
+    await emptyIndex(tx);
     const reviews = await tx.kysely.selectFrom("reviews").select("id").orderBy("id").execute();
     for (const { id } of reviews) await indexReview(tx, id);
     return reviews.length;

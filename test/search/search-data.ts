@@ -57,8 +57,8 @@ export function publisher(db: Db, authorId: number): Publish {
 /**
  * Five films that match "zephyr" once each in a different place, plus eight that do not.
  * Every column has about the same length in every document (two-word titles and names, one
- * tag, 24-word bodies), so FTS5's bm25 (which weighs length) and PostgreSQL's ts_rank (which
- * does not) must agree: title, then people, then tag, then three body matches, then one.
+ * tag, 24-word bodies), so a review's length does not decide: title, then people, then tag,
+ * then three body matches, then one.
  * They are published best-last, so that ordering by date alone would give the reverse.
  */
 export async function buildRankingSite(db: Db) {

@@ -1,10 +1,11 @@
-// Migration 034 keeps PostgreSQL's search vectors in their rows rather than in TOAST, so a
-// search no longer reads every matching review's vector back chunk by chunk. What it changes
-// is storage only: long reviews are found and ranked as before, on both databases.
+// Long reviews in search's own index (migration 041): found and ranked by how often they
+// name the word, stored as one row per distinct word, and their words ordered byte by byte on
+// PostgreSQL whatever the database's own collation, as a prefix's range needs.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchReviews } from "../../src/domain/review-search.ts";
 import { nowIso } from "../../src/domain/time.ts";
+import { tokensOf } from "../../src/search/tokens.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { makeAuthor, publisher } from "./search-data.ts";
 
@@ -40,26 +41,33 @@ describe.each(dialects)("long search documents on %s", (dialect) => {
     expect(page.items[1]?.snippet.some((s) => s.marked && s.text === "vesper")).toBe(true);
   });
 
-  it("keeps each document where a search reads it in one go", async () => {
-    if (dialect === "sqlite") {
-      // FTS5 keeps its own index; the migration leaves it as it was.
-      const rows = await sql<{ n: number }>`select count(*) as n from search_fts`.execute(
-        db.kysely,
-      );
-      expect(Number(rows.rows[0]?.n)).toBe(4);
-      return;
-    }
-    const column = await sql<{ attstorage: string }>`select attstorage from pg_attribute
-      where attrelid = 'search_documents'::regclass and attname = 'document'`.execute(db.kysely);
-    expect(column.rows[0]?.attstorage).toBe("m");
-    const table = await sql<{ reloptions: string[] | null }>`select reloptions from pg_class
-      where oid = 'search_documents'::regclass`.execute(db.kysely);
-    expect(table.rows[0]?.reloptions).toContain("toast_tuple_target=8160");
-    // Stored uncompressed and in the row: its stored size is the vector's own.
-    const sizes = await sql<{ stored: number; compression: string | null }>`select
-        pg_column_size(document) as stored, pg_column_compression(document) as compression
-      from search_documents order by pg_column_size(document) desc limit 1`.execute(db.kysely);
-    expect(Number(sizes.rows[0]?.stored)).toBeGreaterThan(2048);
-    expect(sizes.rows[0]?.compression).toBeNull();
+  it("stores a row per distinct word of a review, and its text for snippets", async () => {
+    const rows = await sql<{ words: number | string; rows: number | string }>`select
+        count(distinct token) as words, count(*) as rows from search_postings p
+        join reviews r on r.id = p.review_id where r.slug = ${slugs.many}`.execute(db.kysely);
+    const distinctWords = new Set(tokensOf(`Second Long Drama ${longBody("vesper", 6)}`)).size;
+    expect(distinctWords).toBeGreaterThan(250);
+    expect(Number(rows.rows[0]?.rows)).toBe(distinctWords);
+    expect(Number(rows.rows[0]?.words)).toBe(distinctWords);
+    const text = await sql<{ body_text: string }>`select t.body_text from search_texts t
+      join reviews r on r.id = t.review_id where r.slug = ${slugs.many}`.execute(db.kysely);
+    expect(text.rows[0]?.body_text).toContain("filler299 vesper");
+  });
+});
+
+describe.each(dialects.filter((d) => d === "postgres"))("search's words on %s", (dialect) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb(dialect);
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  it("are ordered byte by byte, not by the database's collation", async () => {
+    const column = await sql<{ collation_name: string | null }>`select collation_name
+      from information_schema.columns where table_schema = current_schema()
+        and table_name = 'search_postings' and column_name = 'token'`.execute(db.kysely);
+    expect(column.rows[0]?.collation_name).toBe("C");
   });
 });

@@ -3,12 +3,14 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { up as searchMigration } from "../../src/db/migrations/003-search.ts";
+import { up as postingsMigration } from "../../src/db/migrations/041-search-postings.ts";
 import { addCredits, createFilm } from "../../src/domain/films.ts";
 import { createReview } from "../../src/domain/reviews.ts";
 import { setReviewTags } from "../../src/domain/tags.ts";
 import { nowIso } from "../../src/domain/time.ts";
 import { searchReviews, type SearchPage, type Segment } from "../../src/domain/review-search.ts";
 import { rebuildSearchIndex, reindexFilm } from "../../src/search/indexer.ts";
+import { tokensOf } from "../../src/search/tokens.ts";
 import { dialects, openTestDb, type TestDb } from "../support/databases.ts";
 import { body24, buildRankingSite, makeAuthor, nextDay, publisher } from "./search-data.ts";
 
@@ -272,7 +274,9 @@ describe.each(dialects)("search on %s", (dialect) => {
 
     it("forgets a deleted review's document", async () => {
       const review = await publish({ title: "Doomed Picture", year: 1980 });
-      expect(await documentCount(db, review.id)).toBe(1);
+      // A row for each distinct word of its title, tag and body, and one for its text.
+      const distinctWords = new Set(tokensOf(`Doomed Picture Drama ${body24()}`)).size;
+      expect(await documentCount(db, review.id)).toBe(distinctWords + 1);
       await db.kysely.deleteFrom("reviews").where("id", "=", review.id).execute();
       expect(await documentCount(db, review.id)).toBe(0);
     });
@@ -294,27 +298,35 @@ describe.each(dialects)("the search migration on %s", (dialect) => {
       { title: "Ancien Régime", credits: [{ role: "director", name: "Édith Marchal" }] },
       { tags: ["Costume"] },
     );
-    // As if the site predated search: no search tables, then the migration.
-    if (dialect === "sqlite") {
-      await sql`drop trigger search_fts_review_deleted`.execute(db.kysely);
-      await sql`drop table search_fts`.execute(db.kysely);
+    // As if the site predated search: no search tables. Then the first migration, which
+    // indexes the site in the database's own full-text engine, and the move to search's own
+    // index, which fills it from what that engine held.
+    if (dialect === "postgres") {
+      await sql`drop trigger search_postings_review_deleted on reviews`.execute(db.kysely);
+      await sql`drop function search_postings_forget_review`.execute(db.kysely);
     } else {
-      await sql`drop table search_documents`.execute(db.kysely);
+      await sql`drop trigger search_postings_review_deleted`.execute(db.kysely);
     }
+    await sql`drop table search_postings`.execute(db.kysely);
+    await sql`drop table search_texts`.execute(db.kysely);
     await searchMigration(db.kysely, dialect);
-    for (const q of ["regime", "edith", "costume", "coastal"]) {
+    await postingsMigration(db.kysely, dialect);
+    for (const q of ["regime", "edith", "costume", "coastal", "ancien regime"]) {
       expect(slugs(await searchReviews(db, q, now())), q).toEqual([old.slug]);
     }
+    const page = await searchReviews(db, "coastal", now());
+    expect(plain(page.items[0]!.snippet)).toContain("coastal town");
+    // And a review deleted afterwards leaves nothing behind in the new index.
+    const reviewId = page.items[0]!.reviewId;
+    await sql`delete from reviews where id = ${reviewId}`.execute(db.kysely);
+    expect(await documentCount(db, reviewId)).toBe(0);
   });
 });
 
+/** The review's rows in the search index: its postings and its text. */
 async function documentCount(db: TestDb, reviewId: number): Promise<number> {
-  const query =
-    db.dialect === "sqlite"
-      ? sql<{ n: number }>`select count(*) as n from search_fts where rowid = ${reviewId}`
-      : sql<{
-          n: number;
-        }>`select count(*) as n from search_documents where review_id = ${reviewId}`;
-  const { rows } = await query.execute(db.kysely);
+  const { rows } = await sql<{ n: number | string }>`select
+      (select count(*) from search_postings where review_id = ${reviewId})
+      + (select count(*) from search_texts where review_id = ${reviewId}) as n`.execute(db.kysely);
   return Number(rows[0]?.n);
 }

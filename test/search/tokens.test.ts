@@ -1,10 +1,7 @@
-// The database-free parts of search: folding, query words, snippets, review text, and the
-// query strings handed to each database.
+// The database-free parts of search: folding, query words, snippets and review text.
 import { describe, expect, it } from "vitest";
-import { tsquerySource } from "../../src/search/postgres-search.ts";
 import { reviewText } from "../../src/search/review-plain-text.ts";
 import { highlight, snippet, type Segment } from "../../src/search/snippet.ts";
-import { matchExpression } from "../../src/search/sqlite-search.ts";
 import {
   fold,
   indexText,
@@ -61,21 +58,6 @@ describe("query words", () => {
     expect(queryTerms(many)).toHaveLength(maxQueryTerms);
     expect(queryTerms("x".repeat(10_000))[0]?.token).toHaveLength(maxTokenLength);
     expect(queryTerms("vegas Vegas VÉGAS").map((t) => t.token)).toEqual(["vegas"]);
-  });
-});
-
-describe("what reaches the databases", () => {
-  it("quotes every word for FTS5 MATCH and for to_tsquery", () => {
-    const terms = queryTerms("near amél");
-    expect(matchExpression(terms)).toBe('"near" AND "amel"*');
-    expect(tsquerySource(terms, "&")).toBe("'near' & 'amel':*");
-    expect(tsquerySource(terms, "|")).toBe("'near' | 'amel':*");
-  });
-
-  it("escapes quotes even though words never hold them", () => {
-    const odd = [{ token: `a"b'c\\d`, prefix: false }];
-    expect(matchExpression(odd)).toBe('"a""b\'c\\d"');
-    expect(tsquerySource(odd, "&")).toBe("'a\"b''c\\\\d'");
   });
 });
 

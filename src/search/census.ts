@@ -1,0 +1,94 @@
+// The census of a query's terms, taken before the ranking statement is written (match-sql.ts):
+// each term's first and last spelling in the index, so that a term with one spelling is read
+// as that word and a term found nowhere ends the search here; and, when there are several
+// terms, how many postings each has, so that the statement starts from the rarest and weighs
+// each by its rarity. For one term the census is two seeks into the index.
+import type { Db, Dialect } from "../db/connect.ts";
+import { preparedRead, type PreparedRead } from "../db/prepared.ts";
+import type { PlannedTerm } from "./match-sql.ts";
+import type { QueryTerm } from "./tokens.ts";
+
+// Above every letter and digit: a prefix's range ends at the prefix followed by it. Both
+// databases compare the token column byte by byte (SQLite's BINARY, PostgreSQL's "C"
+// collation), which for UTF-8 is code point order, and no word holds U+10FFFF (not a letter).
+const afterEveryWord = "\u{10FFFF}";
+
+interface CensusRow {
+  term: number;
+  first: string | null;
+  last: string | null;
+  /** Postings in the term's range; counted only when there are several terms. */
+  postings: number | string | null;
+  /** The site's reviews; counted only when there are several terms. */
+  reviews: number | string | null;
+}
+
+/**
+ * A row per term (`term` from 0). Parameters: each term's first and last possible token
+ * (censusParameters). Each of first and last is one seek into the (token, review_id) key.
+ */
+function censusSql(termCount: number, dialect: Dialect): string {
+  // Every review is indexed, drafts included (indexer.ts), so both count the same reviews: on
+  // SQLite `reviews`, counted in its smallest index, where `search_texts` would be walked
+  // page by page with its texts; on PostgreSQL `search_texts`, thirteen pages for 2,000
+  // reviews where `reviews` has over a hundred.
+  const reviews = dialect === "postgres" ? "search_texts" : "reviews";
+  const perTerm = Array.from({ length: termCount }, (_, term) => {
+    const range = `from search_postings where token >= $${2 * term + 1} and token <= $${2 * term + 2}`;
+    const counts =
+      termCount === 1
+        ? `null as postings, null as reviews`
+        : `(select count(*) ${range}) as postings, (select count(*) from ${reviews}) as reviews`;
+    return `select ${term} as term, (select min(token) ${range}) as first,
+        (select max(token) ${range}) as last, ${counts}`;
+  });
+  return perTerm.join("\nunion all ");
+}
+
+/** A whole word is a range of one token; the last word of a query also finds longer words. */
+function censusParameters(terms: QueryTerm[]): string[] {
+  return terms.flatMap((t) => [t.token, t.prefix ? t.token + afterEveryWord : t.token]);
+}
+
+/** BM25's idf in the form that stays positive for a word in most reviews. */
+function rarity(reviews: number, holding: number): number {
+  return Math.log(1 + (reviews - holding + 0.5) / (holding + 0.5));
+}
+
+// One census statement for each number of terms, written when first needed. Its plan, seeks
+// and ranges of one index, suits any words, so PostgreSQL may keep it.
+const censuses = new Map<number, PreparedRead<CensusRow>>();
+function censusFor(termCount: number): PreparedRead<CensusRow> {
+  let statement = censuses.get(termCount);
+  if (statement === undefined) {
+    statement = preparedRead<CensusRow>((dialect) => censusSql(termCount, dialect));
+    censuses.set(termCount, statement);
+  }
+  return statement;
+}
+
+/**
+ * The terms as the ranking statement takes them, rarest first; none when some term is in no
+ * review (nothing can hold them all).
+ */
+export async function planTerms(db: Db, terms: QueryTerm[]): Promise<PlannedTerm[]> {
+  const rows = await censusFor(terms.length).run(db, censusParameters(terms));
+  if (rows.length !== terms.length || rows.some((r) => r.first === null || r.last === null)) {
+    return [];
+  }
+  return rows
+    .map((row): PlannedTerm => {
+      const reviews = Number(row.reviews ?? 0);
+      // A range's postings count a review once for each spelling it holds ("night" and
+      // "nights"); as reviews holding the term, that is an upper bound, near enough for its
+      // rarity and cheaper than counting reviews apart, and the same on both databases.
+      const postings = Number(row.postings ?? 0);
+      return {
+        first: row.first!,
+        last: row.last!,
+        postings,
+        rarity: rarity(reviews, Math.min(postings, reviews)),
+      };
+    })
+    .sort((a, b) => a.postings - b.postings);
+}

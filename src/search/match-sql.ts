@@ -1,0 +1,86 @@
+// The reviews holding every word of a query, ranked, in SQL that SQLite and PostgreSQL both
+// run as written, so the two rank alike. The impacts are made in postings.ts; what each
+// term's rows are, counted before this statement is written, in census.ts.
+//
+// The statement starts from the rarest term's reviews and joins each other term to them; a
+// term that turned out to have a single spelling is read as that word, with nothing to group.
+
+/** One term as the ranking statement reads it: a single word, or a range of several. */
+export interface PlannedTerm {
+  first: string;
+  last: string;
+  /** Postings in the range: reviews for a single word, more for a range. */
+  postings: number;
+  /** BM25's rarity of the term among the site's reviews. */
+  rarity: number;
+}
+
+const isSingleWord = (term: PlannedTerm) => term.first === term.last;
+
+/**
+ * The key a ranking statement is kept under: a letter a term, rarest first, "w" for a single
+ * word and "r" for a range of several.
+ */
+export function shapeOf(terms: PlannedTerm[]): string {
+  return terms.map((t) => (isSingleWord(t) ? "w" : "r")).join("");
+}
+
+/**
+ * The statement's parameters for these terms, in order: a word's token, or a range's first and
+ * last; then, when there are several terms, its rarity. The SQL below numbers them alike.
+ */
+export function rankingParameters(terms: PlannedTerm[]): unknown[] {
+  return terms.flatMap((t) => [
+    ...(isSingleWord(t) ? [t.first] : [t.first, t.last]),
+    ...(terms.length > 1 ? [t.rarity] : []),
+  ]);
+}
+
+/** The parameters' numbers for `shape`, in rankingParameters' order, from `$first` on. */
+function slotsOf(shape: string, first: number) {
+  let next = first;
+  const take = () => `$${next++}`;
+  return [...shape].map((kind) => {
+    const from = take();
+    const to = kind === "w" ? from : take();
+    const rarity = shape.length > 1 ? take() : undefined;
+    return { kind, from, to, rarity };
+  });
+}
+
+/**
+ * SQL for the postings of one term: all of them for a word, grouped by review for a range (its
+ * several words in one review are one term), as (id, impact).
+ */
+function termRowsSql(kind: string, from: string, to: string): string {
+  return kind === "w"
+    ? `select review_id as id, impact from search_postings where token = ${from}`
+    : `select review_id as id, sum(impact) as impact from search_postings
+        where token >= ${from} and token <= ${to} group by review_id`;
+}
+
+/**
+ * SQL for the reviews holding every term, as rows (id, score), higher scores more relevant;
+ * hidden reviews are among them, the caller leaves them out. Written for `shape` (shapeOf);
+ * the parameters, from `$first` on, are rankingParameters'.
+ */
+export function rankingSql(shape: string, first: number): string {
+  const [lead, ...others] = slotsOf(shape, first);
+  const leading = termRowsSql(lead!.kind, lead!.from, lead!.to);
+  if (others.length === 0) return `select l.id as id, l.impact as score from (${leading}) l`;
+  // Each other term joined on the review: SQLite takes a cross join's tables in the order
+  // written, so it walks the lead's reviews and looks each term up in the index on
+  // (review_id, token); PostgreSQL plans the join itself (it reads each term's range and hashes
+  // it, cheaper there than a lookup a review).
+  const joined = others
+    .map((term, i) => `cross join (${termRowsSql(term.kind, term.from, term.to)}) t${i + 1}`)
+    .join("\n    ");
+  const asDouble = (parameter: string | undefined) => `cast(${parameter} as double precision)`;
+  const score = [
+    `${asDouble(lead!.rarity)} * l.impact`,
+    ...others.map((term, i) => `${asDouble(term.rarity)} * t${i + 1}.impact`),
+  ].join(" + ");
+  return `select l.id as id, ${score} as score from (${leading}) l
+    ${joined}
+    where ${others.map((_, i) => `t${i + 1}.id = l.id`).join(" and ")}`;
+}
