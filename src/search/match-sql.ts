@@ -71,16 +71,28 @@ export function rankingSql(shape: string, first: number): string {
   // Each other term joined on the review: SQLite takes a cross join's tables in the order
   // written, so it walks the lead's reviews and looks each term up in the index on
   // (review_id, token); PostgreSQL plans the join itself (it reads each term's range and hashes
-  // it, cheaper there than a lookup a review).
-  const joined = others
-    .map((term, i) => `cross join (${termRowsSql(term.kind, term.from, term.to)}) t${i + 1}`)
-    .join("\n    ");
+  // it, cheaper there than a lookup a review). A range's rows are joined as they are and
+  // added up per review at the end: grouped first, SQLite would sort the whole range and
+  // index it before the first lookup (0.87 ms for "eldor elju*" against 0.55).
+  const joined = others.map((_, i) => `cross join search_postings t${i + 1}`).join("\n    ");
+  const conditions = others.map((term, i) =>
+    term.kind === "w"
+      ? `t${i + 1}.token = ${term.from} and t${i + 1}.review_id = l.id`
+      : `t${i + 1}.token >= ${term.from} and t${i + 1}.token <= ${term.to} and t${i + 1}.review_id = l.id`,
+  );
+  const ranged = others.some((term) => term.kind === "r");
+  // With a range among them a review has a row per spelling: its other terms' impacts are the
+  // same on each (max), the range's are added up (sum).
+  const impactOf = (kind: string, column: string) =>
+    !ranged ? column : kind === "r" ? `sum(${column})` : `max(${column})`;
   const asDouble = (parameter: string | undefined) => `cast(${parameter} as double precision)`;
   const score = [
-    `${asDouble(lead!.rarity)} * l.impact`,
-    ...others.map((term, i) => `${asDouble(term.rarity)} * t${i + 1}.impact`),
+    `${asDouble(lead!.rarity)} * ${impactOf("w", "l.impact")}`,
+    ...others.map(
+      (term, i) => `${asDouble(term.rarity)} * ${impactOf(term.kind, `t${i + 1}.impact`)}`,
+    ),
   ].join(" + ");
   return `select l.id as id, ${score} as score from (${leading}) l
     ${joined}
-    where ${others.map((_, i) => `t${i + 1}.id = l.id`).join(" and ")}`;
+    where ${conditions.join(" and ")}${ranged ? " group by l.id" : ""}`;
 }
