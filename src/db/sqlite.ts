@@ -11,12 +11,13 @@ import type { Database } from "./schema.ts";
  * SQLite's page cache per connection, in malloc'd memory, which a busy server fills and
  * keeps. better-sqlite3 builds SQLite with 16 MB (`SQLITE_DEFAULT_CACHE_SIZE=-16000`); 2 MB
  * once cost the home page, listings and search 25–45 % more CPU a request, each page read
- * coming back from the operating system's cache. Since the search index is kept in one piece
- * (src/search/sqlite-search.ts, compact), the bench's 2,000-review site reads no more pages
- * from the operating system with 4 MB than with 16 (10 reads a request over a mix of every
- * page, at 4, 8 and 16 MB), at the same CPU within the machine's noise, and the serving
- * process holds 10–14 MB less (bench/README.md, "SQLite's page cache at 4 MB"). A site
- * several times larger may want more: CINELOG_SQLITE_CACHE_SIZE.
+ * coming back from the operating system's cache. With the search index in one piece, the
+ * bench's 2,000-review site read no more pages from the operating system with 4 MB than with
+ * 16 (10 reads a request over a mix of every page, at 4, 8 and 16 MB), at the same CPU within
+ * the machine's noise, and the serving process holds 10–14 MB less (bench/README.md,
+ * "SQLite's page cache at 4 MB"); search's own index (src/search/postings.ts) reads a word's
+ * rows as one range of a B-tree, a few pages. A site several times larger may want more:
+ * CINELOG_SQLITE_CACHE_SIZE.
  */
 const defaultSqliteCacheBytes = 4 * 1024 * 1024;
 
