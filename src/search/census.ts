@@ -17,15 +17,17 @@ interface CensusRow {
   term: number;
   first: string | null;
   last: string | null;
-  /** Postings in the term's range; counted only when there are several terms. */
+  /**
+   * Postings in the term's range, counted only when there are several terms; on the row of
+   * term -1, there only when there are several, the site's reviews.
+   */
   postings: number | string | null;
-  /** The site's reviews; counted only when there are several terms. */
-  reviews: number | string | null;
 }
 
 /**
- * A row per term (`term` from 0). Parameters: each term's first and last possible token
- * (censusParameters). Each of first and last is one seek into the (token, review_id) key.
+ * A row per term (`term` from 0), and with several terms one more (-1) with the reviews.
+ * Parameters: each term's first and last possible token (censusParameters). Each of first and
+ * last is one seek into the postings' key.
  */
 function censusSql(termCount: number, dialect: Dialect): string {
   // Every review is indexed, drafts included (indexer.ts), so both count the same reviews: on
@@ -35,14 +37,12 @@ function censusSql(termCount: number, dialect: Dialect): string {
   const reviews = dialect === "postgres" ? "search_texts" : "reviews";
   const perTerm = Array.from({ length: termCount }, (_, term) => {
     const range = `from search_postings where token >= $${2 * term + 1} and token <= $${2 * term + 2}`;
-    const counts =
-      termCount === 1
-        ? `null as postings, null as reviews`
-        : `(select count(*) ${range}) as postings, (select count(*) from ${reviews}) as reviews`;
+    const postings = termCount === 1 ? "null" : `(select count(*) ${range})`;
     return `select ${term} as term, (select min(token) ${range}) as first,
-        (select max(token) ${range}) as last, ${counts}`;
+        (select max(token) ${range}) as last, ${postings} as postings`;
   });
-  return perTerm.join("\nunion all ");
+  const site = termCount === 1 ? [] : [`select -1, null, null, (select count(*) from ${reviews})`];
+  return [...perTerm, ...site].join("\nunion all ");
 }
 
 /** A whole word is a range of one token; the last word of a query also finds longer words. */
@@ -73,12 +73,13 @@ function censusFor(termCount: number): PreparedRead<CensusRow> {
  */
 export async function planTerms(db: Db, terms: QueryTerm[]): Promise<PlannedTerm[]> {
   const rows = await censusFor(terms.length).run(db, censusParameters(terms));
-  if (rows.length !== terms.length || rows.some((r) => r.first === null || r.last === null)) {
+  const reviews = Number(rows.find((r) => Number(r.term) === -1)?.postings ?? 0);
+  const counted = rows.filter((r) => Number(r.term) >= 0);
+  if (counted.length !== terms.length || counted.some((r) => r.first === null || r.last === null)) {
     return [];
   }
-  return rows
+  return counted
     .map((row): PlannedTerm => {
-      const reviews = Number(row.reviews ?? 0);
       // A range's postings count a review once for each spelling it holds ("night" and
       // "nights"); as reviews holding the term, that is an upper bound, near enough for its
       // rarity and cheaper than counting reviews apart, and the same on both databases.

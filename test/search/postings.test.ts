@@ -58,6 +58,40 @@ describe("a review's postings", () => {
   });
 });
 
+describe.each(dialects)("several words on %s", (dialect) => {
+  let db: TestDb;
+  let slugs: { rareMost: string; commonMost: string };
+  beforeAll(async () => {
+    db = await openTestDb(dialect);
+    const publish = publisher(db, (await makeAuthor(db)).id);
+    // The two that hold both words are the same length; the newer one holds the common word
+    // more, the older the rare one, so that only the words' rarity can put the older first.
+    const rareMost = await publish(
+      { title: "Older Pair", year: 1970 },
+      { body: `tarn tarn tarn meadow ${words(40)}`, tags: [] },
+    );
+    const commonMost = await publish(
+      { title: "Newer Pair", year: 1971 },
+      { body: `tarn meadow meadow meadow ${words(40)}`, tags: [] },
+    );
+    for (let i = 0; i < 10; i++) {
+      await publish({ title: `Field Only ${i}`, year: 1980 + i }, { body: `meadow ${words(43)}` });
+    }
+    slugs = { rareMost: rareMost.slug, commonMost: commonMost.slug };
+  });
+  afterAll(async () => {
+    await db.dispose();
+  });
+
+  it("weighs each word by its rarity among the site's reviews", async () => {
+    const page = await searchReviews(db, "meadow tarn", nowIso());
+    expect(page.items.map((r) => r.slug)).toEqual([slugs.rareMost, slugs.commonMost]);
+    // Alone, each word puts the review that says it most first.
+    expect((await searchReviews(db, "tarn", nowIso())).items[0]?.slug).toBe(slugs.rareMost);
+    expect((await searchReviews(db, "meadow", nowIso())).items[0]?.slug).toBe(slugs.commonMost);
+  });
+});
+
 // Letters from many scripts and planes: Latin with accents and a ligature (folded away),
 // Greek, Cyrillic, Hebrew, CJK, an ideograph beyond the Basic Multilingual Plane (four bytes in
 // UTF-8, two code units in JavaScript), a mathematical letter that folds to Latin, digits.

@@ -2,8 +2,9 @@
 // tsvector, migration 003) to one index both databases hold alike: a row per word of each
 // review with its weight (src/search/postings.ts), and the body text snippets are cut from.
 // A search reads one B-tree range per word and ranks in the same SQL on both databases, so
-// the two rank alike; it was two to three times faster on SQLite and the only route found to
-// a PostgreSQL search under 5 ms (bench/README.md, "Search on its own index").
+// the two rank alike; a single word, the commonest search, is two to four times faster, and
+// on PostgreSQL under 5 ms where it took up to 10 (bench/README.md, "Search on its own
+// index", which also says what it costs: several common words, an import, disk).
 //
 // The old tables hold each review's words already folded, so the new index is filled from
 // them, a few hundred reviews at a time, and then they go.
