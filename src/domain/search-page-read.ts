@@ -71,7 +71,7 @@ function write(shape: string, dialect: Dialect): string {
           where m.token = $5 and m.review_id not in (${hidden})
         )`
       : `matched as materialized (
-          select m.id as id, m.score as score from (${rankingSql(shape, 5)}) m
+          select m.id as id, m.score as score from (${rankingSql(shape, 5, dialect)}) m
           where m.id not in (${hidden})
         )`;
   return `with ${matched}, edge as (
