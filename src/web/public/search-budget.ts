@@ -1,11 +1,12 @@
 // A budget of searches per client address. A search that misses the page cache is the
-// dearest page a reader can ask for: twelve common words cost about 20 ms on either database
-// (ten review pages' worth; bench/README.md, "A budget of searches per address"), and every new wording
-// of a query misses the cache. So one address may run a burst of searches and then one every
-// few seconds; past that it is asked to wait, with what it typed kept in the box. Readers
-// never meet it: paging through results and rewording a query stay far inside it. Kept in
-// memory, per process: the budget bounds what one client costs each process, and costs the
-// search nothing to check (a row per search in the database would).
+// dearest page a reader can ask for: twelve common words cost 18–25 ms on either database
+// (ten review pages' worth and more; bench/README.md, "A budget of searches per address" and
+// "Search on its own index"), and every new wording of a query misses the cache. So one
+// address may run a burst of searches and then one every few seconds; past that it is asked
+// to wait, with what it typed kept in the box. Readers never meet it: paging through results
+// and rewording a query stay far inside it. Kept in memory, per process: the budget bounds
+// what one client costs each process, and costs the search nothing to check (a row per
+// search in the database would).
 import { isIPv6 } from "node:net";
 import { v6Bytes } from "../../net/address-class.ts";
 
