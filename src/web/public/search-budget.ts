@@ -1,5 +1,5 @@
 // A budget of searches per client address. A search that misses the page cache is the
-// dearest page a reader can ask for: twelve common words cost 18–25 ms on either database
+// dearest page a reader can ask for: twelve common words cost 18–19 ms on either database
 // (ten review pages' worth and more; bench/README.md, "A budget of searches per address" and
 // "Search on its own index"), and every new wording of a query misses the cache. So one
 // address may run a burst of searches and then one every few seconds; past that it is asked
