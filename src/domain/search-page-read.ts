@@ -1,4 +1,5 @@
-// One page of search results in ONE prepared statement: the count of every public match, and
+// One page of search results in ONE prepared statement, after the census of its words
+// (src/search/census.ts): the count of every public match, and
 // this page's reviews ranked, with their films, directors, approved comment counts, lead
 // stills and the body text the snippet is cut from. It was five statements (the ranked page,
 // body texts, directors, comment counts, stills), each built through Kysely per request; the
