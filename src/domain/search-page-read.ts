@@ -105,8 +105,16 @@ function write(shape: string, perPage: number, dialect: Dialect): string {
 }
 
 // One statement for each shape of query (match-sql.ts, shapeOf) and page size, written when
-// first needed. Planned for each query's words on PostgreSQL: how many reviews hold them
-// decides the plan.
+// first needed. On PostgreSQL a query of one or two terms has its statement prepared once and
+// kept, its plan made without the words: one term is read from one range of the postings' key
+// whatever the word; a second is joined to the first in a hash, which the plan made for the
+// words chose too. Planning the statement anew cost more than running it: 1.1 ms against 0.7
+// for a rare word, 0.7–1.0 against 0.5–2.0 for two (bench/README.md, "Search on PostgreSQL
+// without planning"). From three terms on the words are planned for: a plan made without them
+// guesses each step fewer reviews than the last and joins the later terms one review at a
+// time, each a walk through all of that word's postings; for twelve common words, thousands of
+// walks.
+const planForTheWordsFrom = 3;
 const statements = new Map<string, PreparedRead<Row>>();
 function statementFor(shape: string, perPage: number): PreparedRead<Row> {
   // Written into the SQL text: only ever a whole number.
@@ -115,7 +123,7 @@ function statementFor(shape: string, perPage: number): PreparedRead<Row> {
   let statement = statements.get(key);
   if (statement === undefined) {
     statement = preparedRead<Row>((dialect) => write(shape, perPage, dialect), {
-      planEachRun: true,
+      planEachRun: shape.length >= planForTheWordsFrom,
     });
     statements.set(key, statement);
   }

@@ -156,6 +156,14 @@ describe.each(dialects)("search on %s", (dialect) => {
         slug: "quixotic-far",
         publishedAt: "2099-01-01T00:00:00.000Z",
       });
+      // The last time a stored date can hold: the hidden reviews' query bounds the dates by it
+      // (src/domain/visibility.ts), so it must still count as later.
+      await createReview(db, {
+        ...base,
+        status: "scheduled",
+        slug: "quixotic-last",
+        publishedAt: "9999-12-31T23:59:59.999Z",
+      });
       const soon = new Date(Date.now() + 60_000).toISOString();
       await createReview(db, {
         ...base,
@@ -164,11 +172,20 @@ describe.each(dialects)("search on %s", (dialect) => {
         publishedAt: soon,
       });
 
-      expect(slugs(await searchReviews(db, "quixotic", now()))).toEqual([]);
-      expect((await searchReviews(db, "quixotic", now())).total).toBe(0);
+      // One word, its prefix and two words: each shape of statement (match-sql.ts) and, on
+      // PostgreSQL, plans made with and without the words (search-page-read.ts), run more than
+      // the five times after which PostgreSQL may keep a plan made without them.
+      for (let run = 0; run < 7; run++) {
+        for (const query of ["quixotic", "quixo", "quixotic venture"]) {
+          expect(slugs(await searchReviews(db, query, now()))).toEqual([]);
+          expect((await searchReviews(db, query, now())).total).toBe(0);
+        }
+      }
       // The same index, a minute later: only the review that is due has become searchable.
       const later = new Date(Date.now() + 120_000).toISOString();
-      expect(slugs(await searchReviews(db, "quixotic", later))).toEqual(["quixotic-soon"]);
+      for (const query of ["quixotic", "quixo", "quixotic venture"]) {
+        expect(slugs(await searchReviews(db, query, later))).toEqual(["quixotic-soon"]);
+      }
     });
   });
 
