@@ -35,7 +35,7 @@ const configSchema = z.object({
   sqliteCacheSize: z
     .string()
     .regex(/^\s*\d+(\.\d+)?\s*(B|KB|MB|GB)?\s*$/i, 'a size such as "2MB", "512KB" or "1GB"')
-    .default("4MB")
+    .default("8MB")
     .transform(parseByteSize)
     .refine((n) => n >= 64 * 1024, "at least 64KB"),
   /** Comment flood limits per address and e-mail ("off" only for load benchmarks). */

@@ -11,15 +11,15 @@ import type { Database } from "./schema.ts";
  * SQLite's page cache per connection, in malloc'd memory, which a busy server fills and
  * keeps. better-sqlite3 builds SQLite with 16 MB (`SQLITE_DEFAULT_CACHE_SIZE=-16000`); 2 MB
  * once cost the home page, listings and search 25–45 % more CPU a request, each page read
- * coming back from the operating system's cache. With the search index in one piece, the
- * bench's 2,000-review site read no more pages from the operating system with 4 MB than with
- * 16 (10 reads a request over a mix of every page, at 4, 8 and 16 MB), at the same CPU within
- * the machine's noise, and the serving process holds 10–14 MB less (bench/README.md,
- * "SQLite's page cache at 4 MB"); search's own index (src/search/postings.ts) reads a word's
- * rows as one range of a B-tree, a few pages. A site several times larger may want more:
+ * coming back from the operating system's cache. 4 MB was enough while search was FTS5's; its
+ * own index (src/search/postings.ts) looks each further word of a query up by review, one
+ * page of the index per review of the rarest word, and at 4 MB those pages pushed each other
+ * out: "eldor elju*" 1.9–2.0 ms against 0.87–0.89 at 8 MB or more, the bench's search 25 %
+ * more CPU a request (bench/README.md, "SQLite's page cache at 8 MB"). 8 MB costs the serving
+ * process 5–20 MB more resident than 4; a site several times larger may want more:
  * CINELOG_SQLITE_CACHE_SIZE.
  */
-const defaultSqliteCacheBytes = 4 * 1024 * 1024;
+const defaultSqliteCacheBytes = 8 * 1024 * 1024;
 
 export function openSqlite(
   file: string,

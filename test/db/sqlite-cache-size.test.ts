@@ -1,6 +1,6 @@
-// SQLite's page cache is malloc'd memory in the serving process: 4 MB per connection unless
+// SQLite's page cache is malloc'd memory in the serving process: 8 MB per connection unless
 // CINELOG_SQLITE_CACHE_SIZE says otherwise (a larger site may choose more memory for fewer
-// reads; bench/README.md, "SQLite's page cache at 4 MB"), and the setting reaches the
+// reads; bench/README.md, "SQLite's page cache at 8 MB"), and the setting reaches the
 // server's connection.
 import fs from "node:fs";
 import os from "node:os";
@@ -21,17 +21,17 @@ describe("SQLite's page cache size", () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "cinelog-sqlite-cache-"));
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  it("is 4 MB for a connection opened without a size", async () => {
+  it("is 8 MB for a connection opened without a size", async () => {
     const db = connect(`sqlite:${path.join(folder, "default.db")}`);
     try {
-      expect(await cacheSize(db)).toBe(-4096);
+      expect(await cacheSize(db)).toBe(-8192);
     } finally {
       await db.close();
     }
   });
 
-  it("is 4 MB in the configuration when the setting is not given", () => {
-    expect(loadConfig({}).sqliteCacheBytes).toBe(4 * 1024 * 1024);
+  it("is 8 MB in the configuration when the setting is not given", () => {
+    expect(loadConfig({}).sqliteCacheBytes).toBe(8 * 1024 * 1024);
   });
 
   it("is CINELOG_SQLITE_CACHE_SIZE for the runtime's connection", async () => {
