@@ -14,10 +14,10 @@ import type { Database } from "./schema.ts";
  * coming back from the operating system's cache. 4 MB was enough while search was FTS5's; its
  * own index (src/search/postings.ts) looks each further word of a query up by review, one
  * page of the index per review of the rarest word, and at 4 MB those pages pushed each other
- * out: "eldor elju*" 1.9–2.0 ms against 0.87–0.89 at 8 MB or more, the bench's search 25 %
- * more CPU a request (bench/README.md, "SQLite's page cache at 8 MB"). 8 MB costs the serving
- * process 5–20 MB more resident than 4; a site several times larger may want more:
- * CINELOG_SQLITE_CACHE_SIZE.
+ * out: "eldor elju*" 1.9–2.0 ms against 0.87–0.89 at 8 MB or more, and every page of the bench
+ * took 2–40 % longer at 4 MB (bench/README.md, "Search on PostgreSQL without planning, and
+ * SQLite's page cache at 8 MB"). 8 MB costs the serving process up to 20 MB more resident than
+ * 4; a site several times larger may want more: CINELOG_SQLITE_CACHE_SIZE.
  */
 const defaultSqliteCacheBytes = 8 * 1024 * 1024;
 
