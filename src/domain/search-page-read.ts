@@ -105,15 +105,17 @@ function write(shape: string, perPage: number, dialect: Dialect): string {
 }
 
 // One statement for each shape of query (match-sql.ts, shapeOf) and page size, written when
-// first needed. On PostgreSQL a query of one or two terms has its statement prepared once and
-// kept, its plan made without the words: one term is read from one range of the postings' key
-// whatever the word; a second is joined to the first in a hash, which the plan made for the
-// words chose too. Planning the statement anew cost more than running it: 1.1 ms against 0.7
-// for a rare word, 0.7–1.0 against 0.5–2.0 for two (bench/README.md, "Search on PostgreSQL
-// without planning"). From three terms on the words are planned for: a plan made without them
-// guesses each step fewer reviews than the last and joins the later terms one review at a
-// time, each a walk through all of that word's postings; for twelve common words, thousands of
-// walks.
+// first needed. On PostgreSQL a query of one or two terms has its statement prepared under a
+// name, so that PostgreSQL may keep a plan made without the words: one term is read from one
+// range of the postings' key whatever the word; a second is joined to the first in a hash,
+// which the plan made for the words chose too. Planning the statement anew cost more than
+// running it: 1.1 ms against 0.7 for a rare word, 0.7–1.0 against 0.5–2.0 for two
+// (bench/README.md, "Search on PostgreSQL without planning"). It keeps one for a word and for
+// two terms; for a prefix of several spellings alone it guesses that plan dearer than the ones
+// made for the words and goes on planning. From three terms on the words are planned for: a
+// plan made without them guesses each step fewer reviews than the last and joins the later
+// terms one review at a time, each a walk through all of that word's postings; for twelve
+// common words, thousands of walks.
 const planForTheWordsFrom = 3;
 const statements = new Map<string, PreparedRead<Row>>();
 function statementFor(shape: string, perPage: number): PreparedRead<Row> {
