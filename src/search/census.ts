@@ -26,8 +26,8 @@ interface CensusRow {
 
 /**
  * A row per term (`term` from 0), and with several terms one more (-1) with the reviews.
- * Parameters: each term's first and last possible token (censusParameters). Each of first and
- * last is one seek into the postings' key.
+ * Parameters: each term's first and last possible token (its own, and lastTokenOf). Each of
+ * first and last is one seek into the postings' key.
  */
 function censusSql(termCount: number): string {
   // Every review is indexed, drafts included (indexer.ts), so `reviews` and `search_texts`
@@ -43,9 +43,9 @@ function censusSql(termCount: number): string {
   return [...perTerm, ...site].join("\nunion all ");
 }
 
-/** A whole word is a range of one token; the last word of a query also finds longer words. */
-function censusParameters(terms: QueryTerm[]): string[] {
-  return terms.flatMap((t) => [t.token, t.prefix ? t.token + afterEveryWord : t.token]);
+/** A term's range ends here: a whole word is a range of one token; a prefix finds longer words. */
+function lastTokenOf(term: QueryTerm): string {
+  return term.prefix ? term.token + afterEveryWord : term.token;
 }
 
 /** BM25's idf in the form that stays positive for a word in most reviews. */
@@ -84,13 +84,13 @@ const manyTermsOnPostgres = preparedRead<CensusRow>(
 );
 
 function takeCensus(db: Db, terms: QueryTerm[]): Promise<CensusRow[]> {
-  const ranges = censusParameters(terms);
   if (db.dialect === "postgres" && terms.length > 1) {
-    const firsts = ranges.filter((_, i) => i % 2 === 0);
-    const lasts = ranges.filter((_, i) => i % 2 === 1);
-    return manyTermsOnPostgres.run(db, [firsts, lasts]);
+    return manyTermsOnPostgres.run(db, [terms.map((t) => t.token), terms.map(lastTokenOf)]);
   }
-  return censusFor(terms.length).run(db, ranges);
+  return censusFor(terms.length).run(
+    db,
+    terms.flatMap((t) => [t.token, lastTokenOf(t)]),
+  );
 }
 
 /**

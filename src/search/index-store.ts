@@ -1,6 +1,6 @@
 // Writes and removes reviews in the search index: their postings (postings.ts) and the body
 // text that result snippets are cut from. The tables are the same on both databases
-// (migrations/041-search-postings.ts); only how many rows go in per statement differs.
+// (migrations/041-search-postings.ts); only how a statement takes many rows differs.
 import { CompiledQuery, sql, type Kysely } from "kysely";
 import type { Db, Dialect } from "../db/connect.ts";
 import type { SearchDocument } from "./document.ts";
@@ -12,8 +12,7 @@ interface IndexedReview {
 }
 
 // Rows a statement: each database takes them as one parameter (below), in pieces of this size.
-const sqliteRowsPerInsert = 20_000;
-const postgresRowsPerInsert = 20_000;
+const rowsPerInsert = 20_000;
 
 /**
  * Replaces these reviews' entries (each review once). Takes any Kysely so that a migration
@@ -45,8 +44,8 @@ export async function writeIndexRows(
         on conflict (review_id) do update set body_text = excluded.body_text`,
       [ids, reviews.map((r) => r.document.body_text)],
     );
-    for (let i = 0; i < rows.length; i += postgresRowsPerInsert) {
-      const piece = rows.slice(i, i + postgresRowsPerInsert);
+    for (let i = 0; i < rows.length; i += rowsPerInsert) {
+      const piece = rows.slice(i, i + rowsPerInsert);
       await run(
         `insert into search_postings (token, review_id, impact)
           select * from unnest($1::text[], $2::integer[], $3::double precision[])`,
@@ -66,11 +65,11 @@ export async function writeIndexRows(
       select value ->> 0, value ->> 1 from json_each(?)`,
     [JSON.stringify(reviews.map((r) => [r.reviewId, r.document.body_text]))],
   );
-  for (let i = 0; i < rows.length; i += sqliteRowsPerInsert) {
+  for (let i = 0; i < rows.length; i += rowsPerInsert) {
     await run(
       `insert into search_postings (token, review_id, impact)
         select value ->> 0, value ->> 1, value ->> 2 from json_each(?)`,
-      [JSON.stringify(rows.slice(i, i + sqliteRowsPerInsert))],
+      [JSON.stringify(rows.slice(i, i + rowsPerInsert))],
     );
   }
 }
