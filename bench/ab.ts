@@ -11,6 +11,7 @@
 //   git worktree add /tmp/old <rev> && ln -s "$PWD/node_modules" /tmp/old/ && (cd /tmp/old && node scripts/build.mjs)
 //   npx tsx bench/ab.ts --a /tmp/old/dist --b dist [--rounds 200] [--database postgres://…]
 //   npx tsx bench/ab.ts --a dist --b dist --b-env CINELOG_SQLITE_CACHE_SIZE=4MB   # one setting
+//   npx tsx bench/ab.ts --a /tmp/old/dist --b dist --path '/search?q=the+and' --path /tag/x  # paths of one's own
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Hono } from "hono";
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     database: { type: "string", default: "sqlite:bench/data/bench.db" },
     data: { type: "string", default: "bench/data" },
     rounds: { type: "string", default: "200" },
+    /** Paths to ask for instead of the scenarios' (repeatable), e.g. a search of many words. */
+    path: { type: "string", multiple: true, default: [] },
   },
 });
 
@@ -85,12 +88,16 @@ async function ask(side: Side, url: string): Promise<number> {
 const labelOf = (name: string, build: string, env: string[]) =>
   `${name} (${[build, ...env].join(", ")})`;
 
+async function allScenarioPaths(): Promise<string[]> {
+  const db = connect(values.database);
+  const scenarios = await scenarioPaths(db).finally(() => db.close());
+  return [...new Set(Object.values(scenarios).flat())];
+}
+
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1] ?? NaN;
 
 async function main() {
-  const db = connect(values.database);
-  const scenarios = await scenarioPaths(db).finally(() => db.close());
-  const paths = [...new Set(Object.values(scenarios).flat())];
+  const paths = values.path.length > 0 ? values.path : await allScenarioPaths();
   const sides = [
     await openSide(labelOf("A", values.a, values["a-env"]), values.a, values["a-env"], paths),
     await openSide(labelOf("B", values.b, values["b-env"]), values.b, values["b-env"], paths),

@@ -54,12 +54,15 @@ export function openPostgres(
 
 /**
  * A statement of src/db/prepared.ts is sent with its name, so this connection parses and plans
- * it once and later runs only bind it. Everything else goes as before.
+ * it once and later runs only bind it, with its generic plan (planModes below). Everything
+ * else goes as before.
  */
 function prepareNamedReads(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const planMode = planModes(client, query);
   client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
     const name = typeof text === "string" ? postgresStatementNames.get(text) : undefined;
+    planMode(name !== undefined);
     const config = name === undefined ? text : { name, text, values };
     const given = name === undefined ? values : undefined;
     if (callback !== undefined || typeof values === "function" || typeof text !== "string") {
@@ -81,4 +84,38 @@ function prepareNamedReads(client: pg.PoolClient): void {
       throw error;
     });
   }) as typeof client.query;
+}
+
+/**
+ * A named statement is one whose plan suits any values (src/db/prepared.ts), but PostgreSQL
+ * decides that for itself: it plans the first five runs for their values, then keeps the
+ * generic plan only if its estimated cost is below theirs. For a search's prefix or pair of
+ * words it never was, so every run was planned again, about 1 ms of a 2.5–5 ms search, for a
+ * plan no faster than the generic one (bench/README.md, "PostgreSQL's named reads on their
+ * generic plans"). The setting that decides it, plan_cache_mode, is the session's and applies
+ * to unnamed statements too, which must keep being planned for their values (Kysely's queries,
+ * a search of three words or more). So a connection is switched, by one SET queued before the
+ * statement, only when it goes from one kind to the other: a public page runs one named read
+ * and never switches. Outside a transaction only (`I`): a SET made inside one is undone by its
+ * rollback, which would leave the connection in a mode other than the one it is taken to be
+ * in; inside a transaction statements run in the mode it began in, which `begin`, itself
+ * unnamed, has made PostgreSQL's own. A server without the setting (before PostgreSQL 12)
+ * answers the first SET with an error and is left alone from then on.
+ */
+function planModes(
+  client: pg.PoolClient,
+  query: (...args: unknown[]) => unknown,
+): (named: boolean) => void {
+  let generic = false;
+  let unsupported = false;
+  return (named) => {
+    if (unsupported || named === generic || client.getTransactionStatus() !== "I") return;
+    generic = named;
+    query(
+      named ? "set plan_cache_mode = force_generic_plan" : "reset plan_cache_mode",
+      (error: Error | null) => {
+        if (error) unsupported = true;
+      },
+    );
+  };
 }

@@ -2,7 +2,8 @@
 // a Kysely query costs more than SQLite takes to answer it, on every request. The text is kept
 // per dialect; SQLite's connection keeps the prepared statement itself (src/db/sqlite.ts), and
 // on PostgreSQL each connection prepares it once under a name (src/db/postgres.ts) instead of
-// parsing and planning it on every run.
+// parsing and planning it on every run: one plan made without the values, which the SQL must
+// therefore suit whatever they are (test/db/listing-plans.test.ts reads some of those plans).
 // Parameters are written $1, $2… in the text (used as often as needed); on SQLite each use
 // becomes a plain ? and is given its value in order (better-sqlite3 binds an array to plain ?
 // only). Still counted by the query log like any other statement.
@@ -19,10 +20,9 @@ export const postgresStatementNames = new Map<string, string>();
 
 interface PreparedReadOptions {
   /**
-   * PostgreSQL plans the statement anew for each run's values instead of preparing it once.
-   * After five runs of a named statement PostgreSQL may keep a generic plan, made without
-   * knowing the values; for a full-text match that plan cannot tell a word in every review
-   * from a word in three, and chose badly (search: 58 req/s against 185, bench/README.md).
+   * PostgreSQL plans the statement anew for each run's values instead of preparing it once
+   * and running it on a plan made without them: for when the best plan depends on the values
+   * (a search of three words or more, src/search/match-sql.ts, planForTheWordsFrom).
    */
   planEachRun?: boolean;
 }

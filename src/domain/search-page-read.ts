@@ -11,7 +11,12 @@ import { readJson } from "../db/nested-json.ts";
 import { preparedRead, type PreparedRead } from "../db/prepared.ts";
 import type { Still } from "../db/schema.ts";
 import { planTerms } from "../search/census.ts";
-import { rankingParameters, rankingSql, shapeOf } from "../search/match-sql.ts";
+import {
+  planForTheWordsFrom,
+  rankingParameters,
+  rankingSql,
+  shapeOf,
+} from "../search/match-sql.ts";
 import { hiddenReviewIdsSql } from "./visibility.ts";
 import type { QueryTerm } from "../search/tokens.ts";
 import { approvedCommentCount, directorsJson, leadStillJson } from "./indexes/summary-page-read.ts";
@@ -106,17 +111,13 @@ function write(shape: string, perPage: number, dialect: Dialect): string {
 
 // One statement for each shape of query (match-sql.ts, shapeOf) and page size, written when
 // first needed. On PostgreSQL a query of one or two terms has its statement prepared under a
-// name, so that PostgreSQL may keep a plan made without the words: one term is read from one
-// range of the postings' key whatever the word; a second is joined to the first in a hash,
-// which the plan made for the words chose too. Planning the statement anew cost more than
-// running it: 1.1 ms against 0.7 for a rare word, 0.7–1.0 against 0.5–2.0 for two
-// (bench/README.md, "Search on PostgreSQL without planning"). It keeps one for a word and for
-// two terms; for a prefix of several spellings alone it guesses that plan dearer than the ones
-// made for the words and goes on planning. From three terms on the words are planned for: a
-// plan made without them guesses each step fewer reviews than the last and joins the later
-// terms one review at a time, each a walk through all of that word's postings; for twelve
-// common words, thousands of walks.
-const planForTheWordsFrom = 3;
+// name, and so run on the plan made without the words (src/db/postgres.ts, planModes): one
+// term is read from one range of the postings' key whatever the word; a second is joined to
+// the first in a hash, as the plans made for the words do too. Planned anew for each run it
+// cost 1.0–1.4 ms a search before running at all, for plans that ran no faster (a lone prefix
+// "th" of 300 spellings: 2.9 ms on the generic plan, 3.2 on its own; bench/README.md,
+// "PostgreSQL's named reads on their generic plans"). From three terms on the words are
+// planned for (planForTheWordsFrom, match-sql.ts).
 const statements = new Map<string, PreparedRead<Row>>();
 function statementFor(shape: string, perPage: number): PreparedRead<Row> {
   // Written into the SQL text: only ever a whole number.

@@ -5,7 +5,7 @@
 // each by its rarity. For one term the census is two seeks into the index.
 import type { Db } from "../db/connect.ts";
 import { preparedRead, type PreparedRead } from "../db/prepared.ts";
-import type { PlannedTerm } from "./match-sql.ts";
+import { planForTheWordsFrom, type PlannedTerm } from "./match-sql.ts";
 import type { QueryTerm } from "./tokens.ts";
 
 // Above every letter and digit: a prefix's range ends at the prefix followed by it. Both
@@ -54,7 +54,7 @@ function rarity(reviews: number, holding: number): number {
 }
 
 // One census statement for each number of terms, written when first needed. Its plan, seeks
-// and ranges of one index, suits any words, so PostgreSQL may keep it.
+// and ranges of one index, suits any words, so it is named (on PostgreSQL only for one term).
 const censuses = new Map<number, PreparedRead<CensusRow>>();
 function censusFor(termCount: number): PreparedRead<CensusRow> {
   let statement = censuses.get(termCount);
@@ -69,23 +69,33 @@ function censusFor(termCount: number): PreparedRead<CensusRow> {
  * PostgreSQL, several terms: the same rows from one statement for any number of terms, their
  * ranges given as two arrays ($1 the firsts, $2 the lasts) and each counted in one pass of
  * its range, its first and last spelling read on the way. Written as censusSql, PostgreSQL
- * planned its three subqueries a term anew on every run: a plan kept for every word would
- * guess each range a few thousand postings, dearer than the plans made for the words, so it
- * never kept one, and planning took as long as running (six words: 0.87 ms of planning and
- * 1.2 of running; this way 0.09 and 1.25; two words 0.6 ms in all, now 0.36).
+ * planned its three subqueries a term anew on every run, and planning took as long as running
+ * (six words: 0.87 ms of planning and 1.2 of running; this way 0.09 and 1.25; two words 0.6
+ * ms in all, now 0.36).
  */
-const manyTermsOnPostgres = preparedRead<CensusRow>(
-  () => `select (t.n - 1)::int as term, p.first as first, p.last as last, p.postings as postings
+const manyTermsSql = `select (t.n - 1)::int as term, p.first as first, p.last as last,
+      p.postings as postings
     from unnest($1::text[], $2::text[]) with ordinality as t(first, last, n),
       lateral (select min(token) as first, max(token) as last, count(*) as postings
         from search_postings where token >= t.first and token <= t.last) p
     -- search_texts: thirteen pages for 2,000 reviews, where reviews has over a hundred.
-    union all select -1, null, null, (select count(*) from search_texts)`,
+    union all select -1, null, null, (select count(*) from search_texts)`;
+/** Two terms: named, as the page statement after it (search-page-read.ts). */
+const twoTermsOnPostgres = preparedRead<CensusRow>(() => manyTermsSql);
+/**
+ * More: unnamed, as the page statement after it is planned for its words (planForTheWordsFrom),
+ * so that the connection runs both in the same plan mode and need not switch between them
+ * (src/db/postgres.ts, planModes). Statements are named by their text, hence the comment.
+ */
+const moreTermsOnPostgres = preparedRead<CensusRow>(
+  () => `/* planned for its words */ ${manyTermsSql}`,
+  { planEachRun: true },
 );
 
 function takeCensus(db: Db, terms: QueryTerm[]): Promise<CensusRow[]> {
   if (db.dialect === "postgres" && terms.length > 1) {
-    return manyTermsOnPostgres.run(db, [terms.map((t) => t.token), terms.map(lastTokenOf)]);
+    const census = terms.length < planForTheWordsFrom ? twoTermsOnPostgres : moreTermsOnPostgres;
+    return census.run(db, [terms.map((t) => t.token), terms.map(lastTokenOf)]);
   }
   return censusFor(terms.length).run(
     db,

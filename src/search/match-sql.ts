@@ -19,6 +19,14 @@ export interface PlannedTerm {
 const isSingleWord = (term: PlannedTerm) => term.first === term.last;
 
 /**
+ * From this many terms on, PostgreSQL plans a search for its words on every run rather than
+ * keep one plan (src/db/prepared.ts, planEachRun): a plan made without them guesses each step
+ * fewer reviews than the last and joins the later terms one review at a time, each a walk
+ * through all of that word's postings; for twelve common words, thousands of walks.
+ */
+export const planForTheWordsFrom = 3;
+
+/**
  * The key a ranking statement is kept under: a letter a term, rarest first, "w" for a single
  * word and "r" for a range of several.
  */
