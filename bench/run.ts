@@ -16,7 +16,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 // @ts-expect-error: a plain ES module script without type declarations
 import { distIsFresh } from "../scripts/build-freshness.mjs";
-import { cpuMsOf, processTree } from "./process-tree.ts";
+import { cpuMsOf, minorFaultsOf, processTree } from "./process-tree.ts";
 import { cpuBetween, PostgresBackendCpu } from "./postgres-cpu.ts";
 import { connect } from "../src/db/connect.ts";
 import { scenarioPaths } from "./scenarios.ts";
@@ -48,6 +48,8 @@ interface ScenarioResult {
   errors: number;
   /** The server's CPU time (user + system) per answered request: steadier than req/s on a loaded machine. */
   cpuMsPerRequest: number;
+  /** The server's minor page faults per answered request (process-tree.ts, minorFaultsOf). */
+  faultsPerRequest: number;
   /** On PostgreSQL: the CPU time of the server's database backends per answered request. */
   dbCpuMsPerRequest?: number;
   /**
@@ -169,6 +171,7 @@ async function load(
 ): Promise<ScenarioResult> {
   const base = server.base;
   const cpuBefore = cpuMsOf(server.pid);
+  const faultsBefore = minorFaultsOf(server.pid);
   const dbBefore = await backendCpu?.sample();
   let n = 0;
   // A single path goes in the URL: a per-request callback costs the client time that the
@@ -194,6 +197,9 @@ async function load(
     non2xx: result.non2xx,
     errors: result.errors,
     cpuMsPerRequest: perRequest(cpuMsOf(server.pid) - cpuBefore),
+    faultsPerRequest: Math.round(
+      (minorFaultsOf(server.pid) - faultsBefore) / Math.max(1, result.requests.total),
+    ),
     ...(dbMs === undefined ? {} : { dbCpuMsPerRequest: perRequest(dbMs) }),
   };
 }
@@ -280,7 +286,7 @@ async function main() {
             (r.dbCpuMsPerRequest === undefined
               ? ""
               : ` + PostgreSQL ${r.dbCpuMsPerRequest} ms/req`) +
-            `  non-2xx ${r.non2xx}  errors ${r.errors}` +
+            `  faults ${r.faultsPerRequest}/req  non-2xx ${r.non2xx}  errors ${r.errors}` +
             (coldRenders === undefined ? "" : `  cold: ${coldRenders} renders`),
         );
       }

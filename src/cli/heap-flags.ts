@@ -8,8 +8,8 @@
 // start: when the process was started without them,
 // it starts itself again with them and stands by as a thin parent (signals passed on, the
 // child's exit code returned). Cluster workers inherit them from the primary's arguments.
-// glibc's malloc is set the same way, through the environment it reads when a process starts
-// (mallocEnvironmentToAdd below); workers inherit that environment too.
+// glibc's malloc can be set the same way, through the environment it reads when a process
+// starts (mallocEnvironmentToAdd below); workers inherit that environment too.
 import { spawn } from "node:child_process";
 import { availableParallelism, constants } from "node:os";
 
@@ -139,21 +139,21 @@ function pretenuringFlag(
 /** The variables glibc's malloc reads at start, both set to the same threshold. */
 const mallocVariables = ["MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_"] as const;
 const mallocThresholdVariable = "CINELOG_MALLOC_THRESHOLD_KB";
-const defaultMallocThresholdKb = 128;
 
 /**
- * glibc's malloc settings to add for `serve`. By default glibc raises its trim and mmap
- * thresholds after the first large block is freed (up to 32 MB), so the large blocks a render
- * leaves (SQLite's rows, response buffers, V8's compiler zones) then come from the heap and
- * stay there: the main arena grew from 14 MB to 40–75 MB under load and kept it. Fixed at
- * 128 KB, a block that large is mapped and unmapped on its own, and free memory at the top of
- * the heap beyond 128 KB goes back (bench/README.md, "Memory"). None is added when either
- * variable, or a glibc.malloc tunable, is already set; "default" leaves glibc's own.
+ * glibc's malloc settings to add for `serve`: by default none, glibc's own. Fixed thresholds
+ * (a number of KB here) make a block that large mapped and unmapped on its own and the top of
+ * the heap given back beyond it, so that the main arena does not keep its high-water mark.
+ * They were the default at 128 KB until that was found to cost a page fault for every 4 KB of
+ * such a block on every request that makes one (SQLite's sorter for a search, a long page's
+ * bytes): 52–83 faults a request on a fresh server answering the feed or searches, and half
+ * their throughput, for 3–8 MB less at the peak (bench/README.md, "Page faults and glibc's
+ * thresholds"). None is added when either variable, or a glibc.malloc tunable, is already set.
  */
 export function mallocEnvironmentToAdd(
   env: Record<string, string | undefined>,
 ): { environment: Record<string, string> } | { problem: string } {
-  const raw = env[mallocThresholdVariable]?.trim() || String(defaultMallocThresholdKb);
+  const raw = env[mallocThresholdVariable]?.trim() || "default";
   if (raw === "default") return { environment: {} };
   if (!/^\d+$/.test(raw) || Number(raw) < 4 || Number(raw) > 32_768) {
     return {

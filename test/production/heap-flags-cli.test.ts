@@ -82,28 +82,32 @@ describe.each(dialects)("serve's heap settings on %s", (dialect) => {
     expect(server.output()).toMatch(/Stopping \(SIGTERM\)…[\s\S]*Cinelog stopped\./);
   }, 60_000);
 
-  it("uses 8 MB semi-spaces, a 512 MB old generation, no pretenuring and malloc thresholds of 128 KB unless told otherwise", async () => {
+  it("uses 8 MB semi-spaces, a 512 MB old generation, no pretenuring and glibc's own malloc thresholds unless told otherwise", async () => {
     const { server, base } = await serveWith({ NODE_OPTIONS: "" });
     try {
       expect(await heapLimit(base)).toBe((512 + 3 * 8) * mb);
       expect(serverArguments(server.pid)).toContain("--no-allocation-site-pretenuring");
       const environment = serverEnvironment(server.pid);
-      expect(environment.MALLOC_TRIM_THRESHOLD_).toBe("131072");
-      expect(environment.MALLOC_MMAP_THRESHOLD_).toBe("131072");
+      expect(environment.MALLOC_TRIM_THRESHOLD_).toBeUndefined();
+      expect(environment.MALLOC_MMAP_THRESHOLD_).toBeUndefined();
     } finally {
       await server.stop();
     }
   }, 60_000);
 
-  it('leaves pretenuring to V8 when CINELOG_PRETENURING is "on", and takes CINELOG_GC_THREADS', async () => {
+  it('leaves pretenuring to V8 when CINELOG_PRETENURING is "on", and takes CINELOG_GC_THREADS and CINELOG_MALLOC_THRESHOLD_KB', async () => {
     const { server } = await serveWith({
       NODE_OPTIONS: "",
       CINELOG_PRETENURING: "on",
       CINELOG_GC_THREADS: "3",
+      CINELOG_MALLOC_THRESHOLD_KB: "128",
     });
     try {
       expect(serverArguments(server.pid)).not.toContain("--no-allocation-site-pretenuring");
       expect(serverArguments(server.pid)).toContain("--v8-pool-size=3");
+      const environment = serverEnvironment(server.pid);
+      expect(environment.MALLOC_TRIM_THRESHOLD_).toBe("131072");
+      expect(environment.MALLOC_MMAP_THRESHOLD_).toBe("131072");
     } finally {
       await server.stop();
     }
