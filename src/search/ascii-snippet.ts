@@ -65,7 +65,8 @@ function wordEnd(text: string, at: number): number {
  * How many words lie in text[from, to), counting no further than `cap`; `from` is where a
  * word may begin. Each code unit adds one where a word begins, with no branch on what it is:
  * prose turns from word to space every few letters, and a loop that skipped a word, then the
- * gap after it, guessed each turn wrong (all the words of a 5,600-character review: 20 µs, this way 8).
+ * gap after it, guessed each turn wrong (all the words of a 5,600-character review: 20 µs;
+ * this way 8).
  */
 function wordsBetween(text: string, from: number, to: number, cap: number): number {
   let count = 0;
