@@ -147,7 +147,7 @@ const mallocThresholdVariable = "CINELOG_MALLOC_THRESHOLD_KB";
  * They were the default at 128 KB until that was found to cost a page fault for every 4 KB of
  * such a block on every request that makes one (SQLite's sorter for a search, a long page's
  * bytes): 52–83 faults a request on a fresh server answering the feed or searches, and half
- * their throughput, for 3–8 MB less at the peak (bench/README.md, "Page faults and glibc's
+ * their throughput, for 3–20 MB less at the peak (bench/README.md, "Page faults and glibc's
  * thresholds"). None is added when either variable, or a glibc.malloc tunable, is already set.
  */
 export function mallocEnvironmentToAdd(
